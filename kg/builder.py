@@ -1,0 +1,169 @@
+"""Orchestration: paths -> readers -> extractors -> resolver -> graph -> exporters."""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from kg.atomic import atomic_write
+from kg.errors import InputError
+from kg.export import DEFAULT_FORMATS, exporters
+from kg.extract import Extractor, extract, pipeline
+from kg.graph import KnowledgeGraph
+from kg.model import Article, ArticleFacts, BuildReport, Skipped
+from kg.namespaces import KG, SDO, SKOS
+from kg.readers import discover, read_file
+from kg.resolve import DEFAULT_BASE, Resolver
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]
+"""Called with (files done, files in all) as a build goes."""
+
+REPORT_FILE = "build-report.json"
+
+# The summary's rows: label -> class whose instances are counted.
+SUMMARY_CLASSES = {
+    "articles": str(SDO.NewsArticle),
+    "outlets": str(SDO.NewsMediaOrganization),
+    "people": str(SDO.Person),
+    "officials": str(KG.Official),
+    "cities": str(SDO.City),
+    "organizations": str(SDO.Organization),
+    "topics": str(SKOS.Concept),
+    "quotes": str(SDO.Quotation),
+}
+
+
+@dataclass
+class FileResult:
+    """What one input file gave: its articles' facts, and the problems met."""
+
+    source: str
+    facts: list[ArticleFacts] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+
+
+def process_file(source: str, steps: Sequence[Extractor]) -> FileResult:
+    """Read and extract one file: the pure unit of work engines distribute."""
+    result = FileResult(source)
+    for item in read_file(source):
+        if isinstance(item, InputError):
+            result.errors.append(item)
+            continue
+        try:
+            result.facts.append(extract(item, steps))
+        except Exception as error:  # an extractor bug must not lose the other articles
+            log.exception("extraction failed for %s", source)
+            result.errors.append(
+                InputError(source, f"extraction failed: {error!r}", line=item.line)
+            )
+    return result
+
+
+def _run(
+    paths: Iterable[str | Path],
+    steps: Sequence[Extractor],
+    progress: Progress | None,
+    strict: bool,
+    report: BuildReport,
+) -> Iterator[ArticleFacts]:
+    sources, missing = discover(paths)
+    for error in missing:
+        _record(report, error, strict)
+    report.files = len(sources)
+    for done, source in enumerate(sources, start=1):
+        result = process_file(source, steps)
+        for error in result.errors:
+            _record(report, error, strict)
+        for facts in result.facts:
+            report.records += 1
+            report.words += facts.words
+            report.problems.extend(facts.problems)
+            if strict and facts.problems:
+                raise InputError(facts.source, "; ".join(facts.problems))
+            yield facts
+        if progress is not None:
+            progress(done, len(sources))
+
+
+def _record(report: BuildReport, error: InputError, strict: bool) -> None:
+    if strict:
+        raise error
+    log.warning("%s", error)
+    report.skipped.append(Skipped(error.location, error.reason))
+
+
+def build(
+    paths: Iterable[str | Path],
+    *,
+    base: str = DEFAULT_BASE,
+    extractors: Sequence[str] | None = None,
+    progress: Progress | None = None,
+    strict: bool = False,
+) -> KnowledgeGraph:
+    """Build the knowledge graph of the articles in ``paths`` (files, folders, globs).
+
+    Files that cannot be read are reported in ``graph.report.skipped`` and the
+    build goes on, unless ``strict`` is set.
+    """
+    report = BuildReport()
+    resolver = Resolver(base)
+    steps = pipeline(extractors)
+    started = time.perf_counter()
+    collected = list(_run(paths, steps, progress, strict, report))
+    report.timings["read+extract"] = time.perf_counter() - started
+    started = time.perf_counter()
+    resolver.observe_all(collected)
+    resolver.finish()
+    graph = KnowledgeGraph.from_facts(collected, resolver)
+    report.timings["resolve+load"] = time.perf_counter() - started
+    graph.report = report
+    report.counts = {label: graph.count_instances(iri) for label, iri in SUMMARY_CLASSES.items()}
+    report.triples = len(graph)
+    return graph
+
+
+def build_to(
+    paths: Iterable[str | Path],
+    output: str | Path,
+    *,
+    formats: Sequence[str] = DEFAULT_FORMATS,
+    base: str = DEFAULT_BASE,
+    extractors: Sequence[str] | None = None,
+    progress: Progress | None = None,
+    strict: bool = False,
+) -> KnowledgeGraph:
+    """Build, then write each format into the ``output`` folder and a ``build-report.json``."""
+    chosen = [exporters.get(name) for name in formats]
+    graph = build(paths, base=base, extractors=extractors, progress=progress, strict=strict)
+    folder = Path(output)
+    folder.mkdir(parents=True, exist_ok=True)
+    for exporter in chosen:
+        started = time.perf_counter()
+        target = folder / exporter.filename
+        exporter.write(graph, target)
+        graph.report.outputs[exporter.name] = str(target)
+        graph.report.timings[f"write {exporter.name}"] = time.perf_counter() - started
+    write_report(graph.report, folder / REPORT_FILE)
+    return graph
+
+
+def write_report(report: BuildReport, path: Path) -> None:
+    """Write the build report as JSON, without timings, so it is reproducible byte for byte."""
+    data = asdict(report)
+    data.pop("timings")
+    data.pop("outputs")
+    data["skipped"] = sorted(
+        ({"location": s.location, "reason": s.reason} for s in report.skipped),
+        key=lambda s: (s["location"], s["reason"]),
+    )
+    data["problems"] = sorted(set(report.problems))
+    atomic_write(path, json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
+
+
+__all__ = ["Article", "FileResult", "build", "build_to", "process_file"]

@@ -1,0 +1,182 @@
+"""The ``kg`` command: thin wrappers over the library. Only this module prints or exits."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from kg import __version__
+from kg.errors import KgError
+from kg.resolve import DEFAULT_BASE
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+EXIT_SKIPPED = 3
+"""The build finished, but some inputs were skipped (see build-report.json)."""
+
+stderr = Console(stderr=True)
+stdout = Console()
+
+
+def _fail(error: KgError) -> click.ClickException:
+    return click.ClickException(str(error))
+
+
+def base_option(function: F) -> F:
+    """The ``--base-iri`` option shared by commands that mint IRIs."""
+    return click.option(
+        "--base-iri",
+        default=DEFAULT_BASE,
+        show_default=True,
+        help="Base of the IRIs minted for articles, people, places ...",
+    )(function)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kg")
+@click.option("-v", "--verbose", is_flag=True, help="Log what kg does to stderr.")
+def main(verbose: bool) -> None:
+    """Turn folders of news articles into a linked-data knowledge graph."""
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.ERROR,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("exports"),
+    show_default=True,
+    help="Folder to write the graph files into.",
+)
+@click.option(
+    "-f",
+    "--format",
+    "formats",
+    multiple=True,
+    metavar="NAME",
+    help="Export format (repeatable): turtle, ntriples, nquads, trig, html ... "
+    "[default: turtle and html]",
+)
+@click.option(
+    "--extractor",
+    "extractors",
+    multiple=True,
+    metavar="NAME",
+    help="Run only these extractors (repeatable). [default: all]",
+)
+@click.option("--strict", is_flag=True, help="Stop at the first file that cannot be read.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
+@base_option
+def build(
+    paths: tuple[str, ...],
+    output: Path,
+    formats: tuple[str, ...],
+    extractors: tuple[str, ...],
+    strict: bool,
+    quiet: bool,
+    base_iri: str,
+) -> None:
+    """Build the graph of the articles in PATHS (files, folders, globs) into OUTPUT.
+
+    Exit status: 0 when every input was read, 3 when some were skipped (each is
+    reported on stderr and in OUTPUT/build-report.json), 1 on an error.
+    """
+    from kg.builder import build_to
+    from kg.export import DEFAULT_FORMATS
+
+    progress = Progress(
+        TextColumn("[bold]reading"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("files"),
+        TimeRemainingColumn(),
+        console=stderr,
+        transient=True,
+        disable=quiet,
+    )
+    with progress:
+        task = progress.add_task("build", total=None)
+
+        def advance(done: int, total: int) -> None:
+            progress.update(task, completed=done, total=total)
+
+        try:
+            graph = build_to(
+                paths,
+                output,
+                formats=formats or DEFAULT_FORMATS,
+                base=base_iri,
+                extractors=extractors or None,
+                progress=advance,
+                strict=strict,
+            )
+        except KgError as error:
+            raise _fail(error) from error
+    report = graph.report
+    for skipped in report.skipped:
+        click.echo(f"{skipped.location}: {skipped.reason}", err=True)
+    for problem in sorted(set(report.problems)):
+        click.echo(problem, err=True)
+    if not quiet:
+        table = Table(title=f"kg build: {report.files} files, {report.records} article records")
+        table.add_column("", style="bold")
+        table.add_column("count", justify="right")
+        for label, count in report.counts.items():
+            table.add_row(label, str(count))
+        table.add_row("triples", str(report.triples))
+        table.add_row("files skipped", str(len(report.skipped)))
+        stdout.print(table)
+        for name, path in report.outputs.items():
+            stdout.print(f"{name:>8}: {path}", highlight=False)
+    if report.skipped:
+        sys.exit(EXIT_SKIPPED)
+
+
+@main.command()
+def plugins() -> None:
+    """List the registered readers, extractors and exporters."""
+    from kg.export import exporters
+    from kg.extract import extractors
+    from kg.readers import readers
+
+    table = Table(title="kg plugins")
+    for column in ("kind", "name", "aliases", "details"):
+        table.add_column(column)
+    for name in readers.names():
+        reader = readers.get(name)
+        table.add_row("reader", name, ", ".join(readers.aliases(name)), " ".join(reader.suffixes))
+    for name in extractors.names():
+        step = extractors.get(name)
+        details = "emits " + ", ".join(sorted(step.emits))
+        if step.requires:
+            details += "; requires " + ", ".join(sorted(step.requires))
+        table.add_row("extractor", name, "", details)
+    for name in exporters.names():
+        exporter = exporters.get(name)
+        table.add_row(
+            "exporter",
+            name,
+            ", ".join(exporters.aliases(name)),
+            f"{exporter.filename}: {exporter.description}",
+        )
+    stdout.print(table)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,38 @@
+"""The exceptions kg raises. Only ``kg.cli`` turns them into exit codes."""
+
+from __future__ import annotations
+
+
+class KgError(Exception):
+    """Base class of every error kg raises on purpose."""
+
+
+class InputError(KgError):
+    """An input file could not be read into articles (or one of its fields was dropped)."""
+
+    def __init__(self, path: str, reason: str, *, line: int | None = None) -> None:
+        self.path = path
+        self.reason = reason
+        self.line = line
+        super().__init__(self.location + ": " + reason)
+
+    @property
+    def location(self) -> str:
+        """``PATH`` or ``PATH:LINE``, the prefix of every report line."""
+        return f"{self.path}:{self.line}" if self.line is not None else self.path
+
+
+class PluginError(KgError):
+    """A reader, extractor or exporter is unknown, duplicated or misdeclared."""
+
+
+class ConfigError(KgError):
+    """An option has a value kg cannot use."""
+
+
+class QueryError(KgError):
+    """A SPARQL query is invalid, or not allowed (updates, SERVICE calls)."""
+
+
+class ExportError(KgError):
+    """A graph could not be written in the requested format."""

@@ -1,0 +1,151 @@
+"""RDF exports (Turtle, N-Triples, N-Quads, TriG) written by Oxigraph in a deterministic order."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, TYPE_CHECKING
+
+import pyoxigraph as ox
+
+from kg.atomic import atomic_open
+from kg.errors import InputError
+
+if TYPE_CHECKING:
+    from kg.graph import KnowledgeGraph
+
+
+@dataclass(frozen=True)
+class RdfExporter:
+    """One RDF syntax; quad formats keep the named graph of each article."""
+
+    name: str
+    filename: str
+    media_type: str
+    format: ox.RdfFormat
+    description: str
+
+    def write(self, graph: KnowledgeGraph, path: Path) -> None:
+        """Serialize the whole graph, sorted, so the same input gives the same bytes."""
+        prefixes = (
+            graph.prefixes if self.format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
+        )
+        items = graph.quads() if self.format.supports_datasets else graph.triples()
+        with atomic_open(path) as stream:
+            if prefixes:
+                with _SortedHeader(stream) as sorted_stream:
+                    # A RawIOBase is a binary file object, which Oxigraph's stub omits.
+                    target: IO[bytes] = sorted_stream  # type: ignore[assignment]
+                    ox.serialize(items, target, format=self.format, prefixes=prefixes)
+            else:
+                ox.serialize(items, stream, format=self.format)
+
+
+class _SortedHeader(io.RawIOBase):
+    """Passes bytes on, sorting the leading ``@prefix`` lines (Oxigraph writes a hash order)."""
+
+    def __init__(self, target: IO[bytes]) -> None:
+        super().__init__()
+        self.target = target
+        self.head = bytearray()
+        self.lines: list[bytes] = []
+        self.in_header = True
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: bytes) -> int:  # type: ignore[override]
+        if not self.in_header:
+            return self.target.write(data)
+        self.head.extend(data)
+        while self.in_header and b"\n" in self.head:
+            end = self.head.index(b"\n") + 1
+            if not self.head.startswith(b"@prefix"):
+                self._flush_header()
+                break
+            self.lines.append(bytes(self.head[:end]))
+            del self.head[:end]
+        return len(data)
+
+    def _flush_header(self) -> None:
+        self.in_header = False
+        self.target.write(b"".join(sorted(self.lines)))
+        self.target.write(bytes(self.head))
+        self.head.clear()
+
+    def close(self) -> None:
+        if self.in_header:
+            self._flush_header()
+        super().close()
+
+
+TURTLE = RdfExporter(
+    "turtle",
+    "graph.ttl",
+    "text/turtle",
+    ox.RdfFormat.TURTLE,
+    "Turtle, all named graphs merged; prefixes bound",
+)
+NTRIPLES = RdfExporter(
+    "ntriples",
+    "graph.nt",
+    "application/n-triples",
+    ox.RdfFormat.N_TRIPLES,
+    "N-Triples, all named graphs merged; one triple a line",
+)
+NQUADS = RdfExporter(
+    "nquads",
+    "graph.nq",
+    "application/n-quads",
+    ox.RdfFormat.N_QUADS,
+    "N-Quads, one named graph per source article",
+)
+TRIG = RdfExporter(
+    "trig",
+    "graph.trig",
+    "application/trig",
+    ox.RdfFormat.TRIG,
+    "TriG, one named graph per source article",
+)
+
+_SUFFIX_FORMATS = {
+    ".ttl": ox.RdfFormat.TURTLE,
+    ".turtle": ox.RdfFormat.TURTLE,
+    ".nt": ox.RdfFormat.N_TRIPLES,
+    ".nq": ox.RdfFormat.N_QUADS,
+    ".trig": ox.RdfFormat.TRIG,
+    ".jsonld": ox.RdfFormat.JSON_LD,
+    ".json": ox.RdfFormat.JSON_LD,
+    ".rdf": ox.RdfFormat.RDF_XML,
+    ".xml": ox.RdfFormat.RDF_XML,
+    ".owl": ox.RdfFormat.RDF_XML,
+}
+
+# In a build folder, the richest file wins: quads keep the named graphs.
+_BUILD_FILES = ("graph.nq", "graph.trig", "graph.ttl", "graph.nt", "graph.jsonld")
+
+
+def graph_file(path: Path) -> Path:
+    """The RDF file to read for ``path``: itself, or the best export in a build folder."""
+    if path.is_dir():
+        for name in _BUILD_FILES:
+            if (path / name).is_file():
+                return path / name
+        raise InputError(str(path), "no graph file in this folder (expected graph.ttl or graph.nq)")
+    if not path.is_file():
+        raise InputError(str(path), "no such file or directory")
+    return path
+
+
+def load_into(store: ox.Store, path: Path) -> None:
+    """Load an RDF file (format by suffix) or a build folder into ``store``."""
+    file = graph_file(path)
+    rdf_format = _SUFFIX_FORMATS.get(file.suffix.lower())
+    if rdf_format is None:
+        known = ", ".join(sorted(_SUFFIX_FORMATS))
+        raise InputError(str(file), f"unknown RDF file suffix {file.suffix!r}; known: {known}")
+    try:
+        store.bulk_load(path=str(file), format=rdf_format)
+    except SyntaxError as error:
+        raise InputError(str(file), f"invalid {rdf_format.name}: {error}") from error

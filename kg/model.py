@@ -1,0 +1,156 @@
+"""The plain records that flow through a build: articles in, facts out.
+
+Everything here is immutable and picklable, so the per-article work can run in
+another process or on another machine (see docs/architecture.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Provider:
+    """The outlet an article record names as its publisher."""
+
+    name: str | None = None
+    domain: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Image:
+    """An image attached to an article."""
+
+    url: str
+    width: int | None = None
+    height: int | None = None
+    title: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One normalized news article, as a reader yields it.
+
+    ``source`` is the input path as the build saw it; ``record`` numbers the
+    articles inside a multi-record file (JSON Lines), starting at 0. Related
+    articles are articles too, carrying the ``source`` of the file that named them.
+    """
+
+    source: str
+    body: str = ""
+    title: str | None = None
+    excerpt: str | None = None
+    published: datetime | None = None
+    url: str | None = None
+    amp_url: str | None = None
+    cdn_amp_url: str | None = None
+    original_url: str | None = None
+    type: str | None = None
+    category: str | None = None
+    quality: int | None = None
+    provider: Provider | None = None
+    topics: tuple[str, ...] = ()
+    images: tuple[Image, ...] = ()
+    related: tuple[Article, ...] = ()
+    record: int = 0
+    line: int | None = None
+    problems: tuple[str, ...] = ()
+
+    @property
+    def words(self) -> int:
+        """A quick word count of the article's text, for throughput figures."""
+        return sum(len(text.split()) for text in (self.title, self.excerpt, self.body) if text)
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """A reference to an entity by its canonical key (``kind/value``), resolved to an IRI later."""
+
+    key: str
+
+    @property
+    def kind(self) -> str:
+        """The entity kind, the part of the key before the first slash."""
+        return self.key.split("/", 1)[0]
+
+
+@dataclass(frozen=True, slots=True)
+class Iri:
+    """An external IRI (a web page, an image, a GeoNames feature), already cleaned."""
+
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class LangString:
+    """A literal with a language tag."""
+
+    text: str
+    lang: str
+
+
+Literal = str | int | float | bool | datetime | LangString
+"""Python values that become typed RDF literals."""
+
+Object = Ref | Iri | Literal
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Where in the article a fact was found, and by which extractor."""
+
+    extractor: str
+    field: str
+    start: int
+    end: int
+    sentence: str
+    inferred: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One statement about an entity: ``subject predicate object``.
+
+    ``predicate`` is a full IRI string taken from a vocabulary namespace
+    (``kg.vocab``), never typed by hand.
+    """
+
+    subject: Ref
+    predicate: str
+    object: Object
+    evidence: Evidence | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFacts:
+    """All that the extractors found in one article record."""
+
+    source: str
+    article: Ref
+    facts: tuple[Fact, ...]
+    problems: tuple[str, ...] = ()
+    words: int = 0
+
+
+@dataclass(slots=True)
+class Skipped:
+    """An input that produced no article, with the reason."""
+
+    location: str
+    reason: str
+
+
+@dataclass(slots=True)
+class BuildReport:
+    """What a build read, skipped and produced."""
+
+    files: int = 0
+    records: int = 0
+    words: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+    triples: int = 0
+    outputs: dict[str, str] = field(default_factory=dict)
+    timings: dict[str, float] = field(default_factory=dict)

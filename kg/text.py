@@ -1,0 +1,55 @@
+"""Small text helpers shared by readers, extractors and the resolver."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Bidi overrides and isolates, zero-width characters, BOMs and other invisible
+# format characters (Unicode category Cf) let a name look like another one.
+_INVISIBLE = {chr(c) for c in range(0x110000) if unicodedata.category(chr(c)) == "Cf"}
+_CONTROL = {chr(c) for c in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F)}
+_STRIP_TABLE = str.maketrans(
+    dict.fromkeys(_INVISIBLE | _CONTROL | {chr(c) for c in range(0x80, 0xA0)})
+)
+_SPACE = re.compile(r"\s+")
+
+
+def strip_invisible(text: str) -> str:
+    """Remove control and invisible format characters, keeping newlines and tabs.
+
+    >>> strip_invisible("Eric\\u200b Adams\\u202e")
+    'Eric Adams'
+    """
+    return text.translate(_STRIP_TABLE)
+
+
+def clean_label(text: str) -> str:
+    """A one-line label: invisible characters removed, whitespace collapsed, NFC.
+
+    >>> clean_label("  New\\n York\\u00a0City ")
+    'New York City'
+    """
+    return _SPACE.sub(" ", unicodedata.normalize("NFC", strip_invisible(text))).strip()
+
+
+def fold(text: str) -> str:
+    """A matching key: case, accents, punctuation and spacing folded away.
+
+    >>> fold("Bill de Blasio's")
+    'bill de blasio s'
+    >>> fold("Ébrard")
+    'ebrard'
+    """
+    decomposed = unicodedata.normalize("NFKD", clean_label(text))
+    ascii_ish = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(re.findall(r"\w+", ascii_ish.casefold()))
+
+
+def slug(text: str) -> str:
+    """A readable IRI segment: folded words joined by hyphens (may be empty).
+
+    >>> slug("Computer Vision")
+    'computer-vision'
+    """
+    return fold(text).replace(" ", "-").replace("_", "-")

@@ -1,0 +1,135 @@
+"""Building the seeds gives the expected graph, the same way every time."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+import rdflib
+from rdflib.compare import isomorphic
+
+import kg
+from kg.errors import ConfigError, InputError
+from kg.graph import KnowledgeGraph
+from kg.namespaces import KG, RDF, SDO, SKOS
+
+from .conftest import ROOT
+
+
+def names_of(graph: KnowledgeGraph, class_iri: str, name_iri: str) -> list[str]:
+    rows = graph.query(
+        f"SELECT DISTINCT ?name WHERE {{ ?x a <{class_iri}> ; <{name_iri}> ?name }} ORDER BY ?name"
+    )
+    return [row["name"].value for row in rows]  # type: ignore[union-attr,index]
+
+
+def test_seed_build_has_six_articles_and_four_outlets(seed_graph: KnowledgeGraph) -> None:
+    report = seed_graph.report
+    assert report.counts["articles"] == 6
+    assert names_of(seed_graph, str(SDO.NewsMediaOrganization), str(SDO.name)) == [
+        "Gothamist",
+        "NBC 6 South Florida",
+        "New York Post",
+        "Newsweek",
+    ]
+    assert report.counts["outlets"] == 4
+    assert names_of(seed_graph, str(SKOS.Concept), str(SKOS.prefLabel)) == ["AI", "Computer Vision"]
+    assert (report.files, report.records, report.skipped) == (2, 2, [])
+
+
+def test_related_articles_link_to_the_main_article_and_have_their_own_outlet(
+    seed_graph: KnowledgeGraph,
+) -> None:
+    rows = list(
+        seed_graph.query(f"""
+        SELECT ?outlet (COUNT(?related) AS ?n) WHERE {{
+            ?main <{KG.relatedArticle}> ?related .
+            ?related <{SDO.publisher}>/<{SDO.name}> ?outlet .
+        }} GROUP BY ?outlet ORDER BY ?outlet""")
+    )
+    assert [(r["outlet"].value, int(r["n"].value)) for r in rows] == [  # type: ignore[union-attr,index]
+        ("Gothamist", 2),
+        ("NBC 6 South Florida", 1),
+        ("Newsweek", 1),
+    ]
+
+
+def test_plain_text_article_gets_a_stable_identity_without_a_headline(
+    seed_graph: KnowledgeGraph,
+) -> None:
+    rows = list(
+        seed_graph.query(f"""
+        SELECT ?article WHERE {{
+            ?article <{KG.sourceFile}> "seeds/000_1acd798047e26139.txt" .
+            FILTER NOT EXISTS {{ ?article <{SDO.headline}> ?h }}
+        }}""")
+    )
+    assert len(rows) == 1
+    again = kg.build(["seeds/000_1acd798047e26139.txt"])
+    assert rows[0]["article"] in {q.subject for q in again.store}  # type: ignore[index]
+
+
+def test_dates_are_typed_and_keep_utc_as_z(seed_graph: KnowledgeGraph) -> None:
+    dates = {
+        q.object
+        for q in seed_graph.store.quads_for_pattern(
+            None, ox.NamedNode(str(SDO.datePublished)), None
+        )
+    }
+    assert (
+        ox.Literal(
+            "2020-08-17T08:14:00Z",
+            datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#dateTime"),
+        )
+        in dates
+    )
+
+
+def test_each_source_article_has_its_own_named_graph(seed_graph: KnowledgeGraph) -> None:
+    graphs = {q.graph_name for q in seed_graph.store}
+    assert len(graphs) == 2
+
+
+def test_reverse_input_order_gives_the_same_graph() -> None:
+    forward = kg.build(["seeds/000_1acd798047e26139.txt", "seeds/004_f6bbf849466959f6.txt"])
+    backward = kg.build(["seeds/004_f6bbf849466959f6.txt", "seeds/000_1acd798047e26139.txt"])
+    assert list(forward.quads()) == list(backward.quads())
+
+
+def test_base_iri_is_configurable_and_checked() -> None:
+    graph = kg.build(["seeds"], base="https://news.example.org/kg/")
+    assert all(q.subject.value.startswith("https://news.example.org/kg/") for q in graph.store)
+    with pytest.raises(ConfigError, match="must be an absolute http"):
+        kg.build(["seeds"], base="not an iri")
+
+
+def test_a_bad_file_is_skipped_and_the_build_goes_on(tmp_path: Path) -> None:
+    shutil.copy(ROOT / "seeds" / "004_f6bbf849466959f6.txt", tmp_path / "good.md")
+    (tmp_path / "bad.md").write_text("---\ntitle: [oops\n---\n")
+    graph = kg.build([tmp_path])
+    assert graph.report.counts["articles"] == 5
+    assert [(s.location, s.reason.split(":")[0]) for s in graph.report.skipped] == [
+        (f"{tmp_path / 'bad.md'}:3", "invalid YAML front matter")
+    ]
+    with pytest.raises(InputError):
+        kg.build([tmp_path], strict=True)
+
+
+def test_to_rdflib_shares_the_store(seed_graph: KnowledgeGraph) -> None:
+    dataset = seed_graph.to_rdflib()
+    articles = set(dataset.subjects(RDF.type, SDO.NewsArticle))
+    assert len(articles) == 6
+    plain = rdflib.Graph()
+    for triple in seed_graph.triples():
+        plain.add(
+            tuple(
+                rdflib.util.from_n3(str(t))
+                for t in (triple.subject, triple.predicate, triple.object)
+            )
+        )  # type: ignore[arg-type]
+    reparsed = rdflib.Graph().parse(
+        data=(ROOT / "exports" / "graph.ttl").read_text(), format="turtle"
+    )
+    assert isomorphic(plain, reparsed)
