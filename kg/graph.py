@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import pyoxigraph as ox
 
 from kg import __version__
-from kg.model import ArticleFacts, BuildReport, Evidence, Fact, Iri, LangString, Ref
+from kg.model import ArticleFacts, BuildReport, Evidence, Iri, LangString, Ref
 from kg.namespaces import KG, PROV, RDF, SDO, XSD, prefixes
 from kg.resolve import DEFAULT_BASE, Resolver, digest
 
@@ -72,37 +72,49 @@ class QuadMaker:
             found = self._nodes[iri] = ox.NamedNode(iri)
         return found
 
-    def term(self, value: object) -> ox.NamedNode | ox.Literal:
+    def term(self, value: object, within: Ref) -> ox.NamedNode | ox.Literal:
         if isinstance(value, Ref):
-            return self.node(self.resolver.iri(value))
+            return self.node(self.resolver.iri(value, within=within))
         if isinstance(value, Iri):
             return self.node(value.value)
         return literal(value)
 
     def quads(self, facts: ArticleFacts) -> Iterator[ox.Quad]:
         """Every quad of one article: its facts, and the evidence behind those that have it."""
-        graph = self.node(self.resolver.graph_iri(facts.article))
-        article = self.node(self.resolver.iri(facts.article))
-        for fact in facts.facts:
-            subject = self.node(self.resolver.iri(fact.subject))
+        within = facts.article
+        graph = self.node(self.resolver.graph_iri(within))
+        article = self.node(self.resolver.iri(within))
+        source = literal(facts.source)
+        for original in facts.facts:
+            fact = self.resolver.rewrite(original, within=within)
+            subject = self.node(self.resolver.iri(fact.subject, within=within))
             predicate = self.node(fact.predicate)
-            obj = self.term(fact.object)
+            obj = self.term(fact.object, within)
             yield ox.Quad(subject, predicate, obj, graph)
             if fact.evidence is not None:
-                yield from self._evidence(
-                    fact, fact.evidence, subject, predicate, obj, article, graph
-                )
+                statement = (subject, predicate, obj)
+                yield from self._evidence(fact.evidence, statement, article, source, graph)
+
+    def derived_quads(self) -> Iterator[ox.Quad]:
+        """Facts that need the whole corpus (position report dates), in their own named graph."""
+        graph = self.node(self.resolver.derived_graph_iri())
+        for fact in self.resolver.derived_facts():
+            yield ox.Quad(
+                self.node(self.resolver.iri(fact.subject)),
+                self.node(fact.predicate),
+                self.term(fact.object, fact.subject),
+                graph,
+            )
 
     def _evidence(
         self,
-        fact: Fact,
         evidence: Evidence,
-        subject: ox.NamedNode,
-        predicate: ox.NamedNode,
-        obj: ox.NamedNode | ox.Literal,
+        statement: tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal],
         article: ox.NamedNode,
+        source: ox.Literal,
         graph: ox.NamedNode,
     ) -> Iterator[ox.Quad]:
+        subject, predicate, obj = statement
         key = f"{graph.value} {subject} {predicate} {obj} {evidence.field} {evidence.start}"
         node = self.node(f"{self.resolver.base}evidence/{digest(key)}")
         activity = self.node(f"{self.resolver.base}activity/{evidence.extractor}-{__version__}")
@@ -112,6 +124,7 @@ class QuadMaker:
             (RDF.predicate, predicate),
             (RDF.object, obj),
             (PROV.wasDerivedFrom, article),
+            (KG.sourceFile, source),
             (PROV.wasGeneratedBy, activity),
             (KG.textField, literal(evidence.field)),
             (KG.charStart, literal(evidence.start)),
@@ -148,6 +161,7 @@ class KnowledgeGraph:
         graph = cls(base=resolver.base)
         maker = QuadMaker(resolver)
         graph.store.bulk_extend(quad for item in items for quad in maker.quads(item))
+        graph.store.bulk_extend(maker.derived_quads())
         return graph
 
     @classmethod

@@ -1,0 +1,319 @@
+"""Entity resolution across articles: each merging rule and each non-merge, on crafted facts."""
+
+from __future__ import annotations
+
+import random
+from datetime import UTC, datetime
+
+import pyoxigraph as ox
+
+from kg.graph import KnowledgeGraph
+from kg.model import ArticleFacts, Fact, Iri, Ref
+from kg.namespaces import KG, RDF, SDO
+from kg.resolve import Resolver
+
+
+def article(name: str, day: int, *facts: Fact) -> ArticleFacts:
+    ref = Ref(f"article/https://news.example/{name}")
+    dated = (
+        Fact(ref, RDF.type, Iri(SDO.NewsArticle)),
+        Fact(ref, SDO.datePublished, datetime(2021, 1, day, tzinfo=UTC)),
+    )
+    return ArticleFacts(source=f"{name}.md", article=ref, facts=dated + facts)
+
+
+def person(article_name: str, name: str, *, role: str = "", where: str = "") -> tuple[Fact, ...]:
+    ref = Ref(f"article/https://news.example/{article_name}")
+    who = Ref(f"person/{name.lower()}")
+    facts = [
+        Fact(who, RDF.type, Iri(SDO.Person)),
+        Fact(who, SDO.name, name),
+        Fact(ref, SDO.mentions, who),
+    ]
+    if role:
+        position = Ref(f"position/{who.key}|{role.lower()}|{where}")
+        facts += [
+            Fact(position, RDF.type, Iri(KG.Position)),
+            Fact(position, KG.holder, who),
+            Fact(who, KG.holdsPosition, position),
+            Fact(position, SDO.roleName, role),
+            Fact(position, KG.reportedIn, ref),
+        ]
+        if where:
+            facts.append(Fact(position, KG.jurisdiction, Ref(where)))
+    return tuple(facts)
+
+
+def mention(article_name: str, key: str, name: str) -> tuple[Fact, ...]:
+    ref = Ref(f"article/https://news.example/{article_name}")
+    return (Fact(Ref(key), SDO.name, name), Fact(ref, SDO.mentions, Ref(key)))
+
+
+def build(items: list[ArticleFacts]) -> KnowledgeGraph:
+    resolver = Resolver()
+    resolver.observe_all(items)
+    resolver.finish()
+    return KnowledgeGraph.from_facts(items, resolver)
+
+
+def select(graph: KnowledgeGraph, sparql: str) -> list[tuple[str, ...]]:
+    rows = graph.query(
+        "PREFIX schema: <https://schema.org/> PREFIX kg: <https://kg.example/ns#> " + sparql
+    )
+    assert isinstance(rows, ox.QuerySolutions)
+    return sorted({tuple(term.value if term else "" for term in row) for row in rows})
+
+
+def people(graph: KnowledgeGraph) -> list[tuple[str, ...]]:
+    return select(
+        graph, "SELECT DISTINCT ?p ?name WHERE { ?p a schema:Person ; schema:name ?name }"
+    )
+
+
+def test_middle_initials_are_one_person() -> None:
+    graph = build(
+        [
+            article("a", 1, *person("a", "Eric L Adams")),
+            article("b", 2, *person("b", "Eric Adams")),
+            article("c", 3, *person("c", "Eric Adams")),
+        ]
+    )
+    assert people(graph) == [("https://kg.example/id/person/eric-adams", "Eric Adams")]
+    assert select(graph, "SELECT ?alias WHERE { ?p schema:alternateName ?alias }") == [
+        ("Eric L Adams",)
+    ]
+
+
+def test_same_name_with_different_roles_places_and_no_shared_context_is_two_people() -> None:
+    graph = build(
+        [
+            article(
+                "a",
+                1,
+                *person("a", "John Smith", role="Mayor", where="city/1"),
+                *mention("a", "city/1", "Springfield"),
+            ),
+            article(
+                "b",
+                2,
+                *person("b", "John Smith", role="Police chief", where="city/2"),
+                *mention("b", "city/2", "Portland"),
+            ),
+            article("c", 3, *person("c", "John Smith")),
+        ]
+    )
+    iris = sorted({p[0] for p in people(graph)})
+    assert len(iris) == 2
+    holders = select(graph, "SELECT ?p ?role WHERE { ?pos kg:holder ?p ; schema:roleName ?role }")
+    assert len({p for p, _ in holders}) == 2
+
+
+def test_same_name_with_different_roles_but_a_shared_entity_is_one_person() -> None:
+    graph = build(
+        [
+            article(
+                "a",
+                1,
+                *person("a", "Eric Adams", role="Borough president", where="city/brooklyn"),
+                *mention("a", "organization/nypd", "NYPD"),
+            ),
+            article(
+                "b",
+                2,
+                *person("b", "Eric Adams", role="Mayor", where="city/nyc"),
+                *mention("b", "organization/nypd", "NYPD"),
+            ),
+        ]
+    )
+    assert len({p[0] for p in people(graph)}) == 1
+
+
+def test_same_role_in_the_same_place_by_two_people_are_two_positions_dated_by_their_articles() -> (
+    None
+):
+    graph = build(
+        [
+            article("a", 3, *person("a", "Bill de Blasio", role="Mayor", where="city/5128581")),
+            article("b", 9, *person("b", "Bill de Blasio", role="Mayor", where="city/5128581")),
+            article("c", 20, *person("c", "Eric Adams", role="Mayor", where="city/5128581")),
+        ]
+    )
+    rows = select(
+        graph,
+        """SELECT ?name ?first ?last WHERE {
+        ?pos kg:holder/schema:name ?name ; kg:firstReported ?first ; kg:lastReported ?last }""",
+    )
+    assert rows == [
+        ("Bill de Blasio", "2021-01-03T00:00:00Z", "2021-01-09T00:00:00Z"),
+        ("Eric Adams", "2021-01-20T00:00:00Z", "2021-01-20T00:00:00Z"),
+    ]
+
+
+def test_outlet_names_merge_onto_the_domain_and_other_names_become_aliases() -> None:
+    def outlet(article_name: str, key: str, name: str) -> tuple[Fact, ...]:
+        ref = Ref(f"article/https://news.example/{article_name}")
+        return (
+            Fact(Ref(key), RDF.type, Iri(SDO.NewsMediaOrganization)),
+            Fact(Ref(key), SDO.name, name),
+            Fact(ref, SDO.citation, Ref(key)),
+        )
+
+    graph = build(
+        [
+            article("a", 1, *outlet("a", "outlet/nypost.com", "New York Post")),
+            article("b", 2, *outlet("b", "outlet/nypost.com", "New York Post")),
+            article("c", 3, *outlet("c", "outlet/nypost.com", "NY Post")),
+            article("d", 4, *outlet("d", "outlet/name:new york post", "New York Post")),
+        ]
+    )
+    assert select(
+        graph, "SELECT ?o ?name WHERE { ?o a schema:NewsMediaOrganization ; schema:name ?name }"
+    ) == [("https://kg.example/id/outlet/nypost.com", "New York Post")]
+    assert select(graph, "SELECT ?alias WHERE { ?o schema:alternateName ?alias }") == [("NY Post",)]
+    assert select(graph, "SELECT (COUNT(?a) AS ?n) WHERE { ?a schema:citation ?o }") == [("4",)]
+
+
+def test_organization_acronyms_and_long_forms_are_one() -> None:
+    graph = build(
+        [
+            article("a", 1, *mention("a", "organization/nypd", "NYPD")),
+            article(
+                "b",
+                2,
+                *mention(
+                    "b",
+                    "organization/new york city police department",
+                    "New York City Police Department",
+                ),
+            ),
+            article(
+                "c",
+                3,
+                *mention(
+                    "c", "organization/new york police department", "New York Police Department"
+                ),
+            ),
+        ]
+    )
+    orgs = select(graph, "SELECT DISTINCT ?o WHERE { ?a schema:mentions ?o }")
+    assert len(orgs) == 1
+    names = select(graph, "SELECT ?n WHERE { ?o schema:name|schema:alternateName ?n }")
+    assert names == [
+        ("NYPD",),
+        ("New York City Police Department",),
+        ("New York Police Department",),
+    ]
+
+
+def test_an_acronym_shared_by_two_long_forms_merges_with_neither() -> None:
+    graph = build(
+        [
+            article("a", 1, *mention("a", "organization/abc", "ABC")),
+            article(
+                "b",
+                2,
+                *mention(
+                    "b",
+                    "organization/australian broadcasting corporation",
+                    "Australian Broadcasting Corporation",
+                ),
+            ),
+            article(
+                "c",
+                3,
+                *mention(
+                    "c",
+                    "organization/american broadcasting company",
+                    "American Broadcasting Company",
+                ),
+            ),
+        ]
+    )
+    assert len(select(graph, "SELECT DISTINCT ?o WHERE { ?a schema:mentions ?o }")) == 3
+
+
+def test_resolution_does_not_depend_on_input_order() -> None:
+    items = [
+        article("a", 1, *person("a", "John Smith", role="Mayor", where="city/1")),
+        article("b", 2, *person("b", "John Smith", role="Police chief", where="city/2")),
+        article("c", 3, *mention("c", "organization/nypd", "NYPD")),
+        article(
+            "d",
+            4,
+            *mention("d", "organization/new york police department", "New York Police Department"),
+        ),
+        article("e", 5, *person("e", "John Smith", role="Mayor", where="city/1")),
+    ]
+    expected = list(build(items).quads())
+    for seed in range(5):
+        shuffled = items[:]
+        random.Random(seed).shuffle(shuffled)
+        assert list(build(shuffled).quads()) == expected
+
+
+def test_evidence_query_lists_the_supporting_sentences() -> None:
+    from pathlib import Path
+
+    from kg.model import Evidence
+
+    ref = Ref("article/https://news.example/a")
+    adams = Ref("person/eric adams")
+    stated = Evidence("people", "body", 0, 29, "Mayor Eric Adams spoke today.")
+    inferred = Evidence("people", "body", 31, 36, "Adams said more.", inferred=True)
+    graph = build(
+        [
+            article(
+                "a",
+                1,
+                Fact(adams, RDF.type, Iri(SDO.Person)),
+                Fact(adams, SDO.name, "Eric Adams"),
+                Fact(ref, SDO.mentions, adams, stated),
+                Fact(ref, SDO.mentions, adams, inferred),
+            ),
+        ]
+    )
+    query = (Path(__file__).parent.parent / "kg" / "queries" / "evidence.rq").read_text()
+    rows = graph.query(query)
+    assert isinstance(rows, ox.QuerySolutions)
+    table = [
+        (
+            r["name"].value,
+            r["relation"].value,
+            r["sentence"].value,
+            r["inferred"].value,
+            r["source"].value,
+            r["extractor"].value,
+        )
+        for r in rows
+    ]  # type: ignore[union-attr]
+    assert table == [
+        ("Eric Adams", "mentions", "Adams said more.", "true", "a.md", "kg people extractor"),
+        (
+            "Eric Adams",
+            "mentions",
+            "Mayor Eric Adams spoke today.",
+            "false",
+            "a.md",
+            "kg people extractor",
+        ),
+    ]
+
+
+def test_corpus_outlets_are_one_per_provider_domain() -> None:
+    from pathlib import Path
+
+    import yaml
+
+    import kg
+
+    folder = Path("tests/data/corpus/frontmatter")
+    domains: set[str] = set()
+    for path in folder.glob("*.md"):
+        header = yaml.safe_load(path.read_text().split("---")[1])
+        for record in [header, *header.get("related", [])]:
+            domains.add(record["provider"]["domain"].lower().removeprefix("www."))
+    graph = kg.build([folder])
+    outlets = select(graph, "SELECT DISTINCT ?o WHERE { ?o a schema:NewsMediaOrganization }")
+    assert len(domains) > 5
+    assert len(outlets) == len(domains)
+    assert {o[0].rsplit("/", 1)[1] for o in outlets} == domains
