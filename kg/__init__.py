@@ -12,11 +12,12 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-__all__ = ["KnowledgeGraph", "__version__", "build", "build_to", "load"]
+__all__ = ["KnowledgeGraph", "__version__", "build", "build_to", "load", "query"]
 
 if TYPE_CHECKING:
     from kg.builder import build, build_to
     from kg.graph import KnowledgeGraph
+    from kg.sparql import query
 
     load = KnowledgeGraph.load
 
@@ -24,6 +25,7 @@ _LAZY = {
     "build": ("kg.builder", "build"),
     "build_to": ("kg.builder", "build_to"),
     "KnowledgeGraph": ("kg.graph", "KnowledgeGraph"),
+    "query": ("kg.sparql", "query"),
 }
 
 

@@ -149,6 +149,148 @@ def build(
 
 
 @main.command()
+@click.argument("graph", required=False)
+@click.argument("query", required=False)
+@click.option(
+    "-f",
+    "--file",
+    "query_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Read the SPARQL from FILE.rq.",
+)
+@click.option(
+    "--format",
+    "result_format",
+    type=click.Choice(["table", "csv", "tsv", "json", "xml"]),
+    default="table",
+    show_default=True,
+    help="How to print SELECT results.",
+)
+@click.option("--list", "list_queries", is_flag=True, help="List the shipped queries and exit.")
+def query(
+    graph: str | None,
+    query: str | None,
+    query_file: Path | None,
+    result_format: str,
+    list_queries: bool,
+) -> None:
+    """Run SPARQL over GRAPH (an exported file or a build folder), read only.
+
+    QUERY is SPARQL text or the name of a shipped query (see --list). SELECT
+    prints a table (or CSV/TSV/JSON/XML results), ASK prints true or false,
+    CONSTRUCT and DESCRIBE print Turtle.
+    """
+    from kg.sparql import named_queries, run
+
+    if list_queries:
+        table = Table(title="shipped queries (kg query GRAPH NAME)")
+        table.add_column("name", style="bold")
+        table.add_column("answers")
+        for named in named_queries().values():
+            table.add_row(named.name, named.description)
+        stdout.print(table)
+        return
+    if graph is None or (query is None) == (query_file is None):
+        raise click.UsageError("give GRAPH and either QUERY or -f FILE.rq (or --list)")
+    text = query_file.read_text(encoding="utf-8") if query_file else str(query)
+    try:
+        result = run(graph, text)
+        if result.kind == "ask":
+            click.echo("true" if result.boolean else "false")
+        elif result.kind == "graph":
+            from kg.namespaces import prefixes
+            from kg.resolve import DEFAULT_BASE
+
+            click.echo(result.turtle(prefixes(DEFAULT_BASE)).decode("utf-8"), nl=False)
+        elif result_format != "table":
+            click.echo(result.serialize(result_format).decode("utf-8"), nl=False)
+        else:
+            table = Table(show_lines=False)
+            for name in result.variables:
+                table.add_column(name, overflow="fold")
+            for row in result.rows:
+                table.add_row(*(row[name] or "" for name in result.variables))
+            stdout.print(table)
+            stderr.print(f"{len(result.rows)} rows", highlight=False)
+    except KgError as error:
+        raise _fail(error) from error
+
+
+@main.command()
+@click.argument("graph")
+@click.option(
+    "-f",
+    "--format",
+    "formats",
+    multiple=True,
+    required=True,
+    metavar="NAME",
+    help="Format (repeatable): turtle, ntriples, nquads, trig, jsonld, graphml, neo4j, html.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="Folder to write into.",
+)
+def export(graph: str, formats: tuple[str, ...], output: Path) -> None:
+    """Convert GRAPH (an exported file or build folder) into other formats."""
+    from kg.export import export_to
+
+    try:
+        written = export_to(graph, output, formats=formats)
+    except KgError as error:
+        raise _fail(error) from error
+    for name, path in written.items():
+        stdout.print(f"{name:>8}: {path}", highlight=False)
+
+
+@main.command()
+@click.argument("graph")
+@click.option(
+    "--shapes",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="SHACL shapes to use instead of kg's ontology/shapes.ttl.",
+)
+def validate(graph: str, shapes: Path | None) -> None:
+    """Check GRAPH against kg's SHACL shapes. Exit status 0 when it conforms, 1 when not."""
+    from kg.validate import validate as run_validation
+
+    try:
+        report = run_validation(graph, shapes=shapes)
+    except KgError as error:
+        raise _fail(error) from error
+    if report.conforms:
+        click.echo(f"{graph}: conforms to the shapes")
+        return
+    for violation in report.violations:
+        where = f" {violation.path}" if violation.path else ""
+        click.echo(f"{violation.severity}: <{violation.focus}>{where}: {violation.message}")
+    raise click.ClickException(f"{graph}: {len(report.violations)} violations of the shapes")
+
+
+@main.command()
+@click.argument("graph")
+@click.option(
+    "--endpoint",
+    required=True,
+    metavar="URL",
+    help="SPARQL 1.1 Graph Store Protocol endpoint, e.g. http://127.0.0.1:7878/store.",
+)
+@click.option("--timeout", type=float, default=60.0, show_default=True, help="Seconds per request.")
+def load(graph: str, endpoint: str, timeout: float) -> None:
+    """Push GRAPH to a triple store, replacing each article's named graph."""
+    from kg.load import load as push
+
+    try:
+        report = push(graph, endpoint, timeout=timeout)
+    except KgError as error:
+        raise _fail(error) from error
+    click.echo(f"loaded {report.triples} triples in {report.graphs} named graphs into {endpoint}")
+
+
+@main.command()
 def plugins() -> None:
     """List the registered readers, extractors and exporters."""
     from kg.export import exporters

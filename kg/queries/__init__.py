@@ -1,0 +1,1 @@
+"""Shipped SPARQL queries, runnable by name: ``kg query GRAPH NAME``."""
