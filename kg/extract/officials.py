@@ -1,0 +1,248 @@
+"""Officials: people holding an office, with the role as stated and the jurisdiction it belongs to.
+
+Three shapes, found over tokens next to each person's name:
+
+- a title before the name: "New York City Mayor Eric Adams", "Pakistan's Foreign Minister
+  Abdul Sattar", "Adams spokesperson Fabien Levy" (an aide takes the jurisdiction of the
+  office-holder they serve);
+- an apposition after it: "Aaron Peskin, the city supervisor who ...", "Albert Fox Cahn,
+  head of the Surveillance Technology Oversight Project";
+- where the phrase names no jurisdiction, the article's most named city (for city offices)
+  or country (for national ones) is taken, and the evidence says it was inferred.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from kg.extract import Context, extractor
+from kg.extract import gazetteers as gz
+from kg.extract.nlp import Field, Mention, analyse
+from kg.extract.organizations import organization_mentions, organization_named
+from kg.extract.people import person_mentions
+from kg.extract.places import city_facts, city_ref, country_facts, country_ref, place_mentions
+from kg.extract.roles import Role, role_ending_at, role_starting_at
+from kg.model import Article, Evidence, Fact, Iri, Ref
+from kg.namespaces import KG, RDF, SDO
+from kg.text import fold
+
+# Ranks that may stand between an office and the name ("President General Pervez Musharraf").
+_RANKS = frozenset({"general", "gen", "colonel", "admiral", "rear", "brigadier", "dr", "mr", "ms"})
+_DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their"})
+
+
+@dataclass(frozen=True, slots=True)
+class Jurisdiction:
+    """The place, body or person an office belongs to."""
+
+    ref: Ref
+    name: str
+
+
+@dataclass(slots=True)
+class Holding:
+    """One person holding one role, as one passage states it."""
+
+    person: Mention
+    role: Role
+    jurisdiction: Jurisdiction | None
+    inferred: bool = False
+    serves: Ref | None = None
+    """For aides: the office-holder they serve ("Adams spokesperson")."""
+
+
+def holdings(context: Context) -> list[Holding]:
+    """Every office the article's text gives a person."""
+    fields = analyse(context)
+    named: dict[tuple[str, int], tuple[Mention, str]] = {}
+    for kind, mentions in (
+        ("place", place_mentions(context)),
+        ("organization", organization_mentions(context)),
+        ("person", person_mentions(context)),
+    ):
+        for mention in mentions:
+            for i in range(mention.span.start, mention.span.end):
+                named[mention.field.name, i] = (mention, kind)
+    found = [h for m in person_mentions(context) for h in _holdings_of(m, named)]
+    _fill_in(found, fields, context)
+    return found
+
+
+def _holdings_of(
+    person: Mention, named: dict[tuple[str, int], tuple[Mention, str]]
+) -> Iterator[Holding]:
+    doc = person.field.doc
+    end = person.span.start
+    while end > 0 and doc[end - 1].lower_.rstrip(".") in _RANKS:
+        end -= 1
+    role = role_ending_at(doc, end)
+    if role is not None:
+        holding = Holding(person, role, None)
+        _set(holding, _entity_before(person.field, role.start, named))
+        yield holding
+    after = person.span.end
+    if after < len(doc) - 1 and doc[after].text == ",":
+        start = after + 1
+        if doc[start].lower_ in _DETERMINERS:
+            start += 1
+        owner = None
+        if (person.field.name, start) in named:
+            owner = named[person.field.name, start]
+            start = owner[0].span.end
+            if start < len(doc) and doc[start].lower_ in ("'s", "’s"):
+                start += 1
+        role = role_starting_at(doc, start)
+        if role is None:
+            return
+        holding = Holding(person, role, None)
+        if owner is not None:
+            _set(holding, owner)
+        elif role.end < len(doc) - 1 and doc[role.end].lower_ in ("of", "for", "at"):
+            target = role.end + 1
+            if doc[target].lower_ == "the" and target < len(doc) - 1:
+                target += 1
+            _set(holding, named.get((person.field.name, target)) or _norp(person.field, target))
+        yield holding
+
+
+def _entity_before(
+    field: Field, start: int, named: dict[tuple[str, int], tuple[Mention, str]]
+) -> tuple[Mention, str] | None:
+    doc = field.doc
+    index = start - 1
+    if index >= 0 and doc[index].lower_ in ("'s", "’s"):
+        index -= 1
+    if index < 0:
+        return None
+    return named.get((field.name, index)) or _norp(field, index)
+
+
+def _norp(field: Field, index: int) -> tuple[Mention, str] | None:
+    """A demonym ("Indian") or an unknown state or region name, as a jurisdiction."""
+    if index >= len(field.doc):
+        return None
+    token = field.doc[index]
+    if token.ent_type_ not in ("NORP", "GPE"):
+        return None
+    span = next(ent for ent in field.doc.ents if ent.start <= index < ent.end)
+    iso = gz.demonyms().get(span.text)
+    if iso is not None:
+        country = gz.country(iso)
+        if country is not None:
+            return Mention(country_ref(iso), country.name, field, span), "place"
+    if span.label_ == "GPE":
+        return Mention(Ref(f"state/{fold(span.text)}"), span.text, field, span), "place"
+    return None
+
+
+def _set(holding: Holding, found: tuple[Mention, str] | None) -> None:
+    if found is None:
+        return
+    mention, kind = found
+    if kind == "person":
+        holding.serves = mention.ref
+    else:
+        holding.jurisdiction = Jurisdiction(mention.ref, mention.name)
+
+
+def _fill_in(found: list[Holding], fields: tuple[Field, ...], context: Context) -> None:
+    """Jurisdictions from context: an aide's from whom they serve, else the article's place."""
+    served = {h.person.ref: h.jurisdiction for h in found if h.jurisdiction and not h.serves}
+    cities: Counter[Jurisdiction] = Counter()
+    countries: Counter[Jurisdiction] = Counter()
+    for mention in place_mentions(context):
+        target = cities if mention.ref.kind == "city" else countries
+        target[Jurisdiction(mention.ref, mention.name)] += 1
+    for mention in organization_mentions(context):
+        named = organization_named(mention.span.text)
+        if named is not None and named.city is not None:
+            cities[Jurisdiction(city_ref(named.city), gz.city(named.city).name)] += 1
+    for holding in found:
+        if holding.jurisdiction is not None:
+            continue
+        holding.inferred = True
+        if holding.serves is not None:
+            holding.jurisdiction = served.get(holding.serves)
+        elif holding.role.scope == "city" and cities:
+            holding.jurisdiction = _nearest_city(holding, context) or cities.most_common(1)[0][0]
+        elif holding.role.scope in ("country", "state") and countries:
+            holding.jurisdiction = countries.most_common(1)[0][0]
+
+
+def _nearest_city(holding: Holding, context: Context) -> Jurisdiction | None:
+    """The city named closest to the person in the same field: the one the passage is about."""
+    where = holding.person.span.start_char
+    near = [
+        m
+        for m in place_mentions(context)
+        if m.ref.kind == "city" and m.field is holding.person.field
+    ]
+    if not near:
+        return None
+    closest = min(near, key=lambda m: abs(m.span.start_char - where))
+    return Jurisdiction(closest.ref, closest.name)
+
+
+def position_ref(person: Ref, role: str, jurisdiction: Ref | None) -> Ref:
+    """The identity of a position: holder, folded role, jurisdiction."""
+    where = jurisdiction.key if jurisdiction else ""
+    return Ref(f"position/{person.key}|{fold(role)}|{where}")
+
+
+def jurisdiction_facts(jurisdiction: Jurisdiction) -> Iterator[Fact]:
+    """Describe a jurisdiction that no other extractor describes (countries, states, cities)."""
+    kind, _, value = jurisdiction.ref.key.partition("/")
+    if kind == "country":
+        yield from country_facts(value)
+    elif kind == "state":
+        yield Fact(jurisdiction.ref, RDF.type, Iri(SDO.State))
+        yield Fact(jurisdiction.ref, SDO.name, jurisdiction.name)
+    elif kind == "city":
+        yield from city_facts(int(value))
+
+
+@extractor(
+    "officials",
+    emits={"kg:Official", "kg:Position"},
+    requires={"people", "places", "organizations"},
+)
+def officials(article: Article, context: Context) -> Iterator[Fact]:
+    """Positions people hold, with role, jurisdiction and the article that reports them."""
+    seen: set[tuple[Ref, Ref]] = set()
+    for holding in holdings(context):
+        person = holding.person
+        where = holding.jurisdiction
+        position = position_ref(person.ref, holding.role.text, where.ref if where else None)
+        if (person.field.article, position) in seen:
+            continue
+        seen.add((person.field.article, position))
+        doc = person.field.doc
+        start = min(person.span.start, holding.role.start)
+        end = max(person.span.end, holding.role.end)
+        passage = doc[start:end]
+        evidence = Evidence(
+            "officials",
+            person.field.name,
+            passage.start_char,
+            passage.end_char,
+            passage.sent.text.strip(),
+        )
+        yield Fact(person.ref, RDF.type, Iri(KG.Official))
+        yield Fact(position, RDF.type, Iri(KG.Position))
+        yield Fact(position, KG.holder, person.ref)
+        yield Fact(person.ref, KG.holdsPosition, position)
+        yield Fact(position, SDO.roleName, holding.role.text)
+        yield Fact(position, KG.reportedIn, person.field.article, evidence)
+        if where is not None:
+            inferred = Evidence(
+                evidence.extractor,
+                evidence.field,
+                evidence.start,
+                evidence.end,
+                evidence.sentence,
+                inferred=holding.inferred,
+            )
+            yield Fact(position, KG.jurisdiction, where.ref, inferred)
+            yield from jurisdiction_facts(where)

@@ -1,0 +1,151 @@
+"""Organizations named in the text, one key per organization whatever form names it.
+
+"NYPD", "New York City Police Department" and "New York Police Department" are one
+organization: the gazetteer (data/organizations.tsv) gives each its canonical name and
+other names; names it does not know are kept as written, minus "the" and a possessive.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from kg.extract import Context, extractor
+from kg.extract import gazetteers as gz
+from kg.extract.nlp import Field, Mention, analyse, first_mentions, mention_facts
+from kg.extract.people import person_mentions
+from kg.extract.places import city_facts, city_ref, place_mentions
+from kg.model import Article, Fact, Iri, Ref
+from kg.namespaces import RDF, SDO
+from kg.text import clean_label, fold
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+_GOVERNMENT = re.compile(
+    r"\b(Police|Department|Ministry|Agency|Commission|Council|Parliament|Senate|Congress|"
+    r"Army|Navy|Air Force|Forces?|Office|Bureau|Service|Court|Authority|Committee)\b"
+)
+_COMPANY = re.compile(r"\b(Inc|Corp|Corporation|Ltd|Limited|LLC|Company|Co|Group|plc)\b\.?")
+_EDGES = re.compile(r"^(?:the|The)\s+|['’]s?$")
+_KIND_TYPES = {
+    "government": SDO.GovernmentOrganization,
+    "company": SDO.Corporation,
+    "ngo": SDO.NGO,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class OrganizationName:
+    """How a span of text names an organization: canonical name, other names, kind, city."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    kind: str = ""
+    city: int | None = None
+
+    @property
+    def ref(self) -> Ref:
+        """The identity of the organization: its folded canonical name."""
+        return Ref(f"organization/{fold(self.name)}")
+
+
+def organization_named(text: str) -> OrganizationName | None:
+    """The organization a name denotes, by the gazetteer, else as written.
+
+    >>> organization_named("the New York City Police Department").name
+    'New York City Police Department'
+    >>> organization_named("NYPD").ref.key
+    'organization/new york city police department'
+    >>> organization_named("Miami Police").name
+    'Miami Police Department'
+    """
+    name = _EDGES.sub("", clean_label(text)).strip()
+    if not fold(name):
+        return None
+    known = gz.organization_by_form().get(fold(name))
+    if known is not None:
+        return OrganizationName(known.name, known.aliases, known.kind, known.city)
+    if name.endswith(" Police"):
+        name += " Department"
+    kind = "government" if _GOVERNMENT.search(name) else "company" if _COMPANY.search(name) else ""
+    return OrganizationName(name, (), kind)
+
+
+def organization_mentions(context: Context) -> list[Mention]:
+    """Every organization named in the article's fields (cached for other extractors)."""
+    found = context.cache.get("organizations")
+    if found is None:
+        people = {(m.field.name, m.span.start) for m in person_mentions(context)}
+        found = context.cache["organizations"] = [
+            mention
+            for field in analyse(context)
+            for mention in _find(field, people)
+        ]
+    return found  # type: ignore[no-any-return]
+
+
+def _find(field: Field, people: set[tuple[str, int]]) -> Iterator[Mention]:
+    headline = _headline_case(field)
+    for ent in field.doc.ents:
+        if ent.label_ != "ORG":
+            continue
+        # In Headline Case the model takes any capitalized run for a name: trust only the
+        # gazetteer and names that say they are organizations.
+        if headline and not (
+            ent.ent_id_ or _GOVERNMENT.search(ent.text) or _COMPANY.search(ent.text)
+        ):
+            continue
+        if (field.name, ent.start) in people or _is_place(ent):
+            continue
+        named = organization_named(ent.text)
+        if named is not None and len(fold(named.name)) > 1:
+            yield Mention(named.ref, named.name, field, ent)
+
+
+def _headline_case(field: Field) -> bool:
+    words = [t for t in field.doc if t.is_alpha and len(t) > 3]
+    return bool(words) and sum(t.is_title for t in words) > 0.8 * len(words)
+
+
+def _is_place(ent: Span) -> bool:
+    return bool(gz.places(_EDGES.sub("", ent.text))) and not ent.ent_id_
+
+
+def organization_facts(named: OrganizationName, city: Ref | None) -> Iterator[Fact]:
+    """The facts that describe an organization node."""
+    ref = named.ref
+    yield Fact(ref, RDF.type, Iri(SDO.Organization))
+    subclass = _KIND_TYPES.get(named.kind)
+    if subclass is not None:
+        yield Fact(ref, RDF.type, Iri(subclass))
+    yield Fact(ref, SDO.name, named.name)
+    for alias in named.aliases:
+        yield Fact(ref, SDO.alternateName, alias)
+    if city is not None:
+        yield Fact(ref, SDO.location, city)
+
+
+@extractor("organizations", emits={"schema:Organization", "schema:mentions"}, requires={"people", "places"})
+def organizations(article: Article, context: Context) -> Iterator[Fact]:
+    """Organizations named in the text, with the city they belong to where the text says so."""
+    mentions = organization_mentions(context)
+    yield from mention_facts(mentions, "organizations")
+    # A city that opens the organization's name is its city ("Miami Police").
+    cities = {
+        (m.field.name, m.span.start): m.ref for m in place_mentions(context) if m.ref.kind == "city"
+    }
+    described: set[Ref] = set()
+    for mention in first_mentions(mentions):
+        if mention.ref in described:
+            continue
+        described.add(mention.ref)
+        named = organization_named(mention.span.text)
+        assert named is not None  # it named one when the mention was made
+        city = cities.get((mention.field.name, mention.span.start))
+        if named.city is not None:
+            city = city_ref(named.city)
+            yield from city_facts(named.city)
+        yield from organization_facts(named, city)
