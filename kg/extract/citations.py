@@ -31,8 +31,18 @@ def _find(context: Context) -> Iterator[Mention]:
         for ent in field.doc.ents:
             # Forms that are also English words reach here only as names the model saw.
             outlet = by_form.get(_form(ent.text)) if ent.label_ in _NAME_LABELS else None
+            doc = field.doc
             # "NBC 6", "CBS 2": a network's name and a channel number is a local station.
-            if ent.end < len(field.doc) and field.doc[ent.end].like_num:
+            if ent.end < len(doc) and doc[ent.end].like_num:
+                outlet = None
+            # "Michael Bloomberg": an outlet's name at the end of a longer name is not it.
+            if ent.start > 0 and doc[ent.start - 1].is_title and not doc[ent.start - 1].is_sent_start:
+                outlet = None
+            # Forms that are also English are trusted only as written ("The Hill", not "the Hill").
+            if outlet is not None and ent.label_ != OUTLET and not any(
+                ent.text.removesuffix("'s").removesuffix("’s") == form
+                for form in outlet.word_forms
+            ):
                 outlet = None
             if outlet is not None:
                 ref = outlet_ref(outlet.domain, outlet.name)

@@ -179,12 +179,19 @@ def _place_index() -> dict[str, list[City | Country]]:
     by_population = sorted(cities.values(), key=lambda c: -c.population)
     for each in by_population:
         index.setdefault(fold(each.name), []).append(each)
-    # Alternate names only in Latin script and capitalized, so that transliterations match
-    # ("Tulkarem") without the thousands of foreign-script forms.
+    # Alternate names only in Latin script, capitalized, and spelled like the primary name
+    # (same first three letters): transliterations match ("Tulkarem" for Tulkarm), while
+    # the odd English word among the thousands of alternate forms ("Federal") does not.
     raw = {int(c["geonameid"]): c for c in _raw_cities()}
     for each in by_population:
+        stem = fold(each.name)[:3]
         for alternate in raw[each.geonameid].get("alternatenames", ()):
-            if alternate[:1].isupper() and alternate.isascii() and len(alternate) > 3:
+            if (
+                alternate[:1].isupper()
+                and alternate.isascii()
+                and len(alternate) > 3
+                and fold(alternate)[:3] == stem
+            ):
                 bucket = index.setdefault(fold(alternate), [])
                 if each not in bucket:
                     bucket.append(each)

@@ -127,7 +127,13 @@ def _norp(field: Field, index: int) -> tuple[Mention, str] | None:
     if token.ent_type_ not in ("NORP", "GPE"):
         return None
     span = next(ent for ent in field.doc.ents if ent.start <= index < ent.end)
+    if span.text in ("Federal", "State"):
+        return None  # "Federal Treasurer": the country, found from context
     iso = gz.demonyms().get(span.text)
+    if iso is not None and iso.startswith("org:"):
+        named = organization_named(iso[4:])
+        if named is not None:
+            return Mention(named.ref, named.name, field, span), "organization"
     if iso is not None:
         country = gz.country(iso)
         if country is not None:
@@ -159,10 +165,18 @@ def _fill_in(found: list[Holding], fields: tuple[Field, ...], context: Context) 
         named = organization_named(mention.span.text)
         if named is not None and named.city is not None:
             cities[Jurisdiction(city_ref(named.city), gz.city(named.city).name)] += 1
+    stated: dict[Ref, Jurisdiction] = {}
+    for holding in found:
+        if holding.jurisdiction is not None and not holding.serves:
+            stated.setdefault(holding.person.ref, holding.jurisdiction)
     for holding in found:
         if holding.jurisdiction is not None:
             continue
         holding.inferred = True
+        if holding.person.ref in stated and holding.role.scope != "aide":
+            # The same person's office stated elsewhere in the article says where they serve.
+            holding.jurisdiction = stated[holding.person.ref]
+            continue
         if holding.serves is not None:
             holding.jurisdiction = served.get(holding.serves)
         elif holding.role.scope == "city" and cities:

@@ -29,6 +29,13 @@ _GOVERNMENT = re.compile(
     r"Army|Navy|Air Force|Forces?|Office|Bureau|Service|Court|Authority|Committee)\b"
 )
 _COMPANY = re.compile(r"\b(Inc|Corp|Corporation|Ltd|Limited|LLC|Company|Co|Group|plc)\b\.?")
+# A government, cabinet or opposition stands for the state, not an organization; a lone
+# institution word ("the Government", "Defence") names none in particular.
+_STATE = re.compile(r"\b(Government|Cabinet|Opposition|Administration)$")
+_GENERIC = frozenset(
+    "government parliament senate defence defense interior home state navy army group police "
+    "opposition cabinet treasury ministry department council court federal".split()
+)
 _EDGES = re.compile(r"^(?:the|The)\s+|['’]s?$")
 _KIND_TYPES = {
     "government": SDO.GovernmentOrganization,
@@ -100,8 +107,14 @@ def _find(field: Field, people: set[tuple[str, int]]) -> Iterator[Mention]:
             continue
         if (field.name, ent.start) in people or _is_place(ent):
             continue
+        if "," in ent.text or " and " in ent.text:
+            continue  # a list the model ran together ("Salfit and Tulkarem")
         named = organization_named(ent.text)
-        if named is not None and len(fold(named.name)) > 1:
+        if named is None or len(fold(named.name)) < 2 or _STATE.search(named.name):
+            continue
+        if not ent.ent_id_ and fold(named.name) in _GENERIC:
+            continue
+        if named is not None:
             yield Mention(named.ref, named.name, field, ent)
 
 

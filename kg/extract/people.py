@@ -91,6 +91,10 @@ def _name_spans(field: Field) -> Iterator[Span]:
     for ent in doc.ents:
         if ent.label_ == "PERSON":
             span = _trim(ent)
+            # A lone word is a person only after a title ("Mr Howard"): alone, the model
+            # also takes "Government", "Osama" or a town for one.
+            if span is not None and len(span) == 1 and span.start == ent.start:
+                span = None
             if span is not None and not _is_place(span.text):
                 taken.update(range(ent.start, ent.end))
                 yield span
@@ -136,8 +140,7 @@ def _trim(span: Span) -> Span | None:
 
 
 def _is_place(text: str) -> bool:
-    options = gz.places(text)
-    return bool(options) and isinstance(options[0], gz.Country)
+    return bool(gz.places(text, primary=True))
 
 
 def person_facts(ref: Ref, name: str) -> Iterator[Fact]:

@@ -11,6 +11,7 @@ from kg.extract import gazetteers as gz
 from kg.extract.nlp import Field, Mention, analyse, first_mentions, mention_facts
 from kg.model import Article, Fact, Iri, Ref
 from kg.namespaces import GEONAMES, OWL, RDF, SDO
+from kg.text import fold
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -68,9 +69,10 @@ def _find(fields: tuple[Field, ...]) -> list[Mention]:
         if isinstance(place, gz.Country):
             mentions.append(Mention(country_ref(place.iso), place.name, field, span))
             continue
-        place = next(
-            (p for p in options if isinstance(p, gz.City) and p.country in countries), place
-        )
+        # Among cities of this very name (not alternate spellings), one in a country the
+        # article names wins over a bigger one elsewhere.
+        primary = [p for p in options if isinstance(p, gz.City) and fold(p.name) == fold(span.text)]
+        place = next((p for p in primary if p.country in countries), place)
         mentions.append(Mention(city_ref(place.geonameid), place.name, field, span))
     return mentions
 
