@@ -62,7 +62,9 @@ class Evaluation:
     files: int = 0
     system: dict[str, Score] = field(default_factory=lambda: {k: Score() for k in KINDS})
     baseline: dict[str, Score] = field(
-        default_factory=lambda: {k: Score() for k in ("people", "cities", "organizations", "outlets")}
+        default_factory=lambda: {
+            k: Score() for k in ("people", "cities", "organizations", "outlets")
+        }
     )
 
     def table(self) -> str:
@@ -243,7 +245,9 @@ def _score_quotes(
     score.add(tp, len(attributed), fn)
 
 
-def _score_baseline(scores: dict[str, Score], gold: dict[str, Any], articles: list[Article]) -> None:
+def _score_baseline(
+    scores: dict[str, Score], gold: dict[str, Any], articles: list[Article]
+) -> None:
     """Plain en_core_web_sm: PERSON -> people, GPE -> cities (by name), ORG -> orgs and outlets."""
     people: set[str] = set()
     places: set[str] = set()

@@ -61,7 +61,9 @@ def test_seed_mentions_cities_nypd_and_cited_outlets(seed_graph: KnowledgeGraph)
     ]:
         assert (plain, kind, name) in found
     assert ("004_f6bbf849466959f6.txt", "city", "Miami") in found
-    assert not any(name in ("Politico", "Twitter", "Adams") for _, kind, name in found if kind == "person")
+    assert not any(
+        name in ("Politico", "Twitter", "Adams") for _, kind, name in found if kind == "person"
+    )
 
 
 def test_seed_cities_link_to_geonames_with_country_and_coordinates(

@@ -22,7 +22,7 @@ def outlet_mentions(context: Context) -> list[Mention]:
     found = context.cache.get("citations")
     if found is None:
         found = context.cache["citations"] = list(_find(context))
-    return found  # type: ignore[no-any-return]
+    return found
 
 
 def _find(context: Context) -> Iterator[Mention]:
@@ -36,12 +36,20 @@ def _find(context: Context) -> Iterator[Mention]:
             if ent.end < len(doc) and doc[ent.end].like_num:
                 outlet = None
             # "Michael Bloomberg": an outlet's name at the end of a longer name is not it.
-            if ent.start > 0 and doc[ent.start - 1].is_title and not doc[ent.start - 1].is_sent_start:
+            if (
+                ent.start > 0
+                and doc[ent.start - 1].is_title
+                and not doc[ent.start - 1].is_sent_start
+            ):
                 outlet = None
             # Forms that are also English are trusted only as written ("The Hill", not "the Hill").
-            if outlet is not None and ent.label_ != OUTLET and not any(
-                ent.text.removesuffix("'s").removesuffix("’s") == form
-                for form in outlet.word_forms
+            if (
+                outlet is not None
+                and ent.label_ != OUTLET
+                and not any(
+                    ent.text.removesuffix("'s").removesuffix("’s") == form
+                    for form in outlet.word_forms
+                )
             ):
                 outlet = None
             if outlet is not None:
@@ -58,8 +66,6 @@ def _form(text: str) -> str:
 def citations(article: Article, context: Context) -> Iterator[Fact]:
     """Outlets the text cites, as the same outlet nodes as publishers (keyed by domain)."""
     for mention in first_mentions(outlet_mentions(context)):
-        yield Fact(
-            mention.field.article, SDO.citation, mention.ref, mention.evidence("citations")
-        )
+        yield Fact(mention.field.article, SDO.citation, mention.ref, mention.evidence("citations"))
         domain = mention.ref.key.partition("/")[2]
         yield from outlet_facts(mention.ref, name=mention.name, domain=domain)

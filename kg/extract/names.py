@@ -16,7 +16,7 @@ HONORIFICS = frozenset(
     rear vice brigadier commander sergeant sgt corporal private president senator sen
     governor gov mayor judge justice minister premier chancellor king queen prince princess
     ambassador deputy secretary chairman spokesman spokeswoman spokesperson the
-    """.split()
+    """.split()  # noqa: SIM905 - a word list reads best as words
 )
 _POSSESSIVE = re.compile(r"['’]s?$")
 _EDGE = re.compile(r"^[^\w]+|[^\w.]+$")
@@ -52,7 +52,10 @@ def person_key(name: str) -> Ref:
     return Ref(f"person/{fold(person_name(name))}")
 
 
-_PARTICLES = frozenset("de da di du del della van von der den le la bin ibn al el abu".split())
+_PARTICLES = frozenset(
+    {"de", "da", "di", "du", "del", "della", "van", "von", "der", "den", "le", "la", "bin", "ibn"}
+    | {"al", "el", "abu"}
+)
 
 
 def surname(name: str) -> str:

@@ -90,7 +90,7 @@ def statistical_model() -> Language:
 def pipeline() -> Language:
     """The statistical model plus the gazetteer EntityRuler and a sentencizer, loaded once."""
     nlp = _load()
-    ruler = nlp.add_pipe("entity_ruler", config={"overwrite_ents": True})
+    ruler: Any = nlp.add_pipe("entity_ruler", config={"overwrite_ents": True})
     patterns: list[dict[str, Any]] = []
     for outlet in gz.outlets():
         patterns += [{"label": OUTLET, "pattern": f, "id": outlet.domain} for f in outlet.forms]
@@ -129,7 +129,7 @@ def analyse(context: Context) -> tuple[Field, ...]:
             Field(subject, name, doc) for (subject, name, _), doc in zip(items, docs, strict=True)
         )
         context.cache["nlp"] = found
-    return found  # type: ignore[no-any-return]
+    return found
 
 
 def first_mentions(mentions: list[Mention]) -> list[Mention]:
@@ -146,6 +146,4 @@ def first_mentions(mentions: list[Mention]) -> list[Mention]:
 def mention_facts(mentions: list[Mention], extractor: str) -> Iterator[Fact]:
     """``article schema:mentions entity`` once per article and entity, with its evidence."""
     for mention in first_mentions(mentions):
-        yield Fact(
-            mention.field.article, SDO.mentions, mention.ref, mention.evidence(extractor)
-        )
+        yield Fact(mention.field.article, SDO.mentions, mention.ref, mention.evidence(extractor))

@@ -33,8 +33,10 @@ _COMPANY = re.compile(r"\b(Inc|Corp|Corporation|Ltd|Limited|LLC|Company|Co|Group
 # institution word ("the Government", "Defence") names none in particular.
 _STATE = re.compile(r"\b(Government|Cabinet|Opposition|Administration)$")
 _GENERIC = frozenset(
-    "government parliament senate defence defense interior home state navy army group police "
-    "opposition cabinet treasury ministry department council court federal".split()
+    """
+    government parliament senate defence defense interior home state navy army group police
+    opposition cabinet treasury ministry department council court federal
+    """.split()  # noqa: SIM905 - a word list reads best as words
 )
 _EDGES = re.compile(r"^(?:the|The)\s+|['’]s?$")
 _KIND_TYPES = {
@@ -87,11 +89,9 @@ def organization_mentions(context: Context) -> list[Mention]:
     if found is None:
         people = {(m.field.name, m.span.start) for m in person_mentions(context)}
         found = context.cache["organizations"] = [
-            mention
-            for field in analyse(context)
-            for mention in _find(field, people)
+            mention for field in analyse(context) for mention in _find(field, people)
         ]
-    return found  # type: ignore[no-any-return]
+    return found
 
 
 def _find(field: Field, people: set[tuple[str, int]]) -> Iterator[Mention]:
@@ -141,7 +141,9 @@ def organization_facts(named: OrganizationName, city: Ref | None) -> Iterator[Fa
         yield Fact(ref, SDO.location, city)
 
 
-@extractor("organizations", emits={"schema:Organization", "schema:mentions"}, requires={"people", "places"})
+@extractor(
+    "organizations", emits={"schema:Organization", "schema:mentions"}, requires={"people", "places"}
+)
 def organizations(article: Article, context: Context) -> Iterator[Fact]:
     """Organizations named in the text, with the city they belong to where the text says so."""
     mentions = organization_mentions(context)

@@ -34,7 +34,7 @@ def person_mentions(context: Context) -> list[Mention]:
     found = context.cache.get("people")
     if found is None:
         found = context.cache["people"] = _find(analyse(context))
-    return found  # type: ignore[no-any-return]
+    return found
 
 
 def _find(fields: tuple[Field, ...]) -> list[Mention]:

@@ -37,7 +37,7 @@ def place_mentions(context: Context) -> list[Mention]:
     found = context.cache.get("places")
     if found is None:
         found = context.cache["places"] = _find(analyse(context))
-    return found  # type: ignore[no-any-return]
+    return found
 
 
 def _find(fields: tuple[Field, ...]) -> list[Mention]:

@@ -27,7 +27,7 @@ from kg.namespaces import RDF, SDO
 from kg.resolve import digest
 from kg.text import fold
 
-_OPENING = "“‘\""
+_OPENING = '“‘"'
 _PAIRS = {"“": "”", '"': '"', "‘": "’"}
 _SPEECH = re.compile(
     r"\b(said|says|told|tells|added|adds|asked|warned|warns|explained|stated|insisted|"
@@ -99,8 +99,7 @@ def quotations(context: Context) -> list[Quotation]:
             (
                 m
                 for m in speakers
-                if m.field is field
-                and not any(s <= m.span.start_char < e for s, e in marks)
+                if m.field is field and not any(s <= m.span.start_char < e for s, e in marks)
             ),
             key=lambda m: m.span.start_char,
         )
@@ -169,7 +168,7 @@ def quote_ref(article: Ref, text: str) -> Ref:
     requires={"people", "organizations", "citations"},
 )
 def quotes(article: Article, context: Context) -> Iterator[Fact]:
-    """Each quotation, its speaker and its article; the same words in title and excerpt count once."""
+    """Each quotation, its speaker and article; the same words in title and excerpt count once."""
     seen: set[Ref] = set()
     for quotation in quotations(context):
         subject = quotation.field.article
@@ -180,7 +179,9 @@ def quotes(article: Article, context: Context) -> Iterator[Fact]:
         doc = quotation.field.doc
         passage = doc.char_span(quotation.start, quotation.end, alignment_mode="expand")
         sentence = passage.sent.text.strip() if passage is not None else quotation.text
-        evidence = Evidence("quotes", quotation.field.name, quotation.start, quotation.end, sentence)
+        evidence = Evidence(
+            "quotes", quotation.field.name, quotation.start, quotation.end, sentence
+        )
         yield Fact(ref, RDF.type, Iri(SDO.Quotation))
         yield Fact(ref, SDO.text, quotation.text, evidence)
         yield Fact(ref, SDO.isPartOf, subject)

@@ -28,7 +28,7 @@ MODIFIERS = frozenset(
     attorney first multicultural aboriginal tourism resources planning housing public works
     economic culture arts science technology veterans women youth sport regional local
     opposition army military ministry department campaign chief-of-staff lord high
-    """.split()
+    """.split()  # noqa: SIM905 - a word list reads best as words
 )
 # A role described as past or future is not a current office ("former Archbishop").
 PAST = frozenset({"former", "ex", "retired", "late", "then", "outgoing", "elect", "would-be"})
