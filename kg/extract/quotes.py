@@ -58,8 +58,8 @@ class Quotation:
 def spans(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each quotation's text between its marks.
 
-    >>> t = 'He said "it is fine" and “we go on.'
-    >>> [t[s:e] for s, e in spans(t + ' Then “more here,” he said.')]
+    >>> t = 'He said "it is fine" and “we go on. Then “more here,” he said.'
+    >>> [t[s:e] for s, e in spans(t)]
     ['it is fine', 'we go on. Then “more here,']
     """
     opening: int | None = None
