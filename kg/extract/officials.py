@@ -77,6 +77,9 @@ def _holdings_of(
     end = person.span.start
     while end > 0 and doc[end - 1].lower_.rstrip(".") in _RANKS:
         end -= 1
+    # "The Immigration Minister, Philip Ruddock, says": the title set off by a comma.
+    if end > 1 and doc[end - 1].text == ",":
+        end -= 1
     role = role_ending_at(doc, end)
     if role is not None:
         holding = Holding(person, role, None)
@@ -158,9 +161,19 @@ def _fill_in(found: list[Holding], fields: tuple[Field, ...], context: Context) 
     served = {h.person.ref: h.jurisdiction for h in found if h.jurisdiction and not h.serves}
     cities: Counter[Jurisdiction] = Counter()
     countries: Counter[Jurisdiction] = Counter()
+    # The country an article is about: the countries, demonyms ("Indian") and the
+    # countries of the cities it names.
     for mention in place_mentions(context):
-        target = cities if mention.ref.kind == "city" else countries
-        target[Jurisdiction(mention.ref, mention.name)] += 1
+        if mention.ref.kind == "city":
+            cities[Jurisdiction(mention.ref, mention.name)] += 1
+            _count_country(countries, gz.city(int(mention.ref.key.partition("/")[2])).country)
+        else:
+            countries[Jurisdiction(mention.ref, mention.name)] += 1
+    for field in fields:
+        for ent in field.doc.ents:
+            iso = gz.demonyms().get(ent.text) if ent.label_ == "NORP" else None
+            if iso is not None and not iso.startswith("org:"):
+                _count_country(countries, iso)
     for mention in organization_mentions(context):
         named = organization_named(mention.span.text)
         if named is not None and named.city is not None:
@@ -183,6 +196,12 @@ def _fill_in(found: list[Holding], fields: tuple[Field, ...], context: Context) 
             holding.jurisdiction = _nearest_city(holding, context) or cities.most_common(1)[0][0]
         elif holding.role.scope in ("country", "state") and countries:
             holding.jurisdiction = countries.most_common(1)[0][0]
+
+
+def _count_country(countries: Counter[Jurisdiction], iso: str) -> None:
+    country = gz.country(iso)
+    if country is not None:
+        countries[Jurisdiction(country_ref(iso), country.name)] += 1
 
 
 def _nearest_city(holding: Holding, context: Context) -> Jurisdiction | None:

@@ -43,10 +43,16 @@ def _find(fields: tuple[Field, ...]) -> list[Mention]:
     # and by folded full name, so that "Adams" and "De Blasio" find their full names.
     full: dict[tuple[Ref, str], str] = {}
     names = {(field.article, person_name(span.text)) for field, span in spans}
+    given: dict[tuple[Ref, str], set[str]] = {}
     for article, name in sorted(names, key=lambda n: (-len(n[1].split()), n[1])):
         if " " in name and (article, fold(name)) not in full:
             full[article, fold(name)] = name
             full.setdefault((article, fold(surname(name))), name)
+            given.setdefault((article, fold(name.split(" ")[0])), set()).add(name)
+    # A given name alone ("Sir Allan") is the full name when one full name has it.
+    for key, candidates in given.items():
+        if len(candidates) == 1:
+            full.setdefault(key, next(iter(candidates)))
     mentions = []
     claimed: set[tuple[str, int]] = set()
     for field, span in spans:

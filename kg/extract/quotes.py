@@ -41,6 +41,7 @@ _PRONOUN = re.compile(r"^\W*(he|she|they)\b|\b(he|she|they) (said|says|added|tol
 _ATTRIBUTION = re.compile(r"^[\s,—–-]*(\w+\s){0,4}?(said|says|told|added|asked)\b", re.I)
 _SENTENCE_END = re.compile(r"[.!?][\"”’]?\s+(?=[\"“‘A-Z])")
 _WINDOW = 120
+_LOOKBACK = 400
 _MIN_WORDS = 2
 
 
@@ -103,14 +104,15 @@ def quotations(context: Context) -> list[Quotation]:
             ),
             key=lambda m: m.span.start_char,
         )
-        previous: Mention | None = None
+        previous: tuple[Mention, int] | None = None
         for start, end in marks:
             quoted = text[start:end].strip().rstrip(",")
             if len(quoted.split()) < _MIN_WORDS or _is_title(quoted):
                 continue
             speaker = _speaker(text, start, end, mentions, previous)
             found.append(Quotation(field, start, end, quoted, speaker))
-            previous = speaker or previous
+            if speaker is not None:
+                previous = speaker, end
     return found
 
 
@@ -121,7 +123,11 @@ def _is_title(quoted: str) -> bool:
 
 
 def _speaker(
-    text: str, start: int, end: int, mentions: list[Mention], previous: Mention | None
+    text: str,
+    start: int,
+    end: int,
+    mentions: list[Mention],
+    previous: tuple[Mention, int] | None,
 ) -> Mention | None:
     after = end + 1
     tail = text[after : after + _WINDOW].split("\n", 1)[0]
@@ -136,7 +142,7 @@ def _speaker(
         if inside:
             return inside[0]
         if _PRONOUN.search(tail):
-            return _last_person_before(mentions, start) or previous
+            return _recent_speaker(text, start, mentions, previous)
     head_start = max(
         (m.end() for m in _SENTENCE_END.finditer(text, 0, max(start - 1, 0))), default=0
     )
@@ -149,10 +155,28 @@ def _speaker(
             ahead = [m for m in before if m.span.end_char <= verbs[-1].start()]
             return ahead[-1] if ahead else before[0]
         return before[-1]
-    return previous or _last_person_before(mentions, start)
+    return _recent_speaker(text, start, mentions, previous)
 
 
-def _last_person_before(mentions: list[Mention], start: int) -> Mention | None:
+def _recent_speaker(
+    text: str, start: int, mentions: list[Mention], previous: tuple[Mention, int] | None
+) -> Mention | None:
+    """Who speaks in an unattributed quotation, or in one attributed to "he" or "she".
+
+    The person last named as saying something ("Mr Crean says there are ... . "We heard
+    ...""), unless a quotation with a known speaker came after that; else the person
+    last named.
+    """
+    said: tuple[Mention, int] | None = None
+    for verb in _SPEECH.finditer(text, max(0, start - _LOOKBACK), start):
+        sentence = max((m.end() for m in _SENTENCE_END.finditer(text, 0, verb.start())), default=0)
+        ahead = [m for m in mentions if sentence <= m.span.start_char < verb.start()]
+        if ahead:
+            said = ahead[-1], verb.start()
+    if said is not None and (previous is None or said[1] > previous[1]):
+        return said[0]
+    if previous is not None:
+        return previous[0]
     people = [m for m in mentions if m.ref.kind == "person" and m.span.start_char < start]
     return people[-1] if people else None
 
