@@ -169,10 +169,14 @@ def _score_system(scores: dict[str, Score], gold: dict[str, Any], facts: list[Fa
         {min(names[k]) for k in mentioned if k.startswith("person/")},
         {fold(n) for n in gold.get("people") or []},
     )
-    _set_score(
+    _score_cities(
         scores["cities"],
-        {(min(names[k]), country.get(k)) for k in mentioned if k.startswith("city/")},
-        {(fold(c["name"]), c["country"]) for c in gold.get("cities") or []},
+        {
+            k.partition("/")[2]: (min(names[k]), country.get(k))
+            for k in mentioned
+            if k.startswith("city/")
+        },
+        gold.get("cities") or [],
     )
     _names_score(
         scores["organizations"],
@@ -186,6 +190,28 @@ def _score_system(scores: dict[str, Score], gold: dict[str, Any], facts: list[Fa
     )
     _score_officials(scores["officials"], gold, facts, names)
     _score_quotes(scores["quotes"], gold, facts, names)
+
+
+def _score_cities(
+    score: Score, predicted: dict[str, tuple[str, str | None]], gold: list[Any]
+) -> None:
+    """A gold city matches by folded name and country, or by a GeoNames id its name may denote."""
+    unmatched = dict(predicted)
+    tp = 0
+    for city in gold:
+        name, country = fold(city["name"]), city["country"]
+        ids = {
+            str(p.geonameid)
+            for p in gz.places(city["name"])
+            if isinstance(p, gz.City) and p.country == country
+        }
+        hit = next(
+            (k for k, value in unmatched.items() if value == (name, country) or k in ids), None
+        )
+        if hit is not None:
+            del unmatched[hit]
+            tp += 1
+    score.add(tp, len(unmatched), len(gold) - tp)
 
 
 def _by_predicate(facts: Iterable[Fact], predicate: str) -> dict[str, Any]:

@@ -159,7 +159,9 @@ def organizations(article: Article, context: Context) -> Iterator[Fact]:
         described.add(mention.ref)
         named = organization_named(mention.span.text)
         assert named is not None  # it named one when the mention was made
-        city = cities.get((mention.field.name, mention.span.start))
+        city = cities.get((mention.field.name, mention.span.start)) or cities.get(
+            (mention.field.name, mention.span.start + 1)  # after "the"
+        )
         if named.city is not None:
             city = city_ref(named.city)
             yield from city_facts(named.city)

@@ -20,6 +20,8 @@ _PLACE_LABELS = frozenset({"GPE", "LOC"})
 # The statistical model often takes "Miami Police" or "Brisbane City Council" as one
 # organization; a city that opens such a name is still a city mention.
 _LONGEST_CITY_PREFIX = 3
+_BIG_CITY = 100_000
+_HUGE_CITY = 400_000
 
 
 def city_ref(geonameid: int) -> Ref:
@@ -42,27 +44,51 @@ def place_mentions(context: Context) -> list[Mention]:
 
 def _find(fields: tuple[Field, ...]) -> list[Mention]:
     candidates: list[tuple[Field, Span, list[gz.City | gz.Country]]] = []
+    inside_names: list[tuple[Field, Span, list[gz.City | gz.Country]]] = []
     for field in fields:
         for ent in field.doc.ents:
+            span = ent[1:] if ent[0].lower_ == "the" and len(ent) > 1 else ent
             if ent.label_ in _PLACE_LABELS:
-                span = ent[1:] if ent[0].lower_ == "the" and len(ent) > 1 else ent
                 options = gz.places(span.text)
                 if options:
                     candidates.append((field, span, options))
-            elif ent.label_ == "ORG":
-                for size in range(min(_LONGEST_CITY_PREFIX, len(ent) - 1), 0, -1):
+            elif ent.label_ in ("ORG", "NORP"):
+                # "Miami Police", "an Adelaide man": only big cities, so that a common
+                # word that is also a town somewhere ("Police", "Federal") is not one.
+                for size in range(min(_LONGEST_CITY_PREFIX, len(span)), 0, -1):
                     options = [
                         p
-                        for p in gz.places(ent[:size].text, primary=True)
-                        if isinstance(p, gz.City)
+                        for p in gz.places(span[:size].text, primary=True)
+                        if isinstance(p, gz.City) and p.population >= _BIG_CITY
                     ]
                     if options:
-                        candidates.append((field, ent[:size], options))
+                        inside_names.append((field, span[:size], options))
                         break
     # A country named in the article settles which of several same-named cities is meant.
     countries = Counter(
         options[0].iso for _, _, options in candidates if isinstance(options[0], gz.Country)
     )
+    countries.update(
+        gz.demonyms()[ent.text]
+        for field in fields
+        for ent in field.doc.ents
+        if ent.label_ == "NORP" and ent.text in gz.demonyms()
+    )
+    countries.update(
+        options[0].country for _, _, options in candidates if isinstance(options[0], gz.City)
+    )
+    # A city inside another name must be in a country the article is about, or very big
+    # ("Miami Police"): "Commonwealth" is a city of 200,000 in the Philippines.
+    candidates += [
+        (field, span, options)
+        for field, span, options in inside_names
+        if any(
+            isinstance(p, gz.City) and (p.country in countries or p.population >= _HUGE_CITY)
+            for p in options
+        )
+    ]
+    order = {id(field): index for index, field in enumerate(fields)}
+    candidates.sort(key=lambda c: (order[id(c[0])], c[1].start))
     mentions = []
     for field, span, options in candidates:
         place = options[0]
