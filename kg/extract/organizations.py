@@ -38,6 +38,11 @@ _GENERIC = frozenset(
     opposition cabinet treasury ministry department council court federal
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
+# Buildings, laws, programmes and spans the model cut short ("Anglican Archbishop of").
+_NOT_ORGANIZATION = re.compile(
+    r"\b(Centre|Center|Theatre|Theater|Palace|Palais|Hotel|Airport|Stadium|Act|Bill|Treaty|"
+    r"Accord|Solution|Program|Programme|Guide)$|\b(of|the|and|for)$"
+)
 _EDGES = re.compile(r"^(?:the|The)\s+|['’]s?$")
 _KIND_TYPES = {
     "government": SDO.GovernmentOrganization,
@@ -74,7 +79,9 @@ def organization_named(text: str) -> OrganizationName | None:
     name = _EDGES.sub("", clean_label(text)).strip()
     if not fold(name):
         return None
-    known = gz.organization_by_form().get(fold(name))
+    table = gz.organization_by_form()
+    # "New York's Police Department" is the New York Police Department.
+    known = table.get(fold(name)) or table.get(fold(re.sub(r"['’]s\b", "", name)))
     if known is not None:
         return OrganizationName(known.name, known.aliases, known.kind, known.city)
     if name.endswith(" Police"):
@@ -107,15 +114,30 @@ def _find(field: Field, people: set[tuple[str, int]]) -> Iterator[Mention]:
             continue
         if (field.name, ent.start) in people or _is_place(ent):
             continue
-        if "," in ent.text or " and " in ent.text:
-            continue  # a list the model ran together ("Salfit and Tulkarem")
-        named = organization_named(ent.text)
+        if "," in ent.text or " and " in ent.text or _NOT_ORGANIZATION.search(ent.text):
+            continue  # a list the model ran together, a building, a law, a broken span
+        named = _owned(field, ent) or organization_named(ent.text)
         if named is None or len(fold(named.name)) < 2 or _STATE.search(named.name):
             continue
         if not ent.ent_id_ and fold(named.name) in _GENERIC:
             continue
-        if named is not None:
-            yield Mention(named.ref, named.name, field, ent)
+        yield Mention(named.ref, named.name, field, ent)
+
+
+def _owned(field: Field, ent: Span) -> OrganizationName | None:
+    """ "New York's Police Department": the place and the name together, if the gazetteer knows it."""
+    doc = field.doc
+    if ent.start < 2 or doc[ent.start - 1].lower_ not in ("'s", "’s"):
+        return None
+    owner = doc[ent.start - 1] if doc[ent.start - 1].ent_type_ else doc[ent.start - 2]
+    if owner.ent_type_ != "GPE":
+        return None
+    place = next(e for e in doc.ents if e.start <= owner.i < e.end)
+    owner_name = re.sub(r"['’]s$", "", place.text)
+    known = gz.organization_by_form().get(fold(f"{owner_name} {ent.text}"))
+    if known is None:
+        return None
+    return OrganizationName(known.name, known.aliases, known.kind, known.city)
 
 
 def _headline_case(field: Field) -> bool:
@@ -157,7 +179,7 @@ def organizations(article: Article, context: Context) -> Iterator[Fact]:
         if mention.ref in described:
             continue
         described.add(mention.ref)
-        named = organization_named(mention.span.text)
+        named = organization_named(mention.name)
         assert named is not None  # it named one when the mention was made
         city = cities.get((mention.field.name, mention.span.start)) or cities.get(
             (mention.field.name, mention.span.start + 1)  # after "the"
