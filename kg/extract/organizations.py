@@ -125,7 +125,7 @@ def _find(field: Field, people: set[tuple[str, int]]) -> Iterator[Mention]:
 
 
 def _owned(field: Field, ent: Span) -> OrganizationName | None:
-    """ "New York's Police Department": the place and the name together, if the gazetteer knows it."""
+    """A possessive place and a name the gazetteer knows together: "New York's Police Department"."""
     doc = field.doc
     if ent.start < 2 or doc[ent.start - 1].lower_ not in ("'s", "’s"):
         return None
