@@ -125,7 +125,7 @@ def _find(field: Field, people: set[tuple[str, int]]) -> Iterator[Mention]:
 
 
 def _owned(field: Field, ent: Span) -> OrganizationName | None:
-    """A possessive place and a name the gazetteer knows together: "New York's Police Department"."""
+    """A possessive place and a known name: "New York's Police Department" is the NYPD."""
     doc = field.doc
     if ent.start < 2 or doc[ent.start - 1].lower_ not in ("'s", "’s"):
         return None
