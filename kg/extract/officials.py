@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from kg.extract import Context, extractor
 from kg.extract import gazetteers as gz
@@ -23,10 +24,13 @@ from kg.extract.nlp import Field, Mention, analyse
 from kg.extract.organizations import organization_mentions, organization_named
 from kg.extract.people import person_mentions
 from kg.extract.places import city_facts, city_ref, country_facts, country_ref, place_mentions
-from kg.extract.roles import Role, role_ending_at, role_starting_at
+from kg.extract.roles import MODIFIERS, Role, role_ending_at, role_starting_at
 from kg.model import Article, Evidence, Fact, Iri, Ref
 from kg.namespaces import KG, RDF, SDO
 from kg.text import fold
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 # Ranks that may stand between an office and the name ("President General Pervez Musharraf").
 _RANKS = frozenset({"general", "gen", "colonel", "admiral", "rear", "brigadier", "dr", "mr", "ms"})
@@ -83,7 +87,10 @@ def _holdings_of(
     role = role_ending_at(doc, end)
     if role is not None:
         holding = Holding(person, role, None)
-        _set(holding, _entity_before(person.field, role.start, named))
+        owner = _entity_before(person.field, role.start, named)
+        _set(holding, owner)
+        if owner is not None:
+            holding.role = _with_modifiers_before(doc, owner[0].span.start, role)
         yield holding
     after = person.span.end
     if after < len(doc) - 1 and doc[after].text == ",":
@@ -108,6 +115,16 @@ def _holdings_of(
                 target += 1
             _set(holding, named.get((person.field.name, target)) or _norp(person.field, target))
         yield holding
+
+
+def _with_modifiers_before(doc: Doc, start: int, role: Role) -> Role:
+    """ "chief Palestinian negotiator": modifiers before the jurisdiction belong to the role."""
+    first = start
+    while first > 0 and doc[first - 1].lower_ in MODIFIERS:
+        first -= 1
+    if first == start:
+        return role
+    return Role(f"{doc[first:start].text} {role.text}", role.scope, role.start, role.end)
 
 
 def _entity_before(
