@@ -51,8 +51,19 @@ def _heads() -> list[tuple[tuple[str, ...], str]]:
     return sorted(heads, key=lambda h: -len(h[0]))
 
 
-def _head_ending_at(doc: Doc, end: int) -> tuple[int, str] | None:
+@cache
+def _heads_by(position: int) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """Heads by their first (0) or last (-1) word, longest first: one dict look-up a token."""
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for words, scope in _heads():
+        index.setdefault(words[position], []).append((words, scope))
+    return index
+
+
+def _head_ending_at(doc: Doc, end: int) -> tuple[int, str] | None:
+    if end == 0:
+        return None
+    for words, scope in _heads_by(-1).get(doc[end - 1].lower_, ()):
         start = end - len(words)
         if start >= 0 and tuple(t.lower_ for t in doc[start:end]) == words:
             return start, scope
@@ -60,7 +71,9 @@ def _head_ending_at(doc: Doc, end: int) -> tuple[int, str] | None:
 
 
 def _head_starting_at(doc: Doc, start: int) -> tuple[int, str] | None:
-    for words, scope in _heads():
+    if start >= len(doc):
+        return None
+    for words, scope in _heads_by(0).get(doc[start].lower_, ()):
         end = start + len(words)
         if end <= len(doc) and tuple(t.lower_ for t in doc[start:end]) == words:
             return end, scope
@@ -116,4 +129,4 @@ def is_role_word(word: str) -> bool:
     (True, False)
     """
     lower = word.lower()
-    return lower in MODIFIERS or any(words[-1] == lower for words, _ in _heads())
+    return lower in MODIFIERS or lower in _heads_by(-1)
