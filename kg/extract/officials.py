@@ -186,11 +186,18 @@ def _fill_in(found: list[Holding], fields: tuple[Field, ...], context: Context) 
             _count_country(countries, gz.city(int(mention.ref.key.partition("/")[2])).country)
         else:
             countries[Jurisdiction(mention.ref, mention.name)] += 1
+    # States and regions: the places the model names that GeoNames knows as no city or
+    # country ("Queensland"), for a premier or a governor.
+    states: Counter[Jurisdiction] = Counter()
     for field in fields:
         for ent in field.doc.ents:
             iso = gz.demonyms().get(ent.text) if ent.label_ == "NORP" else None
             if iso is not None and not iso.startswith("org:"):
                 _count_country(countries, iso)
+            if ent.label_ == "GPE" and not gz.places(ent.text) and ent.text[:1].isupper():
+                region = _norp(field, ent.start)
+                if region is not None and region[0].ref.kind == "state":
+                    states[Jurisdiction(region[0].ref, region[0].name)] += 1
     for mention in organization_mentions(context):
         named = organization_named(mention.span.text)
         if named is not None and named.city is not None:
@@ -211,6 +218,8 @@ def _fill_in(found: list[Holding], fields: tuple[Field, ...], context: Context) 
             holding.jurisdiction = served.get(holding.serves)
         elif holding.role.scope == "city" and cities:
             holding.jurisdiction = _nearest_city(holding, context) or cities.most_common(1)[0][0]
+        elif holding.role.scope == "state" and states:
+            holding.jurisdiction = states.most_common(1)[0][0]
         elif holding.role.scope in ("country", "state") and countries:
             holding.jurisdiction = countries.most_common(1)[0][0]
 
