@@ -33,7 +33,8 @@ _SPEECH = re.compile(
     r"\b(said|says|told|tells|added|adds|asked|warned|warns|explained|stated|insisted|"
     r"noted|claimed|declared|wrote|writes|tweeted|replied|continued|argued|urged|announced|"
     r"according to|quoted|conceded|admitted|acknowledged|stressed|suggested|described|"
-    r"called|branded|accused|saying|believes|thinks|promised|vowed|predicted|"
+    r"called|branded|accused|believes|thinks|promised|vowed|predicted|"
+    r"saying|accusing|calling|describing|branding|warning|telling|adding|insisting|"
     r"statement)\b",
     re.IGNORECASE,
 )
@@ -140,7 +141,7 @@ def _speaker(
     if _SPEECH.search(tail) and (not ends_sentence or _ATTRIBUTION.match(tail)):
         inside = [m for m in mentions if after <= m.span.start_char < after + len(tail)]
         if inside:
-            return inside[0]
+            return _people_first(inside)[0]
         if _PRONOUN.search(tail):
             return _recent_speaker(text, start, mentions, previous)
     head_start = max(
@@ -153,9 +154,17 @@ def _speaker(
         if verbs:
             # The speaker is the name just before the last speech verb ("X said: ...").
             ahead = [m for m in before if m.span.end_char <= verbs[-1].start()]
-            return ahead[-1] if ahead else before[0]
-        return before[-1]
+            return _people_first(ahead)[-1] if ahead else before[0]
+        # No speech verb: the sentence's subject, its first person, speaks the fragment.
+        return _people_first(before)[0]
     return _recent_speaker(text, start, mentions, previous)
+
+
+def _people_first(mentions: list[Mention]) -> list[Mention]:
+    """The people among the mentions if any, else all: "Tim Costello, president of the
+    Baptist Union, said" is Costello speaking, not the union."""
+    people = [m for m in mentions if m.ref.kind == "person"]
+    return people or mentions
 
 
 def _recent_speaker(
@@ -172,7 +181,7 @@ def _recent_speaker(
         sentence = max((m.end() for m in _SENTENCE_END.finditer(text, 0, verb.start())), default=0)
         ahead = [m for m in mentions if sentence <= m.span.start_char < verb.start()]
         if ahead:
-            said = ahead[-1], verb.start()
+            said = _people_first(ahead)[-1], verb.start()
     if said is not None and (previous is None or said[1] > previous[1]):
         return said[0]
     if previous is not None:
