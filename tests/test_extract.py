@@ -182,3 +182,19 @@ def test_extraction_beats_plain_spacy_on_the_labelled_set() -> None:
     assert result.files == 47
     for kind, baseline in result.baseline.items():
         assert result.system[kind].f1 > baseline.f1, kind
+
+
+def test_possessive_place_names_the_organization() -> None:
+    facts = facts_of(
+        "He praised New York's Police Department. Pakistan's Foreign Ministry disagreed."
+    )
+    mentioned = {f.object.key for f in facts if str(f.predicate) == str(SDO.mentions)}  # type: ignore[union-attr]
+    assert "organization/new york city police department" in mentioned
+    assert "organization/ministry of foreign affairs pakistan" in mentioned
+
+
+def test_a_person_speaks_before_the_body_named_with_them() -> None:
+    facts = facts_of(
+        '"We will not step down," Tim Costello, president of the Baptist Union of Australia, said.'
+    )
+    assert [c.key for c in objects(facts, SDO.creator)] == ["person/tim costello"]  # type: ignore[attr-defined]

@@ -43,6 +43,17 @@ _NOT_ORGANIZATION = re.compile(
     r"\b(Centre|Center|Theatre|Theater|Palace|Palais|Hotel|Airport|Stadium|Act|Bill|Treaty|"
     r"Accord|Solution|Program|Programme|Guide)$|\b(of|the|and|for)$"
 )
+_MINISTRY = re.compile(r"(Foreign|Defen[cs]e|Interior|Home|Finance|Health|Justice) Ministry")
+_PORTFOLIOS = {
+    "foreign": "Foreign Affairs",
+    "defence": "Defence",
+    "defense": "Defense",
+    "interior": "Interior",
+    "home": "Home Affairs",
+    "finance": "Finance",
+    "health": "Health",
+    "justice": "Justice",
+}
 _EDGES = re.compile(r"^(?:the|The)\s+|['’]s?$")
 _KIND_TYPES = {
     "government": SDO.GovernmentOrganization,
@@ -94,7 +105,11 @@ def organization_mentions(context: Context) -> list[Mention]:
     """Every organization named in the article's fields (cached for other extractors)."""
     found = context.cache.get("organizations")
     if found is None:
-        people = {(m.field.name, m.span.start) for m in person_mentions(context)}
+        people = {
+            (m.field.name, i)
+            for m in person_mentions(context)
+            for i in range(m.span.start, m.span.end)
+        }
         found = context.cache["organizations"] = [
             mention for field in analyse(context) for mention in _find(field, people)
         ]
@@ -112,7 +127,9 @@ def _find(field: Field, people: set[tuple[str, int]]) -> Iterator[Mention]:
             ent.ent_id_ or _GOVERNMENT.search(ent.text) or _COMPANY.search(ent.text)
         ):
             continue
-        if (field.name, ent.start) in people or _is_place(ent):
+        if (field.name, ent.start) in people or (field.name, ent.end - 1) in people:
+            continue  # part of a person's name ("Wali Masood" of Ahmad Wali Masood)
+        if _is_place(ent):
             continue
         if "," in ent.text or " and " in ent.text or _NOT_ORGANIZATION.search(ent.text):
             continue  # a list the model ran together, a building, a law, a broken span
@@ -135,9 +152,15 @@ def _owned(field: Field, ent: Span) -> OrganizationName | None:
     place = next(e for e in doc.ents if e.start <= owner.i < e.end)
     owner_name = re.sub(r"['’]s$", "", place.text)
     known = gz.organization_by_form().get(fold(f"{owner_name} {ent.text}"))
-    if known is None:
-        return None
-    return OrganizationName(known.name, known.aliases, known.kind, known.city)
+    if known is not None:
+        return OrganizationName(known.name, known.aliases, known.kind, known.city)
+    ministry = _MINISTRY.fullmatch(ent.text)
+    countries = [p for p in gz.places(owner_name) if isinstance(p, gz.Country)]
+    if ministry and countries:
+        # "Pakistan's Foreign Ministry": each country has one, named the usual way.
+        portfolio = _PORTFOLIOS[ministry.group(1).lower()]
+        return OrganizationName(f"Ministry of {portfolio} ({countries[0].name})", (), "government")
+    return None
 
 
 def _headline_case(field: Field) -> bool:
