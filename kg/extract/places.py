@@ -52,6 +52,15 @@ def _find(fields: tuple[Field, ...]) -> list[Mention]:
                 options = gz.places(span.text)
                 if options:
                     candidates.append((field, span, options))
+            elif ent.label_ == "PERSON" and len(span) > 1:
+                # The model takes some two-word towns for people ("Khan Yunis").
+                options = [
+                    p
+                    for p in gz.places(span.text, primary=True)
+                    if isinstance(p, gz.City) and p.population >= _BIG_CITY
+                ]
+                if options:
+                    inside_names.append((field, span, options))
             elif ent.label_ in ("ORG", "NORP"):
                 # "Miami Police", "an Adelaide man": only big cities, so that a common
                 # word that is also a town somewhere ("Police", "Federal") is not one.
