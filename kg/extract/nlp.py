@@ -43,6 +43,12 @@ class Field:
     name: str
     doc: Doc
 
+    @property
+    def headline(self) -> bool:
+        """Whether the field is in Headline Case, where capitals do not mark names."""
+        words = [t for t in self.doc if t.is_alpha and len(t) > 3]
+        return bool(words) and sum(t.is_title for t in words) > 0.8 * len(words)
+
 
 @dataclass(frozen=True, slots=True)
 class Mention:

@@ -117,7 +117,7 @@ def organization_mentions(context: Context) -> list[Mention]:
 
 
 def _find(field: Field, people: set[tuple[str, int]]) -> Iterator[Mention]:
-    headline = _headline_case(field)
+    headline = field.headline
     for ent in field.doc.ents:
         if ent.label_ != "ORG":
             continue
@@ -161,11 +161,6 @@ def _owned(field: Field, ent: Span) -> OrganizationName | None:
         portfolio = _PORTFOLIOS[ministry.group(1).lower()]
         return OrganizationName(f"Ministry of {portfolio} ({countries[0].name})", (), "government")
     return None
-
-
-def _headline_case(field: Field) -> bool:
-    words = [t for t in field.doc if t.is_alpha and len(t) > 3]
-    return bool(words) and sum(t.is_title for t in words) > 0.8 * len(words)
 
 
 def _is_place(ent: Span) -> bool:

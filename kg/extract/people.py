@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 _SURNAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "PRODUCT", "FAC"})
 _PARTICLES = frozenset({"de", "van", "von", "bin", "al", "da", "di", "du", "le", "ibn", "abu"})
 _MAX_NAME_WORDS = 4
+# Honorifics and ranks that announce a name ("the" opens names too, but announces none).
+_TITLES = HONORIFICS - {"the"}
 
 
 def person_mentions(context: Context) -> list[Mention]:
@@ -104,14 +106,37 @@ def _name_spans(field: Field) -> Iterator[Span]:
             if span is not None and not _is_place(span.text):
                 taken.update(range(ent.start, ent.end))
                 yield span
+    # A gazetteer name ending a person's name: the ruler took "Bloomberg" of "Michael
+    # Bloomberg" for the outlet.
+    for ent in doc.ents:
+        first = ent.start
+        while (
+            first > 0
+            and doc[first - 1].is_title
+            and not doc[first - 1].is_sent_start
+            and doc[first - 1].ent_type_ in ("", "PERSON")
+            and doc[first - 1].lower_.rstrip(".") not in HONORIFICS
+            and not is_role_word(doc[first - 1].text)
+        ):
+            first -= 1
+        if (
+            ent.ent_id_
+            and len(ent) == 1
+            and first < ent.start
+            and first not in taken
+            and not field.headline
+        ):
+            taken.update(range(first, ent.end))
+            yield doc[first : ent.end]
     # Capitalized words after a role or an honorific: "spokesperson Fabien Levy", "Mr Howard".
     for token in doc:
-        if token.i in taken or not token.is_title:
+        # A title's own words are not the name: "Brigadier General Ron Kitrey" is Ron Kitrey.
+        if token.i in taken or not token.is_title or token.lower_.rstrip(".") in HONORIFICS:
             continue
         before = token.i
         if not (
             role_ending_at(doc, before) is not None
-            or (before > 0 and doc[before - 1].lower_.rstrip(".") in HONORIFICS)
+            or (before > 0 and doc[before - 1].lower_.rstrip(".") in _TITLES)
         ):
             continue
         if token.ent_type_ and token.ent_type_ != "PERSON":
