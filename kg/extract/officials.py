@@ -179,13 +179,18 @@ def _fill_in(found: list[Holding], fields: tuple[Field, ...], context: Context) 
     cities: Counter[Jurisdiction] = Counter()
     countries: Counter[Jurisdiction] = Counter()
     # The country an article is about: the countries, demonyms ("Indian") and the
-    # countries of the cities it names.
+    # countries of the cities it names; by sentence too.
+    local: dict[tuple[str, int], Counter[Jurisdiction]] = {}
     for mention in place_mentions(context):
+        here = local.setdefault((mention.field.name, mention.span.sent.start), Counter())
         if mention.ref.kind == "city":
             cities[Jurisdiction(mention.ref, mention.name)] += 1
-            _count_country(countries, gz.city(int(mention.ref.key.partition("/")[2])).country)
+            iso = gz.city(int(mention.ref.key.partition("/")[2])).country
+            _count_country(countries, iso)
+            _count_country(here, iso)
         else:
             countries[Jurisdiction(mention.ref, mention.name)] += 1
+            here[Jurisdiction(mention.ref, mention.name)] += 1
     # States and regions: the places the model names that GeoNames knows as no city or
     # country ("Queensland"), for a premier or a governor.
     states: Counter[Jurisdiction] = Counter()
@@ -194,6 +199,7 @@ def _fill_in(found: list[Holding], fields: tuple[Field, ...], context: Context) 
             iso = gz.demonyms().get(ent.text) if ent.label_ == "NORP" else None
             if iso is not None and not iso.startswith("org:"):
                 _count_country(countries, iso)
+                _count_country(local.setdefault((field.name, ent.sent.start), Counter()), iso)
             if ent.label_ == "GPE" and not gz.places(ent.text) and ent.text[:1].isupper():
                 region = _norp(field, ent.start)
                 if region is not None and region[0].ref.kind == "state":
@@ -221,7 +227,9 @@ def _fill_in(found: list[Holding], fields: tuple[Field, ...], context: Context) 
         elif holding.role.scope == "state" and states:
             holding.jurisdiction = states.most_common(1)[0][0]
         elif holding.role.scope in ("country", "state") and countries:
-            holding.jurisdiction = countries.most_common(1)[0][0]
+            # A country named in the official's own sentence, else the article's.
+            here = local.get((holding.person.field.name, holding.person.span.sent.start))
+            holding.jurisdiction = (here or countries).most_common(1)[0][0]
 
 
 def _count_country(countries: Counter[Jurisdiction], iso: str) -> None:
