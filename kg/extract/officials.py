@@ -173,41 +173,56 @@ def _set(holding: Holding, found: tuple[Mention, str] | None) -> None:
         holding.jurisdiction = Jurisdiction(mention.ref, mention.name)
 
 
-def _fill_in(found: list[Holding], fields: tuple[Field, ...], context: Context) -> None:
-    """Jurisdictions from context: an aide's from whom they serve, else the article's place."""
-    served = {h.person.ref: h.jurisdiction for h in found if h.jurisdiction and not h.serves}
-    cities: Counter[Jurisdiction] = Counter()
-    countries: Counter[Jurisdiction] = Counter()
-    # The country an article is about: the countries, demonyms ("Indian") and the
-    # countries of the cities it names; by sentence too.
-    local: dict[tuple[str, int], Counter[Jurisdiction]] = {}
+@dataclass
+class _Surroundings:
+    """The places an article names, counted: where an office with no stated place is."""
+
+    cities: Counter[Jurisdiction]
+    countries: Counter[Jurisdiction]
+    states: Counter[Jurisdiction]
+    by_sentence: dict[tuple[str, int], Counter[Jurisdiction]]
+    """Countries by (field, sentence start)."""
+
+
+def _surroundings(fields: tuple[Field, ...], context: Context) -> _Surroundings:
+    """Countries, demonyms ("Indian") and the countries of cities; cities, and the cities of
+    organizations (the NYPD's); regions GeoNames does not know as a city or country."""
+    around = _Surroundings(Counter(), Counter(), Counter(), {})
     for mention in place_mentions(context):
-        here = local.setdefault((mention.field.name, mention.span.sent.start), Counter())
+        sentence = around.by_sentence.setdefault(
+            (mention.field.name, mention.span.sent.start), Counter()
+        )
         if mention.ref.kind == "city":
-            cities[Jurisdiction(mention.ref, mention.name)] += 1
-            iso = gz.city(int(mention.ref.key.partition("/")[2])).country
-            _count_country(countries, iso)
-            _count_country(here, iso)
+            around.cities[Jurisdiction(mention.ref, mention.name)] += 1
+            code = gz.city(int(mention.ref.key.partition("/")[2])).country
+            _count_country(around.countries, code)
+            _count_country(sentence, code)
         else:
-            countries[Jurisdiction(mention.ref, mention.name)] += 1
-            here[Jurisdiction(mention.ref, mention.name)] += 1
-    # States and regions: the places the model names that GeoNames knows as no city or
-    # country ("Queensland"), for a premier or a governor.
-    states: Counter[Jurisdiction] = Counter()
+            around.countries[Jurisdiction(mention.ref, mention.name)] += 1
+            sentence[Jurisdiction(mention.ref, mention.name)] += 1
     for field in fields:
         for ent in field.doc.ents:
-            iso = gz.demonyms().get(ent.text) if ent.label_ == "NORP" else None
-            if iso is not None and not iso.startswith("org:"):
-                _count_country(countries, iso)
-                _count_country(local.setdefault((field.name, ent.sent.start), Counter()), iso)
+            demonym = gz.demonyms().get(ent.text) if ent.label_ == "NORP" else None
+            if demonym is not None and not demonym.startswith("org:"):
+                _count_country(around.countries, demonym)
+                key = (field.name, ent.sent.start)
+                _count_country(around.by_sentence.setdefault(key, Counter()), demonym)
             if ent.label_ == "GPE" and not gz.places(ent.text) and ent.text[:1].isupper():
                 region = _norp(field, ent.start)
                 if region is not None and region[0].ref.kind == "state":
-                    states[Jurisdiction(region[0].ref, region[0].name)] += 1
+                    around.states[Jurisdiction(region[0].ref, region[0].name)] += 1
     for mention in organization_mentions(context):
         named = organization_named(mention.span.text)
         if named is not None and named.city is not None:
-            cities[Jurisdiction(city_ref(named.city), gz.city(named.city).name)] += 1
+            around.cities[Jurisdiction(city_ref(named.city), gz.city(named.city).name)] += 1
+    return around
+
+
+def _fill_in(found: list[Holding], fields: tuple[Field, ...], context: Context) -> None:
+    """Jurisdictions from context: the same person's stated office, an aide's from whom they
+    serve, else the place the passage or the article is about."""
+    around = _surroundings(fields, context)
+    served = {h.person.ref: h.jurisdiction for h in found if h.jurisdiction and not h.serves}
     stated: dict[Ref, Jurisdiction] = {}
     for holding in found:
         if holding.jurisdiction is not None and not holding.serves:
@@ -216,20 +231,21 @@ def _fill_in(found: list[Holding], fields: tuple[Field, ...], context: Context) 
         if holding.jurisdiction is not None:
             continue
         holding.inferred = True
-        if holding.person.ref in stated and holding.role.scope != "aide":
-            # The same person's office stated elsewhere in the article says where they serve.
+        scope = holding.role.scope
+        if holding.person.ref in stated and scope != "aide":
             holding.jurisdiction = stated[holding.person.ref]
-            continue
-        if holding.serves is not None:
+        elif holding.serves is not None:
             holding.jurisdiction = served.get(holding.serves)
-        elif holding.role.scope == "city" and cities:
-            holding.jurisdiction = _nearest_city(holding, context) or cities.most_common(1)[0][0]
-        elif holding.role.scope == "state" and states:
-            holding.jurisdiction = states.most_common(1)[0][0]
-        elif holding.role.scope in ("country", "state") and countries:
+        elif scope == "city" and around.cities:
+            nearest = _nearest_city(holding, context)
+            holding.jurisdiction = nearest or around.cities.most_common(1)[0][0]
+        elif scope == "state" and around.states:
+            holding.jurisdiction = around.states.most_common(1)[0][0]
+        elif scope in ("country", "state") and around.countries:
             # A country named in the official's own sentence, else the article's.
-            here = local.get((holding.person.field.name, holding.person.span.sent.start))
-            holding.jurisdiction = (here or countries).most_common(1)[0][0]
+            person = holding.person
+            sentence = around.by_sentence.get((person.field.name, person.span.sent.start))
+            holding.jurisdiction = (sentence or around.countries).most_common(1)[0][0]
 
 
 def _count_country(countries: Counter[Jurisdiction], iso: str) -> None:
