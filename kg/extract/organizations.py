@@ -17,6 +17,7 @@ from kg.extract import gazetteers as gz
 from kg.extract.nlp import Field, Mention, analyse, first_mentions, mention_facts
 from kg.extract.people import person_mentions
 from kg.extract.places import city_facts, city_ref, place_mentions
+from kg.extract.roles import is_role_head
 from kg.model import Article, Fact, Iri, Ref
 from kg.namespaces import RDF, SDO
 from kg.text import clean_label, fold
@@ -41,7 +42,8 @@ _GENERIC = frozenset(
 # Buildings, laws, programmes and spans the model cut short ("Anglican Archbishop of").
 _NOT_ORGANIZATION = re.compile(
     r"\b(Centre|Center|Theatre|Theater|Palace|Palais|Hotel|Airport|Stadium|Act|Bill|Treaty|"
-    r"Accord|Solution|Program|Programme|Guide)$|\b(of|the|and|for)$"
+    r"Accord|Solution|Program|Programme|Guide)$|^(Theatre|Theater|Hotel|Office of)\b|"
+    r"\b(of|the|and|for)$"
 )
 _MINISTRY = re.compile(r"(Foreign|Defen[cs]e|Interior|Home|Finance|Health|Justice) Ministry")
 _PORTFOLIOS = {
@@ -110,10 +112,26 @@ def organization_mentions(context: Context) -> list[Mention]:
             for m in person_mentions(context)
             for i in range(m.span.start, m.span.end)
         }
-        found = context.cache["organizations"] = [
-            mention for field in analyse(context) for mention in _find(field, people)
-        ]
+        found = [mention for field in analyse(context) for mention in _find(field, people)]
+        found += _city_police(context, {(m.field.name, m.span.start) for m in found})
+        found.sort(key=lambda m: (m.field.name, m.span.start))
+        context.cache["organizations"] = found
     return found
+
+
+def _city_police(context: Context, taken: set[tuple[str, int]]) -> Iterator[Mention]:
+    """ "Miami Police officers": a city the model tagged alone, then "Police", is its force."""
+    for city in place_mentions(context):
+        doc, end = city.field.doc, city.span.end
+        if city.ref.kind != "city" or end >= len(doc) or doc[end].text != "Police":
+            continue
+        if (city.field.name, city.span.start) in taken:
+            continue
+        if end + 1 < len(doc) and doc[end + 1].text in ("Department", "Service", "Force"):
+            end += 1
+        named = organization_named(doc[city.span.start : end + 1].text)
+        if named is not None:
+            yield Mention(named.ref, named.name, city.field, doc[city.span.start : end + 1])
 
 
 def _find(field: Field, people: set[tuple[str, int]]) -> Iterator[Mention]:
@@ -131,14 +149,34 @@ def _find(field: Field, people: set[tuple[str, int]]) -> Iterator[Mention]:
             continue  # part of a person's name ("Wali Masood" of Ahmad Wali Masood)
         if _is_place(ent):
             continue
-        if "," in ent.text or " and " in ent.text or _NOT_ORGANIZATION.search(ent.text):
+        text = _EDGES.sub("", ent.text)
+        if "," in text or " and " in text or _NOT_ORGANIZATION.search(text):
             continue  # a list the model ran together, a building, a law, a broken span
+        if is_role_head(ent[-1].text) and not ent.ent_id_:
+            continue  # an office ("the Governor-General"), not a body
+        if ent[-1].is_lower:
+            # A description ("the Toowoomba school") unless a known name opens it ("the
+            # Labor party", "his Al Qaeda network").
+            known = _known_prefix(ent)
+            if known is not None:
+                yield Mention(known.ref, known.name, field, ent)
+            continue
         named = _owned(field, ent) or organization_named(ent.text)
         if named is None or len(fold(named.name)) < 2 or _STATE.search(named.name):
             continue
         if not ent.ent_id_ and fold(named.name) in _GENERIC:
             continue
         yield Mention(named.ref, named.name, field, ent)
+
+
+def _known_prefix(ent: Span) -> OrganizationName | None:
+    end = ent.end
+    while end > ent.start and ent.doc[end - 1].is_lower:
+        end -= 1
+    known = gz.organization_by_form().get(fold(_EDGES.sub("", ent.doc[ent.start : end].text)))
+    if known is None:
+        return None
+    return OrganizationName(known.name, known.aliases, known.kind, known.city)
 
 
 def _owned(field: Field, ent: Span) -> OrganizationName | None:

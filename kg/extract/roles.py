@@ -130,3 +130,12 @@ def is_role_word(word: str) -> bool:
     """
     lower = word.lower()
     return lower in MODIFIERS or lower in _heads_by(-1)
+
+
+def is_role_head(word: str) -> bool:
+    """Whether a word ends a role head ("Minister", "Governor-General"'s "General").
+
+    >>> is_role_head("Minister"), is_role_head("Ministry")
+    (True, False)
+    """
+    return word.lower() in _heads_by(-1)
