@@ -198,3 +198,10 @@ def test_a_person_speaks_before_the_body_named_with_them() -> None:
         '"We will not step down," Tim Costello, president of the Baptist Union of Australia, said.'
     )
     assert [c.key for c in objects(facts, SDO.creator)] == ["person/tim costello"]  # type: ignore[attr-defined]
+
+
+def test_city_then_police_is_the_city_police_department() -> None:
+    facts = facts_of("A woman threw rocks at Miami Police officers during a protest.")
+    mentioned = {f.object.key for f in facts if str(f.predicate) == str(SDO.mentions)}  # type: ignore[union-attr]
+    assert mentioned == {"city/4164138", "organization/miami police department"}
+    assert [o.key for o in objects(facts, SDO.location)] == ["city/4164138"]  # type: ignore[attr-defined]
