@@ -6,7 +6,7 @@ kind is compared with the gold set (matching rules in docs/extraction.md).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -256,7 +256,6 @@ def _score_quotes(
     creator = _by_predicate(facts, str(SDO.creator))
     attributed = {key: names.get(creator[key].key, set()) for key in text if key in creator}
     tp = fn = 0
-    wrong: set[str] = set()
     for quote in gold.get("quotes") or []:
         opening = fold(quote["opening"])
         key = next((k for k, t in text.items() if opening and opening in fold(str(t))), None)
@@ -266,8 +265,7 @@ def _score_quotes(
             attributed.pop(key)
         else:
             fn += speaker is not None
-            if key in attributed:
-                wrong.add(key)
+    # What is left attributed matched no gold quotation with that speaker: false positives.
     score.add(tp, len(attributed), fn)
 
 
@@ -294,8 +292,3 @@ def _score_baseline(
     _set_score(
         scores["outlets"], orgs, {fold(n.removeprefix("The ")) for n in gold.get("outlets") or []}
     )
-
-
-def iter_kinds() -> Iterator[str]:
-    """The kinds scored, in table order."""
-    return iter(KINDS)

@@ -138,6 +138,13 @@ def analyse(context: Context) -> tuple[Field, ...]:
     return found
 
 
+def in_text_order(mentions: list[Mention], fields: tuple[Field, ...]) -> list[Mention]:
+    """Mentions sorted as the article reads: field by field (title, excerpt, body,
+    related), then by position."""
+    order = {id(field): index for index, field in enumerate(fields)}
+    return sorted(mentions, key=lambda m: (order[id(m.field)], m.span.start))
+
+
 def first_mentions(mentions: list[Mention]) -> list[Mention]:
     """The first mention of each entity in each article, in text order."""
     seen: set[tuple[Ref, Ref]] = set()

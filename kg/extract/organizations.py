@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract import Context, extractor
 from kg.extract import gazetteers as gz
-from kg.extract.nlp import Field, Mention, analyse, first_mentions, mention_facts
+from kg.extract.nlp import Field, Mention, analyse, first_mentions, in_text_order, mention_facts
 from kg.extract.people import person_mentions
 from kg.extract.places import city_facts, city_ref, place_mentions
 from kg.extract.roles import is_role_head
@@ -112,10 +112,10 @@ def organization_mentions(context: Context) -> list[Mention]:
             for m in person_mentions(context)
             for i in range(m.span.start, m.span.end)
         }
-        found = [mention for field in analyse(context) for mention in _find(field, people)]
+        fields = analyse(context)
+        found = [mention for field in fields for mention in _find(field, people)]
         found += _city_police(context, {(m.field.name, m.span.start) for m in found})
-        found.sort(key=lambda m: (m.field.name, m.span.start))
-        context.cache["organizations"] = found
+        found = context.cache["organizations"] = in_text_order(found, fields)
     return found
 
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from kg.extract import Context, extractor
 from kg.extract import gazetteers as gz
 from kg.extract.names import HONORIFICS, person_key, person_name, surname
-from kg.extract.nlp import Field, Mention, analyse, first_mentions, mention_facts
+from kg.extract.nlp import Field, Mention, analyse, first_mentions, in_text_order, mention_facts
 from kg.extract.roles import is_role_word, role_ending_at
 from kg.model import Article, Fact, Iri, Ref
 from kg.namespaces import RDF, SDO
@@ -67,8 +67,7 @@ def _find(fields: tuple[Field, ...]) -> list[Mention]:
         for span in _known_name_spans(field, full, claimed):
             name = full[field.article, fold(person_name(span.text))]
             mentions.append(Mention(person_key(name), name, field, span, True))
-    mentions.sort(key=lambda m: (m.field.name, m.span.start))
-    return mentions
+    return in_text_order(mentions, fields)
 
 
 def _known_name_spans(

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract import Context, extractor
 from kg.extract import gazetteers as gz
-from kg.extract.nlp import Field, Mention, analyse, first_mentions, mention_facts
+from kg.extract.nlp import Field, Mention, analyse, first_mentions, in_text_order, mention_facts
 from kg.model import Article, Fact, Iri, Ref
 from kg.namespaces import GEONAMES, OWL, RDF, SDO
 from kg.text import fold
@@ -96,8 +96,6 @@ def _find(fields: tuple[Field, ...]) -> list[Mention]:
             for p in options
         )
     ]
-    order = {id(field): index for index, field in enumerate(fields)}
-    candidates.sort(key=lambda c: (order[id(c[0])], c[1].start))
     mentions = []
     for field, span, options in candidates:
         place = options[0]
@@ -109,7 +107,7 @@ def _find(fields: tuple[Field, ...]) -> list[Mention]:
         primary = [p for p in options if isinstance(p, gz.City) and fold(p.name) == fold(span.text)]
         place = next((p for p in primary if p.country in countries), place)
         mentions.append(Mention(city_ref(place.geonameid), place.name, field, span))
-    return mentions
+    return in_text_order(mentions, fields)
 
 
 def country_facts(iso: str) -> Iterator[Fact]:

@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from kg.extract import Context, article_ref, extractor
+from kg.extract import Context, extractor
 from kg.extract.citations import outlet_mentions
 from kg.extract.nlp import Field, Mention, analyse
 from kg.extract.organizations import organization_mentions
@@ -220,6 +220,3 @@ def quotes(article: Article, context: Context) -> Iterator[Fact]:
         yield Fact(ref, SDO.isPartOf, subject)
         if quotation.speaker is not None:
             yield Fact(ref, SDO.creator, quotation.speaker.ref, evidence)
-
-
-__all__ = ["Quotation", "article_ref", "quotations", "quote_ref", "quotes", "spans"]
