@@ -7,6 +7,8 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 import rdflib
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pyshacl import validate
 
 from kg.evaluate import evaluate
@@ -205,3 +207,14 @@ def test_city_then_police_is_the_city_police_department() -> None:
     mentioned = {f.object.key for f in facts if str(f.predicate) == str(SDO.mentions)}  # type: ignore[union-attr]
     assert mentioned == {"city/4164138", "organization/miami police department"}
     assert [o.key for o in objects(facts, SDO.location)] == ["city/4164138"]  # type: ignore[attr-defined]
+
+
+PIECES = [*"ab AB,.:\n-'\"“”‘’", "Mayor ", "Adams ", "Eric ", "said ", "NYPD ", "Politico "]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=40).map("".join))
+def test_any_text_gives_evidence_inside_the_text(body: str) -> None:
+    for fact in facts_of(body):
+        if fact.evidence is not None and fact.evidence.field == "body":
+            assert 0 <= fact.evidence.start <= fact.evidence.end <= len(body)
