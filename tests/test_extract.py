@@ -218,3 +218,30 @@ def test_any_text_gives_evidence_inside_the_text(body: str) -> None:
     for fact in facts_of(body):
         if fact.evidence is not None and fact.evidence.field == "body":
             assert 0 <= fact.evidence.start <= fact.evidence.end <= len(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "position"),
+    [
+        (
+            "He met the Mayor of New York, Rudolph Giuliani, on Monday.",
+            "position/person/rudolph giuliani|mayor|city/5128581",
+        ),
+        (
+            "It was criticised by the UN High Commissioner for Refugees, Ruud Lubbers.",
+            "position/person/ruud lubbers|high commissioner for refugees|"
+            "organization/united nations",
+        ),
+        (
+            "Queensland Premier Peter Beattie spoke.",
+            "position/person/peter beattie|premier|state/queensland",
+        ),
+        (
+            "Mayor Eric Adams spoke. Adams spokesperson Fabien Levy agreed.",
+            "position/person/fabien levy|spokesperson|person/eric adams",
+        ),
+    ],
+)
+def test_role_of_a_place_a_portfolio_or_a_person(body: str, position: str) -> None:
+    positions = {f.subject.key for f in facts_of(body) if str(f.predicate) == str(KG.holder)}
+    assert position in positions

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
 # Ranks that may stand between an office and the name ("President General Pervez Musharraf").
 _RANKS = frozenset({"general", "gen", "colonel", "admiral", "rear", "brigadier", "dr", "mr", "ms"})
+_LONGEST_TAIL = 6
 _DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their"})
 
 
@@ -53,8 +54,8 @@ class Holding:
     role: Role
     jurisdiction: Jurisdiction | None
     inferred: bool = False
-    serves: Ref | None = None
-    """For aides: the office-holder they serve ("Adams spokesperson")."""
+    serves: Mention | None = None
+    """For aides: the mention of the office-holder they serve ("Adams spokesperson")."""
 
 
 def holdings(context: Context) -> list[Holding]:
@@ -92,6 +93,8 @@ def _holdings_of(
         if owner is not None:
             holding.role = _with_modifiers_before(doc, owner[0].span.start, role)
         yield holding
+    else:
+        yield from _role_of_before(person, end, named)
     after = person.span.end
     if after < len(doc) - 1 and doc[after].text == ",":
         start = after + 1
@@ -115,6 +118,32 @@ def _holdings_of(
                 target += 1
             _set(holding, named.get((person.field.name, target)) or _norp(person.field, target))
         yield holding
+
+
+def _role_of_before(
+    person: Mention, end: int, named: dict[tuple[str, int], tuple[Mention, str]]
+) -> Iterator[Holding]:
+    """ "the Mayor of New York, Rudolph Giuliani" (of a place or body: its jurisdiction);
+    "the UN High Commissioner for Refugees, Ruud Lubbers" (of a portfolio: part of the role)."""
+    doc, field = person.field.doc, person.field
+    for link in range(end - 1, max(end - _LONGEST_TAIL, 0), -1):
+        if doc[link].lower_ not in ("of", "for"):
+            continue
+        role = role_ending_at(doc, link)
+        if role is None:
+            return
+        target = link + 1 + (doc[link + 1].lower_ == "the")
+        owner = named.get((field.name, target)) or _norp(field, target)
+        holding = Holding(person, role, None)
+        if owner is not None and owner[0].span.end == end:
+            _set(holding, owner)
+        elif all(t.is_title or t.lower_ in ("of", "for", "and") for t in doc[link + 1 : end]):
+            holding.role = Role(doc[role.start : end].text, role.scope, role.start, end)
+            _set(holding, _entity_before(field, role.start, named))
+        else:
+            return
+        yield holding
+        return
 
 
 def _with_modifiers_before(doc: Doc, start: int, role: Role) -> Role:
@@ -168,7 +197,7 @@ def _set(holding: Holding, found: tuple[Mention, str] | None) -> None:
         return
     mention, kind = found
     if kind == "person":
-        holding.serves = mention.ref
+        holding.serves = mention
     else:
         holding.jurisdiction = Jurisdiction(mention.ref, mention.name)
 
@@ -235,7 +264,12 @@ def _fill_in(found: list[Holding], fields: tuple[Field, ...], context: Context) 
         if holding.person.ref in stated and scope != "aide":
             holding.jurisdiction = stated[holding.person.ref]
         elif holding.serves is not None:
-            holding.jurisdiction = served.get(holding.serves)
+            # The office of whom they serve; else, as the text says, that person.
+            boss = holding.serves
+            holding.jurisdiction = served.get(boss.ref)
+            if holding.jurisdiction is None:
+                holding.jurisdiction = Jurisdiction(boss.ref, boss.name)
+                holding.inferred = False
         elif scope == "city" and around.cities:
             nearest = _nearest_city(holding, context)
             holding.jurisdiction = nearest or around.cities.most_common(1)[0][0]
