@@ -188,11 +188,13 @@ def test_extraction_beats_plain_spacy_on_the_labelled_set() -> None:
 
 def test_possessive_place_names_the_organization() -> None:
     facts = facts_of(
-        "He praised New York's Police Department. Pakistan's Foreign Ministry disagreed."
+        "He praised New York's Police Department. Pakistan's Foreign Ministry disagreed "
+        "after the raid on the Indian parliament."
     )
     mentioned = {f.object.key for f in facts if str(f.predicate) == str(SDO.mentions)}  # type: ignore[union-attr]
     assert "organization/new york city police department" in mentioned
     assert "organization/ministry of foreign affairs pakistan" in mentioned
+    assert "organization/parliament of india" in mentioned
 
 
 def test_a_person_speaks_before_the_body_named_with_them() -> None:

@@ -56,6 +56,7 @@ _PORTFOLIOS = {
     "health": "Health",
     "justice": "Justice",
 }
+_PARLIAMENT = re.compile(r"(.+?)(?:['’]s)? Parliament")
 _EDGES = re.compile(r"^(?:the|The)\s+|['’]s?$")
 _KIND_TYPES = {
     "government": SDO.GovernmentOrganization,
@@ -97,6 +98,9 @@ def organization_named(text: str) -> OrganizationName | None:
     known = table.get(fold(name)) or table.get(fold(re.sub(r"['’]s\b", "", name)))
     if known is not None:
         return OrganizationName(known.name, known.aliases, known.kind, known.city)
+    parliament = _parliament(name)
+    if parliament is not None:
+        return parliament
     if name.endswith(" Police"):
         name += " Department"
     kind = "government" if _GOVERNMENT.search(name) else "company" if _COMPANY.search(name) else ""
@@ -114,9 +118,39 @@ def organization_mentions(context: Context) -> list[Mention]:
         }
         fields = analyse(context)
         found = [mention for field in fields for mention in _find(field, people)]
-        found += _city_police(context, {(m.field.name, m.span.start) for m in found})
+        taken = {(m.field.name, m.span.start) for m in found}
+        found += _city_police(context, taken)
+        found += [m for field in fields for m in _parliaments(field)]
         found = context.cache["organizations"] = in_text_order(found, fields)
     return found
+
+
+def _parliaments(field: Field) -> Iterator[Mention]:
+    """ "the Indian parliament" in lower case, which the model does not take for a name."""
+    doc = field.doc
+    for token in doc:
+        if token.text != "parliament" or token.i == 0 or token.ent_type_:
+            continue
+        owner = next((e for e in doc.ents if e.end == token.i), None)
+        if owner is not None:
+            named = _parliament(f"{owner.text} Parliament")
+            if named is not None:
+                yield Mention(named.ref, named.name, field, doc[owner.start : token.i + 1])
+
+
+def _parliament(name: str) -> OrganizationName | None:
+    """ "Indian Parliament", "Australia's Parliament": the Parliament of that country."""
+    found = _PARLIAMENT.fullmatch(name)
+    if found is None:
+        return None
+    owner = found.group(1)
+    code = gz.demonyms().get(owner)
+    country = gz.country(code) if code else None
+    if country is None:
+        country = next((p for p in gz.places(owner) if isinstance(p, gz.Country)), None)
+    if country is None:
+        return None
+    return OrganizationName(f"Parliament of {country.name}", (), "government")
 
 
 def _city_police(context: Context, taken: set[tuple[str, int]]) -> Iterator[Mention]:
