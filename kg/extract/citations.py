@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from kg.extract import Context, extractor
 from kg.extract import gazetteers as gz
@@ -13,7 +14,11 @@ from kg.model import Article, Fact
 from kg.namespaces import SDO
 from kg.text import fold
 
-# Labels under which the model puts an outlet whose name is also an English word ("Time").
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+# The ruler's label, and those under which the model puts an outlet whose name is also an
+# English word ("Time").
 _NAME_LABELS = frozenset({OUTLET, "ORG", "WORK_OF_ART", "PERSON", "PRODUCT"})
 
 
@@ -26,36 +31,34 @@ def outlet_mentions(context: Context) -> list[Mention]:
 
 
 def _find(context: Context) -> Iterator[Mention]:
-    by_form = gz.outlet_by_form()
     for field in analyse(context):
         for ent in field.doc.ents:
-            # Forms that are also English words reach here only as names the model saw.
-            outlet = by_form.get(_form(ent.text)) if ent.label_ in _NAME_LABELS else None
-            doc = field.doc
-            # "NBC 6", "CBS 2": a network's name and a channel number is a local station.
-            if ent.end < len(doc) and doc[ent.end].like_num:
-                outlet = None
-            # "Michael Bloomberg": an outlet's name at the end of a longer name is not it.
-            if (
-                ent.start > 0
-                and doc[ent.start - 1].is_title
-                and not doc[ent.start - 1].is_sent_start
-            ):
-                outlet = None
-            # Forms that are also English are trusted only as written ("The Hill", not "the Hill").
-            if (
-                outlet is not None
-                and ent.label_ != OUTLET
-                and not any(
-                    ent.text.removesuffix("'s").removesuffix("’s") == form
-                    for form in outlet.word_forms
-                )
-            ):
-                outlet = None
-            if outlet is not None:
-                ref = outlet_ref(outlet.domain, outlet.name)
-                if ref is not None:
-                    yield Mention(ref, outlet.name, field, ent)
+            outlet = _cited(ent)
+            ref = outlet_ref(outlet.domain, outlet.name) if outlet else None
+            if outlet is not None and ref is not None:
+                yield Mention(ref, outlet.name, field, ent)
+
+
+def _cited(ent: Span) -> gz.Outlet | None:
+    """The outlet an entity names, if it names one."""
+    if ent.label_ not in _NAME_LABELS:
+        return None
+    outlet = gz.outlet_by_form().get(_form(ent.text))
+    if outlet is None:
+        return None
+    doc = ent.doc
+    # "NBC 6", "CBS 2": a network's name and a channel number is a local station.
+    if ent.end < len(doc) and doc[ent.end].like_num:
+        return None
+    # "Michael Bloomberg": an outlet's name at the end of a longer name is not the outlet.
+    before = doc[ent.start - 1] if ent.start else None
+    if before is not None and before.is_title and not before.is_sent_start:
+        return None
+    # A form that is also English counts only where the model saw a name, written as in the
+    # list ("The Hill", not "the Hill").
+    if ent.label_ != OUTLET and re.sub(r"['’]s$", "", ent.text) not in outlet.word_forms:
+        return None
+    return outlet
 
 
 def _form(text: str) -> str:

@@ -6,9 +6,10 @@ ends one. A quotation left open when the next one opens is newswire paragraph
 continuation and runs on to the next closing mark. Single quoted words are scare quotes.
 
 The speaker is the person (or organization, or outlet) named next to a speech verb
-after the quotation ("...," said Aaron Peskin), else the one the sentence opens with
-before it ("Adams spokesperson Fabien Levy said: ..."); for "he said", or a quotation
-with no attribution, the person last named before it.
+after the quotation ("...," said Aaron Peskin), else the one just before the speech verb
+of its sentence ("Adams spokesperson Fabien Levy said: ..."); for "he said", or a
+quotation with no attribution, the person last named as saying something. Names inside
+quotation marks never speak; people come before organizations. See docs/extraction.md.
 """
 
 from __future__ import annotations
