@@ -320,5 +320,19 @@ def plugins() -> None:
     stdout.print(table)
 
 
+@main.command(name="eval")
+@click.argument("labels", type=click.Path(exists=True, file_okay=False, path_type=Path))
+def evaluate(labels: Path) -> None:
+    """Score extraction against a folder of labelled articles (LABELS/*.yaml), beside spaCy."""
+    from kg.evaluate import evaluate as run
+
+    try:
+        result = run(labels)
+    except KgError as error:
+        raise _fail(error) from error
+    stdout.print(f"{result.files} labelled articles in {labels}", highlight=False)
+    stdout.print(result.table(), highlight=False)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

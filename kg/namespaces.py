@@ -41,6 +41,7 @@ ENTITY_KINDS = (
     "activity",
     "article",
     "city",
+    "country",
     "evidence",
     "graph",
     "image",
@@ -49,6 +50,7 @@ ENTITY_KINDS = (
     "person",
     "position",
     "quote",
+    "state",
     "topic",
 )
 

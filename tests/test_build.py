@@ -25,7 +25,9 @@ def names_of(graph: KnowledgeGraph, class_iri: str, name_iri: str) -> list[str]:
     return [row["name"].value for row in rows]  # type: ignore[union-attr,index]
 
 
-def test_seed_build_has_six_articles_and_four_outlets(seed_graph: KnowledgeGraph) -> None:
+def test_seed_build_has_six_articles_four_publishers_and_two_cited_outlets(
+    seed_graph: KnowledgeGraph,
+) -> None:
     report = seed_graph.report
     assert report.counts["articles"] == 6
     assert names_of(seed_graph, str(SDO.NewsMediaOrganization), str(SDO.name)) == [
@@ -33,8 +35,10 @@ def test_seed_build_has_six_articles_and_four_outlets(seed_graph: KnowledgeGraph
         "NBC 6 South Florida",
         "New York Post",
         "Newsweek",
+        "Politico",  # cited in the text of the plain-text seed, as is the Times
+        "The New York Times",
     ]
-    assert report.counts["outlets"] == 4
+    assert report.counts["outlets"] == 6
     assert names_of(seed_graph, str(SKOS.Concept), str(SKOS.prefLabel)) == ["AI", "Computer Vision"]
     assert (report.files, report.records, report.skipped) == (2, 2, [])
 

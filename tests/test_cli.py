@@ -76,3 +76,19 @@ def test_python_dash_m_kg_works() -> None:
         [sys.executable, "-m", "kg", "--version"], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "kg, version 0.1.0"
+
+
+def test_eval_prints_scores_beside_the_baseline(tmp_path: Path) -> None:
+    label = Path("tests/data/labelled/seed-000_1acd798047e26139.yaml")
+    (tmp_path / label.name).write_text(label.read_text(encoding="utf-8"), encoding="utf-8")
+    result = CliRunner().invoke(main, ["eval", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "1 labelled articles" in result.output
+    people = next(line for line in result.output.splitlines() if line.startswith("people"))
+    assert people.split()[1:4] == ["1.00", "1.00", "1.00"]
+
+
+def test_eval_of_a_folder_without_labels_fails_with_a_message(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["eval", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "no *.yaml label files" in result.output

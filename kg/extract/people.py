@@ -1,0 +1,191 @@
+"""People named in the text, each under one key per article: a surname alone is the full name.
+
+Names come from the statistical model's PERSON entities (after the gazetteer ruler has
+taken outlets and companies away from it) and from the capitalized words that follow a
+role or an honorific ("spokesperson Fabien Levy", "Mr Howard"), which the model misses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from kg.extract import Context, extractor
+from kg.extract import gazetteers as gz
+from kg.extract.names import HONORIFICS, person_key, person_name, surname
+from kg.extract.nlp import Field, Mention, analyse, first_mentions, in_text_order, mention_facts
+from kg.extract.roles import is_role_word, role_ending_at
+from kg.model import Article, Fact, Iri, Ref
+from kg.namespaces import RDF, SDO
+from kg.text import fold
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+# Entity labels a lone surname may wrongly carry ("Adams" as ORG); they are people when
+# the article has already named that person in full.
+_SURNAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "PRODUCT", "FAC"})
+_PARTICLES = frozenset({"de", "van", "von", "bin", "al", "da", "di", "du", "le", "ibn", "abu"})
+_MAX_NAME_WORDS = 4
+# Honorifics and ranks that announce a name ("the" opens names too, but announces none).
+_TITLES = HONORIFICS - {"the"}
+
+
+def person_mentions(context: Context) -> list[Mention]:
+    """Every person named in the article's fields, resolved (cached for other extractors)."""
+    found = context.cache.get("people")
+    if found is None:
+        found = context.cache["people"] = _find(analyse(context))
+    return found
+
+
+def _find(fields: tuple[Field, ...]) -> list[Mention]:
+    spans = [(field, span) for field in fields for span in _name_spans(field)]
+    # Full names known per article (title, excerpt and body together), by folded surname
+    # and by folded full name, so that "Adams" and "De Blasio" find their full names.
+    full: dict[tuple[Ref, str], str] = {}
+    names = {(field.article, person_name(span.text)) for field, span in spans}
+    given: dict[tuple[Ref, str], set[str]] = {}
+    for article, name in sorted(names, key=lambda n: (-len(n[1].split()), n[1])):
+        if " " in name and (article, fold(name)) not in full:
+            full[article, fold(name)] = name
+            full.setdefault((article, fold(surname(name))), name)
+            given.setdefault((article, fold(name.split(" ")[0])), set()).add(name)
+    # A given name alone ("Sir Allan") is the full name when one full name has it.
+    for key, candidates in given.items():
+        if len(candidates) == 1:
+            full.setdefault(key, next(iter(candidates)))
+    mentions = []
+    claimed: set[tuple[str, int]] = set()
+    for field, span in spans:
+        name = person_name(span.text)
+        known = full.get((field.article, fold(name)), name)
+        mentions.append(Mention(person_key(known), known, field, span, known != name))
+        claimed.update((field.name, i) for i in range(span.start, span.end))
+    # Known names the model gave another label, or none: "Adams" as ORG, "Adams spokesperson".
+    for field in fields:
+        for span in _known_name_spans(field, full, claimed):
+            name = full[field.article, fold(person_name(span.text))]
+            mentions.append(Mention(person_key(name), name, field, span, True))
+    return in_text_order(mentions, fields)
+
+
+def _known_name_spans(
+    field: Field, full: dict[tuple[Ref, str], str], claimed: set[tuple[str, int]]
+) -> Iterator[Span]:
+    doc = field.doc
+    for ent in doc.ents:
+        if (
+            ent.label_ in _SURNAME_LABELS
+            and (field.article, fold(person_name(ent.text))) in full
+            and (field.name, ent.start) not in claimed
+        ):
+            claimed.update((field.name, i) for i in range(ent.start, ent.end))
+            yield ent
+    for token in doc:
+        if (
+            token.is_title
+            and not token.ent_type_
+            and (field.name, token.i) not in claimed
+            and (field.article, fold(token.text)) in full
+        ):
+            yield doc[token.i : token.i + 1]
+
+
+def _name_spans(field: Field) -> Iterator[Span]:
+    doc = field.doc
+    taken: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            span = _trim(ent)
+            # A lone word is a person only after a title ("Mr Howard"): alone, the model
+            # also takes "Government", "Osama" or a town for one.
+            if span is not None and len(span) == 1 and span.start == ent.start:
+                span = None
+            if span is not None and not _is_place(span.text):
+                taken.update(range(ent.start, ent.end))
+                yield span
+    # A gazetteer name ending a person's name: the ruler took "Bloomberg" of "Michael
+    # Bloomberg" for the outlet.
+    for ent in doc.ents:
+        first = ent.start
+        while (
+            first > 0
+            and doc[first - 1].is_title
+            and not doc[first - 1].is_sent_start
+            and doc[first - 1].ent_type_ in ("", "PERSON")
+            and doc[first - 1].lower_.rstrip(".") not in HONORIFICS
+            and not is_role_word(doc[first - 1].text)
+        ):
+            first -= 1
+        if (
+            ent.ent_id_
+            and len(ent) == 1
+            and first < ent.start
+            and first not in taken
+            and not field.headline
+        ):
+            taken.update(range(first, ent.end))
+            yield doc[first : ent.end]
+    # Capitalized words after a role or an honorific: "spokesperson Fabien Levy", "Mr Howard".
+    for token in doc:
+        # A title's own words are not the name: "Brigadier General Ron Kitrey" is Ron Kitrey.
+        if token.i in taken or not token.is_title or token.lower_.rstrip(".") in HONORIFICS:
+            continue
+        before = token.i
+        if not (
+            role_ending_at(doc, before) is not None
+            or (before > 0 and doc[before - 1].lower_.rstrip(".") in _TITLES)
+        ):
+            continue
+        if token.ent_type_ and token.ent_type_ != "PERSON":
+            continue
+        end = token.i
+        while (
+            end < len(doc)
+            and end - token.i < _MAX_NAME_WORDS
+            and (doc[end].is_title or doc[end].lower_ in _PARTICLES)
+            and not is_role_word(doc[end].text)
+            and doc[end].ent_type_ in ("", "PERSON")
+        ):
+            end += 1
+        if end > token.i and doc[end - 1].is_title:
+            taken.update(range(token.i, end))
+            yield doc[token.i : end]
+
+
+def _trim(span: Span) -> Span | None:
+    """The name inside a PERSON entity, without leading titles and a trailing possessive."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (
+        doc[start].lower_.rstrip(".") in HONORIFICS or is_role_word(doc[start].text)
+    ):
+        start += 1
+    while end > start and doc[end - 1].lower_ in ("'s", "’s", "'", "’"):
+        end -= 1
+    if start == end or not any(c.isupper() for c in doc[start:end].text):
+        return None
+    return doc[start:end]
+
+
+def _is_place(text: str) -> bool:
+    return bool(gz.places(text, primary=True))
+
+
+def person_facts(ref: Ref, name: str) -> Iterator[Fact]:
+    """The facts that describe a person node."""
+    yield Fact(ref, RDF.type, Iri(SDO.Person))
+    yield Fact(ref, SDO.name, name)
+
+
+@extractor("people", emits={"schema:Person", "schema:mentions"})
+def people(article: Article, context: Context) -> Iterator[Fact]:
+    """People named in the text; a surname alone resolves to the full name met in the article."""
+    mentions = person_mentions(context)
+    yield from mention_facts(mentions, "people")
+    names: dict[Ref, str] = {}
+    for mention in first_mentions(mentions):
+        names.setdefault(mention.ref, mention.name)
+    for ref, name in sorted(names.items(), key=lambda item: item[0].key):
+        yield from person_facts(ref, name)

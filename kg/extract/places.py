@@ -1,0 +1,141 @@
+"""Cities (and the countries that officials serve), found in the text and resolved with GeoNames."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from kg.extract import Context, extractor
+from kg.extract import gazetteers as gz
+from kg.extract.nlp import Field, Mention, analyse, first_mentions, in_text_order, mention_facts
+from kg.model import Article, Fact, Iri, Ref
+from kg.namespaces import GEONAMES, OWL, RDF, SDO
+from kg.text import fold
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
+# The statistical model often takes "Miami Police" or "Brisbane City Council" as one
+# organization; a city that opens such a name is still a city mention.
+_LONGEST_CITY_PREFIX = 3
+_BIG_CITY = 100_000
+_HUGE_CITY = 400_000
+
+
+def city_ref(geonameid: int) -> Ref:
+    """The identity of a city: its GeoNames id."""
+    return Ref(f"city/{geonameid}")
+
+
+def country_ref(iso: str) -> Ref:
+    """The identity of a country: its ISO 3166-1 alpha-2 code."""
+    return Ref(f"country/{iso}")
+
+
+def place_mentions(context: Context) -> list[Mention]:
+    """Every city and country named in the article's fields (cached for other extractors)."""
+    found = context.cache.get("places")
+    if found is None:
+        found = context.cache["places"] = _find(analyse(context))
+    return found
+
+
+def _find(fields: tuple[Field, ...]) -> list[Mention]:
+    candidates: list[tuple[Field, Span, list[gz.City | gz.Country]]] = []
+    inside_names: list[tuple[Field, Span, list[gz.City | gz.Country]]] = []
+    for field in fields:
+        for ent in field.doc.ents:
+            span = ent[1:] if ent[0].lower_ == "the" and len(ent) > 1 else ent
+            if ent.label_ in _PLACE_LABELS:
+                options = gz.places(span.text)
+                if options:
+                    candidates.append((field, span, options))
+            elif ent.label_ == "PERSON" and len(span) > 1:
+                # The model takes some two-word towns for people ("Khan Yunis").
+                options = [
+                    p
+                    for p in gz.places(span.text, primary=True)
+                    if isinstance(p, gz.City) and p.population >= _BIG_CITY
+                ]
+                if options:
+                    inside_names.append((field, span, options))
+            elif ent.label_ in ("ORG", "NORP"):
+                # "Miami Police", "an Adelaide man": only big cities, so that a common
+                # word that is also a town somewhere ("Police", "Federal") is not one.
+                for size in range(min(_LONGEST_CITY_PREFIX, len(span)), 0, -1):
+                    options = [
+                        p
+                        for p in gz.places(span[:size].text, primary=True)
+                        if isinstance(p, gz.City) and p.population >= _BIG_CITY
+                    ]
+                    if options:
+                        inside_names.append((field, span[:size], options))
+                        break
+    # A country named in the article settles which of several same-named cities is meant.
+    countries = Counter(
+        options[0].iso for _, _, options in candidates if isinstance(options[0], gz.Country)
+    )
+    countries.update(
+        gz.demonyms()[ent.text]
+        for field in fields
+        for ent in field.doc.ents
+        if ent.label_ == "NORP" and ent.text in gz.demonyms()
+    )
+    countries.update(
+        options[0].country for _, _, options in candidates if isinstance(options[0], gz.City)
+    )
+    # A city inside another name must be in a country the article is about, or very big
+    # ("Miami Police"): "Commonwealth" is a city of 200,000 in the Philippines.
+    candidates += [
+        (field, span, options)
+        for field, span, options in inside_names
+        if any(
+            isinstance(p, gz.City) and (p.country in countries or p.population >= _HUGE_CITY)
+            for p in options
+        )
+    ]
+    mentions = []
+    for field, span, options in candidates:
+        place = options[0]
+        if isinstance(place, gz.Country):
+            mentions.append(Mention(country_ref(place.iso), place.name, field, span))
+            continue
+        # Among cities of this very name (not alternate spellings), one in a country the
+        # article names wins over a bigger one elsewhere.
+        primary = [p for p in options if isinstance(p, gz.City) and fold(p.name) == fold(span.text)]
+        place = next((p for p in primary if p.country in countries), place)
+        mentions.append(Mention(city_ref(place.geonameid), place.name, field, span))
+    return in_text_order(mentions, fields)
+
+
+def country_facts(iso: str) -> Iterator[Fact]:
+    """The facts that describe a country node."""
+    country = gz.country(iso)
+    ref = country_ref(iso)
+    yield Fact(ref, RDF.type, Iri(SDO.Country))
+    if country is not None:
+        yield Fact(ref, SDO.name, country.name)
+        yield Fact(ref, OWL.sameAs, Iri(f"{GEONAMES}{country.geonameid}/"))
+
+
+def city_facts(geonameid: int) -> Iterator[Fact]:
+    """The facts that describe a city node: name, country, coordinates, GeoNames IRI."""
+    city = gz.city(geonameid)
+    ref = city_ref(geonameid)
+    yield Fact(ref, RDF.type, Iri(SDO.City))
+    yield Fact(ref, SDO.name, city.name)
+    yield Fact(ref, SDO.addressCountry, city.country)
+    yield Fact(ref, SDO.latitude, city.latitude)
+    yield Fact(ref, SDO.longitude, city.longitude)
+    yield Fact(ref, OWL.sameAs, Iri(f"{GEONAMES}{geonameid}/"))
+
+
+@extractor("places", emits={"schema:City", "schema:mentions"})
+def places(article: Article, context: Context) -> Iterator[Fact]:
+    """Cities named in the text, as GeoNames cities (countries are left to the officials)."""
+    cities = [m for m in place_mentions(context) if m.ref.kind == "city"]
+    yield from mention_facts(cities, "places")
+    for mention in first_mentions(cities):
+        yield from city_facts(int(mention.ref.key.partition("/")[2]))

@@ -1,0 +1,223 @@
+"""Direct quotations and who said them.
+
+Quotations are found by their marks (curly or straight, double, or curly single), over
+the raw text: a mark is an opening one when it starts a word and a closing one when it
+ends one. A quotation left open when the next one opens is newswire paragraph
+continuation and runs on to the next closing mark. Single quoted words are scare quotes.
+
+The speaker is the person (or organization, or outlet) named next to a speech verb
+after the quotation ("...," said Aaron Peskin), else the one just before the speech verb
+of its sentence ("Adams spokesperson Fabien Levy said: ..."); for "he said", or a
+quotation with no attribution, the person last named as saying something. Names inside
+quotation marks never speak; people come before organizations. See docs/extraction.md.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from kg.extract import Context, extractor
+from kg.extract.citations import outlet_mentions
+from kg.extract.nlp import Field, Mention, analyse
+from kg.extract.organizations import organization_mentions
+from kg.extract.people import person_mentions
+from kg.model import Article, Evidence, Fact, Iri, Ref
+from kg.namespaces import RDF, SDO
+from kg.resolve import digest
+from kg.text import fold
+
+_OPENING = '“‘"'
+_PAIRS = {"“": "”", '"': '"', "‘": "’"}
+_SPEECH = re.compile(
+    r"\b(said|says|told|tells|added|adds|asked|warned|warns|explained|stated|insisted|"
+    r"noted|claimed|declared|wrote|writes|tweeted|replied|continued|argued|urged|announced|"
+    r"according to|quoted|conceded|admitted|acknowledged|stressed|suggested|described|"
+    r"called|branded|accused|believes|thinks|promised|vowed|predicted|"
+    r"saying|accusing|calling|describing|branding|warning|telling|adding|insisting|"
+    r"statement)\b",
+    re.IGNORECASE,
+)
+_PRONOUN = re.compile(r"^\W*(he|she|they)\b|\b(he|she|they) (said|says|added|told)\b", re.I)
+_ATTRIBUTION = re.compile(r"^[\s,—–-]*(\w+\s){0,4}?(said|says|told|added|asked)\b", re.I)
+_SENTENCE_END = re.compile(r"[.!?][\"”’]?\s+(?=[\"“‘A-Z])")
+_WINDOW = 120
+_LOOKBACK = 400
+_MIN_WORDS = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Quotation:
+    """A quotation's text and place in its field, and its speaker's mention."""
+
+    field: Field
+    start: int
+    end: int
+    text: str
+    speaker: Mention | None
+
+
+def spans(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each quotation's text between its marks.
+
+    >>> t = 'He said "it is fine" and “we go on. Then “more here,” he said.'
+    >>> [t[s:e] for s, e in spans(t)]
+    ['it is fine', 'we go on. Then “more here,']
+    """
+    opening: int | None = None
+    mark = ""
+    for i, char in enumerate(text):
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        if (
+            opening is not None
+            and char == _PAIRS[mark]
+            and not before.isspace()
+            and not after.isalnum()
+        ):
+            yield opening, i
+            opening = None
+            continue
+        opens = char in _PAIRS and (before.isspace() or before in "([—-:") and not after.isspace()
+        # A new opening mark while a double one is open is paragraph continuation: the
+        # first mark stays. A single one left open was an apostrophe: the new mark wins.
+        if opens and (opening is None or (mark == "‘" and char != "‘")):
+            opening, mark = i + 1, char
+
+
+def quotations(context: Context) -> list[Quotation]:
+    """Every quotation in the article's fields, with its speaker where one is found."""
+    speakers = [
+        *person_mentions(context),
+        *organization_mentions(context),
+        *outlet_mentions(context),
+    ]
+    found = []
+    for field in analyse(context):
+        text = field.doc.text
+        marks = list(spans(text))
+        # Names inside a quotation are what the speaker talks about, not who speaks.
+        mentions = sorted(
+            (
+                m
+                for m in speakers
+                if m.field is field and not any(s <= m.span.start_char < e for s, e in marks)
+            ),
+            key=lambda m: m.span.start_char,
+        )
+        previous: tuple[Mention, int] | None = None
+        for start, end in marks:
+            quoted = text[start:end].strip().rstrip(",")
+            if len(quoted.split()) < _MIN_WORDS or _is_title(quoted):
+                continue
+            speaker = _speaker(text, start, end, mentions, previous)
+            found.append(Quotation(field, start, end, quoted, speaker))
+            if speaker is not None:
+                previous = speaker, end
+    return found
+
+
+def _is_title(quoted: str) -> bool:
+    """Programme and product names in quotes ("Face the Nation") are not speech."""
+    words = quoted.split()
+    return len(words) <= 5 and all(w[0].isupper() or w in ("the", "of", "and") for w in words)
+
+
+def _speaker(
+    text: str,
+    start: int,
+    end: int,
+    mentions: list[Mention],
+    previous: tuple[Mention, int] | None,
+) -> Mention | None:
+    after = end + 1
+    tail = text[after : after + _WINDOW].split("\n", 1)[0]
+    cut = [m.end() for m in [_SENTENCE_END.search(tail)] if m]
+    cut += [tail.find(c) for c in _OPENING if c in tail]
+    tail = tail[: min(cut, default=len(tail))]
+    # After a quotation that ends its sentence, only an attribution that follows at once
+    # ("... .” he said", "... .” said Peskin") belongs to it.
+    ends_sentence = text[start:end].rstrip()[-1:] in ".!?"
+    if _SPEECH.search(tail) and (not ends_sentence or _ATTRIBUTION.match(tail)):
+        inside = [m for m in mentions if after <= m.span.start_char < after + len(tail)]
+        if inside:
+            return _people_first(inside)[0]
+        if _PRONOUN.search(tail):
+            return _recent_speaker(text, start, mentions, previous)
+    head_start = max(
+        (m.end() for m in _SENTENCE_END.finditer(text, 0, max(start - 1, 0))), default=0
+    )
+    head_start = max(head_start, text.rfind("\n", 0, start) + 1)
+    before = [m for m in mentions if head_start <= m.span.start_char < start - 1]
+    if before:
+        verbs = list(_SPEECH.finditer(text, head_start, start))
+        if verbs:
+            # The speaker is the name just before the last speech verb ("X said: ...").
+            ahead = [m for m in before if m.span.end_char <= verbs[-1].start()]
+            return _people_first(ahead)[-1] if ahead else before[0]
+        # No speech verb: the sentence's subject, its first person, speaks the fragment.
+        return _people_first(before)[0]
+    return _recent_speaker(text, start, mentions, previous)
+
+
+def _people_first(mentions: list[Mention]) -> list[Mention]:
+    """The people among the mentions if any, else all: "Tim Costello, president of the
+    Baptist Union, said" is Costello speaking, not the union."""
+    people = [m for m in mentions if m.ref.kind == "person"]
+    return people or mentions
+
+
+def _recent_speaker(
+    text: str, start: int, mentions: list[Mention], previous: tuple[Mention, int] | None
+) -> Mention | None:
+    """Who speaks in an unattributed quotation, or in one attributed to "he" or "she".
+
+    The person last named as saying something ("Mr Crean says there are ... . "We heard
+    ...""), unless a quotation with a known speaker came after that; else the person
+    last named.
+    """
+    said: tuple[Mention, int] | None = None
+    for verb in _SPEECH.finditer(text, max(0, start - _LOOKBACK), start):
+        sentence = max((m.end() for m in _SENTENCE_END.finditer(text, 0, verb.start())), default=0)
+        ahead = [m for m in mentions if sentence <= m.span.start_char < verb.start()]
+        if ahead:
+            said = _people_first(ahead)[-1], verb.start()
+    if said is not None and (previous is None or said[1] > previous[1]):
+        return said[0]
+    if previous is not None:
+        return previous[0]
+    people = [m for m in mentions if m.ref.kind == "person" and m.span.start_char < start]
+    return people[-1] if people else None
+
+
+def quote_ref(article: Ref, text: str) -> Ref:
+    """The identity of a quotation: a hash of its article and its text."""
+    return Ref(f"quote/{digest(article.key + ' ' + fold(text))}")
+
+
+@extractor(
+    "quotes",
+    emits={"schema:Quotation"},
+    requires={"people", "organizations", "citations"},
+)
+def quotes(article: Article, context: Context) -> Iterator[Fact]:
+    """Each quotation, its speaker and article; the same words in title and excerpt count once."""
+    seen: set[Ref] = set()
+    for quotation in quotations(context):
+        subject = quotation.field.article
+        ref = quote_ref(subject, quotation.text)
+        if ref in seen:
+            continue
+        seen.add(ref)
+        doc = quotation.field.doc
+        passage = doc.char_span(quotation.start, quotation.end, alignment_mode="expand")
+        sentence = passage.sent.text.strip() if passage is not None else quotation.text
+        evidence = Evidence(
+            "quotes", quotation.field.name, quotation.start, quotation.end, sentence
+        )
+        yield Fact(ref, RDF.type, Iri(SDO.Quotation))
+        yield Fact(ref, SDO.text, quotation.text, evidence)
+        yield Fact(ref, SDO.isPartOf, subject)
+        if quotation.speaker is not None:
+            yield Fact(ref, SDO.creator, quotation.speaker.ref, evidence)
