@@ -150,7 +150,7 @@ def test_cli_formats(build_folder: Path) -> None:
         "WHERE { ?o <https://kg.example/ns#domain> ?d ; <https://schema.org/name> ?n }"
     )
     construct = runner.invoke(main, ["query", str(build_folder), names])
-    assert rdflib.Graph().parse(data=construct.output, format="turtle").__len__() == 4
+    assert len(rdflib.Graph().parse(data=construct.output, format="turtle")) == 6
     query_file = build_folder / "q.rq"
     query_file.write_text("SELECT (COUNT(*) AS ?n) WHERE { ?a a <https://schema.org/NewsArticle> }")
     counted = runner.invoke(
@@ -170,6 +170,8 @@ def test_library_query_returns_rows() -> None:
         "nbcmiami.com",
         "newsweek.com",
         "nypost.com",
+        "nytimes.com",
+        "politico.com",
     ]
 
 
@@ -237,16 +239,21 @@ def test_graphml_rereads_with_every_node_edge_and_attribute(build_folder: Path) 
         n for n, data in network.nodes(data=True) if "NewsMediaOrganization" in data["labels"]
     }
     assert {network.nodes[n]["name"] for n in outlets} == {
-        "Gothamist",
-        "NBC 6 South Florida",
-        "New York Post",
-        "Newsweek",
+        r[0] for r in rows(build_folder, "outlets")
     }
     publishers = [(u, v) for u, v, data in network.edges(data=True) if data["type"] == "PUBLISHER"]
     assert len(publishers) == 5
     image = next(n for n, data in network.nodes(data=True) if data["labels"] == "ImageObject")
     assert isinstance(network.nodes[image]["width"], int)
-    assert network.number_of_nodes() == 16
+    typed = run(
+        build_folder,
+        """SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x a ?type
+        FILTER NOT EXISTS { ?x a <https://kg.example/ns#Evidence> }
+        FILTER NOT EXISTS { ?x a <https://kg.example/ns#Extraction> } }""",
+    )
+    assert network.number_of_nodes() == int(typed.rows[0]["n"] or 0)
+    official = next(n for n, data in network.nodes(data=True) if data.get("name") == "Eric Adams")
+    assert "Official" in network.nodes[official]["labels"]
 
 
 def test_neo4j_export_loads_into_a_real_cypher_database(build_folder: Path, tmp_path: Path) -> None:
@@ -260,11 +267,15 @@ def test_neo4j_export_loads_into_a_real_cypher_database(build_folder: Path, tmp_
             if statement and not statement.startswith("//"):
                 graph.query(statement)
         outlets = graph.query(
-            "MATCH (a:NewsArticle)-[:PUBLISHER]->(o:NewsMediaOrganization) "
-            "RETURN o.name, o.domain, count(DISTINCT a) ORDER BY o.name"
+            "MATCH (o:NewsMediaOrganization) OPTIONAL MATCH (a:NewsArticle)-[:PUBLISHER]->(o) "
+            "OPTIONAL MATCH (c:NewsArticle)-[:CITATION]->(o) "
+            "RETURN o.name, o.domain, count(DISTINCT a), count(DISTINCT c)"
         ).result_set
-        sparql = [(r[0], r[1], int(r[2] or 0)) for r in rows(build_folder, "outlets")]
-        assert [tuple(r) for r in outlets] == sparql
+        sparql = {
+            (r[0], r[1], int(r[2] or 0), int(r[3] or 0)) for r in rows(build_folder, "outlets")
+        }
+        assert {tuple(r) for r in outlets} == sparql
+        assert len(sparql) == 6
         topics = graph.query(
             "MATCH (:NewsArticle)-[:ABOUT]->(t:Concept) RETURN t.prefLabel ORDER BY t.prefLabel"
         )
@@ -354,3 +365,42 @@ def test_export_command_converts_a_build(build_folder: Path, tmp_path: Path) -> 
     )
     assert result.exit_code == 0, result.output
     assert (tmp_path / "graph.trig").read_bytes() == (build_folder / "graph.trig").read_bytes()
+
+
+def test_people_cities_and_organizations_queries_on_the_seeds(build_folder: Path) -> None:
+    assert rows(build_folder, "people") == [
+        ("Aaron Peskin", "city supervisor", "San Francisco", None, "1"),
+        (
+            "Albert Fox Cahn",
+            "head",
+            "Surveillance Technology Oversight Project",
+            "Surveillance Technology Oversight Project",
+            "1",
+        ),
+        ("Bill de Blasio", "Mayor", "New York City", None, "2"),
+        ("Eric Adams", "Mayor", "New York City", None, "1"),
+        ("Fabien Levy", "spokesperson", "New York City", None, "1"),
+    ]
+    assert rows(build_folder, "cities") == [
+        ("Miami", "US", "https://sws.geonames.org/4164138/", "1"),
+        ("New York City", "US", "https://sws.geonames.org/5128581/", "1"),
+        ("San Francisco", "US", "https://sws.geonames.org/5391959/", "1"),
+    ]
+    organizations = {r[0]: r[1:3] for r in rows(build_folder, "organizations")}
+    assert organizations["New York City Police Department"] == (
+        "GovernmentOrganization",
+        "New York City",
+    )
+    assert organizations["Miami Police Department"] == ("GovernmentOrganization", "Miami")
+    assert organizations["Surveillance Technology Oversight Project"] == ("Organization", None)
+    assert rows(build_folder, "coverage") == [
+        ("NBC 6 South Florida", "nbcmiami.com", "Miami", "US", "1")
+    ]
+
+
+def test_timeline_dates_each_appearance(build_folder: Path) -> None:
+    blasio = [r for r in rows(build_folder, "timeline") if r[0] == "Bill de Blasio"]
+    assert [(r[1], r[2], r[5]) for r in blasio] == [
+        ("official", "2020-08-17T08:14:00Z", "New York Post"),
+        ("official", "2020-08-17T18:08:00Z", "Gothamist"),
+    ]

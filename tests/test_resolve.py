@@ -317,3 +317,37 @@ def test_corpus_outlets_are_one_per_provider_domain() -> None:
     assert len(domains) > 5
     assert len(outlets) == len(domains)
     assert {o[0].rsplit("/", 1)[1] for o in outlets} == domains
+
+
+def test_seed_officials_are_one_node_each_with_their_position(seed_graph: KnowledgeGraph) -> None:
+    positions = select(
+        seed_graph,
+        """SELECT ?person ?role ?place ?source WHERE {
+        ?person a kg:Official ; schema:name ?name ; kg:holdsPosition ?p .
+        ?p schema:roleName ?role ; kg:jurisdiction/schema:name ?place ; kg:reportedIn/kg:sourceFile ?source .
+        FILTER(?name IN ("Eric Adams", "Bill de Blasio")) }""",
+    )
+    assert positions == [
+        (
+            "https://kg.example/id/person/bill-de-blasio",
+            "Mayor",
+            "New York City",
+            "seeds/004_f6bbf849466959f6.txt",
+        ),
+        (
+            "https://kg.example/id/person/eric-adams",
+            "Mayor",
+            "New York City",
+            "seeds/000_1acd798047e26139.txt",
+        ),
+    ]
+    # De Blasio's support: the front-matter seed and the related article that names him.
+    support = select(
+        seed_graph,
+        """SELECT ?headline WHERE {
+        ?a schema:mentions <https://kg.example/id/person/bill-de-blasio> ; schema:headline ?headline }""",
+    )
+    assert support == [
+        ("De Blasio Will Reassess NYPD's Use Of Facial Recognition Tech After Protester Arrest",),
+        ("De Blasio calls for ‘clear standards’ for facial recognition tech for NYPD",),
+    ]

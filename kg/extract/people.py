@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 _SURNAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "PRODUCT", "FAC"})
 _PARTICLES = frozenset({"de", "van", "von", "bin", "al", "da", "di", "du", "le", "ibn", "abu"})
 _MAX_NAME_WORDS = 4
+# One scope for name resolution: the whole record (see _find).
+_RECORD = Ref("article/record")
 # Honorifics and ranks that announce a name ("the" opens names too, but announces none).
 _TITLES = HONORIFICS - {"the"}
 
@@ -41,10 +43,12 @@ def person_mentions(context: Context) -> list[Mention]:
 
 def _find(fields: tuple[Field, ...]) -> list[Mention]:
     spans = [(field, span) for field in fields for span in _name_spans(field)]
-    # Full names known per article (title, excerpt and body together), by folded surname
-    # and by folded full name, so that "Adams" and "De Blasio" find their full names.
+    # Full names known in the record (the article's title, excerpt and body, and the
+    # titles and excerpts of the related articles it lists), by folded surname and by
+    # folded full name, so that "Adams" and "De Blasio" find their full names: a related
+    # article's "De Blasio" is the Bill de Blasio its record introduced (marked inferred).
     full: dict[tuple[Ref, str], str] = {}
-    names = {(field.article, person_name(span.text)) for field, span in spans}
+    names = {(_RECORD, person_name(span.text)) for field, span in spans}
     given: dict[tuple[Ref, str], set[str]] = {}
     for article, name in sorted(names, key=lambda n: (-len(n[1].split()), n[1])):
         if " " in name and (article, fold(name)) not in full:
@@ -59,13 +63,13 @@ def _find(fields: tuple[Field, ...]) -> list[Mention]:
     claimed: set[tuple[str, int]] = set()
     for field, span in spans:
         name = person_name(span.text)
-        known = full.get((field.article, fold(name)), name)
+        known = full.get((_RECORD, fold(name)), name)
         mentions.append(Mention(person_key(known), known, field, span, known != name))
         claimed.update((field.name, i) for i in range(span.start, span.end))
     # Known names the model gave another label, or none: "Adams" as ORG, "Adams spokesperson".
     for field in fields:
         for span in _known_name_spans(field, full, claimed):
-            name = full[field.article, fold(person_name(span.text))]
+            name = full[_RECORD, fold(person_name(span.text))]
             mentions.append(Mention(person_key(name), name, field, span, True))
     return in_text_order(mentions, fields)
 
@@ -75,19 +79,22 @@ def _known_name_spans(
 ) -> Iterator[Span]:
     doc = field.doc
     for ent in doc.ents:
-        if (
-            ent.label_ in _SURNAME_LABELS
-            and (field.article, fold(person_name(ent.text))) in full
-            and (field.name, ent.start) not in claimed
-        ):
-            claimed.update((field.name, i) for i in range(ent.start, ent.end))
-            yield ent
+        if ent.label_ not in _SURNAME_LABELS or (field.name, ent.start) in claimed:
+            continue
+        # The whole entity, or its opening words: in Headline Case the model runs a
+        # name into the verb after it ("De Blasio Will Reassess" as one ORG).
+        for end in range(ent.end, ent.start, -1):
+            span = doc[ent.start : end]
+            if (_RECORD, fold(person_name(span.text))) in full:
+                claimed.update((field.name, i) for i in range(span.start, span.end))
+                yield span
+                break
     for token in doc:
         if (
             token.is_title
             and not token.ent_type_
             and (field.name, token.i) not in claimed
-            and (field.article, fold(token.text)) in full
+            and (_RECORD, fold(token.text)) in full
         ):
             yield doc[token.i : token.i + 1]
 
