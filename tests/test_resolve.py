@@ -324,7 +324,8 @@ def test_seed_officials_are_one_node_each_with_their_position(seed_graph: Knowle
         seed_graph,
         """SELECT ?person ?role ?place ?source WHERE {
         ?person a kg:Official ; schema:name ?name ; kg:holdsPosition ?p .
-        ?p schema:roleName ?role ; kg:jurisdiction/schema:name ?place ; kg:reportedIn/kg:sourceFile ?source .
+        ?p schema:roleName ?role ; kg:jurisdiction/schema:name ?place ;
+           kg:reportedIn/kg:sourceFile ?source .
         FILTER(?name IN ("Eric Adams", "Bill de Blasio")) }""",
     )
     assert positions == [
@@ -345,7 +346,8 @@ def test_seed_officials_are_one_node_each_with_their_position(seed_graph: Knowle
     support = select(
         seed_graph,
         """SELECT ?headline WHERE {
-        ?a schema:mentions <https://kg.example/id/person/bill-de-blasio> ; schema:headline ?headline }""",
+        ?a schema:mentions <https://kg.example/id/person/bill-de-blasio> ;
+           schema:headline ?headline }""",
     )
     assert support == [
         ("De Blasio Will Reassess NYPD's Use Of Facial Recognition Tech After Protester Arrest",),
