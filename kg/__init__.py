@@ -12,10 +12,11 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-__all__ = ["KnowledgeGraph", "__version__", "build", "build_to", "load", "query"]
+__all__ = ["KnowledgeGraph", "__version__", "build", "build_to", "load", "query", "view"]
 
 if TYPE_CHECKING:
     from kg.builder import build, build_to
+    from kg.export.html import view
     from kg.graph import KnowledgeGraph
     from kg.sparql import query
 
@@ -26,6 +27,7 @@ _LAZY = {
     "build_to": ("kg.builder", "build_to"),
     "KnowledgeGraph": ("kg.graph", "KnowledgeGraph"),
     "query": ("kg.sparql", "query"),
+    "view": ("kg.export.html", "view"),
 }
 
 

@@ -281,13 +281,79 @@ def validate(graph: str, shapes: Path | None) -> None:
 @click.option("--timeout", type=float, default=60.0, show_default=True, help="Seconds per request.")
 def load(graph: str, endpoint: str, timeout: float) -> None:
     """Push GRAPH to a triple store, replacing each article's named graph."""
-    from kg.load import load as push
+    from kg.graphstore import load as push
 
     try:
         report = push(graph, endpoint, timeout=timeout)
     except KgError as error:
         raise _fail(error) from error
     click.echo(f"loaded {report.triples} triples in {report.graphs} named graphs into {endpoint}")
+
+
+@main.command()
+@click.argument("graph")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("view.html"),
+    show_default=True,
+    help="The HTML file to write.",
+)
+@click.option("--focus", metavar="NAME_OR_IRI", help="Show this entity and its neighbourhood.")
+@click.option(
+    "--depth",
+    type=click.IntRange(min=0),
+    default=2,
+    show_default=True,
+    help="Links to follow from the focus.",
+)
+@click.option(
+    "--types",
+    metavar="TYPE,...",
+    help="Only these node types: article, outlet, official, person, city, organization,"
+    " topic, quote.",
+)
+@click.option(
+    "--since", metavar="DATE", help="Only articles published on or after DATE (YYYY[-MM[-DD]])."
+)
+@click.option("--until", metavar="DATE", help="Only articles published on or before DATE.")
+@click.option(
+    "--max-nodes",
+    type=click.IntRange(min=1),
+    default=2000,
+    show_default=True,
+    help="Keep the best connected nodes beyond this many.",
+)
+def view(
+    graph: str,
+    output: Path,
+    focus: str | None,
+    depth: int,
+    types: str | None,
+    since: str | None,
+    until: str | None,
+    max_nodes: int,
+) -> None:
+    """Write an interactive HTML view of GRAPH (an export or a build folder) that opens offline."""
+    from kg.export.html import view as write_view
+
+    chosen = {t.strip() for t in types.split(",") if t.strip()} if types else None
+    try:
+        data = write_view(
+            graph,
+            output,
+            focus=focus,
+            depth=depth,
+            types=chosen,
+            since=since,
+            until=until,
+            max_nodes=max_nodes,
+        )
+    except KgError as error:
+        raise _fail(error) from error
+    omitted = f", {data['omitted']} left out" if data["omitted"] else ""
+    click.echo(f"{output}: {len(data['nodes'])} nodes, {len(data['edges'])} edges{omitted}")
 
 
 @main.command()

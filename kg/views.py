@@ -96,7 +96,7 @@ class View:
             kinds={iri: kind for iri, kind in self.kinds.items() if iri in keep},
             properties={iri: p for iri, p in self.properties.items() if iri in keep},
             edges={e for e in self.edges if e[0] in keep and e[2] in keep},
-            omitted=self.omitted + sum(1 for iri in self.kinds if iri not in keep),
+            omitted=self.omitted,
         )
 
 
@@ -160,7 +160,7 @@ def find_node(view: View, focus: str) -> str:
         if len(matches) == 1:
             return matches[0]
         if len(matches) > 1:
-            named = ", ".join(f"{view.label(m)} <{m}>" for m in matches[:10])
+            named = ", ".join(f"{_short(view.label(m))} <{m}>" for m in matches[:10])
             raise ConfigError(
                 f"{focus!r} names {len(matches)} nodes; give one of their IRIs: {named}"
             )
@@ -229,7 +229,9 @@ def budgeted(view: View, max_nodes: int = DEFAULT_MAX_NODES) -> View:
         return view
     degree = view.degrees()
     chosen = sorted(view.kinds, key=lambda iri: (-degree[iri], iri))[:max_nodes]
-    return view.restricted(set(chosen))
+    kept = view.restricted(set(chosen))
+    kept.omitted = len(view.kinds) - len(chosen)
+    return kept
 
 
 def view_data(view: View, *, focus: str | None = None) -> dict[str, Any]:

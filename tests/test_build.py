@@ -151,3 +151,15 @@ def test_to_rdflib_shares_the_store(seed_graph: KnowledgeGraph) -> None:
         data=(ROOT / "exports" / "graph.ttl").read_text(), format="turtle"
     )
     assert isomorphic(plain, reparsed)
+
+
+def test_public_functions_are_not_shadowed_by_submodules() -> None:
+    import importlib
+    import pkgutil
+
+    for module in pkgutil.walk_packages(kg.__path__, "kg."):
+        if not module.name.endswith("__main__"):
+            importlib.import_module(module.name)
+    for name in kg.__all__:
+        if name != "__version__":
+            assert callable(getattr(kg, name)), f"kg.{name} is shadowed by a submodule"

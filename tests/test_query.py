@@ -21,7 +21,7 @@ from kg.builder import build_to
 from kg.cli import main
 from kg.errors import QueryError
 from kg.export import exporters
-from kg.load import load
+from kg.graphstore import load
 from kg.sparql import named_queries, run
 
 from .conftest import ROOT, require_tool

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg.atomic import atomic_write
-from kg.views import build_view
+from kg.views import DEFAULT_MAX_NODES, build_view
 
 if TYPE_CHECKING:
     from kg.graph import KnowledgeGraph
@@ -73,11 +73,35 @@ class HtmlExporter:
         atomic_write(path, render_html(build_view(graph)))
 
 
-def write_view(output: str | Path, data: dict[str, Any], *, title: str) -> Path:
-    """Write a view's page atomically and return its path."""
-    path = Path(output)
-    atomic_write(path, render_html(data, title=title))
-    return path
+def view(
+    graph: KnowledgeGraph | str | Path,
+    output: str | Path,
+    *,
+    focus: str | None = None,
+    depth: int = 2,
+    types: set[str] | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    max_nodes: int = DEFAULT_MAX_NODES,
+    title: str | None = None,
+) -> dict[str, Any]:
+    """Write a focused HTML view of a graph (or an export, or a build folder) to ``output``.
+
+    Returns the view's data (nodes, edges, omitted count).
+    """
+    data = build_view(
+        graph, focus=focus, depth=depth, types=types, since=since, until=until, max_nodes=max_nodes
+    )
+    if title is None:
+        parts = [f"around {focus}" if focus else "", ", ".join(sorted(types)) if types else ""]
+        period = f"{since or '…'} to {until or '…'}" if since or until else ""
+        title = (
+            "kg: " + "; ".join(p for p in (*parts, period) if p)
+            if any(parts) or period
+            else "kg knowledge graph"
+        )
+    atomic_write(output, render_html(data, title=title))
+    return data
 
 
 HTML = HtmlExporter()

@@ -1,0 +1,172 @@
+"""HTML views: what they select, and what a real browser does with them (offline, no injection)."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+import kg
+from kg.builder import build_to
+from kg.cli import main
+from kg.errors import ConfigError
+from kg.views import budgeted, build_view, graph_view
+
+from .browser import chromium, open_file, screenshot
+from .conftest import ROOT
+
+EXPORTS = ROOT / "exports"
+ADAMS = "https://kg.example/id/person/eric-adams"
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with chromium() as running:
+        yield running
+
+
+def test_the_overview_holds_every_drawable_entity() -> None:
+    data = build_view(EXPORTS)
+    kinds = {node["type"] for node in data["nodes"]}
+    assert kinds == {"article", "outlet", "official", "city", "organization", "topic", "quote"}
+    adams = next(node for node in data["nodes"] if node["id"] == ADAMS)
+    assert dict(adams["properties"])["role"] == ["Mayor of New York City"]
+    assert {"from": ADAMS, "to": "https://kg.example/id/city/5128581", "label": "Mayor"} in data[
+        "edges"
+    ]
+    assert data["omitted"] == 0
+
+
+def test_focus_depth_types_and_period_select_what_was_asked() -> None:
+    one_hop = build_view(EXPORTS, focus="Eric Adams", depth=1)
+    ids = {node["id"] for node in one_hop["nodes"]}
+    assert ADAMS in ids and "https://kg.example/id/city/5128581" in ids
+    assert all(node["type"] != "topic" for node in one_hop["nodes"])
+    assert one_hop["focus"] == ADAMS
+    assert len(build_view(EXPORTS, focus=ADAMS, depth=2)["nodes"]) > len(one_hop["nodes"])
+    officials = build_view(EXPORTS, types={"official"})
+    assert sorted(node["title"] for node in officials["nodes"]) == [
+        "Aaron Peskin",
+        "Albert Fox Cahn",
+        "Bill de Blasio",
+        "Eric Adams",
+        "Fabien Levy",
+    ]
+    august_17 = build_view(EXPORTS, since="2020-08-17", types={"article"})
+    assert len(august_17["nodes"]) == 3
+    until = build_view(EXPORTS, until="2020-08-15", types={"article"})
+    assert sorted(n["title"][:20] for n in until["nodes"]) == [
+        "Black Lives Matter A",
+        "NYPD Used Facial Rec",
+    ]
+
+
+def test_a_name_that_fits_several_nodes_lists_them() -> None:
+    with pytest.raises(ConfigError, match=r"'New York' names \d+ nodes; give one of their IRIs"):
+        build_view(EXPORTS, focus="New York")
+    with pytest.raises(ConfigError, match="no node is named 'Nobody'"):
+        build_view(EXPORTS, focus="Nobody")
+    with pytest.raises(ConfigError, match="unknown node type spaceship"):
+        build_view(EXPORTS, types={"spaceship"})
+
+
+def test_over_budget_the_best_connected_are_kept_and_the_rest_counted() -> None:
+    whole = graph_view(kg.load(EXPORTS / "graph.ttl"))
+    kept = budgeted(whole, 5)
+    assert len(kept.kinds) == 5 and kept.omitted == len(whole.kinds) - 5
+    degree = whole.degrees()
+    assert min(degree[i] for i in kept.kinds) >= max(
+        degree[i] for i in whole.kinds if i not in kept.kinds
+    )
+
+
+def test_view_command(tmp_path: Path) -> None:
+    target = tmp_path / "adams.html"
+    result = CliRunner().invoke(
+        main, ["view", str(EXPORTS), "--focus", "Eric Adams", "--depth", "1", "-o", str(target)]
+    )
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith(f"{target}: ") and "nodes" in result.output
+    assert "<title>kg: around Eric Adams</title>" in target.read_text()
+    bad = CliRunner().invoke(main, ["view", str(EXPORTS), "--focus", "New York", "-o", str(target)])
+    assert bad.exit_code == 1 and "give one of their IRIs" in bad.output
+
+
+def _check_page(opened: Any, expected_nodes: int) -> None:
+    opened.wait_until("() => window.kgStabilized === true")
+    assert opened.errors == []
+    assert opened.requests == []
+    assert opened.evaluate("() => window.kgNetwork.body.data.nodes.length") == expected_nodes
+
+
+def test_overview_in_chromium_offline(browser: Any) -> None:
+    data = build_view(EXPORTS)
+    with open_file(browser, EXPORTS / "graph.html") as opened:
+        _check_page(opened, len(data["nodes"]))
+        assert opened.evaluate("() => window.kgFind('Adams')") == ADAMS
+        assert opened.evaluate("() => window.kgNetwork.getSelectedNodes()") == [ADAMS]
+        assert opened.page.inner_text("#kg-details h2") == "Eric Adams"
+        legend = opened.page.inner_text("#kg-legend")
+        for label in ("Article", "Outlet", "Official", "City", "Organization", "Topic", "Quote"):
+            assert label in legend
+        # Unticking a type hides its nodes.
+        opened.page.get_by_label("show Topic").uncheck()
+        assert opened.evaluate(
+            "() => window.kgNetwork.body.data.nodes.get({filter: n => !n.hidden}).length"
+        ) == (len(data["nodes"]) - 2)
+        links = opened.evaluate("() => [...document.querySelectorAll('a')].map(a => a.href)")
+        assert all(link.startswith(("http://", "https://")) for link in links)
+        assert screenshot(opened, "overview").stat().st_size > 10_000
+
+
+def test_focused_view_in_chromium(browser: Any, tmp_path: Path) -> None:
+    target = tmp_path / "adams.html"
+    data = kg.view(EXPORTS, target, focus="Eric Adams", depth=1)
+    with open_file(browser, target) as opened:
+        _check_page(opened, len(data["nodes"]))
+        opened.wait_until("() => window.kgNetwork.getSelectedNodes().length === 1")
+        assert opened.evaluate("() => window.kgNetwork.getSelectedNodes()") == [ADAMS]
+        screenshot(opened, "focused")
+
+
+HOSTILE = {
+    "title": "<script>window.__pwned=1</script>Breaking",
+    "excerpt": '<img src=x onerror="window.__pwned=2"> Mayor Jane Roe said "<b>bold</b>" today.',
+    "webUrl": "javascript:window.__pwned=3",
+    "provider": {"name": "<svg onload=window.__pwned=4>", "domain": "evil.example"},
+    "topics": ["</script><script>window.__pwned=5</script>"],
+    "images": [{"url": "javascript:window.__pwned=6"}],
+    "body": 'Officials said "<iframe src=javascript:window.__pwned=7>" today.',
+}
+
+
+def test_injected_markup_never_runs(browser: Any, tmp_path: Path) -> None:
+    source = tmp_path / "in" / "hostile.json"
+    source.parent.mkdir()
+    source.write_text(json.dumps(HOSTILE))
+    build_to([source], tmp_path / "out")
+    page = tmp_path / "out" / "graph.html"
+    text = page.read_text()
+    block = re.search(
+        r'<script type="application/json" id="kg-data">(.*?)</script>', text, re.DOTALL
+    )
+    assert block is not None and "<" not in block.group(1) and ">" not in block.group(1)
+    assert "Breaking" in json.loads(block.group(1))["nodes"][0]["title"]
+    with open_file(browser, page) as opened:
+        opened.wait_until("() => window.kgStabilized === true")
+        opened.evaluate("() => window.kgFind('Breaking')")
+        opened.page.wait_for_timeout(300)
+        assert opened.evaluate("() => typeof window.__pwned") == "undefined"
+        assert opened.evaluate("() => document.querySelectorAll('img, iframe, svg, b').length") == 0
+        assert (
+            opened.evaluate("() => [...document.querySelectorAll('[href]')].map(a => a.href)") == []
+        )
+        assert "<script>window.__pwned=1</script>Breaking" in opened.page.inner_text(
+            "#kg-details h2"
+        )
+        assert opened.requests == []
