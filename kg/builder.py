@@ -17,6 +17,7 @@ from kg.graph import KnowledgeGraph
 from kg.model import Article, ArticleFacts, BuildReport, Skipped
 from kg.namespaces import KG, SDO, SKOS
 from kg.readers import discover, read_file
+from kg.readers.limits import DEFAULT_LIMITS, Limits
 from kg.resolve import DEFAULT_BASE, Resolver
 
 log = logging.getLogger(__name__)
@@ -48,10 +49,12 @@ class FileResult:
     errors: list[InputError] = field(default_factory=list)
 
 
-def process_file(source: str, steps: Sequence[Extractor]) -> FileResult:
+def process_file(
+    source: str, steps: Sequence[Extractor], limits: Limits = DEFAULT_LIMITS
+) -> FileResult:
     """Read and extract one file: the pure unit of work engines distribute."""
     result = FileResult(source)
-    for item in read_file(source):
+    for item in read_file(source, limits=limits):
         if isinstance(item, InputError):
             result.errors.append(item)
             continue
@@ -71,13 +74,14 @@ def _run(
     progress: Progress | None,
     strict: bool,
     report: BuildReport,
+    limits: Limits,
 ) -> Iterator[ArticleFacts]:
     sources, missing = discover(paths)
     for error in missing:
         _record(report, error, strict)
     report.files = len(sources)
     for done, source in enumerate(sources, start=1):
-        result = process_file(source, steps)
+        result = process_file(source, steps, limits)
         for error in result.errors:
             _record(report, error, strict)
         for facts in result.facts:
@@ -105,6 +109,7 @@ def build(
     extractors: Sequence[str] | None = None,
     progress: Progress | None = None,
     strict: bool = False,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> KnowledgeGraph:
     """Build the knowledge graph of the articles in ``paths`` (files, folders, globs).
 
@@ -115,7 +120,7 @@ def build(
     resolver = Resolver(base)
     steps = pipeline(extractors)
     started = time.perf_counter()
-    collected = list(_run(paths, steps, progress, strict, report))
+    collected = list(_run(paths, steps, progress, strict, report, limits))
     report.timings["read+extract"] = time.perf_counter() - started
     started = time.perf_counter()
     resolver.observe_all(collected)
@@ -137,10 +142,13 @@ def build_to(
     extractors: Sequence[str] | None = None,
     progress: Progress | None = None,
     strict: bool = False,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> KnowledgeGraph:
     """Build, then write each format into the ``output`` folder and a ``build-report.json``."""
     chosen = [exporters.get(name) for name in formats]
-    graph = build(paths, base=base, extractors=extractors, progress=progress, strict=strict)
+    graph = build(
+        paths, base=base, extractors=extractors, progress=progress, strict=strict, limits=limits
+    )
     folder = Path(output)
     folder.mkdir(parents=True, exist_ok=True)
     for exporter in chosen:

@@ -80,7 +80,17 @@ def main(verbose: bool) -> None:
     metavar="NAME",
     help="Run only these extractors (repeatable). [default: all]",
 )
-@click.option("--strict", is_flag=True, help="Stop at the first file that cannot be read.")
+@click.option(
+    "--strict", is_flag=True, help="Stop at the first problem: a file skipped or a field dropped."
+)
+@click.option(
+    "--limit",
+    "limit_overrides",
+    multiple=True,
+    metavar="NAME=N",
+    help="Change an input limit (repeatable): max_file_bytes, max_yaml_nodes, max_yaml_depth, "
+    "max_field_chars, max_body_chars. See docs/input.md.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 @base_option
 def build(
@@ -89,15 +99,24 @@ def build(
     formats: tuple[str, ...],
     extractors: tuple[str, ...],
     strict: bool,
+    limit_overrides: tuple[str, ...],
     quiet: bool,
     base_iri: str,
 ) -> None:
     """Build the graph of the articles in PATHS (files, folders, globs) into OUTPUT.
 
-    Exit status: 0 when every input was read, 3 when some were skipped (each is
-    reported on stderr and in OUTPUT/build-report.json), 1 on an error.
+    Each problem is reported on stderr as PATH:LINE: reason, and in
+    OUTPUT/build-report.json. Exit status: 0 when every input was read, 3 when
+    some files or records were skipped, 1 on an error (or the first problem,
+    with --strict).
     """
     from kg.builder import build_to
+    from kg.readers.limits import DEFAULT_LIMITS, parse_overrides
+
+    try:
+        limits = DEFAULT_LIMITS.with_overrides(parse_overrides(limit_overrides))
+    except KgError as error:
+        raise _fail(error) from error
     from kg.export import DEFAULT_FORMATS
 
     progress = Progress(
@@ -125,6 +144,7 @@ def build(
                 extractors=extractors or None,
                 progress=advance,
                 strict=strict,
+                limits=limits,
             )
         except KgError as error:
             raise _fail(error) from error

@@ -9,8 +9,10 @@ import unicodedata
 # format characters (Unicode category Cf) let a name look like another one.
 _INVISIBLE = {chr(c) for c in range(0x110000) if unicodedata.category(chr(c)) == "Cf"}
 _CONTROL = {chr(c) for c in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F)}
+# Lone surrogates (from JSON "\ud800" escapes) cannot be written as UTF-8 at all.
+_SURROGATES = {chr(c) for c in range(0xD800, 0xE000)}
 _STRIP_TABLE = str.maketrans(
-    dict.fromkeys(_INVISIBLE | _CONTROL | {chr(c) for c in range(0x80, 0xA0)})
+    dict.fromkeys(_INVISIBLE | _CONTROL | _SURROGATES | {chr(c) for c in range(0x80, 0xA0)})
 )
 _SPACE = re.compile(r"\s+")
 

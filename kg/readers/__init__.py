@@ -16,6 +16,7 @@ from typing import Protocol
 from kg.errors import InputError
 from kg.model import Article
 from kg.readers.decode import decode
+from kg.readers.limits import DEFAULT_LIMITS, Limits
 from kg.registry import Registry
 
 
@@ -29,7 +30,9 @@ class Reader(Protocol):
         """Whether this reader reads the file (by suffix, or by a look at its text)."""
         ...
 
-    def read(self, source: str, text: str) -> Iterator[Article | InputError]:
+    def read(
+        self, source: str, text: str, *, limits: Limits = DEFAULT_LIMITS
+    ) -> Iterator[Article | InputError]:
         """The file's articles, and an InputError for each record that could not be read."""
         ...
 
@@ -41,8 +44,6 @@ readers.register("text", "kg.readers.plaintext:PlainTextReader", aliases=("txt",
 
 # Front matter is recognized by content before plain text claims a .txt file.
 _PRECEDENCE = ("frontmatter", "json", "text")
-
-MAX_FILE_BYTES = 64 * 1024 * 1024
 
 
 def _reader_instances() -> list[Reader]:
@@ -84,7 +85,7 @@ def discover(paths: Iterable[str | Path]) -> tuple[list[str], list[InputError]]:
     return list(found), missing
 
 
-def read_file(source: str) -> Iterator[Article | InputError]:
+def read_file(source: str, *, limits: Limits = DEFAULT_LIMITS) -> Iterator[Article | InputError]:
     """Read one input file with the first reader that accepts it.
 
     Never raises InputError: problems are yielded, so one bad file cannot stop a build.
@@ -92,10 +93,9 @@ def read_file(source: str) -> Iterator[Article | InputError]:
     path = Path(source)
     try:
         size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            yield InputError(
-                source, f"file too large ({size} bytes; the limit is {MAX_FILE_BYTES})"
-            )
+        if size > limits.max_file_bytes:
+            reason = f"file too large: {size} bytes (limit max_file_bytes={limits.max_file_bytes})"
+            yield InputError(source, reason)
             return
         text, problems = decode(source, path.read_bytes())
     except InputError as error:
@@ -107,7 +107,7 @@ def read_file(source: str) -> Iterator[Article | InputError]:
     for reader in _reader_instances():
         if reader.accepts(path, text):
             try:
-                for item in reader.read(source, text):
+                for item in reader.read(source, text, limits=limits):
                     if problems and isinstance(item, Article):
                         item = replace(item, problems=(*problems, *item.problems))
                     yield item

@@ -1,10 +1,14 @@
-"""Bytes to text: UTF-8 (with or without BOM), UTF-16 with BOM, Latin-1 as a reported fallback."""
+"""Bytes to text: UTF-8 (BOM or not), UTF-16 (BOM or not), Latin-1; never silent mojibake."""
 
 from __future__ import annotations
 
 import codecs
+import re
 
 from kg.errors import InputError
+
+# UTF-8 read as Windows-1252 and saved again: "CafÃ©", "â€œquotedâ€\x9d".
+_MOJIBAKE = re.compile("[ÂÃ][\u0080-\u00bf]|â€[\u0080-\u00bf\u2018-\u203a]")
 
 
 def decode(source: str, data: bytes) -> tuple[str, list[str]]:
@@ -14,10 +18,12 @@ def decode(source: str, data: bytes) -> tuple[str, list[str]]:
     """
     problems: list[str] = []
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            text = data.decode("utf-16")
-        except UnicodeDecodeError as error:
-            raise InputError(source, f"not valid UTF-16 text: {error.reason}") from error
+        text = _utf16(source, data, "utf-16")
+    elif (encoding := _bomless_utf16(data)) is not None:
+        text = _utf16(source, data, encoding)
+        problems.append(
+            f"{source}: UTF-16 without a byte order mark; decoded as {encoding.upper()}"
+        )
     else:
         if b"\x00" in data:
             raise InputError(source, "not a text file (it contains NUL bytes)")
@@ -27,8 +33,46 @@ def decode(source: str, data: bytes) -> tuple[str, list[str]]:
             if _looks_binary(data):
                 raise InputError(source, "not a text file (binary data)") from error
             text = data.decode("cp1252", errors="replace")
-            problems.append(f"{source}: not UTF-8; decoded as Windows-1252/Latin-1")
+            problems.append(f"{source}: not UTF-8; decoded as Windows-1252 (Latin-1)")
+        else:
+            repaired = _repair_mojibake(text)
+            if repaired is not None:
+                text = repaired
+                problems.append(
+                    f"{source}: UTF-8 that had been decoded as Windows-1252 once; repaired"
+                )
     return text.replace("\r\n", "\n").replace("\r", "\n"), problems
+
+
+def _utf16(source: str, data: bytes, encoding: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as error:
+        raise InputError(source, f"not valid UTF-16 text: {error.reason}") from error
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """utf-16-le or -be when NUL bytes sit in every other place (ASCII-range text), else None."""
+    sample = data[:4096]
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) > 0.9 * len(odd) and even.count(0) == 0:
+        return "utf-16-le"
+    if even.count(0) > 0.9 * len(even) and odd.count(0) == 0:
+        return "utf-16-be"
+    return None
+
+
+def _repair_mojibake(text: str) -> str | None:
+    """The text as first written, when it is UTF-8 decoded as Windows-1252 once; else None."""
+    if not _MOJIBAKE.search(text):
+        return None
+    try:
+        repaired = text.encode("cp1252").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return None
+    return repaired if len(_MOJIBAKE.findall(repaired)) < len(_MOJIBAKE.findall(text)) else None
 
 
 def _looks_binary(data: bytes) -> bool:

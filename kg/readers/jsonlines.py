@@ -10,6 +10,7 @@ from typing import Any
 from kg.errors import InputError
 from kg.model import Article
 from kg.readers.fields import article_from_fields
+from kg.readers.limits import DEFAULT_LIMITS, Limits
 
 
 class JsonReader:
@@ -22,7 +23,9 @@ class JsonReader:
         """JSON files by suffix."""
         return path.suffix.lower() in self.suffixes
 
-    def read(self, source: str, text: str) -> Iterator[Article | InputError]:
+    def read(
+        self, source: str, text: str, *, limits: Limits = DEFAULT_LIMITS
+    ) -> Iterator[Article | InputError]:
         """Yield one article per object; a bad record is yielded as an error, the others go on."""
         stripped = text.lstrip("\ufeff").strip()
         if not stripped:
@@ -34,7 +37,7 @@ class JsonReader:
                 raise InputError(source, f"invalid JSON: {error.msg}", line=error.lineno) from error
             items = document if isinstance(document, list) else [document]
             for record, item in enumerate(items):
-                yield self._article(source, item, record=record, line=None)
+                yield self._article(source, item, record=record, line=None, limits=limits)
             return
         for record, (number, line) in enumerate(
             (n, raw) for n, raw in enumerate(text.split("\n"), start=1) if raw.strip()
@@ -44,12 +47,14 @@ class JsonReader:
             except json.JSONDecodeError as error:
                 yield InputError(source, f"invalid JSON: {error.msg}", line=number)
                 continue
-            yield self._article(source, item, record=record, line=number)
+            yield self._article(source, item, record=record, line=number, limits=limits)
 
     @staticmethod
-    def _article(source: str, item: Any, *, record: int, line: int | None) -> Article | InputError:
+    def _article(
+        source: str, item: Any, *, record: int, line: int | None, limits: Limits
+    ) -> Article | InputError:
         if not isinstance(item, Mapping):
             return InputError(
                 source, f"expected a JSON object, got {type(item).__name__}", line=line
             )
-        return article_from_fields(source, item, record=record, line=line)
+        return article_from_fields(source, item, record=record, line=line, limits=limits)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from kg.errors import InputError
 from kg.model import Article
+from kg.readers.limits import DEFAULT_LIMITS, Limits
 from kg.text import strip_invisible
 
 
@@ -20,9 +21,16 @@ class PlainTextReader:
         """Any ``.txt`` file that is not front matter."""
         return path.suffix.lower() in self.suffixes
 
-    def read(self, source: str, text: str) -> Iterator[Article]:
+    def read(self, source: str, text: str, *, limits: Limits = DEFAULT_LIMITS) -> Iterator[Article]:
         """Yield the one article of the file."""
         body = strip_invisible(text).strip()
         if not body:
             raise InputError(source, "the file is empty")
-        yield Article(source=source, body=body, line=1)
+        problems: tuple[str, ...] = ()
+        if len(body) > limits.max_body_chars:
+            problems = (
+                f"{source}: body cut to {limits.max_body_chars} of {len(body)} characters "
+                "(limit max_body_chars)",
+            )
+            body = body[: limits.max_body_chars]
+        yield Article(source=source, body=body, line=1, problems=problems)
