@@ -5,14 +5,16 @@ from __future__ import annotations
 import json
 import logging
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from kg import engines
 from kg.atomic import atomic_write
 from kg.errors import InputError
 from kg.export import DEFAULT_FORMATS, exporters
 from kg.extract import Extractor, extract, pipeline
+from kg.factstore import FactsStore
 from kg.graph import KnowledgeGraph
 from kg.model import Article, ArticleFacts, BuildReport, Skipped
 from kg.namespaces import KG, SDO, SKOS
@@ -68,33 +70,6 @@ def process_file(
     return result
 
 
-def _run(
-    paths: Iterable[str | Path],
-    steps: Sequence[Extractor],
-    progress: Progress | None,
-    strict: bool,
-    report: BuildReport,
-    limits: Limits,
-) -> Iterator[ArticleFacts]:
-    sources, missing = discover(paths)
-    for error in missing:
-        _record(report, error, strict)
-    report.files = len(sources)
-    for done, source in enumerate(sources, start=1):
-        result = process_file(source, steps, limits)
-        for error in result.errors:
-            _record(report, error, strict)
-        for facts in result.facts:
-            report.records += 1
-            report.words += facts.words
-            report.problems.extend(facts.problems)
-            if strict and facts.problems:
-                raise InputError(facts.source, "; ".join(facts.problems))
-            yield facts
-        if progress is not None:
-            progress(done, len(sources))
-
-
 def _record(report: BuildReport, error: InputError, strict: bool) -> None:
     if strict:
         raise error
@@ -110,22 +85,66 @@ def build(
     progress: Progress | None = None,
     strict: bool = False,
     limits: Limits = DEFAULT_LIMITS,
+    engine: str = "local",
+    jobs: int = 1,
+    scheduler: str | None = None,
+    store: str | Path | None = None,
+    prune: bool = False,
 ) -> KnowledgeGraph:
     """Build the knowledge graph of the articles in ``paths`` (files, folders, globs).
 
     Files that cannot be read are reported in ``graph.report.skipped`` and the
-    build goes on, unless ``strict`` is set.
+    build goes on, unless ``strict`` is set. ``jobs`` worker processes (or a Dask
+    cluster, ``engine="dask"``) read and extract; the output is the same whatever
+    the engine. With ``store`` (a folder), facts and the Oxigraph store are kept on
+    disk and files whose content has not changed are not read again; ``prune``
+    drops the facts of files that are gone.
     """
     report = BuildReport()
     resolver = Resolver(base)
-    steps = pipeline(extractors)
-    started = time.perf_counter()
-    collected = list(_run(paths, steps, progress, strict, report, limits))
-    report.timings["read+extract"] = time.perf_counter() - started
-    started = time.perf_counter()
-    resolver.observe_all(collected)
-    resolver.finish()
-    graph = KnowledgeGraph.from_facts(collected, resolver)
+    names = tuple(extractor.name for extractor in pipeline(extractors))
+    sources, missing = discover(paths)
+    for error in missing:
+        _record(report, error, strict)
+    report.files = len(sources)
+    facts_store = FactsStore(Path(store) if store is not None else None)
+    try:
+        started = time.perf_counter()
+        fresh = facts_store.changed(sources)
+        results = engines.run(engine, fresh, names, limits, jobs=jobs, scheduler=scheduler)
+        done = len(sources) - len(fresh)
+        for result in results:
+            if strict and (result.errors or any(f.problems for f in result.facts)):
+                problems = [str(e) for e in result.errors] + [
+                    p for f in result.facts for p in f.problems
+                ]
+                raise InputError(result.source, "; ".join(problems))
+            facts_store.save(result)
+            done += 1
+            if progress is not None:
+                progress(done, len(sources))
+        report.reused = len(sources) - len(fresh)
+        report.pruned = facts_store.prune(sources) if prune else 0
+        report.timings["read+extract"] = time.perf_counter() - started
+        started = time.perf_counter()
+        for result in facts_store.results():
+            for error in result.errors:
+                _record(report, error, strict)
+            for facts in result.facts:
+                report.records += 1
+                report.words += facts.words
+                report.problems.extend(facts.problems)
+                if strict and facts.problems:
+                    raise InputError(facts.source, "; ".join(facts.problems))
+                resolver.observe(facts)
+        resolver.finish()
+        graph = KnowledgeGraph.from_facts(
+            (facts for result in facts_store.results() for facts in result.facts),
+            resolver,
+            store=facts_store.graph_store(),
+        )
+    finally:
+        facts_store.close()
     report.timings["resolve+load"] = time.perf_counter() - started
     graph.report = report
     report.counts = {label: graph.count_instances(iri) for label, iri in SUMMARY_CLASSES.items()}
@@ -143,11 +162,26 @@ def build_to(
     progress: Progress | None = None,
     strict: bool = False,
     limits: Limits = DEFAULT_LIMITS,
+    engine: str = "local",
+    jobs: int = 1,
+    scheduler: str | None = None,
+    store: str | Path | None = None,
+    prune: bool = False,
 ) -> KnowledgeGraph:
     """Build, then write each format into the ``output`` folder and a ``build-report.json``."""
     chosen = [exporters.get(name) for name in formats]
     graph = build(
-        paths, base=base, extractors=extractors, progress=progress, strict=strict, limits=limits
+        paths,
+        base=base,
+        extractors=extractors,
+        progress=progress,
+        strict=strict,
+        limits=limits,
+        engine=engine,
+        jobs=jobs,
+        scheduler=scheduler,
+        store=store,
+        prune=prune,
     )
     folder = Path(output)
     folder.mkdir(parents=True, exist_ok=True)
@@ -166,6 +200,7 @@ def write_report(report: BuildReport, path: Path) -> None:
     data = asdict(report)
     data.pop("timings")
     data.pop("outputs")
+    data.pop("reused")
     data["skipped"] = sorted(
         ({"location": s.location, "reason": s.reason} for s in report.skipped),
         key=lambda s: (s["location"], s["reason"]),

@@ -91,6 +91,33 @@ def main(verbose: bool) -> None:
     help="Change an input limit (repeatable): max_file_bytes, max_yaml_nodes, max_yaml_depth, "
     "max_field_chars, max_body_chars. See docs/input.md.",
 )
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes (or Dask workers) for reading and extraction. [default: cores]",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="local: this machine's processes; dask: a Dask cluster (pip install 'kg[dask]').",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Dask scheduler, e.g. tcp://10.0.0.5:8786 (default: a LocalCluster).",
+)
+@click.option(
+    "--store",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Keep facts and the Oxigraph store in this folder; later builds skip unchanged files.",
+)
+@click.option(
+    "--prune", is_flag=True, help="With --store: drop the facts of files no longer given."
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 @base_option
 def build(
@@ -100,6 +127,11 @@ def build(
     extractors: tuple[str, ...],
     strict: bool,
     limit_overrides: tuple[str, ...],
+    jobs: int | None,
+    engine: str,
+    scheduler: str | None,
+    store: Path | None,
+    prune: bool,
     quiet: bool,
     base_iri: str,
 ) -> None:
@@ -111,6 +143,7 @@ def build(
     with --strict).
     """
     from kg.builder import build_to
+    from kg.engines import default_jobs
     from kg.readers.limits import DEFAULT_LIMITS, parse_overrides
 
     try:
@@ -145,6 +178,11 @@ def build(
                 progress=advance,
                 strict=strict,
                 limits=limits,
+                engine=engine,
+                jobs=jobs or default_jobs(),
+                scheduler=scheduler,
+                store=store,
+                prune=prune,
             )
         except KgError as error:
             raise _fail(error) from error

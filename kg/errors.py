@@ -16,6 +16,10 @@ class InputError(KgError):
         self.line = line
         super().__init__(self.location + ": " + reason)
 
+    def __reduce__(self) -> tuple[object, tuple[str, str, int | None]]:
+        # Errors travel back from worker processes; the keyword-only line must survive.
+        return (_input_error, (self.path, self.reason, self.line))
+
     @property
     def location(self) -> str:
         """``PATH`` or ``PATH:LINE``, the prefix of every report line."""
@@ -36,3 +40,7 @@ class QueryError(KgError):
 
 class ExportError(KgError):
     """A graph could not be written in the requested format."""
+
+
+def _input_error(path: str, reason: str, line: int | None) -> InputError:
+    return InputError(path, reason, line=line)

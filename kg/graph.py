@@ -156,9 +156,11 @@ class KnowledgeGraph:
         self.report = report if report is not None else BuildReport()
 
     @classmethod
-    def from_facts(cls, items: Iterable[ArticleFacts], resolver: Resolver) -> KnowledgeGraph:
+    def from_facts(
+        cls, items: Iterable[ArticleFacts], resolver: Resolver, *, store: ox.Store | None = None
+    ) -> KnowledgeGraph:
         """Resolve and load article facts (``resolver`` must have observed them all)."""
-        graph = cls(base=resolver.base)
+        graph = cls(store, base=resolver.base)
         maker = QuadMaker(resolver)
         graph.store.bulk_extend(quad for item in items for quad in maker.quads(item))
         graph.store.bulk_extend(maker.derived_quads())

@@ -152,5 +152,7 @@ class BuildReport:
     problems: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     triples: int = 0
+    reused: int = 0
+    pruned: int = 0
     outputs: dict[str, str] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)

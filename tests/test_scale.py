@@ -1,0 +1,72 @@
+"""Engines and incremental builds give exactly the output of a plain serial build."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kg.builder import build_to
+
+from .conftest import ROOT
+
+INPUTS = [
+    ROOT / "seeds",
+    ROOT / "tests/data/corpus/frontmatter",
+    ROOT / "tests/data/corpus/plaintext",
+]
+FORMATS = ["turtle", "nquads", "jsonld", "graphml", "html"]
+
+
+def exports(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def serial(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
+    output = tmp_path_factory.mktemp("serial")
+    build_to(INPUTS, output, formats=FORMATS, jobs=1)
+    return exports(output)
+
+
+def test_two_worker_processes_write_the_same_bytes(
+    serial: dict[str, bytes], tmp_path: Path
+) -> None:
+    graph = build_to(INPUTS, tmp_path, formats=FORMATS, jobs=2)
+    assert graph.report.files == 47
+    assert exports(tmp_path) == serial
+
+
+def test_a_dask_local_cluster_writes_the_same_bytes(
+    serial: dict[str, bytes], tmp_path: Path
+) -> None:
+    pytest.importorskip("distributed")
+    build_to(INPUTS, tmp_path, formats=FORMATS, engine="dask", jobs=2)
+    assert exports(tmp_path) == serial
+
+
+def test_an_incremental_build_equals_a_fresh_build_of_the_final_set(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(ROOT / "tests/data/corpus/plaintext", corpus)
+    shutil.copytree(ROOT / "seeds", corpus / "seeds")
+    store = tmp_path / "store"
+    first = build_to([corpus], tmp_path / "first", store=store)
+    assert (first.report.reused, first.report.files) == (0, 42)
+    # Tomorrow: one file added, one changed, one removed.
+    (corpus / "added.txt").write_text("Mayor Jane Roe of Boston said the city would act.\n")
+    changed = corpus / "abc-012.txt"
+    changed.write_text(changed.read_text().replace("Pakistan", "Bangladesh"))
+    (corpus / "abc-013.txt").unlink()
+    again = build_to([corpus], tmp_path / "again", store=store, prune=True)
+    assert (again.report.reused, again.report.pruned, again.report.files) == (40, 1, 42)
+    fresh = build_to([corpus], tmp_path / "fresh")
+    assert exports(tmp_path / "again").keys() == exports(tmp_path / "fresh").keys()
+    for name, data in exports(tmp_path / "fresh").items():
+        if name != "build-report.json":
+            assert exports(tmp_path / "again")[name] == data, name
+    assert fresh.report.counts == again.report.counts
+    # Without --prune, a removed file's facts stay in the graph.
+    (corpus / "abc-026.txt").unlink()
+    kept = build_to([corpus], tmp_path / "kept", store=store)
+    assert kept.report.counts["articles"] == again.report.counts["articles"]
