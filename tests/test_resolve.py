@@ -353,3 +353,30 @@ def test_seed_officials_are_one_node_each_with_their_position(seed_graph: Knowle
         ("De Blasio Will Reassess NYPD's Use Of Facial Recognition Tech After Protester Arrest",),
         ("De Blasio calls for ‘clear standards’ for facial recognition tech for NYPD",),
     ]
+
+
+def test_people_in_several_corpus_articles_match_the_reviewed_listing() -> None:
+    from pathlib import Path
+
+    import kg
+
+    graph = kg.build(["tests/data/corpus/frontmatter", "tests/data/corpus/plaintext"])
+    rows = kg.query(
+        graph,
+        """PREFIX schema: <https://schema.org/> PREFIX kg: <https://kg.example/ns#>
+        SELECT ?name (GROUP_CONCAT(DISTINCT ?source; separator=" ") AS ?files) WHERE {
+          ?article schema:mentions ?person ; kg:sourceFile ?source .
+          ?person a schema:Person ; schema:name ?name .
+        } GROUP BY ?name HAVING (COUNT(DISTINCT ?source) > 1)""",
+    )
+    found = {
+        (r["name"], " ".join(sorted((r["files"] or "").replace("tests/data/corpus/", "").split())))
+        for r in rows
+    }
+    listing = Path("tests/data/expected/corpus-people.txt").read_text().splitlines()
+    reviewed = {
+        (line.split(" | ")[0], line.split(" | ")[1])
+        for line in listing
+        if " | " in line and not line.startswith("#")
+    }
+    assert found == reviewed

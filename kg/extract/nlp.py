@@ -9,6 +9,7 @@ and Twitter people and misses the NYPD's long form), then the rule-based sentenc
 from __future__ import annotations
 
 import logging
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -37,17 +38,40 @@ _UNUSED = ["parser", "tagger", "attribute_ruler", "lemmatizer", "senter"]
 
 @dataclass(frozen=True, slots=True)
 class Field:
-    """One analysed text field of an article: which article it belongs to, its name, its Doc."""
+    """One analysed text field of an article: which article it belongs to, its name, its Doc.
+
+    ``headline`` (whether the field is in Headline Case, where capitals do not mark
+    names) and the sentence boundaries are computed once: extractors ask for them for
+    every mention, and walking a Doc's tokens from Python is what costs.
+    """
 
     article: Ref
     name: str
     doc: Doc
+    headline: bool = False
+    sentence_starts: tuple[int, ...] = ()
+    sentences: tuple[str, ...] = ()
 
-    @property
-    def headline(self) -> bool:
-        """Whether the field is in Headline Case, where capitals do not mark names."""
-        words = [t for t in self.doc if t.is_alpha and len(t) > 3]
-        return bool(words) and sum(t.is_title for t in words) > 0.8 * len(words)
+    @classmethod
+    def of(cls, article: Ref, name: str, doc: Doc) -> Field:
+        """A field with its headline flag and sentences worked out."""
+        words = [t for t in doc if t.is_alpha and len(t) > 3]
+        headline = bool(words) and sum(t.is_title for t in words) > 0.8 * len(words)
+        sents = list(doc.sents)
+        return cls(
+            article,
+            name,
+            doc,
+            headline,
+            tuple(s.start_char for s in sents),
+            tuple(s.text.strip() for s in sents),
+        )
+
+    def sentence_at(self, char: int) -> str:
+        """The sentence holding the character at offset ``char``."""
+        if not self.sentences:
+            return self.doc.text.strip()
+        return self.sentences[max(0, bisect_right(self.sentence_starts, char) - 1)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +91,7 @@ class Mention:
             field=self.field.name,
             start=self.span.start_char,
             end=self.span.end_char,
-            sentence=self.span.sent.text.strip(),
+            sentence=self.field.sentence_at(self.span.start_char),
             inferred=self.inferred,
         )
 
@@ -132,7 +156,8 @@ def analyse(context: Context) -> tuple[Field, ...]:
         items = list(texts(context.article))
         docs = pipeline().pipe(text for _, _, text in items)
         found = tuple(
-            Field(subject, name, doc) for (subject, name, _), doc in zip(items, docs, strict=True)
+            Field.of(subject, name, doc)
+            for (subject, name, _), doc in zip(items, docs, strict=True)
         )
         context.cache["nlp"] = found
     return found

@@ -128,6 +128,8 @@ def organization_mentions(context: Context) -> list[Mention]:
 def _parliaments(field: Field) -> Iterator[Mention]:
     """ "the Indian parliament" in lower case, which the model does not take for a name."""
     doc = field.doc
+    if "parliament" not in doc.text:
+        return
     for token in doc:
         if token.text != "parliament" or token.i == 0 or token.ent_type_:
             continue

@@ -7,6 +7,7 @@ role or an honorific ("spokesperson Fabien Levy", "Mr Howard"), which the model 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
 _SURNAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "PRODUCT", "FAC"})
 _PARTICLES = frozenset({"de", "van", "von", "bin", "al", "da", "di", "du", "le", "ibn", "abu"})
 _MAX_NAME_WORDS = 4
+_CAPITALIZED = re.compile(r"\b[A-Z][\w'’-]*")
 # One scope for name resolution: the whole record (see _find).
 _RECORD = Ref("article/record")
 # Honorifics and ranks that announce a name ("the" opens names too, but announces none).
@@ -89,14 +91,18 @@ def _known_name_spans(
                 claimed.update((field.name, i) for i in range(span.start, span.end))
                 yield span
                 break
-    for token in doc:
-        if (
-            token.is_title
-            and not token.ent_type_
-            and (field.name, token.i) not in claimed
-            and (_RECORD, fold(token.text)) in full
-        ):
-            yield doc[token.i : token.i + 1]
+    # One-word names already known ("Adams"): found in the text with a regular
+    # expression rather than by visiting every token from Python.
+    singles = {key for _, key in full if " " not in key}
+    for match in _CAPITALIZED.finditer(doc.text) if singles else ():
+        if fold(match.group()) not in singles:
+            continue
+        word = doc.char_span(match.start(), match.end())
+        if word is None or len(word) != 1:
+            continue
+        token = word[0]
+        if token.is_title and not token.ent_type_ and (field.name, token.i) not in claimed:
+            yield word
 
 
 def _name_spans(field: Field) -> Iterator[Span]:
