@@ -420,6 +420,9 @@ def test_arbitrary_records_always_serialize_to_parseable_rdf(
 
 
 def test_the_reader_fuzz_target_runs(tmp_path: Path) -> None:
+    # libFuzzer adds what it finds to its first corpus folder: give it a copy.
+    corpus = tmp_path / "corpus"
+    shutil.copytree(ROOT / "tests" / "fuzz" / "corpus", corpus)
     result = subprocess.run(
         [
             sys.executable,
