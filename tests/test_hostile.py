@@ -4,6 +4,7 @@ ever writes an invalid export."""
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -430,7 +431,7 @@ def test_the_reader_fuzz_target_runs(tmp_path: Path) -> None:
             "-runs=3000",
             "-max_len=2048",
             f"-artifact_prefix={tmp_path}/",
-            str(ROOT / "tests" / "fuzz" / "corpus"),
+            str(corpus),
         ],
         capture_output=True,
         text=True,
