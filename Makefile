@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck unit exports vocab bench clean
+.PHONY: run test lint typecheck unit exports docs vocab bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -29,11 +29,17 @@ unit: $(STAMP)
 
 exports: run  ## rebuild the committed exports/ (same as run)
 
+docs: $(STAMP)  ## regenerate docs/cli.md from the commands
+	$(BIN)/python -m kg.clidoc
+
 vocab: $(STAMP)  ## regenerate kg/vocab.py from ontology/kg.ttl
 	$(BIN)/python -m kg.ontology
 
-bench: $(STAMP)  ## run the benchmarks (slow; prints figures)
-	$(BIN)/python -m benchmarks
+bench: $(STAMP)  ## run the benchmarks (slow; each prints its figures and command)
+	$(BIN)/python -m benchmarks.extraction
+	$(BIN)/python -m benchmarks.query_engines
+	$(BIN)/python -m benchmarks.view_large
+	$(BIN)/python -m benchmarks.throughput --articles 1000 --naive
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build dist

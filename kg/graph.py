@@ -7,10 +7,12 @@ the same store without copying it.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
+from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 import pyoxigraph as ox
 
@@ -18,6 +20,7 @@ from kg import __version__
 from kg.model import ArticleFacts, BuildReport, Evidence, Iri, LangString, Ref
 from kg.namespaces import KG, PROV, RDF, SDO, XSD, prefixes
 from kg.resolve import DEFAULT_BASE, Resolver, digest
+from kg.sorting import sorted_unique
 
 if TYPE_CHECKING:
     import rdflib
@@ -185,13 +188,26 @@ class KnowledgeGraph:
         return prefixes(self.base)
 
     def triples(self) -> Iterator[ox.Triple]:
-        """Distinct triples of the union of all named graphs and the default graph, sorted."""
-        seen = {quad.triple for quad in self.store}
-        return iter(sorted(seen, key=_triple_key))
+        """Distinct triples of the union of all named graphs and the default graph, sorted.
+
+        The order is that of their N-Triples lines; sorting happens on disk past a few
+        hundred thousand triples, so memory stays bounded.
+        """
+        lines = (f"{q.subject} {q.predicate} {q.object} .\n" for q in self.store)
+        reader: IO[bytes] = _LineReader(sorted_unique(lines))  # type: ignore[assignment]
+        parsed = ox.parse(reader, format=ox.RdfFormat.N_TRIPLES)
+        return (quad.triple for quad in parsed)
 
     def quads(self) -> Iterator[ox.Quad]:
-        """Every quad, sorted by graph then triple."""
-        return iter(sorted(self.store, key=_quad_key))
+        """Every quad, sorted by graph then triple (in bounded memory, as ``triples``)."""
+        # The graph leads each line to sort by it, and is cut off again before parsing.
+        lines = (
+            f"{q.graph_name}\t{q.subject} {q.predicate} {q.object} {_graph_term(q)}.\n"
+            for q in self.store
+        )
+        quads = (line.split("\t", 1)[1] for line in sorted_unique(lines))
+        reader: IO[bytes] = _LineReader(quads)  # type: ignore[assignment]
+        return ox.parse(reader, format=ox.RdfFormat.N_QUADS)
 
     def query(self, sparql: str) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
         """Run SPARQL with every named graph merged into the default graph."""
@@ -219,9 +235,28 @@ class KnowledgeGraph:
         return dataset
 
 
-def _triple_key(triple: ox.Triple) -> tuple[str, str, str]:
-    return (str(triple.subject), str(triple.predicate), str(triple.object))
+def _graph_term(quad: ox.Quad) -> str:
+    return "" if isinstance(quad.graph_name, ox.DefaultGraph) else f"{quad.graph_name} "
 
 
-def _quad_key(quad: ox.Quad) -> tuple[str, str, str, str]:
-    return (str(quad.graph_name), str(quad.subject), str(quad.predicate), str(quad.object))
+class _LineReader(io.RawIOBase):
+    """A binary file object over an iterator of text lines, for Oxigraph's streaming parser."""
+
+    def __init__(self, lines: Iterator[str]) -> None:
+        super().__init__()
+        self._lines = lines
+        self._buffer = b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, target: bytearray | memoryview) -> int:  # type: ignore[override]
+        while len(self._buffer) < len(target):
+            chunk = b"".join(line.encode("utf-8") for line in islice(self._lines, 4096))
+            if not chunk:
+                break
+            self._buffer += chunk
+        size = min(len(target), len(self._buffer))
+        target[:size] = self._buffer[:size]
+        self._buffer = self._buffer[size:]
+        return size
