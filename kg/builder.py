@@ -141,8 +141,10 @@ def build(
         graph = KnowledgeGraph.from_facts(
             (facts for result in facts_store.results() for facts in result.facts),
             resolver,
-            store=facts_store.graph_store(),
+            store=facts_store.graph_store(files=len(sources)),
         )
+        # A temporary on-disk store lives as long as the graph that reads it.
+        graph.keep_alive = facts_store.detach_graph_folder()
     finally:
         facts_store.close()
     report.timings["resolve+load"] = time.perf_counter() - started

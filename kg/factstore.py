@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     from kg.builder import FileResult
 
 MANIFEST = "manifest.json"
+LARGE_BUILD = 2_000
+"""Beyond this many files a build without a store keeps its graph on disk anyway."""
 FORMAT_VERSION = 1
 
 
@@ -65,6 +67,7 @@ class FactsStore:
                 self.entries = data["files"]
                 self.generation = int(data.get("generation", 0))
         self._hashes: dict[str, str] = {}
+        self._graph_folder: tempfile.TemporaryDirectory[str] | None = None
 
     def changed(self, sources: Sequence[str]) -> list[str]:
         """The sources that must be read: new, changed, or (without a store) all."""
@@ -102,10 +105,17 @@ class FactsStore:
             with (self.folder / self.entries[source]["facts"]).open("rb") as stream:
                 yield pickle.load(stream)
 
-    def graph_store(self) -> ox.Store | None:
-        """A fresh on-disk Oxigraph store in the store folder, or None (in memory)."""
+    def graph_store(self, *, files: int) -> ox.Store | None:
+        """A fresh on-disk Oxigraph store, or None for an in-memory one.
+
+        On disk in the store folder; in a temporary folder (kept while the store is
+        open) for builds of more than ``LARGE_BUILD`` files, so memory stays bounded.
+        """
         if not self.persistent:
-            return None
+            if files <= LARGE_BUILD:
+                return None
+            self._graph_folder = tempfile.TemporaryDirectory(prefix="kg-graph-")
+            return ox.Store(self._graph_folder.name)
         # A new folder per build: a graph from an earlier build may still hold the old
         # store's lock in this process (RocksDB locks by path); its open files outlive
         # the removal of the folder.
@@ -113,6 +123,11 @@ class FactsStore:
         for old in self.folder.glob("oxigraph-*"):
             shutil.rmtree(old, ignore_errors=True)
         return ox.Store(str(self.folder / f"oxigraph-{self.generation}"))
+
+    def detach_graph_folder(self) -> object:
+        """The temporary folder of the graph's store (or None), for the graph to hold."""
+        folder, self._graph_folder = self._graph_folder, None
+        return folder
 
     def close(self) -> None:
         """Write the manifest (store folder) or remove the temporary folder."""

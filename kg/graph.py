@@ -157,6 +157,7 @@ class KnowledgeGraph:
         self.store = store if store is not None else ox.Store()
         self.base = base
         self.report = report if report is not None else BuildReport()
+        self.keep_alive: object = None
 
     @classmethod
     def from_facts(
