@@ -86,7 +86,7 @@ def run_dask(
     cluster: Any = None
     if scheduler is None:
         cluster = LocalCluster(  # type: ignore[no-untyped-call]
-            n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None
+            n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=":0"
         )
     with Client(scheduler or cluster) as client:  # type: ignore[no-untyped-call]
         window = max(2, jobs * 2)
