@@ -40,7 +40,9 @@ def test_two_worker_processes_write_the_same_bytes(
 
 # distributed's scheduler can leave a listening socket to the garbage collector when it
 # shuts down; that is its business, not a difference in what kg writes.
-@pytest.mark.filterwarnings("ignore::ResourceWarning", "ignore::pytest.PytestUnraisableExceptionWarning")
+@pytest.mark.filterwarnings(
+    "ignore::ResourceWarning", "ignore::pytest.PytestUnraisableExceptionWarning"
+)
 def test_a_dask_local_cluster_writes_the_same_bytes(
     serial: dict[str, bytes], tmp_path: Path
 ) -> None:
