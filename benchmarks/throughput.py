@@ -19,11 +19,12 @@ from pathlib import Path
 from benchmarks.corpus import generate
 
 BUILD = """
-import json, sys, kg
+import json, resource, sys, kg
 graph = kg.build_to([sys.argv[1]], sys.argv[2], jobs=int(sys.argv[3]), engine=sys.argv[4],
                     formats=["turtle", "html"])
 print(json.dumps({"timings": graph.report.timings, "words": graph.report.words,
-                  "records": graph.report.records, "triples": graph.report.triples}))
+                  "records": graph.report.records, "triples": graph.report.triples,
+                  "peak": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
 FLOOR = """
@@ -63,7 +64,8 @@ def child(code: str, *args: str) -> tuple[str, float, float]:
     )
     wall = time.perf_counter() - started
     peak = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
-    return result.stdout.strip().splitlines()[-1], wall, peak
+    lines = result.stdout.strip().splitlines()
+    return (lines[-1] if lines else ""), wall, peak
 
 
 def folder_size(path: Path) -> int:
@@ -89,8 +91,9 @@ def measure(articles: int, naive: bool, dask: bool) -> None:
             if jobs not in spacy_floor:
                 spacy_floor[jobs] = float(child(SPACY, str(corpus), str(jobs))[0])
             output = Path(tmp) / label.replace(" ", "-")
-            line, wall, peak = child(BUILD, str(corpus), str(output), str(jobs), engine)
+            line, wall, _ = child(BUILD, str(corpus), str(output), str(jobs), engine)
             report = json.loads(line)
+            peak = report["peak"]  # the build's own process; workers have their own
             timings = report["timings"]
             write = sum(v for k, v in timings.items() if k.startswith("write"))
             extract = timings["read+extract"]
