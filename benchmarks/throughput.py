@@ -72,7 +72,7 @@ def folder_size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
-def measure(articles: int, naive: bool, dask: bool) -> None:
+def measure(articles: int, naive: bool, dask: bool, jobs_list: list[int]) -> None:
     with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp:
         corpus = Path(tmp) / "corpus"
         generate(corpus, articles)
@@ -84,7 +84,7 @@ def measure(articles: int, naive: bool, dask: bool) -> None:
             f"{'write s':>8} {'peak MiB':>9} {'out MiB':>8} {'extract/spaCy':>13}"
         )
         spacy_floor = {}
-        configurations = [("jobs 1", 1, "local"), ("jobs 2", 2, "local")] + (
+        configurations = [(f"jobs {n}", n, "local") for n in jobs_list] + (
             [("dask 2", 2, "dask")] if dask else []
         )
         for label, jobs, engine in configurations:
@@ -124,10 +124,13 @@ def main() -> None:
     parser.add_argument("--articles", type=int, action="append", help="corpus size (repeatable)")
     parser.add_argument("--naive", action="store_true", help="also time the naive script")
     parser.add_argument("--no-dask", action="store_true", help="skip the Dask engine")
+    parser.add_argument(
+        "--jobs", type=int, action="append", help="local runs (repeatable; default 1 and 2)"
+    )
     args = parser.parse_args()
     print(f"# python -m benchmarks.throughput {' '.join(sys.argv[1:])}")
     for articles in args.articles or [1000]:
-        measure(articles, args.naive, not args.no_dask)
+        measure(articles, args.naive, not args.no_dask, args.jobs or [1, 2])
 
 
 if __name__ == "__main__":

@@ -170,3 +170,20 @@ def test_injected_markup_never_runs(browser: Any, tmp_path: Path) -> None:
             "#kg-details h2"
         )
         assert opened.requests == []
+
+
+def test_the_policy_allows_exactly_the_page_scripts_by_hash() -> None:
+    import base64
+    import hashlib
+
+    html = (EXPORTS / "graph.html").read_text()
+    policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html)
+    assert policy is not None
+    script_src = next(d for d in policy.group(1).split(";") if d.strip().startswith("script-src"))
+    assert "unsafe-inline" not in script_src and "unsafe-eval" not in script_src
+    allowed = set(re.findall(r"'sha256-([^']+)'", script_src))
+    scripts = re.findall(r"<script>(.*?)</script>", html, re.DOTALL)
+    assert len(scripts) == 2
+    assert {
+        base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() for s in scripts
+    } == allowed
