@@ -33,6 +33,14 @@ class _Fields:
     def drop(self, key: str, reason: str) -> None:
         self.problems.append(f"{self.location}: field {key!r} dropped: {reason}")
 
+    def too_long(self, key: str, value: object) -> bool:
+        """Whether a text value exceeds max_field_chars (and is dropped with a note)."""
+        if isinstance(value, str) and len(value) > self.limits.max_field_chars:
+            limit = self.limits.max_field_chars
+            self.drop(key, f"{len(value)} characters (limit max_field_chars={limit})")
+            return True
+        return False
+
     def text(self, key: str, *, label: bool = True) -> str | None:
         value = self.data.get(key)
         if value is None:
@@ -40,11 +48,7 @@ class _Fields:
         if isinstance(value, bool) or not isinstance(value, str | int | float):
             self.drop(key, f"expected text, got {type(value).__name__}")
             return None
-        if isinstance(value, str) and len(value) > self.limits.max_field_chars:
-            self.drop(
-                key,
-                f"{len(value)} characters (limit max_field_chars={self.limits.max_field_chars})",
-            )
+        if self.too_long(key, value):
             return None
         cleaned = clean_label(str(value)) if label else strip_invisible(str(value)).strip()
         return cleaned or None
@@ -70,11 +74,7 @@ class _Fields:
         value = self.data.get(key)
         if value is None or value == "":
             return None
-        if isinstance(value, str) and len(value) > self.limits.max_field_chars:
-            self.drop(
-                key,
-                f"{len(value)} characters (limit max_field_chars={self.limits.max_field_chars})",
-            )
+        if self.too_long(key, value):
             return None
         url = web_url(value)
         if url is None:
