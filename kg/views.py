@@ -112,11 +112,16 @@ def graph_view(graph: KnowledgeGraph) -> View:
     links: set[tuple[str, str, str]] = set()
     positions: dict[str, dict[str, str]] = defaultdict(dict)
     held: list[tuple[str, str]] = []
+    # Evidence records are most of a graph's triples and never drawn: skip them early,
+    # so that their links are not collected only to be thrown away.
+    provenance = (f"{graph.base}evidence/", f"{graph.base}activity/")
     for triple in graph.triples():
         subject, predicate, obj = triple.subject, triple.predicate.value, triple.object
         if not isinstance(subject, ox.NamedNode):
             continue
         iri = subject.value
+        if iri.startswith(provenance):
+            continue
         if (
             predicate == str(RDF.type)
             and isinstance(obj, ox.NamedNode)
