@@ -11,8 +11,12 @@ from typing import IO
 
 
 @contextmanager
-def atomic_open(path: str | Path, mode: str = "wb") -> Iterator[IO[bytes]]:
-    """Write to a temporary file beside ``path``, then rename it over ``path``."""
+def atomic_open(path: str | Path, mode: str = "wb", *, durable: bool = True) -> Iterator[IO[bytes]]:
+    """Write to a temporary file beside ``path``, then rename it over ``path``.
+
+    ``durable`` waits for the data to reach the disk before the rename (outputs);
+    files a build can make again (saved facts) skip that wait.
+    """
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(
@@ -22,7 +26,8 @@ def atomic_open(path: str | Path, mode: str = "wb") -> Iterator[IO[bytes]]:
         with os.fdopen(handle, mode) as stream:
             yield stream
             stream.flush()
-            os.fsync(stream.fileno())
+            if durable:
+                os.fsync(stream.fileno())
         Path(temporary).chmod(0o644)
         Path(temporary).replace(target)
     except BaseException:
@@ -30,8 +35,8 @@ def atomic_open(path: str | Path, mode: str = "wb") -> Iterator[IO[bytes]]:
         raise
 
 
-def atomic_write(path: str | Path, data: bytes | str) -> None:
+def atomic_write(path: str | Path, data: bytes | str, *, durable: bool = True) -> None:
     """Write all of ``data`` to ``path`` atomically (text as UTF-8)."""
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    with atomic_open(path) as stream:
+    with atomic_open(path, durable=durable) as stream:
         stream.write(payload)

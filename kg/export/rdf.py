@@ -138,13 +138,19 @@ def graph_file(path: Path) -> Path:
     return path
 
 
-def load_into(store: ox.Store, path: Path) -> None:
-    """Load an RDF file (format by suffix) or a build folder into ``store``."""
+def rdf_file(path: Path) -> tuple[Path, ox.RdfFormat]:
+    """The RDF file to read for ``path`` (a file or a build folder) and its format, by suffix."""
     file = graph_file(path)
     rdf_format = _SUFFIX_FORMATS.get(file.suffix.lower())
     if rdf_format is None:
         known = ", ".join(sorted(_SUFFIX_FORMATS))
         raise InputError(str(file), f"unknown RDF file suffix {file.suffix!r}; known: {known}")
+    return file, rdf_format
+
+
+def load_into(store: ox.Store, path: Path) -> None:
+    """Load an RDF file (format by suffix) or a build folder into ``store``."""
+    file, rdf_format = rdf_file(path)
     try:
         store.bulk_load(path=str(file), format=rdf_format)
     except SyntaxError as error:
