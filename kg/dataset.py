@@ -1,4 +1,4 @@
-"""A built graph on disk: its quads graph by graph, and the union of its graphs, sorted.
+"""A built graph on disk: its quads graph by graph, and the union of its graphs.
 
 A build streams each source article's statements here as N-Triples text
 (``kg.terms``), so memory stays bounded whatever the size of the corpus:
@@ -7,9 +7,12 @@ A build streams each source article's statements here as N-Triples text
   the order of the source files, each graph's lines sorted and distinct; a graph
   that several records contribute to (the same article in two files) is merged
   and written after the others;
-- every triple also goes to a ``LineSorter``, whose merged runs are the union of
-  the graphs, sorted and without repeats: what Turtle, N-Triples, the summary
-  counts and the HTML views read.
+- the union of the graphs (what Turtle, N-Triples, the summary counts and the
+  HTML views read) has two parts. Statements about entities, which many articles
+  make, go to a ``LineSorter`` whose merged runs are sorted and distinct. A graph's
+  *own* statements, about nodes no other graph has (its evidence records, three
+  quarters of a build), need neither: they are appended to a file graph by graph,
+  already sorted, and never sorted again.
 
 The Oxigraph store that answers SPARQL is made from the quads file on first use
 (``kg.graph.KnowledgeGraph.store``).
@@ -31,7 +34,9 @@ from kg.namespaces import RDF
 from kg.sorting import LineSorter
 
 QUADS_FILE = "quads.nq.gz"
-_TYPE = f" <{RDF.type}> ".encode()
+OWN_FILE = "own.nt"
+_RDF_TYPE = f"<{RDF.type}>"
+_TYPE = f" {_RDF_TYPE} ".encode()
 
 
 @dataclass
@@ -50,7 +55,7 @@ def temporary_folder(owner: object, prefix: str) -> Path:
 
 
 class Dataset:
-    """Quads and sorted triples of one graph, in a folder (temporary unless given)."""
+    """Quads and the union graph of one built graph, in a folder (temporary unless given)."""
 
     def __init__(self, folder: str | Path | None = None) -> None:
         self._temporary = folder is None
@@ -62,8 +67,11 @@ class Dataset:
         self._quads_out: gzip.GzipFile | None = gzip.open(  # noqa: SIM115 (closed by finish)
             self.quads_path, "wb", compresslevel=1
         )
-        self._triples = LineSorter(self._subfolder("triples"))
-        self._shared = LineSorter(self._subfolder("shared"))
+        self._own_path = self.folder / OWN_FILE
+        self._own_out: IO[bytes] | None = self._own_path.open("wb")
+        self._own = Statistics()
+        self._entities = LineSorter(self._subfolder("entities"))
+        self._shared_graphs = LineSorter(self._subfolder("shared"))
         self._statistics: Statistics | None = None
 
     def _subfolder(self, name: str) -> Path:
@@ -75,41 +83,67 @@ class Dataset:
     # ------------------------------------------------------------------ writing
 
     def add_graph(
-        self, graph: str | None, statements: Iterable[str], *, shared: bool = False
+        self,
+        graph: str | None,
+        statements: Iterable[str],
+        *,
+        own: Iterable[str] = (),
+        shared: bool = False,
     ) -> None:
         """One graph's statements (``"<s> <p> o"`` N-Triples text, no terminator).
 
         ``graph`` is the graph name's N-Triples text (``"<iri>"``), or None for the
-        default graph. ``shared`` graphs (more records to come for the same graph)
-        are held in a sorter and written, merged, by ``finish``.
+        default graph. ``own`` statements are about nodes that no other graph
+        mentions. ``shared`` graphs (more records to come for the same graph) are
+        held in a sorter and written, merged, by ``finish``.
         """
         name = f" {graph}" if graph is not None else ""
-        lines = sorted(set(statements))
+        lines = set(statements)
+        owned = set(own)
         if shared:
-            self._shared.extend(f"{name}\t{line}{name} .\n" for line in lines)
+            # The same graph comes again: its own statements come again too.
+            lines |= owned
+            owned = set()
+            every = sorted(lines)
+            self._shared_graphs.extend(f"{name}\t{line}{name} .\n" for line in every)
         else:
-            self._write_quads([f"{line}{name} .\n" for line in lines])
-        self._triples.extend(f"{line} .\n" for line in lines)
+            every = sorted(lines | owned)
+            self._write_quads([f"{line}{name} .\n" for line in every])
+        self._entities.extend(f"{line} .\n" for line in lines - owned)
+        if owned:
+            self._write_own(sorted(owned))
 
     def finish(self) -> None:
         """Write the merged shared graphs; the dataset is then read only."""
         if self._quads_out is None:
             return
         batch: list[str] = []
-        for line in self._shared:
+        for line in self._shared_graphs:
             batch.append(line.decode("utf-8").split("\t", 1)[1])
             if len(batch) >= 10_000:
                 self._write_quads(batch)
                 batch = []
         self._write_quads(batch)
-        self._shared.close()
+        self._shared_graphs.close()
         self._quads_out.close()
         self._quads_out = None
+        if self._own_out is not None:
+            self._own_out.close()
+            self._own_out = None
 
     def _write_quads(self, lines: list[str]) -> None:
         assert self._quads_out is not None, "the dataset is finished"
         self._quads_out.write("".join(lines).encode("utf-8"))
         self.quads += len(lines)
+
+    def _write_own(self, statements: list[str]) -> None:
+        assert self._own_out is not None, "the dataset is finished"
+        self._own_out.write("".join(f"{line} .\n" for line in statements).encode("utf-8"))
+        self._own.triples += len(statements)
+        for line in statements:
+            _, predicate, obj = line.split(" ", 2)
+            if predicate == _RDF_TYPE and obj.startswith("<"):
+                self._own.instances[obj[1:-1]] += 1
 
     # ------------------------------------------------------------------ reading
 
@@ -119,15 +153,21 @@ class Dataset:
         return cast(IO[bytes], gzip.open(self.quads_path, "rb"))
 
     def triple_lines(self) -> Iterator[bytes]:
-        """The union of the graphs as N-Triples lines, sorted and distinct."""
+        """The union of the graphs as N-Triples lines: entities sorted, then own statements."""
+        yield from self.entity_lines()
+        with self._own_path.open("rb") as stream:
+            yield from stream
+
+    def entity_lines(self) -> Iterator[bytes]:
+        """The statements about entities, sorted and distinct (no graph's own statements)."""
         self.finish()
-        return iter(self._triples)
+        return iter(self._entities)
 
     def statistics(self) -> Statistics:
-        """Counted in one pass over the sorted triples, then kept."""
+        """Counted in one pass over the sorted entity statements, then kept."""
         if self._statistics is None:
-            statistics = Statistics()
-            for line in self.triple_lines():
+            statistics = Statistics(self._own.triples, Counter(self._own.instances))
+            for line in self.entity_lines():
                 statistics.triples += 1
                 if _TYPE in line:
                     _, predicate, obj = line.split(b" ", 2)
@@ -141,8 +181,12 @@ class Dataset:
         if self._quads_out is not None:
             self._quads_out.close()
             self._quads_out = None
-        self._triples.close()
-        self._shared.close()
+        if self._own_out is not None:
+            self._own_out.close()
+            self._own_out = None
+        self._entities.close()
+        self._shared_graphs.close()
+        self._own_path.unlink(missing_ok=True)
         if self._temporary:
             shutil.rmtree(self.folder, ignore_errors=True)
 

@@ -92,9 +92,10 @@ class QuadMaker:
         """The named graph of one article's facts, as N-Triples text."""
         return terms.iri(self.graph_iri(facts))
 
-    def statements(self, facts: ArticleFacts) -> Iterator[str]:
-        """Every statement of one article: its facts, and the evidence behind those that have it.
+    def statements(self, facts: ArticleFacts) -> tuple[list[str], list[str]]:
+        """One article's statements: its facts, and the graph's own evidence records.
 
+        Evidence nodes are minted from the graph's IRI, so no other graph has them.
         Positions are dated on the way (``Resolver.note_reported``), so the derived
         statements come after every article's.
         """
@@ -103,6 +104,8 @@ class QuadMaker:
         article = self.iri(self.resolver.iri(within))
         source = terms.literal(facts.source)
         activities: set[str] = set()
+        statements: list[str] = []
+        own: list[str] = []
         for original in facts.facts:
             fact = self.resolver.rewrite(original, within=within)
             predicate = str(fact.predicate)
@@ -113,15 +116,16 @@ class QuadMaker:
                 self.iri(predicate),
                 self.term(fact.object, within),
             )
-            yield " ".join(triple)
+            statements.append(" ".join(triple))
             if fact.evidence is not None:
-                yield from self._evidence(fact.evidence, triple, graph, article, source)
+                own.extend(self._evidence(fact.evidence, triple, graph, article, source))
                 activities.add(fact.evidence.extractor)
         for extractor in sorted(activities):
             activity = self._activity(extractor)
-            yield f"{activity} {_A} {_EXTRACTION}"
-            yield f"{activity} {_NAME} {terms.literal(f'kg {extractor} extractor')}"
-            yield f"{activity} {_SOFTWARE_VERSION} {terms.literal(__version__)}"
+            statements.append(f"{activity} {_A} {_EXTRACTION}")
+            statements.append(f"{activity} {_NAME} {terms.literal(f'kg {extractor} extractor')}")
+            statements.append(f"{activity} {_SOFTWARE_VERSION} {terms.literal(__version__)}")
+        return statements, own
 
     def derived_statements(self) -> Iterator[str]:
         """Facts that need the whole corpus (position report dates), once every article is in."""
@@ -203,11 +207,9 @@ class KnowledgeGraph:
         maker = QuadMaker(resolver)
         dataset = Dataset(folder)
         for item in items:
-            dataset.add_graph(
-                maker.graph_name(item),
-                maker.statements(item),
-                shared=resolver.records(item.article) > 1,
-            )
+            statements, own = maker.statements(item)
+            shared = resolver.records(item.article) > 1
+            dataset.add_graph(maker.graph_name(item), statements, own=own, shared=shared)
         dataset.add_graph(terms.iri(resolver.derived_graph_iri()), maker.derived_statements())
         dataset.finish()
         return cls(base=resolver.base, dataset=dataset)
@@ -268,7 +270,12 @@ class KnowledgeGraph:
 
     def triples(self) -> Iterator[ox.Triple]:
         """Distinct triples of the union of all graphs, in the order of their N-Triples lines."""
-        reader: IO[bytes] = _LineReader(self.triple_lines())  # type: ignore[assignment]
+        return self.parse_triples(self.triple_lines())
+
+    @staticmethod
+    def parse_triples(lines: Iterable[bytes]) -> Iterator[ox.Triple]:
+        """Triples of N-Triples lines (as ``triple_lines`` gives them), parsed as they stream."""
+        reader: IO[bytes] = _LineReader(iter(lines))  # type: ignore[assignment]
         parsed = ox.parse(reader, format=ox.RdfFormat.N_TRIPLES, lenient=True)
         return (quad.triple for quad in parsed)
 
@@ -344,17 +351,16 @@ class _LineReader(io.RawIOBase):
         super().__init__()
         self._lines = lines
         self._buffer = b""
+        self._offset = 0
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, target: bytearray | memoryview) -> int:  # type: ignore[override]
-        while len(self._buffer) < len(target):
-            chunk = b"".join(islice(self._lines, 4096))
-            if not chunk:
-                break
-            self._buffer += chunk
-        size = min(len(target), len(self._buffer))
-        target[:size] = self._buffer[:size]
-        self._buffer = self._buffer[size:]
+        if self._offset >= len(self._buffer):
+            self._buffer = b"".join(islice(self._lines, 4096))
+            self._offset = 0
+        size = min(len(target), len(self._buffer) - self._offset)
+        target[:size] = self._buffer[self._offset : self._offset + size]
+        self._offset += size
         return size

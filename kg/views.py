@@ -1,15 +1,18 @@
 """What an HTML view shows: entities and their links, chosen by focus, type, period and budget.
 
-A view is built in one pass over the graph's triples: typed entities become
-nodes, links between them become edges; an official's position becomes an edge
-to its jurisdiction labelled with the role. Provenance records (evidence,
-extraction runs) and images are not drawn.
+A view is built in one pass over the graph's sorted triples: typed entities
+become nodes, links between them become edges; an official's position becomes
+an edge to its jurisdiction labelled with the role. Provenance records
+(evidence, extraction runs) and images are not drawn, and are skipped before
+their lines are even parsed.
 """
 
 from __future__ import annotations
 
+from array import array
 from collections import Counter, defaultdict, deque
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -62,42 +65,99 @@ _SHOWN = {
     str(SKOS.prefLabel): "label",
 }
 _NOT_LINKS = {str(SDO.url), str(RDF.type), str(KG.holdsPosition), str(KG.holder)}
+_TYPE = str(RDF.type)
+_POSITION = str(KG.Position)
+_HOLDS_POSITION = str(KG.holdsPosition)
+_ROLE_NAME = str(SDO.roleName)
+_JURISDICTION = str(KG.jurisdiction)
+
+
+class _Index:
+    """Every drawable entity of a graph and the links between them, by integer id.
+
+    Built in one pass over the graph's sorted triples (a subject's triples are
+    contiguous, so links are made distinct per subject); a graph of a hundred
+    thousand articles holds millions of links, kept as arrays of ids, while
+    labels and properties are kept for entities only.
+    """
+
+    def __init__(self) -> None:
+        self.iris: list[str] = []
+        self.ids: dict[str, int] = {}
+        self.kinds: dict[int, str] = {}
+        self.properties: dict[int, dict[str, list[str]]] = {}
+        self.labels: list[str] = []
+        self._label_ids: dict[str, int] = {}
+        self.sources = array("I")
+        self.targets = array("I")
+        self.edge_labels = array("I")
+
+    def id(self, iri: str) -> int:
+        """The id of an IRI, given on first sight."""
+        found = self.ids.get(iri)
+        if found is None:
+            found = self.ids[iri] = len(self.iris)
+            self.iris.append(iri)
+        return found
+
+    def link(self, source: int, label: str, target: int) -> None:
+        """Record a labelled link (kept if both ends turn out to be entities)."""
+        label_id = self._label_ids.get(label)
+        if label_id is None:
+            label_id = self._label_ids[label] = len(self.labels)
+            self.labels.append(label)
+        self.sources.append(source)
+        self.edge_labels.append(label_id)
+        self.targets.append(target)
+
+    def edges(self, among: set[int]) -> Iterator[tuple[int, int, int]]:
+        """(source, label id, target) of the links between nodes of ``among``."""
+        for source, label, target in zip(self.sources, self.edge_labels, self.targets, strict=True):
+            if source in among and target in among and source != target:
+                yield source, label, target
 
 
 @dataclass
 class View:
-    """Nodes (IRI -> kind, label, properties) and labelled edges, before rendering."""
+    """A selection of a graph's nodes (by id), with their kinds, labels and links."""
 
-    kinds: dict[str, str] = field(default_factory=dict)
-    properties: dict[str, dict[str, list[str]]] = field(default_factory=dict)
-    edges: set[tuple[str, str, str]] = field(default_factory=set)
+    index: _Index
+    nodes: set[int]
     omitted: int = 0
 
-    def label(self, iri: str) -> str:
+    @property
+    def kinds(self) -> dict[int, str]:
+        """Node id -> kind (article, person, city ...) of the selected nodes."""
+        return {node: self.index.kinds[node] for node in self.nodes}
+
+    def iri(self, node: int) -> str:
+        """The IRI of a node."""
+        return self.index.iris[node]
+
+    def label(self, node: int) -> str:
         """The text shown on a node: its name, headline, label, ... or its IRI's last segment."""
-        props = self.properties.get(iri, {})
+        props = self.index.properties.get(node, {})
         for key in _LABEL_ORDER:
             if props.get(key):
                 value = props[key][0]
                 return Path(value).name if key == "source file" else value
-        return iri.rstrip("/").rsplit("/", 1)[-1]
+        return self.iri(node).rstrip("/").rsplit("/", 1)[-1]
 
-    def degrees(self) -> Counter[str]:
-        """How many edges touch each node."""
-        degree: Counter[str] = Counter()
-        for start, _, end in self.edges:
+    def edges(self) -> Iterator[tuple[int, int, int]]:
+        """(source, label id, target) of the links between selected nodes."""
+        return self.index.edges(self.nodes)
+
+    def degrees(self) -> Counter[int]:
+        """How many links touch each selected node."""
+        degree: Counter[int] = Counter()
+        for start, _, end in self.edges():
             degree[start] += 1
             degree[end] += 1
         return degree
 
-    def restricted(self, keep: set[str]) -> View:
+    def restricted(self, keep: set[int]) -> View:
         """The same view with only the nodes in ``keep``."""
-        return View(
-            kinds={iri: kind for iri, kind in self.kinds.items() if iri in keep},
-            properties={iri: p for iri, p in self.properties.items() if iri in keep},
-            edges={e for e in self.edges if e[0] in keep and e[2] in keep},
-            omitted=self.omitted,
-        )
+        return View(self.index, self.nodes & keep, self.omitted)
 
 
 def _local_name(iri: str) -> str:
@@ -108,74 +168,102 @@ def graph_view(graph: KnowledgeGraph) -> View:
     """Every drawable entity of the graph and the links between them."""
     rank = {class_iri: index for index, (class_iri, _) in enumerate(NODE_TYPES.values())}
     kinds_by_class = {class_iri: kind for kind, (class_iri, _) in NODE_TYPES.items()}
-    view = View()
-    links: set[tuple[str, str, str]] = set()
-    positions: dict[str, dict[str, str]] = defaultdict(dict)
-    held: list[tuple[str, str]] = []
-    # Evidence records are most of a graph's triples and never drawn: skip them early,
-    # so that their links are not collected only to be thrown away.
-    provenance = (f"{graph.base}evidence/", f"{graph.base}activity/")
-    for triple in graph.triples():
+    index = _Index()
+    positions: dict[int, dict[str, str]] = {}
+    held: list[tuple[int, int]] = []
+    subject_id = -1
+    subject_links: set[tuple[str, int]] = set()
+    subject_properties: dict[str, list[str]] = {}
+    kind: str | None = None
+    is_position = False
+
+    def commit() -> None:
+        # A subject's triples are contiguous: keep what it said if it is drawn.
+        if kind is not None:
+            index.kinds[subject_id] = kind
+            index.properties[subject_id] = subject_properties
+            for label, target in sorted(subject_links):
+                index.link(subject_id, label, target)
+        elif is_position:
+            positions[subject_id] = {k: v[0] for k, v in subject_properties.items() if v}
+
+    for triple in _drawable_triples(graph):
         subject, predicate, obj = triple.subject, triple.predicate.value, triple.object
         if not isinstance(subject, ox.NamedNode):
             continue
-        iri = subject.value
-        if iri.startswith(provenance):
-            continue
-        if (
-            predicate == str(RDF.type)
-            and isinstance(obj, ox.NamedNode)
-            and obj.value in kinds_by_class
-        ):
-            current = view.kinds.get(iri)
-            if current is None or rank[obj.value] < rank[NODE_TYPES[current][0]]:
-                view.kinds[iri] = kinds_by_class[obj.value]
-        elif predicate == str(KG.holdsPosition) and isinstance(obj, ox.NamedNode):
-            held.append((iri, obj.value))
-        elif predicate == str(SDO.roleName) and isinstance(obj, ox.Literal):
-            positions[iri]["role"] = obj.value
-        elif predicate == str(KG.jurisdiction) and isinstance(obj, ox.NamedNode):
-            positions[iri]["jurisdiction"] = obj.value
+        current = index.id(subject.value)
+        if current != subject_id:
+            commit()
+            subject_id, subject_links, subject_properties = current, set(), {}
+            kind, is_position = None, False
+        if predicate == _TYPE and isinstance(obj, ox.NamedNode):
+            found = kinds_by_class.get(obj.value)
+            if found is not None and (kind is None or rank[obj.value] < rank[NODE_TYPES[kind][0]]):
+                kind = found
+            is_position = is_position or obj.value == _POSITION
+        elif predicate == _HOLDS_POSITION and isinstance(obj, ox.NamedNode):
+            held.append((subject_id, index.id(obj.value)))
+        elif predicate == _ROLE_NAME and isinstance(obj, ox.Literal):
+            subject_properties.setdefault("role", []).append(obj.value)
+        elif predicate == _JURISDICTION and isinstance(obj, ox.NamedNode):
+            subject_properties.setdefault("jurisdiction", []).append(obj.value)
         elif isinstance(obj, ox.NamedNode) and predicate not in _NOT_LINKS:
-            links.add((iri, _local_name(predicate), obj.value))
+            subject_links.add((_local_name(predicate), index.id(obj.value)))
         if predicate in _SHOWN and isinstance(obj, ox.NamedNode | ox.Literal):
-            view.properties.setdefault(iri, {}).setdefault(_SHOWN[predicate], []).append(obj.value)
-    view.edges = {(s, p, o) for s, p, o in links if s in view.kinds and o in view.kinds and s != o}
+            subject_properties.setdefault(_SHOWN[predicate], []).append(obj.value)
+    commit()
+    view = View(index, set(index.kinds))
     for person, position in held:
-        role = positions[position].get("role", "position")
-        jurisdiction = positions[position].get("jurisdiction")
-        where = f" of {view.label(jurisdiction)}" if jurisdiction in view.kinds else ""
-        view.properties.setdefault(person, {}).setdefault("role", []).append(role + where)
-        if person in view.kinds and jurisdiction in view.kinds:
-            view.edges.add((person, role, jurisdiction))
-    for props in view.properties.values():
+        role = positions.get(position, {}).get("role", "position")
+        where_iri = positions.get(position, {}).get("jurisdiction")
+        where = index.ids.get(where_iri) if where_iri is not None else None
+        suffix = f" of {view.label(where)}" if where in index.kinds else ""
+        if person in index.kinds:
+            index.properties[person].setdefault("role", []).append(role + suffix)
+            if where in index.kinds:
+                index.link(person, role, where)
+    for props in index.properties.values():
         for key, values in props.items():
             props[key] = sorted(set(values))
     return view
 
 
-def find_node(view: View, focus: str) -> str:
+def _drawable_triples(graph: KnowledgeGraph) -> Iterator[ox.Triple]:
+    """The graph's triples without the provenance records (most of them, never drawn).
+
+    A build keeps each graph's evidence records apart (its own statements); a graph
+    loaded from a file has them among the rest, and they are dropped by IRI before
+    their lines are parsed.
+    """
+    provenance = (f"<{graph.base}evidence/".encode(), f"<{graph.base}activity/".encode())
+    lines = (line for line in graph.dataset.entity_lines() if not line.startswith(provenance))
+    return graph.parse_triples(lines)
+
+
+def find_node(view: View, focus: str) -> int:
     """The node a user means by an IRI or a name (exact, else the one partial match)."""
-    if focus in view.kinds:
-        return focus
+    by_iri = view.index.ids.get(focus)
+    if by_iri is not None and by_iri in view.nodes:
+        return by_iri
     needle = focus.strip().casefold()
-    exact = sorted(iri for iri in view.kinds if view.label(iri).casefold() == needle)
-    partial = sorted(iri for iri in view.kinds if needle in view.label(iri).casefold())
+    labels = {node: view.label(node).casefold() for node in view.nodes}
+    exact = sorted((view.iri(n), n) for n, label in labels.items() if label == needle)
+    partial = sorted((view.iri(n), n) for n, label in labels.items() if needle in label)
     for matches in (exact, partial):
         if len(matches) == 1:
-            return matches[0]
+            return matches[0][1]
         if len(matches) > 1:
-            named = ", ".join(f"{_short(view.label(m))} <{m}>" for m in matches[:10])
+            named = ", ".join(f"{_short(view.label(n))} <{iri}>" for iri, n in matches[:10])
             raise ConfigError(
                 f"{focus!r} names {len(matches)} nodes; give one of their IRIs: {named}"
             )
     raise ConfigError(f"no node is named {focus!r} (search is by name, headline or IRI)")
 
 
-def neighbourhood(view: View, start: str, depth: int) -> set[str]:
+def neighbourhood(view: View, start: int, depth: int) -> set[int]:
     """The nodes within ``depth`` links of ``start``, whichever way the links point."""
-    adjacent: dict[str, set[str]] = defaultdict(set)
-    for s, _, o in view.edges:
+    adjacent: dict[int, set[int]] = defaultdict(set)
+    for s, _, o in view.edges():
         adjacent[s].add(o)
         adjacent[o].add(s)
     seen = {start}
@@ -206,59 +294,68 @@ def select(
             raise ConfigError(
                 f"unknown node type {', '.join(unknown)}; known: {', '.join(NODE_TYPES)}"
             )
+    kinds = view.index.kinds
     if since or until:
         in_period = {
-            iri
-            for iri, kind in view.kinds.items()
-            if kind == "article"
-            and (dates := view.properties.get(iri, {}).get("published"))
+            node
+            for node in view.nodes
+            if kinds[node] == "article"
+            and (dates := view.index.properties.get(node, {}).get("published"))
             and (since is None or dates[0][: len(since)] >= since)
             and (until is None or dates[0][: len(until)] <= until)
         }
-        linked = {o for s, _, o in view.edges if s in in_period} | {
-            s for s, _, o in view.edges if o in in_period
-        }
-        keep = in_period | {iri for iri in linked if view.kinds[iri] != "article"}
+        linked = set()
+        for s, _, o in view.edges():
+            if s in in_period:
+                linked.add(o)
+            if o in in_period:
+                linked.add(s)
+        keep = in_period | {node for node in linked if kinds[node] != "article"}
         view = view.restricted(keep)
     if focus is not None:
         start = find_node(view, focus)
         view = view.restricted(neighbourhood(view, start, depth))
     if types:
-        view = view.restricted({iri for iri, kind in view.kinds.items() if kind in types})
+        view = view.restricted({node for node in view.nodes if kinds[node] in types})
     return view
 
 
 def budgeted(view: View, max_nodes: int = DEFAULT_MAX_NODES) -> View:
     """At most ``max_nodes`` nodes: the best connected ones (ties by IRI, so stable)."""
-    if len(view.kinds) <= max_nodes:
+    if len(view.nodes) <= max_nodes:
         return view
     degree = view.degrees()
-    chosen = sorted(view.kinds, key=lambda iri: (-degree[iri], iri))[:max_nodes]
+    chosen = sorted(view.nodes, key=lambda node: (-degree[node], view.iri(node)))[:max_nodes]
     kept = view.restricted(set(chosen))
-    kept.omitted = len(view.kinds) - len(chosen)
+    kept.omitted = len(view.nodes) - len(chosen)
     return kept
 
 
-def view_data(view: View, *, focus: str | None = None) -> dict[str, Any]:
+def view_data(view: View, *, focus: int | None = None) -> dict[str, Any]:
     """The JSON the page draws: nodes, edges, node types, counts."""
-    degree = view.degrees()
+    labels = view.index.labels
+    edges = sorted({(view.iri(s), labels[p], view.iri(o)) for s, p, o in view.edges()})
+    degree: Counter[str] = Counter()
+    for start, _, end in edges:
+        degree[start] += 1
+        degree[end] += 1
     nodes = [
         {
             "id": iri,
-            "label": _short(view.label(iri)),
-            "title": view.label(iri),
-            "type": view.kinds[iri],
+            "label": _short(view.label(node)),
+            "title": view.label(node),
+            "type": view.index.kinds[node],
             "degree": degree[iri],
-            "properties": sorted(view.properties.get(iri, {}).items()),
+            "properties": sorted(view.index.properties.get(node, {}).items()),
         }
-        for iri in sorted(view.kinds)
+        for iri, node in sorted((view.iri(n), n) for n in view.nodes)
     ]
     return {
         "nodes": nodes,
-        "edges": [{"from": s, "to": o, "label": p} for s, p, o in sorted(view.edges)],
+        "edges": [{"from": s, "to": o, "label": p} for s, p, o in edges],
         "types": {kind: vars(style) for kind, (_, style) in NODE_TYPES.items()},
         "omitted": view.omitted,
-        "focus": focus,
+        "focus": view.iri(focus) if focus is not None else None,
     }
 
 
@@ -290,5 +387,5 @@ def build_view(
         until=until,
     )
     chosen = budgeted(view, max_nodes)
-    focus_iri = find_node(chosen, focus) if focus is not None and chosen.kinds else None
-    return view_data(replace(chosen), focus=focus_iri)
+    focus_node = find_node(chosen, focus) if focus is not None and chosen.nodes else None
+    return view_data(chosen, focus=focus_node)
