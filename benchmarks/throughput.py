@@ -1,8 +1,11 @@
 """kg build throughput by stage and engine, beside the raw floor, plain spaCy and a naive script.
 
-Run: .venv/bin/python -m benchmarks.throughput --articles 1000 [--articles 3000 ...] [--naive]
-Each build runs in its own process (peak RSS is that process's, workers' own RSS
-apart); every figure of one size comes from the same corpus in the same run.
+Run: .venv/bin/python -m benchmarks.throughput --articles 1000 [--articles 10000 ...]
+         [--jobs 1 --jobs 2] [--no-dask] [--naive] [--no-spacy] [--keep DIR]
+
+Each build runs in its own process; its peak RSS is reported for the build's own
+process and, separately, for its largest worker. Every figure of one corpus size
+comes from the same corpus in the same run, so the ratios compare like with like.
 """
 
 from __future__ import annotations
@@ -10,10 +13,12 @@ from __future__ import annotations
 import argparse
 import json
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks.corpus import generate
@@ -24,7 +29,9 @@ graph = kg.build_to([sys.argv[1]], sys.argv[2], jobs=int(sys.argv[3]), engine=sy
                     formats=["turtle", "html"])
 print(json.dumps({"timings": graph.report.timings, "words": graph.report.words,
                   "records": graph.report.records, "triples": graph.report.triples,
-                  "peak": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                  "quads": graph.dataset.quads,
+                  "peak": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "workers": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
 """
 
 FLOOR = """
@@ -44,10 +51,10 @@ from kg.extract.nlp import statistical_model, texts
 from kg.model import Article
 from kg.readers import discover, read_file
 sources, _ = discover([sys.argv[1]])
-articles = [a for s in sources for a in read_file(s) if isinstance(a, Article)]
-fields = [text for article in articles for _, _, text in texts(article)]
+fields = (text for s in sources for a in read_file(s) if isinstance(a, Article)
+          for _, _, text in texts(a))
 nlp = statistical_model()
-list(nlp.pipe(fields[:2]))
+list(nlp.pipe(["Warm up the model."]))
 started = time.perf_counter()
 for _ in nlp.pipe(fields, n_process=int(sys.argv[2]), batch_size=64):
     pass
@@ -55,68 +62,93 @@ print(time.perf_counter() - started)
 """
 
 
-def child(code: str, *args: str) -> tuple[str, float, float]:
-    """Run Python code in a child process: its stdout, wall seconds and peak RSS in MiB."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+def child(code: str, *args: str) -> tuple[str, float]:
+    """Run Python code in a child process: its last line of output, and its wall seconds."""
     started = time.perf_counter()
     result = subprocess.run(
-        [sys.executable, "-c", code, *args], capture_output=True, text=True, check=True
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, check=False
     )
     wall = time.perf_counter() - started
-    peak = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
+    if result.returncode != 0:
+        raise SystemExit(f"benchmark step failed:\n{result.stderr[-3000:]}")
     lines = result.stdout.strip().splitlines()
-    return (lines[-1] if lines else ""), wall, peak
+    return (lines[-1] if lines else ""), wall
 
 
 def folder_size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
-def measure(articles: int, naive: bool, dask: bool, jobs_list: list[int]) -> None:
-    with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp:
+@dataclass
+class Run:
+    """One build's figures."""
+
+    label: str
+    articles: int
+    wall: float
+    report: dict[str, object]
+    output_mib: float
+
+
+def measure(
+    articles: int, *, naive: bool, dask: bool, spacy: bool, jobs_list: list[int], keep: Path | None
+) -> list[Run]:
+    runs: list[Run] = []
+    with tempfile.TemporaryDirectory(prefix="kg-bench-", dir=keep) as tmp:
         corpus = Path(tmp) / "corpus"
         generate(corpus, articles)
         floor = float(child(FLOOR, str(corpus))[0])
         print(f"\n## {articles:,} articles; raw floor (read + libyaml): {floor:.2f} s", flush=True)
         print(
-            f"{'run':16} {'wall s':>8} {'art/s':>8} {'words/s':>9} {'extract s':>10} "
-            f"{'resolve+load s':>15} "
-            f"{'write s':>8} {'peak MiB':>9} {'out MiB':>8} {'extract/spaCy':>13}"
+            f"{'run':14} {'wall s':>8} {'art/s':>6} {'words/s':>8} {'read+extr':>9} "
+            f"{'(read':>6} {'extract)':>8} {'resolve':>7} {'load':>6} {'count':>6} "
+            f"{'write':>6} {'s/article':>9} {'peak MiB':>8} {'worker':>6} {'out MiB':>8} "
+            f"{'extr/spaCy':>10}",
+            flush=True,
         )
-        spacy_floor = {}
-        configurations = [(f"jobs {n}", n, "local") for n in jobs_list] + (
-            [("dask 2", 2, "dask")] if dask else []
+        spacy_seconds: dict[int, float] = {}
+        configurations = [(f"--jobs {n}", n, "local") for n in jobs_list] + (
+            [("dask, 2 workers", 2, "dask")] if dask else []
         )
         for label, jobs, engine in configurations:
-            if jobs not in spacy_floor:
-                spacy_floor[jobs] = float(child(SPACY, str(corpus), str(jobs))[0])
-            output = Path(tmp) / label.replace(" ", "-")
-            line, wall, _ = child(BUILD, str(corpus), str(output), str(jobs), engine)
+            if spacy and jobs not in spacy_seconds:
+                spacy_seconds[jobs] = float(child(SPACY, str(corpus), str(jobs))[0])
+            output = Path(tmp) / label.replace(" ", "-").replace(",", "")
+            line, wall = child(BUILD, str(corpus), str(output), str(jobs), engine)
             report = json.loads(line)
-            peak = report["peak"]  # the build's own process; workers have their own
-            timings = report["timings"]
-            write = sum(v for k, v in timings.items() if k.startswith("write"))
-            extract = timings["read+extract"]
+            t = report["timings"]
+            write = sum(v for k, v in t.items() if k.startswith("write"))
+            ratio = (
+                f"{t['read+extract'] / spacy_seconds[jobs]:10.2f}" if jobs in spacy_seconds else ""
+            )
+            run = Run(label, articles, wall, report, folder_size(output) / 2**20)
+            runs.append(run)
             print(
-                f"{label:16} {wall:8.1f} {articles / wall:8.1f} {report['words'] / wall:9.0f} "
-                f"{extract:10.1f} {timings['resolve+load']:15.1f} {write:8.1f} {peak:9.0f} "
-                f"{folder_size(output) / 2**20:8.1f} "
-                f"{extract / spacy_floor[jobs]:13.2f}",
+                f"{label:14} {wall:8.1f} {articles / wall:6.1f} {report['words'] / wall:8.0f} "
+                f"{t['read+extract']:9.1f} {t['read (worker seconds)']:6.1f} "
+                f"{t['extract (worker seconds)']:8.1f} {t['resolve']:7.1f} {t['load']:6.1f} "
+                f"{t['count']:6.1f} {write:6.1f} {wall / articles:9.4f} {report['peak']:8.0f} "
+                f"{report['workers']:6.0f} {run.output_mib:8.1f} {ratio}",
                 flush=True,
             )
-        for jobs, seconds in sorted(spacy_floor.items()):
+            shutil.rmtree(output, ignore_errors=True)
+        print(
+            f"words {report['words']:,}; records {report['records']:,}; "
+            f"quads {report['quads']:,}; distinct triples {report['triples']:,}"
+        )
+        for jobs, seconds in sorted(spacy_seconds.items()):
             print(f"plain spaCy NER-only nlp.pipe, {jobs} process(es): {seconds:.1f} s")
         if naive:
-            _, wall, peak = child(
+            _, wall = child(
                 "import sys; from pathlib import Path; from benchmarks.naive import main; "
                 "main(Path(sys.argv[1]), Path(sys.argv[2]))",
                 str(corpus),
                 str(Path(tmp) / "naive"),
             )
-            print(
-                f"naive script (frontmatter + full spaCy + rdflib + pyvis): {wall:.1f} s, "
-                f"peak {peak:.0f} MiB"
-            )
+            print(f"naive script (frontmatter + full spaCy + rdflib + pyvis): {wall:.1f} s")
+            for run in runs:
+                print(f"  {run.label}: {run.wall / wall:.2f} of the naive script's time")
+    return runs
 
 
 def main() -> None:
@@ -124,13 +156,31 @@ def main() -> None:
     parser.add_argument("--articles", type=int, action="append", help="corpus size (repeatable)")
     parser.add_argument("--naive", action="store_true", help="also time the naive script")
     parser.add_argument("--no-dask", action="store_true", help="skip the Dask engine")
+    parser.add_argument("--no-spacy", action="store_true", help="skip plain spaCy's timing")
     parser.add_argument(
         "--jobs", type=int, action="append", help="local runs (repeatable; default 1 and 2)"
     )
+    parser.add_argument("--keep", type=Path, help="folder for the corpus and outputs (big!)")
     args = parser.parse_args()
     print(f"# python -m benchmarks.throughput {' '.join(sys.argv[1:])}")
+    print(f"# {time.strftime('%Y-%m-%d %H:%M')}, Python {sys.version.split()[0]}", flush=True)
+    runs: list[Run] = []
     for articles in args.articles or [1000]:
-        measure(articles, args.naive, not args.no_dask, args.jobs or [1, 2])
+        runs += measure(
+            articles,
+            naive=args.naive,
+            dask=not args.no_dask,
+            spacy=not args.no_spacy,
+            jobs_list=args.jobs or [1, 2],
+            keep=args.keep,
+        )
+    sizes = sorted({run.articles for run in runs})
+    if len(sizes) > 1:
+        print("\n## seconds per article, by corpus size (flat = linear growth)")
+        for label in dict.fromkeys(run.label for run in runs):
+            per = {r.articles: r.wall / r.articles for r in runs if r.label == label}
+            print(f"{label:14} " + "  ".join(f"{n:>7,}: {per[n]:.4f}" for n in sizes if n in per))
+    print(f"(peak RSS of the benchmark itself: {resource.getrusage(0).ru_maxrss // 1024} MiB)")
 
 
 if __name__ == "__main__":

@@ -24,8 +24,9 @@ from kg.resolve import DEFAULT_BASE, Resolver
 
 log = logging.getLogger(__name__)
 
-Progress = Callable[[int, int], None]
-"""Called with (files done, files in all) as a build goes."""
+Progress = Callable[[str, int, int], None]
+"""Called with (stage, done, in all) as a build goes: ``read`` counts files, ``load``
+records, and each ``write FORMAT`` goes from 0 to 1."""
 
 REPORT_FILE = "build-report.json"
 
@@ -44,11 +45,13 @@ SUMMARY_CLASSES = {
 
 @dataclass
 class FileResult:
-    """What one input file gave: its articles' facts, and the problems met."""
+    """What one input file gave: its articles' facts, the problems met, the time each step took."""
 
     source: str
     facts: list[ArticleFacts] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
+    read_seconds: float = 0.0
+    extract_seconds: float = 0.0
 
 
 def process_file(
@@ -56,7 +59,11 @@ def process_file(
 ) -> FileResult:
     """Read and extract one file: the pure unit of work engines distribute."""
     result = FileResult(source)
+    clock = time.perf_counter()
     for item in read_file(source, limits=limits):
+        now = time.perf_counter()
+        result.read_seconds += now - clock
+        clock = now
         if isinstance(item, InputError):
             result.errors.append(item)
             continue
@@ -67,6 +74,10 @@ def process_file(
             result.errors.append(
                 InputError(source, f"extraction failed: {error!r}", line=item.line)
             )
+        now = time.perf_counter()
+        result.extract_seconds += now - clock
+        clock = now
+    result.read_seconds += time.perf_counter() - clock
     return result
 
 
@@ -96,9 +107,10 @@ def build(
     Files that cannot be read are reported in ``graph.report.skipped`` and the
     build goes on, unless ``strict`` is set. ``jobs`` worker processes (or a Dask
     cluster, ``engine="dask"``) read and extract; the output is the same whatever
-    the engine. With ``store`` (a folder), facts and the Oxigraph store are kept on
-    disk and files whose content has not changed are not read again; ``prune``
-    drops the facts of files that are gone.
+    the engine. With ``store`` (a folder), the facts of each file and the built
+    dataset are kept there, and files whose content has not changed are not read
+    again; ``prune`` drops the facts of files that are gone. ``graph.report.timings``
+    gives each stage's seconds.
     """
     report = BuildReport()
     resolver = Resolver(base)
@@ -111,36 +123,49 @@ def build(
         Path(store) if store is not None else None,
         fingerprint=extraction_fingerprint(names) if store is not None else "",
     )
+    timings = report.timings
     try:
         started = time.perf_counter()
         fresh = facts_store.changed(sources)
         results = engines.run(engine, fresh, names, limits, jobs=jobs, scheduler=scheduler)
         done = len(sources) - len(fresh)
+        timings["read (worker seconds)"] = timings["extract (worker seconds)"] = 0.0
         for result in results:
             # Resolution observes each file as it arrives; its facts wait on disk.
             _observe(result, report, resolver, strict)
             facts_store.save(result)
+            timings["read (worker seconds)"] += result.read_seconds
+            timings["extract (worker seconds)"] += result.extract_seconds
             done += 1
             if progress is not None:
-                progress(done, len(sources))
+                progress("read", done, len(sources))
+        timings["read+extract"] = time.perf_counter() - started
+        started = time.perf_counter()
         report.reused = len(sources) - len(fresh)
         report.pruned = facts_store.prune(sources) if prune else 0
         for result in facts_store.results(excluding=set(fresh)):
             _observe(result, report, resolver, strict)
-        report.timings["read+extract"] = time.perf_counter() - started
-        started = time.perf_counter()
         resolver.finish()
+        timings["resolve"] = time.perf_counter() - started
+        started = time.perf_counter()
         graph = KnowledgeGraph.from_facts(
             (facts for result in facts_store.results() for facts in result.facts),
             resolver,
-            folder=facts_store.dataset_folder(),
+            within=facts_store.work_folder(),
+            progress=(
+                (lambda records: progress("load", records, report.records))
+                if progress is not None
+                else None
+            ),
         )
+        timings["load"] = time.perf_counter() - started
     finally:
         facts_store.close()
-    report.timings["resolve+load"] = time.perf_counter() - started
+    started = time.perf_counter()
     graph.report = report
     report.counts = {label: graph.count_instances(iri) for label, iri in SUMMARY_CLASSES.items()}
     report.triples = len(graph)
+    timings["count"] = time.perf_counter() - started
     return graph
 
 
@@ -194,7 +219,11 @@ def build_to(
     for exporter in chosen:
         started = time.perf_counter()
         target = folder / exporter.filename
+        if progress is not None:
+            progress(f"write {exporter.name}", 0, 1)
         exporter.write(graph, target)
+        if progress is not None:
+            progress(f"write {exporter.name}", 1, 1)
         graph.report.outputs[exporter.name] = str(target)
         graph.report.timings[f"write {exporter.name}"] = time.perf_counter() - started
     write_report(graph.report, folder / REPORT_FILE)

@@ -153,20 +153,21 @@ def build(
     from kg.export import DEFAULT_FORMATS
 
     progress = Progress(
-        TextColumn("[bold]reading"),
+        TextColumn("[bold]{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
-        TextColumn("files"),
         TimeRemainingColumn(),
         console=stderr,
         transient=True,
         disable=quiet,
     )
+    units = {"read": "reading files", "load": "writing the graph: records"}
     with progress:
-        task = progress.add_task("build", total=None)
+        task = progress.add_task(units["read"], total=None)
 
-        def advance(done: int, total: int) -> None:
-            progress.update(task, completed=done, total=total)
+        def advance(stage: str, done: int, total: int) -> None:
+            description = units.get(stage, stage)
+            progress.update(task, description=description, completed=done, total=total)
 
         try:
             graph = build_to(

@@ -21,6 +21,7 @@ The Oxigraph store that answers SPARQL is made from the quads file on first use
 from __future__ import annotations
 
 import gzip
+import os
 import shutil
 import tempfile
 import weakref
@@ -47,20 +48,23 @@ class Statistics:
     instances: Counter[str] = field(default_factory=Counter)
 
 
-def temporary_folder(owner: object, prefix: str) -> Path:
-    """A new temporary folder, removed when ``owner`` is (or at exit), without a warning."""
-    path = Path(tempfile.mkdtemp(prefix=prefix))
+def temporary_folder(owner: object, prefix: str, within: str | Path | None = None) -> Path:
+    """A new temporary folder (in ``within``, or the system's), removed with ``owner``.
+
+    Removed when ``owner`` is garbage collected, or at exit, without a warning.
+    """
+    if within is not None:
+        Path(within).mkdir(parents=True, exist_ok=True)
+    path = Path(tempfile.mkdtemp(prefix=prefix, dir=within))
     weakref.finalize(owner, shutil.rmtree, path, ignore_errors=True)
     return path
 
 
 class Dataset:
-    """Quads and the union graph of one built graph, in a folder (temporary unless given)."""
+    """Quads and the union graph of one built graph, in a temporary folder (in ``within``)."""
 
-    def __init__(self, folder: str | Path | None = None) -> None:
-        self._temporary = folder is None
-        self.folder = temporary_folder(self, "kg-dataset-") if folder is None else Path(folder)
-        self.folder.mkdir(parents=True, exist_ok=True)
+    def __init__(self, within: str | Path | None = None) -> None:
+        self.folder = temporary_folder(self, f"kg-dataset-{os.getpid()}-", within)
         self.quads_path = self.folder / QUADS_FILE
         self.quads = 0
         # Level 1: most of gzip's gain on N-Quads (about 12x) at 160 MB/s.
@@ -177,18 +181,14 @@ class Dataset:
         return self._statistics
 
     def close(self) -> None:
-        """Remove what the dataset wrote (a temporary folder entirely)."""
-        if self._quads_out is not None:
-            self._quads_out.close()
-            self._quads_out = None
-        if self._own_out is not None:
-            self._own_out.close()
-            self._own_out = None
+        """Remove the dataset's folder (it is unusable afterwards)."""
+        for stream in (self._quads_out, self._own_out):
+            if stream is not None:
+                stream.close()
+        self._quads_out = self._own_out = None
         self._entities.close()
         self._shared_graphs.close()
-        self._own_path.unlink(missing_ok=True)
-        if self._temporary:
-            shutil.rmtree(self.folder, ignore_errors=True)
+        shutil.rmtree(self.folder, ignore_errors=True)
 
     def __enter__(self) -> Dataset:
         return self

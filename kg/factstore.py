@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import pickle
+import shutil
 import tempfile
 from collections.abc import Iterator, Sequence
 from importlib import metadata
@@ -26,6 +28,7 @@ if TYPE_CHECKING:
     from kg.builder import FileResult
 
 MANIFEST = "manifest.json"
+WORK = "work"
 FORMAT_VERSION = 2
 
 
@@ -62,6 +65,17 @@ def extraction_fingerprint(names: Sequence[str]) -> str:
     return hasher.hexdigest()
 
 
+def _running(work_folder: str) -> bool:
+    """Whether the process that made a work folder (``kg-dataset-PID-...``) still runs."""
+    try:
+        os.kill(int(work_folder.split("-")[2]), 0)
+    except (ValueError, IndexError, ProcessLookupError):
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 class FactsStore:
     """Pickled FileResults by source, with the content hash each was made from."""
 
@@ -84,6 +98,12 @@ class FactsStore:
             if data.get("version") == FORMAT_VERSION and data.get("extraction") == fingerprint:
                 self.entries = data["files"]
         self._hashes: dict[str, str] = {}
+        if self.persistent:
+            # What interrupted builds left, and the Oxigraph databases that stores
+            # of kg before 2026-12 kept.
+            stale = [w for w in (self.folder / WORK).glob("*-*-*") if not _running(w.name)]
+            for folder in (*stale, *self.folder.glob("oxigraph-*")):
+                shutil.rmtree(folder, ignore_errors=True)
 
     def changed(self, sources: Sequence[str]) -> list[str]:
         """The sources that must be read: new, changed, or (without a store) all."""
@@ -124,9 +144,12 @@ class FactsStore:
             with (self.folder / self.entries[source]["facts"]).open("rb") as stream:
                 yield pickle.load(stream)
 
-    def dataset_folder(self) -> Path | None:
-        """Where the build writes its dataset: in the store folder, or None (a temporary one)."""
-        return self.folder / "graph" if self.persistent else None
+    def work_folder(self) -> Path | None:
+        """Where a build keeps its temporary files: in the store folder, or None (the system's).
+
+        A store is often on the disk that has room for a large build's dataset.
+        """
+        return self.folder / WORK if self.persistent else None
 
     def close(self) -> None:
         """Write the manifest (store folder) or remove the temporary folder."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 import shutil
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
@@ -197,19 +197,23 @@ class KnowledgeGraph:
         items: Iterable[ArticleFacts],
         resolver: Resolver,
         *,
-        folder: str | Path | None = None,
+        within: str | Path | None = None,
+        progress: Callable[[int], None] | None = None,
     ) -> KnowledgeGraph:
         """Resolve article facts into a dataset (``resolver`` must have observed them all).
 
-        The dataset is written into ``folder``, or a temporary folder removed with
-        the graph.
+        The dataset lives in a temporary folder (in ``within``, or the system's
+        temporary folder) as long as the graph. ``progress`` is told how many
+        records are in, every thousand.
         """
         maker = QuadMaker(resolver)
-        dataset = Dataset(folder)
-        for item in items:
+        dataset = Dataset(within)
+        for done, item in enumerate(items, start=1):
             statements, own = maker.statements(item)
             shared = resolver.records(item.article) > 1
             dataset.add_graph(maker.graph_name(item), statements, own=own, shared=shared)
+            if progress is not None and done % 1000 == 0:
+                progress(done)
         dataset.add_graph(terms.iri(resolver.derived_graph_iri()), maker.derived_statements())
         dataset.finish()
         return cls(base=resolver.base, dataset=dataset)

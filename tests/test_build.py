@@ -11,6 +11,7 @@ import rdflib
 from rdflib.compare import isomorphic
 
 import kg
+from kg.builder import build_to
 from kg.errors import ConfigError, InputError
 from kg.graph import KnowledgeGraph
 from kg.namespaces import KG, RDF, SDO, SKOS
@@ -163,3 +164,15 @@ def test_public_functions_are_not_shadowed_by_submodules() -> None:
     for name in kg.__all__:
         if name != "__version__":
             assert callable(getattr(kg, name)), f"kg.{name} is shadowed by a submodule"
+
+
+def test_progress_is_reported_by_stage(tmp_path: Path) -> None:
+    calls: list[tuple[str, int, int]] = []
+    build_to(["seeds"], tmp_path, formats=["turtle", "html"], progress=lambda *c: calls.append(c))
+    assert [c for c in calls if c[0] == "read"] == [("read", 1, 2), ("read", 2, 2)]
+    assert calls[-4:] == [
+        ("write turtle", 0, 1),
+        ("write turtle", 1, 1),
+        ("write html", 0, 1),
+        ("write html", 1, 1),
+    ]
