@@ -113,7 +113,8 @@ def main(verbose: bool) -> None:
 @click.option(
     "--store",
     type=click.Path(file_okay=False, path_type=Path),
-    help="Keep facts and the Oxigraph store in this folder; later builds skip unchanged files.",
+    help="Keep each file's facts (and the build's temporary files) here; "
+    "later builds skip unchanged files.",
 )
 @click.option(
     "--prune", is_flag=True, help="With --store: drop the facts of files no longer given."

@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from kg.builder import FileResult
 
 ENGINES = ("local", "dask")
+PARTITION_FILES = 250
+"""The most files a Dask partition holds (beyond four partitions per worker)."""
 
 
 def default_jobs() -> int:
@@ -80,7 +82,9 @@ def run_dask(
         raise ConfigError("the dask engine needs the dask extra: pip install 'kg[dask]'") from error
     if not sources:
         return
-    partitions = max(1, min(len(sources), jobs * 4, 10_000))
+    # Four partitions per worker at least, and no more than a few hundred files in
+    # one: the client holds a few partitions' results at a time.
+    partitions = max(1, min(len(sources), max(jobs * 4, -(-len(sources) // PARTITION_FILES))))
     bag = db.from_sequence(list(sources), npartitions=partitions)  # type: ignore[no-untyped-call]
     delayed = bag.map_partitions(_process_many, names, limits).to_delayed()
     cluster: Any = None

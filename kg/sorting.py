@@ -101,8 +101,10 @@ class LineSorter:
         # Sorting a list is twice as fast as sorting a set (memory order); the merge
         # drops the repeats.
         self._batch.sort()
+        # Encoded in chunks: no second copy of the whole run in memory.
         with path.open("wb") as stream:
-            stream.write("".join(self._batch).encode("utf-8"))
+            for start in range(0, len(self._batch), 50_000):
+                stream.write("".join(self._batch[start : start + 50_000]).encode("utf-8"))
         self._runs.append(path)
         self._batch = []
 
