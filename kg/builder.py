@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import json
 import logging
+import tempfile
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from kg import engines
 from kg.atomic import atomic_write
-from kg.errors import InputError
+from kg.errors import InputError, StorageError
 from kg.export import DEFAULT_FORMATS, exporters
 from kg.extract import Extractor, extract, pipeline
 from kg.factstore import FactsStore, extraction_fingerprint
@@ -133,7 +135,8 @@ def build(
         for result in results:
             # Resolution observes each file as it arrives; its facts wait on disk.
             _observe(result, report, resolver, strict)
-            facts_store.save(result)
+            with _storage(facts_store.folder):
+                facts_store.save(result)
             timings["read (worker seconds)"] += result.read_seconds
             timings["extract (worker seconds)"] += result.extract_seconds
             done += 1
@@ -148,16 +151,17 @@ def build(
         resolver.finish()
         timings["resolve"] = time.perf_counter() - started
         started = time.perf_counter()
-        graph = KnowledgeGraph.from_facts(
-            (facts for result in facts_store.results() for facts in result.facts),
-            resolver,
-            within=facts_store.work_folder(),
-            progress=(
-                (lambda records: progress("load", records, report.records))
-                if progress is not None
-                else None
-            ),
-        )
+        with _storage(facts_store.work_folder()):
+            graph = KnowledgeGraph.from_facts(
+                (facts for result in facts_store.results() for facts in result.facts),
+                resolver,
+                within=facts_store.work_folder(),
+                progress=(
+                    (lambda records: progress("load", records, report.records))
+                    if progress is not None
+                    else None
+                ),
+            )
         timings["load"] = time.perf_counter() - started
     finally:
         facts_store.close()
@@ -167,6 +171,20 @@ def build(
     report.triples = len(graph)
     timings["count"] = time.perf_counter() - started
     return graph
+
+
+@contextmanager
+def _storage(folder: Path | None) -> Iterator[None]:
+    """Turn a failed write of the build's working files into an error that says what to do."""
+    try:
+        yield
+    except OSError as error:
+        where = folder or Path(tempfile.gettempdir())
+        raise StorageError(
+            f"cannot write the build's working files in {where} ({error}); a build needs "
+            "about 170 bytes of temporary space per quad: give --store a folder on a disk "
+            "with room, or set TMPDIR"
+        ) from error
 
 
 def _observe(result: FileResult, report: BuildReport, resolver: Resolver, strict: bool) -> None:
@@ -221,7 +239,10 @@ def build_to(
         target = folder / exporter.filename
         if progress is not None:
             progress(f"write {exporter.name}", 0, 1)
-        exporter.write(graph, target)
+        try:
+            exporter.write(graph, target)
+        except OSError as error:
+            raise StorageError(f"cannot write {target}: {error}") from error
         if progress is not None:
             progress(f"write {exporter.name}", 1, 1)
         graph.report.outputs[exporter.name] = str(target)

@@ -42,5 +42,9 @@ class ExportError(KgError):
     """A graph could not be written in the requested format."""
 
 
+class StorageError(KgError):
+    """A build's working files or outputs could not be written (a full disk, no permission)."""
+
+
 def _input_error(path: str, reason: str, line: int | None) -> InputError:
     return InputError(path, reason, line=line)

@@ -208,14 +208,19 @@ class KnowledgeGraph:
         """
         maker = QuadMaker(resolver)
         dataset = Dataset(within)
-        for done, item in enumerate(items, start=1):
-            statements, own = maker.statements(item)
-            shared = resolver.records(item.article) > 1
-            dataset.add_graph(maker.graph_name(item), statements, own=own, shared=shared)
-            if progress is not None and done % 1000 == 0:
-                progress(done)
-        dataset.add_graph(terms.iri(resolver.derived_graph_iri()), maker.derived_statements())
-        dataset.finish()
+        try:
+            for done, item in enumerate(items, start=1):
+                statements, own = maker.statements(item)
+                shared = resolver.records(item.article) > 1
+                dataset.add_graph(maker.graph_name(item), statements, own=own, shared=shared)
+                if progress is not None and done % 1000 == 0:
+                    progress(done)
+            derived = maker.derived_statements()
+            dataset.add_graph(terms.iri(resolver.derived_graph_iri()), derived)
+            dataset.finish()
+        except BaseException:
+            dataset.close()
+            raise
         return cls(base=resolver.base, dataset=dataset)
 
     @classmethod

@@ -176,3 +176,18 @@ def test_progress_is_reported_by_stage(tmp_path: Path) -> None:
         ("write html", 0, 1),
         ("write html", 1, 1),
     ]
+
+
+def test_a_full_disk_is_an_error_that_says_what_to_do(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kg.dataset import Dataset
+    from kg.errors import StorageError
+
+    def full(self: object, lines: list[str]) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Dataset, "_write_quads", full)
+    with pytest.raises(StorageError, match=r"No space left on device.*set TMPDIR"):
+        build_to(["seeds"], tmp_path / "out", store=tmp_path / "store")
+    assert (tmp_path / "store" / "manifest.json").is_file(), "the facts are kept for next time"
