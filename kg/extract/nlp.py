@@ -8,6 +8,7 @@ and Twitter people and misses the NYPD's long form), then the rule-based sentenc
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from bisect import bisect_right
 from collections.abc import Iterator
@@ -41,8 +42,8 @@ class Field:
     """One analysed text field of an article: which article it belongs to, its name, its Doc.
 
     ``headline`` (whether the field is in Headline Case, where capitals do not mark
-    names) and the sentence boundaries are computed once: extractors ask for them for
-    every mention, and walking a Doc's tokens from Python is what costs.
+    names), the sentence boundaries and the entities are computed once: extractors ask
+    for them for every mention, and walking a Doc's tokens from Python is what costs.
     """
 
     article: Ref
@@ -51,6 +52,10 @@ class Field:
     headline: bool = False
     sentence_starts: tuple[int, ...] = ()
     sentences: tuple[str, ...] = ()
+    ents: tuple[Span, ...] = ()
+    """The Doc's entities: ``Doc.ents`` builds new Span objects at every access."""
+    ent_at: dict[int, Span] = dataclasses.field(default_factory=dict)
+    """Token index -> the entity that holds it."""
 
     @classmethod
     def of(cls, article: Ref, name: str, doc: Doc) -> Field:
@@ -58,6 +63,7 @@ class Field:
         words = [t for t in doc if t.is_alpha and len(t) > 3]
         headline = bool(words) and sum(t.is_title for t in words) > 0.8 * len(words)
         sents = list(doc.sents)
+        ents = tuple(doc.ents)
         return cls(
             article,
             name,
@@ -65,6 +71,8 @@ class Field:
             headline,
             tuple(s.start_char for s in sents),
             tuple(s.text.strip() for s in sents),
+            ents,
+            {i: ent for ent in ents for i in range(ent.start, ent.end)},
         )
 
     def sentence_at(self, char: int) -> str:

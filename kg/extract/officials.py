@@ -175,7 +175,7 @@ def _norp(field: Field, index: int) -> tuple[Mention, str] | None:
     token = field.doc[index]
     if token.ent_type_ not in ("NORP", "GPE"):
         return None
-    span = next(ent for ent in field.doc.ents if ent.start <= index < ent.end)
+    span = field.ent_at[index]
     if span.text in ("Federal", "State"):
         return None  # "Federal Treasurer": the country, found from context
     iso = gz.demonyms().get(span.text)
@@ -230,7 +230,7 @@ def _surroundings(fields: tuple[Field, ...], context: Context) -> _Surroundings:
             around.countries[Jurisdiction(mention.ref, mention.name)] += 1
             sentence[Jurisdiction(mention.ref, mention.name)] += 1
     for field in fields:
-        for ent in field.doc.ents:
+        for ent in field.ents:
             demonym = gz.demonyms().get(ent.text) if ent.label_ == "NORP" else None
             if demonym is not None and not demonym.startswith("org:"):
                 _count_country(around.countries, demonym)

@@ -57,6 +57,7 @@ _PORTFOLIOS = {
     "justice": "Justice",
 }
 _PARLIAMENT = re.compile(r"(.+?)(?:['’]s)? Parliament")
+_LOWER_PARLIAMENT = re.compile(r"\bparliament\b")
 _EDGES = re.compile(r"^(?:the|The)\s+|['’]s?$")
 _KIND_TYPES = {
     "government": SDO.GovernmentOrganization,
@@ -128,16 +129,15 @@ def organization_mentions(context: Context) -> list[Mention]:
 def _parliaments(field: Field) -> Iterator[Mention]:
     """ "the Indian parliament" in lower case, which the model does not take for a name."""
     doc = field.doc
-    if "parliament" not in doc.text:
-        return
-    for token in doc:
-        if token.text != "parliament" or token.i == 0 or token.ent_type_:
+    for match in _LOWER_PARLIAMENT.finditer(doc.text):
+        word = doc.char_span(match.start(), match.end())
+        if word is None or word.start == 0 or word[0].ent_type_:
             continue
-        owner = next((e for e in doc.ents if e.end == token.i), None)
+        owner = field.ent_at.get(word.start - 1)
         if owner is not None:
             named = _parliament(f"{owner.text} Parliament")
             if named is not None:
-                yield Mention(named.ref, named.name, field, doc[owner.start : token.i + 1])
+                yield Mention(named.ref, named.name, field, doc[owner.start : word.end])
 
 
 def _parliament(name: str) -> OrganizationName | None:
@@ -172,7 +172,7 @@ def _city_police(context: Context, taken: set[tuple[str, int]]) -> Iterator[Ment
 
 def _find(field: Field, people: set[tuple[str, int]]) -> Iterator[Mention]:
     headline = field.headline
-    for ent in field.doc.ents:
+    for ent in field.ents:
         if ent.label_ != "ORG":
             continue
         # In Headline Case the model takes any capitalized run for a name: trust only the
@@ -223,7 +223,7 @@ def _owned(field: Field, ent: Span) -> OrganizationName | None:
     owner = doc[ent.start - 1] if doc[ent.start - 1].ent_type_ else doc[ent.start - 2]
     if owner.ent_type_ != "GPE":
         return None
-    place = next(e for e in doc.ents if e.start <= owner.i < e.end)
+    place = field.ent_at[owner.i]
     owner_name = re.sub(r"['’]s$", "", place.text)
     known = gz.organization_by_form().get(fold(f"{owner_name} {ent.text}"))
     if known is not None:

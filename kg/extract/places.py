@@ -46,7 +46,7 @@ def _find(fields: tuple[Field, ...]) -> list[Mention]:
     candidates: list[tuple[Field, Span, list[gz.City | gz.Country]]] = []
     inside_names: list[tuple[Field, Span, list[gz.City | gz.Country]]] = []
     for field in fields:
-        for ent in field.doc.ents:
+        for ent in field.ents:
             span = ent[1:] if ent[0].lower_ == "the" and len(ent) > 1 else ent
             if ent.label_ in _PLACE_LABELS:
                 options = gz.places(span.text)
@@ -80,7 +80,7 @@ def _find(fields: tuple[Field, ...]) -> list[Mention]:
     countries.update(
         gz.demonyms()[ent.text]
         for field in fields
-        for ent in field.doc.ents
+        for ent in field.ents
         if ent.label_ == "NORP" and ent.text in gz.demonyms()
     )
     countries.update(

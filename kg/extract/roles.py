@@ -132,6 +132,11 @@ def is_role_word(word: str) -> bool:
     return lower in MODIFIERS or lower in _heads_by(-1)
 
 
+def role_last_words() -> frozenset[str]:
+    """The last words of the role heads ("minister", "general" of "governor-general")."""
+    return frozenset(_heads_by(-1))
+
+
 def is_role_head(word: str) -> bool:
     """Whether a word ends a role head ("Minister", "Governor-General"'s "General").
 
