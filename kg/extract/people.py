@@ -96,7 +96,9 @@ def _known_name_spans(
     # expression rather than by visiting every token from Python.
     singles = {key for _, key in full if " " not in key}
     for match in _CAPITALIZED.finditer(doc.text) if singles else ():
-        if fold(match.group()) not in singles:
+        text = match.group()
+        # fold() is what costs here; a plain ASCII word folds to its lower case.
+        if (text.casefold() if text.isascii() and text.isalnum() else fold(text)) not in singles:
             continue
         word = doc.char_span(match.start(), match.end())
         if word is None or len(word) != 1:
