@@ -58,12 +58,16 @@ class Field:
     """The Doc's entities: ``Doc.ents`` builds new Span objects at every access."""
     ent_at: dict[int, Span] = dataclasses.field(default_factory=dict)
     """Token index -> the entity that holds it."""
+    text: str = ""
+    """The field's text (the Doc's, read once)."""
 
     @classmethod
-    def of(cls, article: Ref, name: str, doc: Doc) -> Field:
-        """A field with its headline flag and sentences worked out."""
+    def of(cls, article: Ref, name: str, doc: Doc, text: str | None = None) -> Field:
+        """A field with its headline flag and sentences worked out; ``text`` is the text
+        the Doc was made from (``Doc.text`` joins every token again at each access)."""
+        text = doc.text if text is None else text
         # Words of four letters or more, found by regex: walking the tokens costs more.
-        words = _LONG_WORD.findall(doc.text)
+        words = _LONG_WORD.findall(text)
         headline = bool(words) and sum(w.istitle() for w in words) > 0.8 * len(words)
         sents = list(doc.sents)
         ents = tuple(doc.ents)
@@ -73,15 +77,16 @@ class Field:
             doc,
             headline,
             tuple(s.start_char for s in sents),
-            tuple(s.text.strip() for s in sents),
+            tuple(text[s.start_char : s.end_char].strip() for s in sents),
             ents,
             {i: ent for ent in ents for i in range(ent.start, ent.end)},
+            text,
         )
 
     def sentence_at(self, char: int) -> str:
         """The sentence holding the character at offset ``char``."""
         if not self.sentences:
-            return self.doc.text.strip()
+            return self.text.strip()
         return self.sentences[self.sentence_index(char)]
 
     def sentence_index(self, char: int) -> int:
@@ -171,8 +176,8 @@ def analyse(context: Context) -> tuple[Field, ...]:
         items = list(texts(context.article))
         docs = pipeline().pipe(text for _, _, text in items)
         found = tuple(
-            Field.of(subject, name, doc)
-            for (subject, name, _), doc in zip(items, docs, strict=True)
+            Field.of(subject, name, doc, text)
+            for (subject, name, text), doc in zip(items, docs, strict=True)
         )
         context.cache["nlp"] = found
     return found
