@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from kg.errors import PluginError
@@ -86,7 +87,13 @@ def article_ref(article: Article) -> Ref:
         url = canonical_url(candidate)
         if url:
             return Ref(f"article/{url}")
-    text = fold(" ".join(t for t in (article.title, article.excerpt, article.body) if t))
+    return _text_ref(article.title, article.excerpt, article.body)
+
+
+@lru_cache(maxsize=64)
+def _text_ref(*parts: str | None) -> Ref:
+    # Each field of an article asks for its identity: fold the text once, not per field.
+    text = fold(" ".join(t for t in parts if t))
     return Ref(f"article/text:{hashlib.sha256(text.encode()).hexdigest()[:32]}")
 
 

@@ -32,7 +32,7 @@ def outlet_mentions(context: Context) -> list[Mention]:
 
 def _find(context: Context) -> Iterator[Mention]:
     for field in analyse(context):
-        for ent in field.doc.ents:
+        for ent in field.ents:
             outlet = _cited(ent)
             ref = outlet_ref(outlet.domain, outlet.name) if outlet else None
             if outlet is not None and ref is not None:

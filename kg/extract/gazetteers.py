@@ -56,6 +56,16 @@ class Organization:
     kind: str
     aliases: tuple[str, ...]
     city: int | None
+    country: str | None = None
+    """The ISO code of the country whose body it is (national agencies, parties)."""
+
+
+@dataclass(frozen=True, slots=True)
+class State:
+    """A state, province or territory with its own government, and its country."""
+
+    name: str
+    country: str
 
 
 def _rows(filename: str) -> Iterator[list[str]]:
@@ -104,18 +114,53 @@ def organizations() -> tuple[Organization, ...]:
     """The organizations of data/organizations.tsv."""
     found = []
     for row in _rows("organizations.tsv"):
-        name, kind, aliases, city = [*row, "", "", ""][:4]
-        found.append(Organization(name, kind, tuple(_split(aliases)), int(city) if city else None))
+        name, kind, aliases, city, nation = [*row, "", "", "", ""][:5]
+        found.append(
+            Organization(
+                name, kind, tuple(_split(aliases)), int(city) if city else None, nation or None
+            )
+        )
     return tuple(found)
 
 
 @cache
 def organization_by_form() -> dict[str, Organization]:
-    """Folded name or alias -> organization."""
-    table: dict[str, Organization] = {}
+    """Folded name or alias -> organization (the first row's, where several share it)."""
+    return {form: candidates[0] for form, candidates in _organizations_by_form().items()}
+
+
+@cache
+def _organizations_by_form() -> dict[str, tuple[Organization, ...]]:
+    table: dict[str, list[Organization]] = {}
     for each in organizations():
-        for form in (each.name, *each.aliases):
-            table.setdefault(fold(form), each)
+        for form in dict.fromkeys(fold(f) for f in (each.name, *each.aliases)):
+            table.setdefault(form, []).append(each)
+    return {form: tuple(candidates) for form, candidates in table.items()}
+
+
+def organization_candidates(name: str) -> tuple[Organization, ...]:
+    """Every organization a name or alias may denote ("Labour Party": British or Israeli).
+
+    >>> [o.country for o in organization_candidates("Labour Party")]
+    ['GB', 'IL']
+    """
+    return _organizations_by_form().get(fold(name), ())
+
+
+@cache
+def state_by_form() -> dict[str, State]:
+    """Folded name, abbreviation or adjective ("South Australian") -> state.
+
+    >>> state_by_form()["nsw"].name, state_by_form()["victorian"].country
+    ('New South Wales', 'AU')
+    """
+    table: dict[str, State] = {}
+    for name, nation, *rest in _rows("states.tsv"):
+        state = State(name, nation)
+        for form in (name, *_split(rest[0] if rest else "")):
+            table.setdefault(fold(form), state)
+    for name in us_states().values():
+        table.setdefault(fold(name), State(name, "US"))
     return table
 
 
@@ -181,22 +226,33 @@ def _place_index() -> dict[str, list[City | Country]]:
     for each in by_population:
         index.setdefault(fold(each.name), []).append(each)
     # Alternate names only in Latin script, capitalized, and spelled like the primary name
-    # (same first three letters): transliterations match ("Tulkarem" for Tulkarm), while
-    # the odd English word among the thousands of alternate forms ("Federal") does not.
+    # (same first three letters, or the same first letter and consonants): transliterations
+    # match ("Tulkarem" for Tulkarm, "Jenin" for Janin), while the odd English word among
+    # the thousands of alternate forms ("Federal") does not.
     raw = {int(c["geonameid"]): c for c in _raw_cities()}
     for each in by_population:
-        stem = fold(each.name)[:3]
+        primary = fold(each.name)
+        stem, skeleton = primary[:3], _consonants(primary)
         for alternate in raw[each.geonameid].get("alternatenames", ()):
-            if (
-                alternate[:1].isupper()
-                and alternate.isascii()
-                and len(alternate) > 3
-                and fold(alternate)[:3] == stem
+            if not (alternate[:1].isupper() and alternate.isascii() and len(alternate) > 3):
+                continue
+            folded = fold(alternate)
+            if folded[:3] == stem or (
+                folded[:1] == primary[:1] and _consonants(folded) == skeleton
             ):
-                bucket = index.setdefault(fold(alternate), [])
+                bucket = index.setdefault(folded, [])
                 if each not in bucket:
                     bucket.append(each)
     return index
+
+
+def _consonants(name: str) -> str:
+    """A name's letters without vowels: what transliterations of one name share.
+
+    >>> _consonants("jenin"), _consonants("janin")
+    ('jnn', 'jnn')
+    """
+    return "".join(c for c in name if c.isalpha() and c not in "aeiouy")
 
 
 def _raw_cities() -> list[dict[str, Any]]:

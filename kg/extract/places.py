@@ -46,8 +46,10 @@ def _find(fields: tuple[Field, ...]) -> list[Mention]:
     candidates: list[tuple[Field, Span, list[gz.City | gz.Country]]] = []
     inside_names: list[tuple[Field, Span, list[gz.City | gz.Country]]] = []
     for field in fields:
-        for ent in field.doc.ents:
+        for ent in field.ents:
             span = ent[1:] if ent[0].lower_ == "the" and len(ent) > 1 else ent
+            if len(span) > 1 and span[-1].lower_ in ("'s", "’s"):
+                span = span[:-1]  # "New Zealand's ambassador"
             if ent.label_ in _PLACE_LABELS:
                 options = gz.places(span.text)
                 if options:
@@ -62,6 +64,18 @@ def _find(fields: tuple[Field, ...]) -> list[Mention]:
                 if options:
                     inside_names.append((field, span, options))
             elif ent.label_ in ("ORG", "NORP"):
+                # The model takes some small countries for organizations ("Nauru's
+                # President"), and runs lists of towns into one ("Salfit and Tulkarem").
+                whole: list[gz.City | gz.Country] = [
+                    p for p in gz.places(span.text) if isinstance(p, gz.Country)
+                ]
+                if whole and not ent.ent_id_:
+                    candidates.append((field, span, whole))
+                    continue
+                parts = _listed_places(span) if not ent.ent_id_ else []
+                if parts:
+                    candidates += [(field, part, options) for part, options in parts]
+                    continue
                 # "Miami Police", "an Adelaide man": only big cities, so that a common
                 # word that is also a town somewhere ("Police", "Federal") is not one.
                 for size in range(min(_LONGEST_CITY_PREFIX, len(span)), 0, -1):
@@ -80,12 +94,16 @@ def _find(fields: tuple[Field, ...]) -> list[Mention]:
     countries.update(
         gz.demonyms()[ent.text]
         for field in fields
-        for ent in field.doc.ents
+        for ent in field.ents
         if ent.label_ == "NORP" and ent.text in gz.demonyms()
     )
-    countries.update(
-        options[0].country for _, _, options in candidates if isinstance(options[0], gz.City)
+    # How often each name voted for its likeliest reading's country.
+    votes = Counter(
+        (fold(span.text), options[0].country)
+        for _, span, options in candidates
+        if isinstance(options[0], gz.City)
     )
+    countries.update(country for (_, country), n in votes.items() for _ in range(n))
     # A city inside another name must be in a country the article is about, or very big
     # ("Miami Police"): "Commonwealth" is a city of 200,000 in the Philippines.
     candidates += [
@@ -102,12 +120,33 @@ def _find(fields: tuple[Field, ...]) -> list[Mention]:
         if isinstance(place, gz.Country):
             mentions.append(Mention(country_ref(place.iso), place.name, field, span))
             continue
-        # Among cities of this very name (not alternate spellings), one in a country the
-        # article names wins over a bigger one elsewhere.
+        # Among cities of this very name (not alternate spellings), one in the country the
+        # article names most wins over a bigger one elsewhere. The name's own likeliest
+        # reading is not counted: "Tamworth" alone must not vote for England.
         primary = [p for p in options if isinstance(p, gz.City) and fold(p.name) == fold(span.text)]
-        place = next((p for p in primary if p.country in countries), place)
+        others = countries.copy()
+        others[place.country] -= votes[fold(span.text), place.country]
+        best = max((others[p.country] for p in primary), default=0)
+        if best > 0:
+            place = next(p for p in primary if others[p.country] == best)
         mentions.append(Mention(city_ref(place.geonameid), place.name, field, span))
     return in_text_order(mentions, fields)
+
+
+def _listed_places(span: Span) -> list[tuple[Span, list[gz.City | gz.Country]]]:
+    """ "Salfit and Tulkarem", "Jenin, Nablus and Tulkarm": each item, when all are places."""
+    if not any(t.text in (",", "and") for t in span):
+        return []
+    items, start = [], span.start
+    doc = span.doc
+    for token in (*span, None):
+        if token is None or token.text in (",", "and"):
+            end = token.i if token is not None else span.end
+            if end > start:
+                items.append(doc[start:end])
+            start = end + 1
+    found = [(item, gz.places(item.text)) for item in items]
+    return found if len(found) > 1 and all(options for _, options in found) else []
 
 
 def country_facts(iso: str) -> Iterator[Fact]:

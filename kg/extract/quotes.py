@@ -86,6 +86,14 @@ def spans(text: str) -> Iterator[tuple[int, int]]:
             opening, mark = i + 1, char
 
 
+def quotation_spans(context: Context, field: Field) -> list[tuple[int, int]]:
+    """The quotation spans of a field, found once per article (officials ask too)."""
+    found: dict[str, list[tuple[int, int]]] = context.cache.setdefault("quoted", {})
+    if field.name not in found:
+        found[field.name] = list(spans(field.text))
+    return found[field.name]
+
+
 def quotations(context: Context) -> list[Quotation]:
     """Every quotation in the article's fields, with its speaker where one is found."""
     speakers = [
@@ -95,8 +103,8 @@ def quotations(context: Context) -> list[Quotation]:
     ]
     found = []
     for field in analyse(context):
-        text = field.doc.text
-        marks = list(spans(text))
+        text = field.text
+        marks = quotation_spans(context, field)
         # Names inside a quotation are what the speaker talks about, not who speaks.
         mentions = sorted(
             (

@@ -27,11 +27,29 @@ MODIFIERS = frozenset(
     international cooperation development press parliamentary interim executive general
     attorney first multicultural aboriginal tourism resources planning housing public works
     economic culture arts science technology veterans women youth sport regional local
-    opposition army military ministry department campaign chief-of-staff lord high
+    opposition army military ministry department campaign chief-of-staff lord high cabinet
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
 # A role described as past or future is not a current office ("former Archbishop").
-PAST = frozenset({"former", "ex", "retired", "late", "then", "outgoing", "elect", "would-be"})
+PAST = frozenset(
+    {
+        "former",
+        "ex",
+        "retired",
+        "late",
+        "then",
+        "outgoing",
+        "elect",
+        "would-be",
+        "ousted",
+        "deposed",
+        "previous",
+        "one-time",
+    }
+)
+# Modifiers that name the body an aide speaks for ("Defence Ministry spokesman", "army
+# spokesman"): the role is the head, the body its jurisdiction.
+BODIES = frozenset({"ministry", "department", "army", "military", "navy", "police"})
 _WORD = re.compile(r"\w+|-")
 
 
@@ -43,6 +61,13 @@ class Role:
     scope: str
     start: int
     end: int
+    head: int = -1
+    """Where the head starts, after the modifiers ("Foreign | Minister"); -1: at ``start``."""
+
+    @property
+    def head_start(self) -> int:
+        """The token index where the role's head starts."""
+        return self.start if self.head < 0 else self.head
 
 
 @cache
@@ -98,13 +123,14 @@ def role_ending_at(doc: Doc, end: int) -> Role | None:
     found = _head_ending_at(doc, end)
     if found is None:
         return None
-    start, scope = found
+    head, scope = found
+    start = head
     while start > 0 and _modifier(doc, start - 1):
         start -= 1
     start = _trim(doc, start, end)
     if start > 0 and doc[start - 1].lower_ in PAST:
         return None
-    return Role(doc[start:end].text, scope, start, end)
+    return Role(doc[start:end].text, scope, start, end, head)
 
 
 def role_starting_at(doc: Doc, start: int) -> Role | None:
@@ -119,7 +145,7 @@ def role_starting_at(doc: Doc, start: int) -> Role | None:
         return None
     head_end, scope = found
     first = _trim(doc, start, head_end)
-    return Role(doc[first:head_end].text, scope, first, head_end)
+    return Role(doc[first:head_end].text, scope, first, head_end, end)
 
 
 def is_role_word(word: str) -> bool:
@@ -130,6 +156,11 @@ def is_role_word(word: str) -> bool:
     """
     lower = word.lower()
     return lower in MODIFIERS or lower in _heads_by(-1)
+
+
+def role_last_words() -> frozenset[str]:
+    """The last words of the role heads ("minister", "general" of "governor-general")."""
+    return frozenset(_heads_by(-1))
 
 
 def is_role_head(word: str) -> bool:

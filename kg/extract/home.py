@@ -1,0 +1,185 @@
+"""The country an article is written from, estimated from the domestic things it names.
+
+A newsroom names its own country's offices without the country: an Australian report says
+"Defence Minister Robert Hill", "the Federal Government", "Senator Hill", and qualifies only
+foreign ones ("Indian Prime Minister"). A careful reader infers the home country from what
+the article names: that country's states, cities, parties and agencies, the country itself
+and its demonym, and the publisher's country code. Each is a weighted signal tied to its
+sentence, so a file holding two stories weighs the signals nearest to a passage most.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extract import Context
+from kg.extract import gazetteers as gz
+from kg.extract.nlp import OUTLET as OUTLET_LABEL
+from kg.extract.nlp import Mention, analyse
+from kg.extract.places import place_mentions
+from kg.text import fold
+from kg.urls import registered_domain
+
+# States and a country's own bodies (agencies, parties, professional bodies, its news
+# media) say more about where the writer is than a country's or a city's name, which is as
+# often where the news happens; a country named after "in" or "to" ("troops arrived in
+# Afghanistan") is where, not who, and counts half. Armed groups are what the news is about.
+COUNTRY, LOCATION, DEMONYM, CITY, STATE, ORGANIZATION, OUTLET = 1.0, 0.5, 1.0, 1.0, 2.0, 2.0, 2.0
+PUBLISHER = 3.0
+"""The publisher's country-code domain holds for the whole article."""
+_LOCATIVE = frozenset({"in", "into", "to", "across", "throughout", "inside", "near", "around"})
+# Fields other than the one read (a title, an excerpt) count at this share.
+_OTHER_FIELD = 0.5
+_COUNTRY_CODE_DOMAINS = {"uk": "GB"}
+_THE = re.compile(r"^(?:the|The)\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Signal:
+    """One thing an article names that belongs to a country, and where it stands."""
+
+    iso: str
+    weight: float
+    kind: str
+    """What names the country: country, location, demonym, city, state, organization, outlet,
+    publisher."""
+    field: str
+    """The field's name; "" for the publisher, which holds for the whole article."""
+    sentence: int
+
+
+def signals(context: Context) -> list[Signal]:
+    """Every domestic signal of the article (cached for the extractors that ask)."""
+    found = context.cache.get("home")
+    if found is None:
+        found = context.cache["home"] = _signals(context)
+    return found
+
+
+def _signals(context: Context) -> list[Signal]:
+    found = []
+    for mention in place_mentions(context):
+        field, at = mention.field, mention.field.sentence_index(mention.span.start_char)
+        code = mention.ref.key.partition("/")[2]
+        if mention.ref.kind == "city":
+            found.append(Signal(gz.city(int(code)).country, CITY, "city", field.name, at))
+        elif is_located(mention):
+            found.append(Signal(code, LOCATION, "location", field.name, at))
+        else:
+            found.append(Signal(code, COUNTRY, "country", field.name, at))
+    shared: list[tuple[str, int, tuple[gz.Organization, ...]]] = []
+    for field in analyse(context):
+        for ent in field.ents:
+            at = field.sentence_index(ent.start_char)
+            text = _THE.sub("", ent.text)
+            signal: Signal | None = None
+            if ent.label_ in ("NORP", "GPE"):
+                signal = _place_signal(text, field.name, at)
+            elif ent.label_ == "ORG" and ent.ent_id_:
+                candidates = gz.organization_candidates(text)
+                if len(candidates) > 1:
+                    shared.append((field.name, at, candidates))
+                else:
+                    signal = _organization_signal(ent.ent_id_, field.name, at)
+            elif ent.label_ == "ORG" and " " in text:
+                # "the Australian Government": a demonym opens the name.
+                iso = _country_of_demonym(text.split(" ", 1)[0])
+                signal = Signal(iso, DEMONYM, "demonym", field.name, at) if iso else None
+            elif ent.label_ == OUTLET_LABEL and ent.ent_id_:
+                # "told Channel Seven": a cited outlet's country-code domain.
+                iso = _domain_country(ent.ent_id_)
+                signal = Signal(iso, OUTLET, "outlet", field.name, at) if iso else None
+            if signal is not None:
+                found.append(signal)
+    provider = context.article.provider
+    domain = registered_domain(provider.domain) if provider and provider.domain else None
+    iso = _domain_country(domain) if domain else None
+    if iso is not None:
+        found.append(Signal(iso, PUBLISHER, "publisher", "", 0))
+    # A name several countries' bodies share ("Labor Party": Australian or Israeli) is the
+    # body of the country the other signals around it point to.
+    for name, at, candidates in shared:
+        countries = frozenset(c.country for c in candidates if c.country)
+        best = _best(found, name, at, frozenset(), countries)
+        chosen = next((c for c in candidates if c.country == best), None)
+        if chosen is not None and chosen.kind != "group" and best is not None:
+            found.append(Signal(best, ORGANIZATION, "organization", name, at))
+    return found
+
+
+def _place_signal(text: str, field: str, at: int) -> Signal | None:
+    iso = _country_of_demonym(text)
+    if iso is not None:
+        return Signal(iso, DEMONYM, "demonym", field, at)
+    state = gz.state_by_form().get(fold(text))
+    return Signal(state.country, STATE, "state", field, at) if state else None
+
+
+def _organization_signal(name: str, field: str, at: int) -> Signal | None:
+    known = gz.organization_by_form().get(fold(name))
+    if known is None or known.kind == "group":
+        return None
+    iso = known.country
+    if iso is None and known.city is not None:
+        iso = gz.city(known.city).country
+    return Signal(iso, ORGANIZATION, "organization", field, at) if iso else None
+
+
+def _country_of_demonym(word: str) -> str | None:
+    iso = gz.demonyms().get(word)
+    return iso if iso is not None and not iso.startswith("org:") else None
+
+
+def _domain_country(domain: str) -> str | None:
+    """The country of a country-code domain: "7news.com.au" -> AU, "bbc.co.uk" -> GB."""
+    suffix = domain.rsplit(".", 1)[-1]
+    iso = _COUNTRY_CODE_DOMAINS.get(suffix, suffix.upper())
+    return iso if len(suffix) == 2 and gz.country(iso) is not None else None
+
+
+def is_located(mention: Mention) -> bool:
+    """Whether a place is named as where something happens ("arrived in Afghanistan")."""
+    doc, start = mention.span.doc, mention.span.start
+    return start > 0 and doc[start - 1].lower_ in _LOCATIVE
+
+
+def home_country(
+    context: Context,
+    *,
+    field: str | None = None,
+    sentence: int = 0,
+    exclude: frozenset[str] = frozenset(),
+    among: frozenset[str] | None = None,
+) -> str | None:
+    """The likeliest home country (ISO code), weighing signals near ``field``/``sentence``.
+
+    A signal ``d`` sentences away counts ``1 / (1 + d)`` of its weight; signals in other
+    fields count half. Countries in ``exclude`` (those that qualify another office in
+    the passage) are not candidates; with ``among``, only those countries are.
+    """
+    return _best(signals(context), field, sentence, exclude, among)
+
+
+def _best(
+    found: list[Signal],
+    field: str | None,
+    sentence: int,
+    exclude: frozenset[str],
+    among: frozenset[str] | None,
+) -> str | None:
+    scores: dict[str, float] = {}
+    for signal in found:
+        if signal.iso in exclude or (among is not None and signal.iso not in among):
+            continue
+        weight = signal.weight
+        if field is not None and signal.field:
+            if signal.field == field:
+                weight /= 1 + abs(signal.sentence - sentence)
+            else:
+                weight *= _OTHER_FIELD
+        scores[signal.iso] = scores.get(signal.iso, 0.0) + weight
+    if not scores:
+        return None
+    best, score = max(scores.items(), key=lambda item: (item[1], item[0]))
+    return best if score > 0 else None
