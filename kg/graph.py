@@ -170,8 +170,8 @@ class QuadMaker:
 class KnowledgeGraph:
     """A built graph: quads in a named graph per source article, and its build report.
 
-    A build gives the graph as a ``Dataset`` on disk (quads, and the sorted union of
-    the graphs), which exports and views stream through; an Oxigraph store, made
+    A build gives the graph as a ``Dataset`` on disk (quads graph by graph, and the
+    union of the graphs), which exports and views stream through; an Oxigraph store, made
     from the quads when first needed, answers SPARQL. A graph loaded from a file
     starts from the store, and makes its dataset from it when asked to export.
     """
@@ -255,7 +255,7 @@ class KnowledgeGraph:
 
     @property
     def dataset(self) -> Dataset:
-        """The quads and sorted triples on disk (made from the file or store of a loaded graph)."""
+        """The quads and the union graph on disk (made from the file or store of a loaded graph)."""
         if self._dataset is None:
             self._dataset = (
                 _dataset_of_file(*self._source)
@@ -274,11 +274,11 @@ class KnowledgeGraph:
         return prefixes(self.base)
 
     def triple_lines(self) -> Iterator[bytes]:
-        """The union of all graphs as N-Triples lines, sorted and distinct."""
+        """The union of all graphs as distinct N-Triples lines (``Dataset.triple_lines``)."""
         return self.dataset.triple_lines()
 
     def triples(self) -> Iterator[ox.Triple]:
-        """Distinct triples of the union of all graphs, in the order of their N-Triples lines."""
+        """Distinct triples of the union of all graphs, in the order of ``triple_lines``."""
         return self.parse_triples(self.triple_lines())
 
     @staticmethod
