@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Bidi overrides and isolates, zero-width characters, BOMs and other invisible
 # format characters (Unicode category Cf) let a name look like another one.
@@ -43,9 +44,24 @@ def fold(text: str) -> str:
     >>> fold("Ébrard")
     'ebrard'
     """
+    # Names are folded over and over (every mention, every gazetteer look-up).
+    return _fold_short(text) if len(text) <= _SHORT else _fold(text)
+
+
+_SHORT = 120
+_WORD = re.compile(r"\w+")
+
+
+def _fold(text: str) -> str:
+    if text.isascii():
+        # NFKD, NFC and accents change nothing in ASCII.
+        return " ".join(_WORD.findall(text.translate(_STRIP_TABLE).lower()))
     decomposed = unicodedata.normalize("NFKD", clean_label(text))
     ascii_ish = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(re.findall(r"\w+", ascii_ish.casefold()))
+    return " ".join(_WORD.findall(ascii_ish.casefold()))
+
+
+_fold_short = lru_cache(maxsize=1 << 16)(_fold)
 
 
 def slug(text: str) -> str:

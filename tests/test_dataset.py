@@ -1,4 +1,4 @@
-"""The on-disk form of a built graph: N-Triples text, sorted runs, quads graph by graph."""
+"""A built graph on disk (N-Triples text, sorted runs, quads) and the keys it is made of."""
 
 from __future__ import annotations
 
@@ -150,3 +150,22 @@ def test_gzip_quads_are_readable_by_any_tool(tmp_path: Path) -> None:
         assert gzip.decompress(dataset.quads_path.read_bytes()) == (
             f'<{EX}a> <{EX}p> "x" <{EX}g> .\n'.encode()
         )
+
+
+def _reference_fold(text: str) -> str:
+    import re
+    import unicodedata
+
+    from kg.text import clean_label
+
+    decomposed = unicodedata.normalize("NFKD", clean_label(text))
+    kept = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(re.findall(r"\w+", kept.casefold()))
+
+
+@given(st.text())
+def test_folding_takes_the_ascii_shortcut_without_changing_a_key(text: str) -> None:
+    from kg.text import fold
+
+    assert fold(text) == _reference_fold(text)
+    assert fold(text * 50) == _reference_fold(text * 50)
