@@ -106,21 +106,23 @@ def measure(
             f"{'extr/spaCy':>10}",
             flush=True,
         )
-        spacy_seconds: dict[int, float] = {}
+        spacy_seconds: list[tuple[str, float, float]] = []
         configurations = [(f"--jobs {n}", n, "local") for n in jobs_list] + (
             [("dask, 2 workers", 2, "dask")] if dask else []
         )
         for label, jobs, engine in configurations:
-            if spacy and jobs not in spacy_seconds:
-                spacy_seconds[jobs] = float(child(SPACY, str(corpus), str(jobs))[0])
             output = Path(tmp) / label.replace(" ", "-").replace(",", "")
+            # This machine's speed drifts: plain spaCy is timed right before and right
+            # after the build, and the build is compared with the mean of the two.
+            before = float(child(SPACY, str(corpus), str(jobs))[0]) if spacy else 0.0
             line, wall = child(BUILD, str(corpus), str(output), str(jobs), engine)
+            after = float(child(SPACY, str(corpus), str(jobs))[0]) if spacy else 0.0
             report = json.loads(line)
             t = report["timings"]
             write = sum(v for k, v in t.items() if k.startswith("write"))
-            ratio = (
-                f"{t['read+extract'] / spacy_seconds[jobs]:10.2f}" if jobs in spacy_seconds else ""
-            )
+            ratio = f"{2 * t['read+extract'] / (before + after):10.2f}" if spacy else ""
+            if spacy:
+                spacy_seconds.append((label, before, after))
             run = Run(label, articles, wall, report, folder_size(output) / 2**20)
             runs.append(run)
             print(
@@ -136,8 +138,11 @@ def measure(
             f"words {report['words']:,}; records {report['records']:,}; "
             f"quads {report['quads']:,}; distinct triples {report['triples']:,}"
         )
-        for jobs, seconds in sorted(spacy_seconds.items()):
-            print(f"plain spaCy NER-only nlp.pipe, {jobs} process(es): {seconds:.1f} s")
+        for label, before, after in spacy_seconds:
+            print(
+                f"plain spaCy NER-only nlp.pipe, as many processes as {label}: "
+                f"{before:.1f} s before the build, {after:.1f} s after"
+            )
         if naive:
             _, wall = child(
                 "import sys; from pathlib import Path; from benchmarks.naive import main; "
