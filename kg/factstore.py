@@ -5,6 +5,10 @@ the hash of its content and to its pickled facts, so an unchanged file is never
 read or extracted again; a changed one is redone; ``prune`` forgets files that are
 gone. Resolution and loading are redone from all the saved facts each time (they
 are cheap next to extraction), so an incremental build equals a fresh one.
+
+A journal beside the manifest gets one line per file as its facts are saved, so a
+build that is killed (not only interrupted) loses nothing it extracted: the next
+build reads the journal and goes on from there.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ import tempfile
 from collections.abc import Iterator, Sequence
 from importlib import metadata
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 from kg.atomic import atomic_write
 from kg.errors import ConfigError
@@ -28,6 +32,7 @@ if TYPE_CHECKING:
     from kg.builder import FileResult
 
 MANIFEST = "manifest.json"
+JOURNAL = "journal.jsonl"
 WORK = "work"
 FORMAT_VERSION = 2
 
@@ -95,15 +100,63 @@ class FactsStore:
             except (OSError, json.JSONDecodeError) as error:
                 raise ConfigError(f"{manifest}: not a kg store manifest ({error})") from error
             # Facts made by other extraction code are made again.
-            if data.get("version") == FORMAT_VERSION and data.get("extraction") == fingerprint:
+            if self._same_code(data):
                 self.entries = data["files"]
         self._hashes: dict[str, str] = {}
+        self._journal: IO[str] | None = None
+        if self.persistent:
+            self._replay_journal()
         if self.persistent:
             # What interrupted builds left, and the Oxigraph databases that stores
             # of kg before 2026-12 kept.
             stale = [w for w in (self.folder / WORK).glob("*-*-*") if not _running(w.name)]
             for folder in (*stale, *self.folder.glob("oxigraph-*")):
                 shutil.rmtree(folder, ignore_errors=True)
+
+    def _same_code(self, header: dict[str, object]) -> bool:
+        """Whether a manifest or journal was written by this format and extraction code."""
+        return header.get("version") == FORMAT_VERSION and header.get("extraction") == (
+            self.fingerprint
+        )
+
+    def _replay_journal(self) -> None:
+        """Take in the files a killed build saved after the manifest was last written."""
+        try:
+            lines = (self.folder / JOURNAL).read_text(encoding="utf-8").splitlines()
+        except FileNotFoundError:
+            return
+        except OSError as error:
+            raise ConfigError(f"{self.folder / JOURNAL}: cannot be read ({error})") from error
+        entries = []
+        for line in lines:
+            try:
+                entry = json.loads(line)
+            except json.JSONDecodeError:
+                continue  # a line the build was writing when it was killed
+            if isinstance(entry, dict):
+                entries.append(entry)
+        if not entries or not self._same_code(entries[0]):
+            (self.folder / JOURNAL).unlink()  # facts of other code: made again
+            return
+        for entry in entries[1:]:
+            if {"source", "sha256", "facts"} <= entry.keys() and (
+                self.folder / entry["facts"]
+            ).is_file():
+                self.entries[entry["source"]] = {"sha256": entry["sha256"], "facts": entry["facts"]}
+
+    def _log(self, source: str) -> None:
+        """Append one saved file to the journal (opened, with its header, on first use)."""
+        if self._journal is None:
+            path = self.folder / JOURNAL
+            fresh = not path.is_file() or path.stat().st_size == 0
+            self._journal = path.open("a", encoding="utf-8")
+            if not fresh:
+                self._journal.write("\n")  # end a line a killed build may have torn
+            else:
+                header = {"version": FORMAT_VERSION, "extraction": self.fingerprint}
+                self._journal.write(json.dumps(header) + "\n")
+        self._journal.write(json.dumps({"source": source, **self.entries[source]}) + "\n")
+        self._journal.flush()
 
     def changed(self, sources: Sequence[str]) -> list[str]:
         """The sources that must be read: new, changed, or (without a store) all."""
@@ -127,6 +180,8 @@ class FactsStore:
         data = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
         atomic_write(self.folder / name, data, durable=False)
         self.entries[result.source] = {"sha256": self._hashes.get(result.source, ""), "facts": name}
+        if self.persistent:
+            self._log(result.source)
 
     def prune(self, sources: Sequence[str]) -> int:
         """Forget files no longer among ``sources``; return how many."""
@@ -160,5 +215,9 @@ class FactsStore:
                 "files": dict(sorted(self.entries.items())),
             }
             atomic_write(self.folder / MANIFEST, json.dumps(document, indent=1) + "\n")
+            if self._journal is not None:
+                self._journal.close()
+                self._journal = None
+            (self.folder / JOURNAL).unlink(missing_ok=True)
         elif self._temporary is not None:
             self._temporary.cleanup()

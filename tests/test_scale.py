@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -75,3 +78,55 @@ def test_an_incremental_build_equals_a_fresh_build_of_the_final_set(tmp_path: Pa
     (corpus / "abc-026.txt").unlink()
     kept = build_to([corpus], tmp_path / "kept", store=store)
     assert kept.report.counts["articles"] == again.report.counts["articles"]
+
+
+KILLED_BUILD = """
+import os, sys
+from kg.builder import build_to
+
+def die_after_ten(stage, done, total):
+    if stage == "read" and done == 10:
+        os._exit(9)  # as abrupt as kill -9: no finally, no manifest
+
+build_to([sys.argv[1]], sys.argv[2], store=sys.argv[3], progress=die_after_ten)
+"""
+
+
+def test_a_killed_build_keeps_what_it_extracted(tmp_path: Path) -> None:
+    corpus = ROOT / "tests/data/corpus/plaintext"
+    store = tmp_path / "store"
+    killed = subprocess.run(
+        [sys.executable, "-c", KILLED_BUILD, str(corpus), str(tmp_path / "dead"), str(store)],
+        cwd=ROOT,
+        check=False,
+    )
+    assert killed.returncode == 9
+    assert not (store / "manifest.json").exists()
+    resumed = build_to([corpus], tmp_path / "resumed", store=store)
+    assert (resumed.report.reused, resumed.report.files) == (10, 40)
+    assert not (store / "journal.jsonl").exists(), "the manifest now holds it all"
+    build_to([corpus], tmp_path / "fresh")
+    for name, data in exports(tmp_path / "fresh").items():
+        if name != "build-report.json":
+            assert exports(tmp_path / "resumed")[name] == data, name
+
+
+def test_a_journal_of_other_extraction_code_is_not_trusted(tmp_path: Path) -> None:
+    from kg.factstore import FORMAT_VERSION, FactsStore
+
+    store = tmp_path / "store"
+    store.mkdir()
+    (store / "facts").mkdir()
+    (store / "facts" / "x.pickle").write_bytes(b"")
+    lines = [
+        json.dumps({"version": FORMAT_VERSION, "extraction": "other code"}),
+        json.dumps({"source": "a.txt", "sha256": "0", "facts": "facts/x.pickle"}),
+    ]
+    (store / "journal.jsonl").write_text("\n".join(lines) + "\n")
+    assert FactsStore(store, fingerprint="this code").entries == {}
+    assert not (store / "journal.jsonl").exists()
+    header = json.dumps({"version": FORMAT_VERSION, "extraction": "this code"})
+    (store / "journal.jsonl").write_text("\n".join([header, lines[1], '{"sour']))
+    assert FactsStore(store, fingerprint="this code").entries == {
+        "a.txt": {"sha256": "0", "facts": "facts/x.pickle"}
+    }, "a torn last line is skipped"
