@@ -1,11 +1,18 @@
 """kg build throughput by stage and engine, beside the raw floor, plain spaCy and a naive script.
 
 Run: .venv/bin/python -m benchmarks.throughput --articles 1000 [--articles 10000 ...]
-         [--jobs 1 --jobs 2] [--no-dask] [--naive] [--no-spacy] [--keep DIR]
+         [--jobs 1 --jobs 2] [--no-dask] [--naive] [--no-spacy] [--keep DIR] [--store DIR]
 
 Each build runs in its own process; its peak RSS is reported for the build's own
 process and, separately, for its largest worker. Every figure of one corpus size
 comes from the same corpus in the same run, so the ratios compare like with like.
+
+A corpus too big for one sitting: ``--store DIR`` keeps the corpus and a ``--store``
+fact store in DIR, and every run appends how many files it extracted in how many
+seconds to DIR/extraction-N.jsonl as it goes. Run the same command again after an
+interruption: the build resumes, and the stages after extraction (and the peak RSS)
+are measured on the whole corpus; extraction's seconds per article are those of all
+the runs together.
 """
 
 from __future__ import annotations
@@ -20,16 +27,31 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from benchmarks.corpus import generate
 
 BUILD = """
-import json, resource, sys, kg
+import json, resource, sys, time, kg
+store, journal = sys.argv[5] or None, sys.argv[6]
+started, first = time.perf_counter(), None
+
+def progress(stage, done, total):
+    # Checkpoints of this run's extraction, which a killed run leaves behind.
+    global first
+    if stage == "read" and journal:
+        first = done - 1 if first is None else first
+        if (done - first) % 100 == 0 or done == total:
+            with open(journal, "a") as stream:
+                row = {"run": started, "files": done - first,
+                       "seconds": time.perf_counter() - started}
+                stream.write(json.dumps(row) + "\\n")
+
 graph = kg.build_to([sys.argv[1]], sys.argv[2], jobs=int(sys.argv[3]), engine=sys.argv[4],
-                    formats=["turtle", "html"])
+                    formats=["turtle", "html"], store=store, progress=progress)
 print(json.dumps({"timings": graph.report.timings, "words": graph.report.words,
                   "records": graph.report.records, "triples": graph.report.triples,
-                  "quads": graph.dataset.quads,
+                  "quads": graph.dataset.quads, "reused": graph.report.reused,
                   "peak": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                   "workers": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
 """
@@ -37,6 +59,7 @@ print(json.dumps({"timings": graph.report.timings, "words": graph.report.words,
 FLOOR = """
 import sys, time, yaml
 from pathlib import Path
+from typing import Any
 started = time.perf_counter()
 for path in sorted(Path(sys.argv[1]).rglob("*.*")):
     text = path.read_text()
@@ -90,13 +113,44 @@ class Run:
     output_mib: float
 
 
+def resumable_corpus(store: Path, articles: int) -> Path:
+    """The corpus of a ``--store`` benchmark, generated once (the generator is seeded)."""
+    corpus = store / f"corpus-{articles}"
+    done = store / f"corpus-{articles}.complete"
+    if not done.exists():
+        generate(corpus, articles)
+        done.touch()
+    return corpus
+
+
+def extraction_so_far(journal: Path) -> tuple[int, float]:
+    """Files extracted and wall seconds spent on them, over every run of a ``--store`` build."""
+    last: dict[float, tuple[int, float]] = {}
+    if journal.exists():
+        for line in journal.read_text().splitlines():
+            row = json.loads(line)
+            last[row["run"]] = (row["files"], row["seconds"])
+    return sum(f for f, _ in last.values()), sum(s for _, s in last.values())
+
+
 def measure(
-    articles: int, *, naive: bool, dask: bool, spacy: bool, jobs_list: list[int], keep: Path | None
+    articles: int,
+    *,
+    naive: bool,
+    dask: bool,
+    spacy: bool,
+    jobs_list: list[int],
+    keep: Path | None,
+    store: Path | None,
 ) -> list[Run]:
     runs: list[Run] = []
     with tempfile.TemporaryDirectory(prefix="kg-bench-", dir=keep) as tmp:
-        corpus = Path(tmp) / "corpus"
-        generate(corpus, articles)
+        if store is None:
+            corpus = Path(tmp) / "corpus"
+            generate(corpus, articles)
+        else:
+            store.mkdir(parents=True, exist_ok=True)
+            corpus = resumable_corpus(store, articles)
         floor = float(child(FLOOR, str(corpus))[0])
         print(f"\n## {articles:,} articles; raw floor (read + libyaml): {floor:.2f} s", flush=True)
         print(
@@ -115,7 +169,14 @@ def measure(
             # This machine's speed drifts: plain spaCy is timed right before and right
             # after the build, and the build is compared with the mean of the two.
             before = float(child(SPACY, str(corpus), str(jobs))[0]) if spacy else 0.0
-            line, wall = child(BUILD, str(corpus), str(output), str(jobs), engine)
+            facts, journal = (
+                (store / f"facts-{articles}", store / f"extraction-{articles}.jsonl")
+                if store is not None
+                else ("", "")
+            )
+            line, wall = child(
+                BUILD, str(corpus), str(output), str(jobs), engine, str(facts), str(journal)
+            )
             after = float(child(SPACY, str(corpus), str(jobs))[0]) if spacy else 0.0
             report = json.loads(line)
             t = report["timings"]
@@ -133,6 +194,8 @@ def measure(
                 f"{report['workers']:6.0f} {run.output_mib:8.1f} {ratio}",
                 flush=True,
             )
+            if store is not None:
+                resumed(articles, report, Path(journal))
             shutil.rmtree(output, ignore_errors=True)
         print(
             f"words {report['words']:,}; records {report['records']:,}; "
@@ -156,6 +219,22 @@ def measure(
     return runs
 
 
+def resumed(articles: int, report: dict[str, Any], journal: Path) -> None:
+    """What a ``--store`` build's figures come to over all its runs."""
+    files, seconds = extraction_so_far(journal)
+    t = report["timings"]
+    after = t["resolve"] + t["load"] + t["count"]
+    after += sum(v for k, v in t.items() if k.startswith("write"))
+    print(f"  resumed: {report['reused']:,} of {articles:,} files extracted by earlier runs")
+    if files:
+        whole = seconds / files * articles + after
+        print(
+            f"  extraction over all runs: {files:,} files in {seconds:,.1f} s "
+            f"({seconds / files:.4f} s/article); with this run's later stages "
+            f"({after:,.1f} s): {whole:,.0f} s, {whole / articles:.4f} s/article"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--articles", type=int, action="append", help="corpus size (repeatable)")
@@ -166,6 +245,9 @@ def main() -> None:
         "--jobs", type=int, action="append", help="local runs (repeatable; default 1 and 2)"
     )
     parser.add_argument("--keep", type=Path, help="folder for the corpus and outputs (big!)")
+    parser.add_argument(
+        "--store", type=Path, help="keep corpus and facts here; run again to resume (big!)"
+    )
     args = parser.parse_args()
     print(f"# python -m benchmarks.throughput {' '.join(sys.argv[1:])}")
     print(f"# {time.strftime('%Y-%m-%d %H:%M')}, Python {sys.version.split()[0]}", flush=True)
@@ -178,6 +260,7 @@ def main() -> None:
             spacy=not args.no_spacy,
             jobs_list=args.jobs or [1, 2],
             keep=args.keep,
+            store=args.store,
         )
     sizes = sorted({run.articles for run in runs})
     if len(sizes) > 1:
