@@ -114,7 +114,7 @@ def main(verbose: bool) -> None:
     "--store",
     type=click.Path(file_okay=False, path_type=Path),
     help="Keep each file's facts (and the build's temporary files) here; "
-    "later builds skip unchanged files.",
+    "later builds skip unchanged files, and a killed build resumes.",
 )
 @click.option(
     "--prune", is_flag=True, help="With --store: drop the facts of files no longer given."
