@@ -27,7 +27,6 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from benchmarks.corpus import generate
 
@@ -59,7 +58,6 @@ print(json.dumps({"timings": graph.report.timings, "words": graph.report.words,
 FLOOR = """
 import sys, time, yaml
 from pathlib import Path
-from typing import Any
 started = time.perf_counter()
 for path in sorted(Path(sys.argv[1]).rglob("*.*")):
     text = path.read_text()
@@ -195,7 +193,8 @@ def measure(
                 flush=True,
             )
             if store is not None:
-                resumed(articles, report, Path(journal))
+                later = t["resolve"] + t["load"] + t["count"] + write
+                resumed(articles, report["reused"], later, Path(journal))
             shutil.rmtree(output, ignore_errors=True)
         print(
             f"words {report['words']:,}; records {report['records']:,}; "
@@ -219,19 +218,17 @@ def measure(
     return runs
 
 
-def resumed(articles: int, report: dict[str, Any], journal: Path) -> None:
-    """What a ``--store`` build's figures come to over all its runs."""
+def resumed(articles: int, reused: int, later: float, journal: Path) -> None:
+    """What a ``--store`` build's figures come to over all its runs (``later``: the
+    seconds of this run's stages after extraction)."""
     files, seconds = extraction_so_far(journal)
-    t = report["timings"]
-    after = t["resolve"] + t["load"] + t["count"]
-    after += sum(v for k, v in t.items() if k.startswith("write"))
-    print(f"  resumed: {report['reused']:,} of {articles:,} files extracted by earlier runs")
+    print(f"  resumed: {reused:,} of {articles:,} files extracted by earlier runs")
     if files:
-        whole = seconds / files * articles + after
+        whole = seconds / files * articles + later
         print(
             f"  extraction over all runs: {files:,} files in {seconds:,.1f} s "
             f"({seconds / files:.4f} s/article); with this run's later stages "
-            f"({after:,.1f} s): {whole:,.0f} s, {whole / articles:.4f} s/article"
+            f"({later:,.1f} s): {whole:,.0f} s, {whole / articles:.4f} s/article"
         )
 
 

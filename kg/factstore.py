@@ -106,7 +106,6 @@ class FactsStore:
         self._journal: IO[str] | None = None
         if self.persistent:
             self._replay_journal()
-        if self.persistent:
             # What interrupted builds left, and the Oxigraph databases that stores
             # of kg before 2026-12 kept.
             stale = [w for w in (self.folder / WORK).glob("*-*-*") if not _running(w.name)]
@@ -150,11 +149,11 @@ class FactsStore:
             path = self.folder / JOURNAL
             fresh = not path.is_file() or path.stat().st_size == 0
             self._journal = path.open("a", encoding="utf-8")
-            if not fresh:
-                self._journal.write("\n")  # end a line a killed build may have torn
-            else:
+            if fresh:
                 header = {"version": FORMAT_VERSION, "extraction": self.fingerprint}
                 self._journal.write(json.dumps(header) + "\n")
+            else:
+                self._journal.write("\n")  # end a line a killed build may have torn
         self._journal.write(json.dumps({"source": source, **self.entries[source]}) + "\n")
         self._journal.flush()
 
