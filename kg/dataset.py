@@ -138,8 +138,9 @@ class Dataset:
 
         ``graph`` is the graph name's N-Triples text (``"<iri>"``), or None for the
         default graph. ``own`` statements are about nodes that no other graph
-        mentions. ``shared`` graphs (more records to come for the same graph) are
-        held in a sorter and written, merged, by ``finish``.
+        mentions, and are all the statements about those nodes. ``shared`` graphs
+        (more records to come for the same graph) are held in a sorter and written,
+        merged, by ``finish``.
         """
         name = f" {graph}" if graph is not None else ""
         lines = set(statements)
@@ -198,7 +199,11 @@ class Dataset:
         return cast(IO[bytes], gzip.open(self.quads_path, "rb"))
 
     def triple_lines(self) -> Iterator[bytes]:
-        """The union of the graphs as N-Triples lines: entities sorted, then own statements."""
+        """The union of the graphs as N-Triples lines: entities sorted, then own statements.
+
+        Each subject's statements are consecutive lines (the property-graph view
+        relies on it).
+        """
         yield from self.entity_lines()
         with self._own_path.open("rb") as stream:
             yield from stream
