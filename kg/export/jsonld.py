@@ -32,7 +32,6 @@ Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple | ox.DefaultGraph
 
 _TYPE = str(RDF.type)
 _STRING = str(XSD.string)
-_LANG_STRING = str(RDF.langString)
 _INTEGER = str(XSD.integer)
 _BOOLEAN = str(XSD.boolean)
 _GEN_DELIMS = set(":/?#[]@")
