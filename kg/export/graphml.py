@@ -90,7 +90,7 @@ def write_graphml(graph: KnowledgeGraph, path: Path) -> None:
             edges.write(
                 "".join(
                     f"    <edge source={source} target={_quoted(end)}>\n"
-                    f'      <data key="e0">{kind}</data>\n'
+                    f'      <data key="e0">{_text(kind)}</data>\n'
                     "    </edge>\n"
                     for kind, end in node.relationships
                 ).encode("utf-8")
