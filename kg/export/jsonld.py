@@ -131,16 +131,19 @@ def write_jsonld(graph: KnowledgeGraph, stream: IO[bytes]) -> None:
     context = dict(sorted({**published_context(), **graph.prefixes}.items()))
     compactor = Compactor(context)
     stream.write(b'{"@context": ' + _json(context) + b',\n "@graph": [')
-    first = True
+    separator = b"\n"
     for name, quads in groupby(graph.quads(), key=lambda quad: quad.graph_name):
-        lines = (_json(node) for node in _nodes(quads, compactor))
-        if isinstance(name, ox.DefaultGraph):
-            body = b",\n".join(lines)
-        else:
-            opening = b'{"@id": ' + _json(compactor.node(name)) + b', "@graph": [\n'
-            body = opening + b",\n".join(lines) + b"\n]}"
-        stream.write((b"\n" if first else b",\n") + body)
-        first = False
+        named = not isinstance(name, ox.DefaultGraph)
+        if named:
+            stream.write(separator + b'{"@id": ' + _json(compactor.node(name)) + b', "@graph": [')
+            separator = b"\n"
+        # Node by node: the default graph of a loaded file may hold everything.
+        for node in _nodes(quads, compactor):
+            stream.write(separator + _json(node))
+            separator = b",\n"
+        if named:
+            stream.write(b"\n]}")
+            separator = b",\n"
     stream.write(b"\n]}\n")
 
 
