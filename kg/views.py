@@ -1,8 +1,15 @@
 """What an HTML view shows: entities and their links, chosen by focus, type, period and budget.
 
-A view is built in one pass over the graph's sorted triples: typed entities
-become nodes, links between them become edges; an official's position becomes
-an edge to its jurisdiction labelled with the role. Provenance records
+A view reads the graph's sorted entity statements in passes that keep little per
+entity, so that a graph of millions of entities fits in a few hundred megabytes:
+
+1. which subjects are drawable entities, and of what kind: a set of 16-byte
+   digests (kg.digests) and a kind code apiece;
+2. the links between entities, as arrays of entity ordinals (10 bytes a link); an
+   official's position becomes a link to its jurisdiction labelled with the role;
+3. for the nodes finally drawn only: their IRIs, labels and properties.
+
+A search by name (``--focus NAME``) is one more pass. Provenance records
 (evidence, extraction runs) and images are not drawn, and are skipped before
 their lines are even parsed.
 """
@@ -10,14 +17,17 @@ their lines are even parsed.
 from __future__ import annotations
 
 from array import array
-from collections import Counter, defaultdict, deque
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import groupby
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+import numpy.typing as npt
 import pyoxigraph as ox
 
+from kg.digests import DIGEST, DigestIndex, digest, packed, subject_of
 from kg.errors import ConfigError
 from kg.graph import KnowledgeGraph
 from kg.namespaces import KG, RDF, SDO, SKOS
@@ -49,6 +59,10 @@ NODE_TYPES: dict[str, tuple[str, NodeType]] = {
     "topic": (str(SKOS.Concept), NodeType("Topic", "#90be6d", "#577a3f", "ellipse")),
     "quote": (str(SDO.Quotation), NodeType("Quote", "#e9ecef", "#868e96", "square")),
 }
+_KINDS = tuple(NODE_TYPES)
+_ARTICLE = _KINDS.index("article")
+# A type's line object (``<iri> .``) -> its kind's code; a lower code is more specific.
+_KIND_OF_TYPE = {f"<{iri}>".encode(): code for code, (iri, _) in enumerate(NODE_TYPES.values())}
 
 _LABEL_ORDER = ("name", "headline", "label", "text", "source file")
 _SHOWN = {
@@ -63,218 +77,396 @@ _SHOWN = {
     str(KG.domain): "domain",
     str(KG.sourceFile): "source file",
     str(SKOS.prefLabel): "label",
+    str(SDO.roleName): "role",
+    str(KG.jurisdiction): "jurisdiction",
 }
-_NOT_LINKS = {str(SDO.url), str(RDF.type), str(KG.holdsPosition), str(KG.holder)}
-_TYPE = str(RDF.type)
-_POSITION = str(KG.Position)
-_HOLDS_POSITION = str(KG.holdsPosition)
-_ROLE_NAME = str(SDO.roleName)
-_JURISDICTION = str(KG.jurisdiction)
+_LABEL_PREDICATES = {f"<{iri}>".encode() for iri, key in _SHOWN.items() if key in _LABEL_ORDER}
+
+
+def _term(iri: object) -> bytes:
+    return f"<{iri}>".encode()
+
+
+_TYPE = _term(RDF.type)
+_POSITION = _term(KG.Position)
+_HOLDS_POSITION = _term(KG.holdsPosition)
+_ROLE_NAME = _term(SDO.roleName)
+_JURISDICTION = _term(KG.jurisdiction)
+_PUBLISHED = _term(SDO.datePublished)
+_NOT_LINKS = {_term(SDO.url), _TYPE, _HOLDS_POSITION, _term(KG.holder), _JURISDICTION}
+_BATCH = 100_000
+
+Ordinals = npt.NDArray[np.int64]
+Mask = npt.NDArray[np.bool_]
+
+
+@dataclass
+class _Details:
+    """What is drawn of one node: its IRI and its shown properties (sorted, distinct)."""
+
+    iri: str
+    properties: dict[str, list[str]] = field(default_factory=dict)
 
 
 class _Index:
-    """Every drawable entity of a graph and the links between them, by integer id.
+    """The drawable entities of a graph (by ordinal) and the links between them."""
 
-    Built in one pass over the graph's sorted triples (a subject's triples are
-    contiguous, so links are made distinct per subject); a graph of a hundred
-    thousand articles holds millions of links, kept as arrays of ids, while
-    labels and properties are kept for entities only.
-    """
-
-    def __init__(self) -> None:
-        self.iris: list[str] = []
-        self.ids: dict[str, int] = {}
-        self.kinds: dict[int, str] = {}
-        self.properties: dict[int, dict[str, list[str]]] = {}
+    def __init__(self, graph: KnowledgeGraph) -> None:
+        self.graph = graph
+        entities, kinds = _entities(graph)
+        self.entities = entities
+        self.kinds = kinds
         self.labels: list[str] = []
         self._label_ids: dict[str, int] = {}
-        self.sources = array("I")
-        self.targets = array("I")
-        self.edge_labels = array("I")
+        self.published: dict[int, str] = {}
+        self._details: dict[int, _Details] = {}
+        self.found: dict[str, int] = {}  # focus -> the node a search found
+        self._links()
 
-    def id(self, iri: str) -> int:
-        """The id of an IRI, given on first sight."""
-        found = self.ids.get(iri)
+    def __len__(self) -> int:
+        return len(self.kinds)
+
+    def label_id(self, label: str) -> int:
+        """The id of a link label, given on first sight."""
+        found = self._label_ids.get(label)
         if found is None:
-            found = self.ids[iri] = len(self.iris)
-            self.iris.append(iri)
+            found = self._label_ids[label] = len(self.labels)
+            self.labels.append(label)
         return found
 
-    def link(self, source: int, label: str, target: int) -> None:
-        """Record a labelled link (kept if both ends turn out to be entities)."""
-        label_id = self._label_ids.get(label)
-        if label_id is None:
-            label_id = self._label_ids[label] = len(self.labels)
-            self.labels.append(label)
-        self.sources.append(source)
-        self.edge_labels.append(label_id)
-        self.targets.append(target)
+    def _links(self) -> None:
+        """Pass 2: the distinct links of each entity, and officials' roles."""
+        sources, link_labels, targets = array("i"), array("H"), array("i")
+        pending: list[tuple[int, int, bytes]] = []
+        held: list[tuple[int, bytes]] = []  # (person, position)
+        positions: list[tuple[bytes, int, bytes]] = []  # (position, role, jurisdiction)
+        names: dict[bytes, int] = {}
 
-    def edges(self, among: set[int]) -> Iterator[tuple[int, int, int]]:
-        """(source, label id, target) of the links between nodes of ``among``."""
-        for source, label, target in zip(self.sources, self.edge_labels, self.targets, strict=True):
-            if source in among and target in among and source != target:
-                yield source, label, target
+        def flush() -> None:
+            found = self.entities.ordinals(packed([target for _, _, target in pending]))
+            for (source, label, _), target in zip(pending, found.tolist(), strict=True):
+                if target >= 0 and target != source:
+                    sources.append(source)
+                    link_labels.append(label)
+                    targets.append(target)
+            pending.clear()
+
+        for ordinal, subject, group in self._subjects():
+            links: set[tuple[int, bytes]] = set()
+            is_position, role, jurisdiction = False, "position", b""
+            for line in group:
+                _, predicate, obj = line.split(b" ", 2)
+                obj = obj[: obj.rindex(b" .")]
+                if predicate == _TYPE:
+                    is_position = is_position or obj == _POSITION
+                elif predicate == _HOLDS_POSITION and obj.startswith(b"<"):
+                    if ordinal >= 0:
+                        held.append((ordinal, digest(obj[1:-1])))
+                elif predicate == _ROLE_NAME and obj.startswith(b'"') and role == "position":
+                    role = _literal(line)
+                elif predicate == _JURISDICTION and obj.startswith(b"<") and not jurisdiction:
+                    jurisdiction = digest(obj[1:-1])
+                elif predicate == _PUBLISHED and ordinal >= 0 and obj.startswith(b'"'):
+                    date = _literal(line)
+                    if self.kinds[ordinal] == _ARTICLE:
+                        earlier = self.published.get(ordinal)
+                        self.published[ordinal] = min(date, earlier or date)
+                elif ordinal >= 0 and obj.startswith(b"<") and predicate not in _NOT_LINKS:
+                    name = names.get(predicate)
+                    if name is None:
+                        name = names[predicate] = self.label_id(_local_name(predicate[1:-1]))
+                    links.add((name, digest(obj[1:-1])))
+            if is_position:
+                positions.append((digest(subject[1:-1]), self.label_id(role), jurisdiction))
+            pending.extend((ordinal, name, target) for name, target in sorted(links))
+            if len(pending) >= _BATCH:
+                flush()
+        flush()
+        self._roles(held, positions, sources, link_labels, targets)
+        self.sources = np.frombuffer(sources, dtype=np.int32)
+        self.link_labels = np.frombuffer(link_labels, dtype=np.uint16)
+        self.targets = np.frombuffer(targets, dtype=np.int32)
+
+    def _roles(
+        self,
+        held: list[tuple[int, bytes]],
+        positions: list[tuple[bytes, int, bytes]],
+        sources: array[int],
+        link_labels: array[int],
+        targets: array[int],
+    ) -> None:
+        """Each position an entity holds: a role (with its jurisdiction) and a link to it."""
+        by_position = DigestIndex(position for position, _, _ in positions)
+        rows = np.empty(len(by_position), dtype=np.int64)
+        rows[by_position.ordinals(packed([position for position, _, _ in positions]))] = range(
+            len(positions)
+        )
+        found = by_position.ordinals(packed([position for _, position in held]))
+        wheres = self.entities.ordinals(packed([where or b"\0" * 16 for _, _, where in positions]))
+        self.role_holders, self.role_labels, self.role_places = array("i"), array("H"), array("i")
+        for (person, _), position in zip(held, found.tolist(), strict=True):
+            role, where = (
+                (positions[rows[position]][1], int(wheres[rows[position]]))
+                if position >= 0
+                else (self.label_id("position"), -1)
+            )
+            self.role_holders.append(person)
+            self.role_labels.append(role)
+            self.role_places.append(where)
+            if where >= 0 and where != person:
+                sources.append(person)
+                link_labels.append(role)
+                targets.append(where)
+
+    def _subjects(self) -> Iterator[tuple[int, bytes, list[bytes]]]:
+        """Each IRI subject of the drawable lines with its lines and its entity ordinal
+        (-1 for subjects that are not entities), looked up a batch at a time."""
+        batch: list[tuple[bytes, list[bytes]]] = []
+        size = 0
+        for subject, group in _drawable_subjects(self.graph):
+            batch.append((subject, list(group)))
+            size += len(batch[-1][1])
+            if size >= _BATCH:
+                yield from self._numbered(batch)
+                batch, size = [], 0
+        yield from self._numbered(batch)
+
+    def _numbered(
+        self, batch: list[tuple[bytes, list[bytes]]]
+    ) -> Iterator[tuple[int, bytes, list[bytes]]]:
+        found = self.entities.ordinals(packed([digest(subject[1:-1]) for subject, _ in batch]))
+        for ordinal, (subject, lines) in zip(found.tolist(), batch, strict=True):
+            yield ordinal, subject, lines
+
+    def details(self, node: int) -> _Details:
+        """A described node's IRI and properties (``describe`` reads them)."""
+        return self._details[node]
+
+    def describe(self, nodes: Iterable[int]) -> None:
+        """Pass 3: read the IRIs and properties of these nodes and of their roles' places."""
+        wanted = set(nodes)
+        holders = np.isin(np.frombuffer(self.role_holders, dtype=np.int32), list(wanted))
+        wanted |= {int(p) for p in np.frombuffer(self.role_places, dtype=np.int32)[holders]}
+        wanted -= {-1, *self._details}
+        if not wanted:
+            return
+        for ordinal, subject, group in self._subjects():
+            if ordinal not in wanted:
+                continue
+            properties = _shown(self.graph.parse_triples(group))
+            self._details[ordinal] = _Details(subject[1:-1].decode("utf-8"), properties)
+        for node in wanted:
+            self._details.setdefault(node, _Details(""))
+        self._add_roles(wanted)
+        for node in wanted:
+            props = self._details[node].properties
+            for key, values in props.items():
+                props[key] = sorted(set(values))
+
+    def _add_roles(self, nodes: set[int]) -> None:
+        for person, role, where in zip(
+            self.role_holders, self.role_labels, self.role_places, strict=True
+        ):
+            if person in nodes:
+                suffix = f" of {self.label(where)}" if where >= 0 else ""
+                roles = self._details[person].properties.setdefault("role", [])
+                roles.append(self.labels[role] + suffix)
+
+    def label(self, node: int) -> str:
+        """The text shown on a described node: its name, headline, label, ... or its IRI's
+        last segment."""
+        details = self._details[node]
+        return _label(details.properties) or details.iri.rstrip("/").rsplit("/", 1)[-1]
+
+    def search(self, needle: str, among: Mask) -> tuple[list[tuple[str, int, str]], int]:
+        """Nodes among ``among`` named ``needle`` (exactly, else partly): the ten first by
+        IRI as (IRI, node, label), and how many there are."""
+        exact: list[tuple[str, int, str]] = []
+        partial: list[tuple[str, int, str]] = []
+        partial_count = 0
+        for node, subject, group in self._subjects():
+            if node < 0 or not among[node]:
+                continue
+            named = [line for line in group if line.split(b" ", 2)[1] in _LABEL_PREDICATES]
+            properties = _shown(self.graph.parse_triples(named))
+            iri = subject[1:-1].decode("utf-8")
+            label = _label(properties) or iri.rstrip("/").rsplit("/", 1)[-1]
+            folded = label.casefold()
+            if folded == needle:
+                exact.append((iri, node, label))
+            if needle in folded:
+                partial_count += 1
+                partial.append((iri, node, label))
+                if len(partial) > 1000:
+                    partial = sorted(partial)[:10]
+        if exact:
+            return sorted(exact)[:10], len(exact)
+        return sorted(partial)[:10], partial_count
+
+
+def _shown(triples: Iterable[ox.Triple]) -> dict[str, list[str]]:
+    """The properties a view shows of one subject's triples."""
+    properties: dict[str, list[str]] = {}
+    for triple in triples:
+        key = _SHOWN.get(triple.predicate.value)
+        if key is not None and isinstance(triple.object, ox.NamedNode | ox.Literal):
+            properties.setdefault(key, []).append(triple.object.value)
+    return properties
+
+
+def _label(properties: dict[str, list[str]]) -> str:
+    for key in _LABEL_ORDER:
+        if properties.get(key):
+            value = min(properties[key])
+            return Path(value).name if key == "source file" else value
+    return ""
+
+
+def _literal(line: bytes) -> str:
+    """The value of a line's literal object."""
+    obj = next(iter(KnowledgeGraph.parse_triples([line]))).object
+    return obj.value if isinstance(obj, ox.Literal) else ""
+
+
+def _entities(graph: KnowledgeGraph) -> tuple[DigestIndex, npt.NDArray[np.uint8]]:
+    """Pass 1: the drawable entities (subjects with a drawable type) and their kinds."""
+    found = bytearray()
+    codes = array("B")
+    statement = b" " + _TYPE + b" "
+    typed = (line for line in graph.dataset.entity_lines() if statement in line)
+    for subject, group in _drawable_subjects(graph, typed):
+        kind = len(_KINDS)
+        for line in group:
+            _, predicate, obj = line.split(b" ", 2)
+            if predicate == _TYPE:
+                kind = min(kind, _KIND_OF_TYPE.get(obj[: obj.rindex(b" .")], len(_KINDS)))
+        if kind < len(_KINDS):
+            found += digest(subject[1:-1])
+            codes.append(kind)
+    index = DigestIndex([bytes(found[at : at + 16]) for at in range(0, len(found), 16)])
+    kinds = np.empty(len(index), dtype=np.uint8)
+    kinds[index.ordinals(np.frombuffer(bytes(found), dtype=DIGEST))] = np.frombuffer(
+        codes, dtype=np.uint8
+    )
+    return index, kinds
+
+
+def _drawable_subjects(
+    graph: KnowledgeGraph, lines: Iterable[bytes] | None = None
+) -> Iterator[tuple[bytes, Iterator[bytes]]]:
+    """The IRI subjects of the graph's entity lines (or of some of them), each with its
+    lines, without the provenance records (never drawn).
+
+    A build keeps each graph's evidence records apart (its own statements); a graph
+    loaded from a file has them among the rest, and they are dropped by IRI.
+    """
+    provenance = (f"<{graph.base}evidence/".encode(), f"<{graph.base}activity/".encode())
+    everything = graph.dataset.entity_lines() if lines is None else lines
+    for subject, group in groupby(everything, key=subject_of):
+        if subject.startswith(b"<") and not subject.startswith(provenance):
+            yield subject, group
+
+
+def _local_name(iri: bytes) -> str:
+    return iri.decode("utf-8").rstrip("/#").rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
 @dataclass
 class View:
-    """A selection of a graph's nodes (by id), with their kinds, labels and links."""
+    """A selection of a graph's entities (a mask over their ordinals) and their links."""
 
     index: _Index
-    nodes: set[int]
+    selected: Mask
     omitted: int = 0
 
     @property
+    def nodes(self) -> list[int]:
+        """The selected nodes' ordinals."""
+        return [int(node) for node in np.flatnonzero(self.selected)]
+
+    @property
     def kinds(self) -> dict[int, str]:
-        """Node id -> kind (article, person, city ...) of the selected nodes."""
-        return {node: self.index.kinds[node] for node in self.nodes}
+        """Node -> kind (article, person, city ...) of the selected nodes."""
+        codes = self.index.kinds
+        return {node: _KINDS[codes[node]] for node in self.nodes}
 
     def iri(self, node: int) -> str:
-        """The IRI of a node."""
-        return self.index.iris[node]
+        """The IRI of a described node."""
+        return self.index.details(node).iri
 
     def label(self, node: int) -> str:
-        """The text shown on a node: its name, headline, label, ... or its IRI's last segment."""
-        props = self.index.properties.get(node, {})
-        for key in _LABEL_ORDER:
-            if props.get(key):
-                value = props[key][0]
-                return Path(value).name if key == "source file" else value
-        return self.iri(node).rstrip("/").rsplit("/", 1)[-1]
+        """The text shown on a described node."""
+        return self.index.label(node)
+
+    def edge_arrays(self) -> tuple[Ordinals, Ordinals, Ordinals]:
+        """(sources, label ids, targets) of the links between selected nodes."""
+        index = self.index
+        keep = self.selected[index.sources] & self.selected[index.targets]
+        return (
+            index.sources[keep].astype(np.int64),
+            index.link_labels[keep].astype(np.int64),
+            index.targets[keep].astype(np.int64),
+        )
 
     def edges(self) -> Iterator[tuple[int, int, int]]:
         """(source, label id, target) of the links between selected nodes."""
-        return self.index.edges(self.nodes)
+        sources, labels, targets = self.edge_arrays()
+        return zip(sources.tolist(), labels.tolist(), targets.tolist(), strict=True)
 
-    def degrees(self) -> Counter[int]:
-        """How many links touch each selected node."""
-        degree: Counter[int] = Counter()
-        for start, _, end in self.edges():
-            degree[start] += 1
-            degree[end] += 1
-        return degree
+    def degrees(self) -> Ordinals:
+        """How many links between selected nodes touch each node (by ordinal)."""
+        sources, _, targets = self.edge_arrays()
+        size = len(self.selected)
+        return np.bincount(sources, minlength=size) + np.bincount(targets, minlength=size)
 
-    def restricted(self, keep: set[int]) -> View:
+    def restricted(self, keep: Mask) -> View:
         """The same view with only the nodes in ``keep``."""
-        return View(self.index, self.nodes & keep, self.omitted)
-
-
-def _local_name(iri: str) -> str:
-    return iri.rstrip("/#").rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+        return View(self.index, self.selected & keep, self.omitted)
 
 
 def graph_view(graph: KnowledgeGraph) -> View:
     """Every drawable entity of the graph and the links between them."""
-    rank = {class_iri: index for index, (class_iri, _) in enumerate(NODE_TYPES.values())}
-    kinds_by_class = {class_iri: kind for kind, (class_iri, _) in NODE_TYPES.items()}
-    index = _Index()
-    positions: dict[int, dict[str, str]] = {}
-    held: list[tuple[int, int]] = []
-    subject_id = -1
-    subject_links: set[tuple[str, int]] = set()
-    subject_properties: dict[str, list[str]] = {}
-    kind: str | None = None
-    is_position = False
-
-    def commit() -> None:
-        # A subject's triples are contiguous: keep what it said if it is drawn.
-        if kind is not None:
-            index.kinds[subject_id] = kind
-            index.properties[subject_id] = subject_properties
-            for label, target in sorted(subject_links):
-                index.link(subject_id, label, target)
-        elif is_position:
-            positions[subject_id] = {k: v[0] for k, v in subject_properties.items() if v}
-
-    for triple in _drawable_triples(graph):
-        subject, predicate, obj = triple.subject, triple.predicate.value, triple.object
-        if not isinstance(subject, ox.NamedNode):
-            continue
-        current = index.id(subject.value)
-        if current != subject_id:
-            commit()
-            subject_id, subject_links, subject_properties = current, set(), {}
-            kind, is_position = None, False
-        if predicate == _TYPE and isinstance(obj, ox.NamedNode):
-            found = kinds_by_class.get(obj.value)
-            if found is not None and (kind is None or rank[obj.value] < rank[NODE_TYPES[kind][0]]):
-                kind = found
-            is_position = is_position or obj.value == _POSITION
-        elif predicate == _HOLDS_POSITION and isinstance(obj, ox.NamedNode):
-            held.append((subject_id, index.id(obj.value)))
-        elif predicate == _ROLE_NAME and isinstance(obj, ox.Literal):
-            subject_properties.setdefault("role", []).append(obj.value)
-        elif predicate == _JURISDICTION and isinstance(obj, ox.NamedNode):
-            subject_properties.setdefault("jurisdiction", []).append(obj.value)
-        elif isinstance(obj, ox.NamedNode) and predicate not in _NOT_LINKS:
-            subject_links.add((_local_name(predicate), index.id(obj.value)))
-        if predicate in _SHOWN and isinstance(obj, ox.NamedNode | ox.Literal):
-            subject_properties.setdefault(_SHOWN[predicate], []).append(obj.value)
-    commit()
-    view = View(index, set(index.kinds))
-    for person, position in held:
-        role = positions.get(position, {}).get("role", "position")
-        where_iri = positions.get(position, {}).get("jurisdiction")
-        where = index.ids.get(where_iri) if where_iri is not None else None
-        suffix = f" of {view.label(where)}" if where in index.kinds else ""
-        if person in index.kinds:
-            index.properties[person].setdefault("role", []).append(role + suffix)
-            if where in index.kinds:
-                index.link(person, role, where)
-    for props in index.properties.values():
-        for key, values in props.items():
-            props[key] = sorted(set(values))
-    return view
-
-
-def _drawable_triples(graph: KnowledgeGraph) -> Iterator[ox.Triple]:
-    """The graph's triples without the provenance records (most of them, never drawn).
-
-    A build keeps each graph's evidence records apart (its own statements); a graph
-    loaded from a file has them among the rest, and they are dropped by IRI before
-    their lines are parsed.
-    """
-    provenance = (f"<{graph.base}evidence/".encode(), f"<{graph.base}activity/".encode())
-    lines = (line for line in graph.dataset.entity_lines() if not line.startswith(provenance))
-    return graph.parse_triples(lines)
+    index = _Index(graph)
+    return View(index, np.ones(len(index), dtype=np.bool_))
 
 
 def find_node(view: View, focus: str) -> int:
     """The node a user means by an IRI or a name (exact, else the one partial match)."""
-    by_iri = view.index.ids.get(focus)
-    if by_iri is not None and by_iri in view.nodes:
+    by_iri = view.index.entities.ordinal(focus.encode("utf-8"))
+    if by_iri >= 0 and view.selected[by_iri]:
         return by_iri
-    needle = focus.strip().casefold()
-    labels = {node: view.label(node).casefold() for node in view.nodes}
-    exact = sorted((view.iri(n), n) for n, label in labels.items() if label == needle)
-    partial = sorted((view.iri(n), n) for n, label in labels.items() if needle in label)
-    for matches in (exact, partial):
-        if len(matches) == 1:
-            return matches[0][1]
-        if len(matches) > 1:
-            named = ", ".join(f"{_short(view.label(n))} <{iri}>" for iri, n in matches[:10])
-            raise ConfigError(
-                f"{focus!r} names {len(matches)} nodes; give one of their IRIs: {named}"
-            )
+    # The one node a name found stays the one in any part of the view that holds it.
+    found = view.index.found.get(focus)
+    if found is not None and view.selected[found]:
+        return found
+    matches, count = view.index.search(focus.strip().casefold(), view.selected)
+    if count == 1:
+        view.index.found[focus] = matches[0][1]
+        return matches[0][1]
+    if count > 1:
+        named = ", ".join(f"{_short(label)} <{iri}>" for iri, _, label in matches)
+        raise ConfigError(f"{focus!r} names {count} nodes; give one of their IRIs: {named}")
     raise ConfigError(f"no node is named {focus!r} (search is by name, headline or IRI)")
 
 
-def neighbourhood(view: View, start: int, depth: int) -> set[int]:
+def neighbourhood(view: View, start: int, depth: int) -> Mask:
     """The nodes within ``depth`` links of ``start``, whichever way the links point."""
-    adjacent: dict[int, set[int]] = defaultdict(set)
-    for s, _, o in view.edges():
-        adjacent[s].add(o)
-        adjacent[o].add(s)
-    seen = {start}
-    frontier = deque([(start, 0)])
-    while frontier:
-        node, distance = frontier.popleft()
-        if distance == depth:
-            continue
-        for other in sorted(adjacent[node] - seen):
-            seen.add(other)
-            frontier.append((other, distance + 1))
+    sources, _, targets = view.edge_arrays()
+    ends = np.concatenate([sources, targets])
+    others = np.concatenate([targets, sources])
+    order = np.argsort(ends, kind="stable")
+    ends, others = ends[order], others[order]
+    seen = np.zeros(len(view.selected), dtype=np.bool_)
+    seen[start] = True
+    frontier = np.array([start], dtype=np.int64)
+    for _ in range(depth):
+        lows = np.searchsorted(ends, frontier, side="left")
+        highs = np.searchsorted(ends, frontier, side="right")
+        reached = np.concatenate([others[low:high] for low, high in zip(lows, highs, strict=True)])
+        frontier = np.unique(reached[~seen[reached]])
+        if not len(frontier):
+            break
+        seen[frontier] = True
     return seen
 
 
@@ -296,62 +488,65 @@ def select(
             )
     kinds = view.index.kinds
     if since or until:
-        in_period = {
-            node
-            for node in view.nodes
-            if kinds[node] == "article"
-            and (dates := view.index.properties.get(node, {}).get("published"))
-            and (since is None or dates[0][: len(since)] >= since)
-            and (until is None or dates[0][: len(until)] <= until)
-        }
-        linked = set()
-        for s, _, o in view.edges():
-            if s in in_period:
-                linked.add(o)
-            if o in in_period:
-                linked.add(s)
-        keep = in_period | {node for node in linked if kinds[node] != "article"}
-        view = view.restricted(keep)
+        in_period = np.zeros(len(view.selected), dtype=np.bool_)
+        for node, date in view.index.published.items():
+            if (since is None or date[: len(since)] >= since) and (
+                until is None or date[: len(until)] <= until
+            ):
+                in_period[node] = True
+        in_period &= view.selected
+        sources, _, targets = view.edge_arrays()
+        linked = np.zeros(len(view.selected), dtype=np.bool_)
+        linked[targets[in_period[sources]]] = True
+        linked[sources[in_period[targets]]] = True
+        view = view.restricted(in_period | (linked & (kinds != _ARTICLE)))
     if focus is not None:
         start = find_node(view, focus)
         view = view.restricted(neighbourhood(view, start, depth))
     if types:
-        view = view.restricted({node for node in view.nodes if kinds[node] in types})
+        codes = [_KINDS.index(kind) for kind in types]
+        view = view.restricted(np.isin(kinds, codes))
     return view
 
 
 def budgeted(view: View, max_nodes: int = DEFAULT_MAX_NODES) -> View:
-    """At most ``max_nodes`` nodes: the best connected ones (ties by IRI, so stable)."""
-    if len(view.nodes) <= max_nodes:
+    """At most ``max_nodes`` nodes: the best connected ones (ties by ordinal, that is by
+    a hash of the IRI, so the choice is stable)."""
+    nodes = np.flatnonzero(view.selected)
+    if len(nodes) <= max_nodes:
         return view
-    degree = view.degrees()
-    chosen = sorted(view.nodes, key=lambda node: (-degree[node], view.iri(node)))[:max_nodes]
-    kept = view.restricted(set(chosen))
-    kept.omitted = len(view.nodes) - len(chosen)
+    degree = view.degrees()[nodes]
+    chosen = nodes[np.lexsort((nodes, -degree))[:max_nodes]]
+    keep = np.zeros(len(view.selected), dtype=np.bool_)
+    keep[chosen] = True
+    kept = view.restricted(keep)
+    kept.omitted = len(nodes) - max_nodes
     return kept
 
 
 def view_data(view: View, *, focus: int | None = None) -> dict[str, Any]:
     """The JSON the page draws: nodes, edges, node types, counts."""
+    nodes = view.nodes
+    view.index.describe(nodes)
     labels = view.index.labels
     edges = sorted({(view.iri(s), labels[p], view.iri(o)) for s, p, o in view.edges()})
-    degree: Counter[str] = Counter()
+    degree: dict[str, int] = {}
     for start, _, end in edges:
-        degree[start] += 1
-        degree[end] += 1
-    nodes = [
-        {
-            "id": iri,
-            "label": _short(view.label(node)),
-            "title": view.label(node),
-            "type": view.index.kinds[node],
-            "degree": degree[iri],
-            "properties": sorted(view.index.properties.get(node, {}).items()),
-        }
-        for iri, node in sorted((view.iri(n), n) for n in view.nodes)
-    ]
+        degree[start] = degree.get(start, 0) + 1
+        degree[end] = degree.get(end, 0) + 1
+    kinds = view.index.kinds
     return {
-        "nodes": nodes,
+        "nodes": [
+            {
+                "id": iri,
+                "label": _short(view.label(node)),
+                "title": view.label(node),
+                "type": _KINDS[kinds[node]],
+                "degree": degree.get(iri, 0),
+                "properties": sorted(view.index.details(node).properties.items()),
+            }
+            for iri, node in sorted((view.iri(n), n) for n in nodes)
+        ],
         "edges": [{"from": s, "to": o, "label": p} for s, p, o in edges],
         "types": {kind: vars(style) for kind, (_, style) in NODE_TYPES.items()},
         "omitted": view.omitted,
@@ -387,5 +582,7 @@ def build_view(
         until=until,
     )
     chosen = budgeted(view, max_nodes)
-    focus_node = find_node(chosen, focus) if focus is not None and chosen.nodes else None
+    focus_node = None
+    if focus is not None and chosen.selected.any():
+        focus_node = find_node(chosen, focus)
     return view_data(chosen, focus=focus_node)

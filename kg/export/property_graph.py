@@ -19,15 +19,14 @@ dataset's promise that a subject's statements are consecutive lines.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import groupby
 
-import numpy as np
 import pyoxigraph as ox
 
+from kg.digests import DigestIndex, digest, packed, subject_of
 from kg.graph import KnowledgeGraph
 from kg.namespaces import KG, RDF, XSD
 
@@ -41,7 +40,6 @@ _INTEGERS = {str(XSD.integer), str(XSD.int), str(XSD.long)}
 _FLOATS = {str(XSD.double), str(XSD.float), str(XSD.decimal)}
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _BATCH_LINES = 50_000
-_DIGEST = np.dtype("S16")
 
 
 @dataclass
@@ -84,23 +82,11 @@ def literal_value(literal: ox.Literal) -> Value:
     return literal.value
 
 
-def _digest(iri: bytes) -> bytes:
-    return hashlib.blake2b(iri, digest_size=16).digest()
-
-
-def _subject(line: bytes) -> bytes:
-    # Lines are in Oxigraph's canonical form (kg.terms): IRIs unescaped, one space apart.
-    return line[: line.index(b" ")]
-
-
 class NodeIndex:
-    """Which IRIs are nodes, as a sorted array of their 16-byte BLAKE2b digests."""
+    """Which IRIs are nodes: a set of digests (kg.digests)."""
 
     def __init__(self, digests: Iterable[bytes]) -> None:
-        packed = bytearray()
-        for digest in digests:
-            packed += digest
-        self._digests = np.unique(np.frombuffer(packed, dtype=_DIGEST))
+        self._index = DigestIndex(digests)
 
     @classmethod
     def of_lines(cls, lines: Iterable[bytes]) -> NodeIndex:
@@ -111,7 +97,7 @@ class NodeIndex:
     def _typed_subjects(lines: Iterable[bytes]) -> Iterator[bytes]:
         for subject, group in groupby(
             (line for line in lines if _TYPE_STATEMENT in line and line.startswith(b"<")),
-            key=_subject,
+            key=subject_of,
         ):
             types = set()
             for line in group:
@@ -119,19 +105,15 @@ class NodeIndex:
                 if predicate == _TYPE_PREDICATE:
                     types.add(obj[: obj.rindex(b" .")])
             if types and not types & _LEFT_OUT_TYPES:
-                yield _digest(subject[1:-1])
+                yield digest(subject[1:-1])
 
     def __len__(self) -> int:
-        return len(self._digests)
+        return len(self._index)
 
     def contains(self, iris: list[str]) -> list[bool]:
         """Whether each IRI is a node, looked up all at once."""
-        if not iris or not len(self._digests):
-            return [False] * len(iris)
-        wanted = np.array([_digest(iri.encode()) for iri in iris], dtype=_DIGEST)
-        where = np.searchsorted(self._digests, wanted)
-        found = self._digests[np.minimum(where, len(self._digests) - 1)] == wanted
-        return [bool(flag) for flag in found]
+        found = self._index.ordinals(packed([digest(iri.encode()) for iri in iris]))
+        return [bool(ordinal >= 0) for ordinal in found]
 
 
 def nodes(graph: KnowledgeGraph) -> Iterator[Node]:
@@ -143,7 +125,7 @@ def nodes(graph: KnowledgeGraph) -> Iterator[Node]:
     index = NodeIndex.of_lines(graph.triple_lines())
     batch: list[list[bytes]] = []
     size = 0
-    for subject, group in groupby(graph.triple_lines(), key=_subject):
+    for subject, group in groupby(graph.triple_lines(), key=subject_of):
         if not subject.startswith(b"<"):
             continue  # blank nodes are not nodes
         batch.append(list(group))
@@ -156,7 +138,7 @@ def nodes(graph: KnowledgeGraph) -> Iterator[Node]:
 
 def _batch_nodes(groups: list[list[bytes]], index: NodeIndex) -> Iterator[Node]:
     """The nodes among some subjects' statements (two index lookups for the lot)."""
-    subjects = [_subject(group[0])[1:-1].decode("utf-8") for group in groups]
+    subjects = [subject_of(group[0])[1:-1].decode("utf-8") for group in groups]
     kept = [group for group, node in zip(groups, index.contains(subjects), strict=True) if node]
     triples = list(KnowledgeGraph.parse_triples(line for group in kept for line in group))
     iri_objects = [t.object.value for t in triples if isinstance(t.object, ox.NamedNode)]
