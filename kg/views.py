@@ -59,10 +59,17 @@ NODE_TYPES: dict[str, tuple[str, NodeType]] = {
     "topic": (str(SKOS.Concept), NodeType("Topic", "#90be6d", "#577a3f", "ellipse")),
     "quote": (str(SDO.Quotation), NodeType("Quote", "#e9ecef", "#868e96", "square")),
 }
+
+
+def _term(iri: object) -> bytes:
+    """An IRI as it stands in an N-Triples line."""
+    return f"<{iri}>".encode()
+
+
 _KINDS = tuple(NODE_TYPES)
 _ARTICLE = _KINDS.index("article")
 # A type's line object (``<iri> .``) -> its kind's code; a lower code is more specific.
-_KIND_OF_TYPE = {f"<{iri}>".encode(): code for code, (iri, _) in enumerate(NODE_TYPES.values())}
+_KIND_OF_TYPE = {_term(iri): code for code, (iri, _) in enumerate(NODE_TYPES.values())}
 
 _LABEL_ORDER = ("name", "headline", "label", "text", "source file")
 _SHOWN = {
@@ -80,11 +87,7 @@ _SHOWN = {
     str(SDO.roleName): "role",
     str(KG.jurisdiction): "jurisdiction",
 }
-_LABEL_PREDICATES = {f"<{iri}>".encode() for iri, key in _SHOWN.items() if key in _LABEL_ORDER}
-
-
-def _term(iri: object) -> bytes:
-    return f"<{iri}>".encode()
+_LABEL_PREDICATES = {_term(iri) for iri, key in _SHOWN.items() if key in _LABEL_ORDER}
 
 
 _TYPE = _term(RDF.type)
@@ -121,6 +124,8 @@ class _Index:
         self.published: dict[int, str] = {}
         self._details: dict[int, _Details] = {}
         self.found: dict[str, int] = {}  # focus -> the node a search found
+        # Each position an entity holds: the holder, the role's label id, the place (or -1).
+        self.role_holders, self.role_labels, self.role_places = array("i"), array("H"), array("i")
         self._links()
 
     def __len__(self) -> int:
@@ -153,7 +158,7 @@ class _Index:
 
         for ordinal, subject, group in self._subjects():
             links: set[tuple[int, bytes]] = set()
-            is_position, role, jurisdiction = False, "position", b""
+            is_position, role, jurisdiction = False, "", b""
             for line in group:
                 _, predicate, obj = line.split(b" ", 2)
                 obj = obj[: obj.rindex(b" .")]
@@ -162,7 +167,7 @@ class _Index:
                 elif predicate == _HOLDS_POSITION and obj.startswith(b"<"):
                     if ordinal >= 0:
                         held.append((ordinal, digest(obj[1:-1])))
-                elif predicate == _ROLE_NAME and obj.startswith(b'"') and role == "position":
+                elif predicate == _ROLE_NAME and obj.startswith(b'"') and not role:
                     role = _literal(line)
                 elif predicate == _JURISDICTION and obj.startswith(b"<") and not jurisdiction:
                     jurisdiction = digest(obj[1:-1])
@@ -177,7 +182,8 @@ class _Index:
                         name = names[predicate] = self.label_id(_local_name(predicate[1:-1]))
                     links.add((name, digest(obj[1:-1])))
             if is_position:
-                positions.append((digest(subject[1:-1]), self.label_id(role), jurisdiction))
+                role_id = self.label_id(role or "position")
+                positions.append((digest(subject[1:-1]), role_id, jurisdiction))
             pending.extend((ordinal, name, target) for name, target in sorted(links))
             if len(pending) >= _BATCH:
                 flush()
@@ -202,8 +208,9 @@ class _Index:
             len(positions)
         )
         found = by_position.ordinals(packed([position for _, position in held]))
-        wheres = self.entities.ordinals(packed([where or b"\0" * 16 for _, _, where in positions]))
-        self.role_holders, self.role_labels, self.role_places = array("i"), array("H"), array("i")
+        placed = [where for _, _, where in positions if where]
+        wheres = np.full(len(positions), -1, dtype=np.int64)
+        wheres[[bool(where) for _, _, where in positions]] = self.entities.ordinals(packed(placed))
         for (person, _), position in zip(held, found.tolist(), strict=True):
             role, where = (
                 (positions[rows[position]][1], int(wheres[rows[position]]))

@@ -85,6 +85,49 @@ def test_over_budget_the_best_connected_are_kept_and_the_rest_counted() -> None:
     )
 
 
+ROLES = """\
+@prefix schema: <https://schema.org/> .
+@prefix kg: <https://kg.example/ns#> .
+@prefix id: <https://kg.example/id/> .
+
+id:adams a schema:Person, kg:Official ; schema:name "Eric Adams" ;
+    kg:holdsPosition id:mayor, id:chair, id:unknown ; schema:knows id:adams, id:nyc .
+id:mayor a kg:Position ; schema:roleName "Mayor" ; kg:jurisdiction id:nyc .
+id:chair a kg:Position ; kg:jurisdiction <https://example.org/not-drawn> .
+id:nyc a schema:City ; schema:name "New York City" .
+id:story a schema:NewsArticle ; schema:headline "A story" ; schema:mentions id:adams ;
+    schema:datePublished "2020-08-17", "2020-08-15" .
+<https://kg.example/id/evidence/1> a kg:Evidence ; schema:about id:adams ; schema:name "Eric Adams" .
+"""
+
+
+def test_roles_places_periods_and_provenance(tmp_path: Path) -> None:
+    path = tmp_path / "roles.ttl"
+    path.write_text(ROLES)
+    data = build_view(path)
+    nodes = {node["title"]: node for node in data["nodes"]}
+    assert sorted(nodes) == ["A story", "Eric Adams", "New York City"]
+    # One role has a place that is drawn, one a place that is not, one no position at all.
+    roles = dict(nodes["Eric Adams"]["properties"])["role"]
+    assert roles == ["Mayor of New York City", "position"]
+    edges = {
+        (e["from"].rsplit("/")[-1], e["label"], e["to"].rsplit("/")[-1]) for e in data["edges"]
+    }
+    # No link to itself; the evidence record is not drawn and adds no "about" link.
+    assert edges == {
+        ("adams", "Mayor", "nyc"),
+        ("adams", "knows", "nyc"),
+        ("story", "mentions", "adams"),
+    }
+    assert nodes["Eric Adams"]["degree"] == 3
+    # An article's date is its earliest.
+    assert [n["title"] for n in build_view(path, until="2020-08-15")["nodes"]] == [
+        "Eric Adams",
+        "A story",
+    ]
+    assert build_view(path, focus="york", depth=0)["focus"] == "https://kg.example/id/nyc"
+
+
 def test_view_command(tmp_path: Path) -> None:
     target = tmp_path / "adams.html"
     result = CliRunner().invoke(
