@@ -97,7 +97,8 @@ id:chair a kg:Position ; kg:jurisdiction <https://example.org/not-drawn> .
 id:nyc a schema:City ; schema:name "New York City" .
 id:story a schema:NewsArticle ; schema:headline "A story" ; schema:mentions id:adams ;
     schema:datePublished "2020-08-17", "2020-08-15" .
-<https://kg.example/id/evidence/1> a kg:Evidence ; schema:about id:adams ; schema:name "Eric Adams" .
+<https://kg.example/id/evidence/1> a kg:Evidence ; schema:about id:adams ;
+    schema:name "Eric Adams" .
 """
 
 
