@@ -13,8 +13,10 @@ import tempfile
 import weakref
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
-from itertools import islice
+from itertools import count, islice
 from pathlib import Path
+
+_MERGES = count()
 
 RUN_LINES = 1_000_000
 """Lines sorted in memory at a time (about 300 MB of N-Triples at most)."""
@@ -25,7 +27,10 @@ class LineSorter:
 
     Lines (each ending in a newline) are kept in memory up to ``run_lines``, then
     sorted and written to a run file in ``folder``; reading merges the runs, and
-    can be repeated. A sorter that never spilled keeps its lines in memory.
+    can be repeated. The first complete reading also writes what it merged to one
+    run that replaces the others, so that later readings (a build reads its sorted
+    statements once per export, and some exports twice) read one file and merge
+    nothing. A sorter that never spilled keeps its lines in memory.
 
     >>> sorter = LineSorter(run_lines=2)
     >>> sorter.extend(["b\\n", "a\\n", "b\\n", "c\\n"])
@@ -38,6 +43,7 @@ class LineSorter:
         self._run_lines = run_lines
         self._batch: list[str] = []
         self._runs: list[Path] = []
+        self._merged: Path | None = None
         self._sorted: list[str] | None = None
         self._folder = Path(folder) if folder is not None else None
 
@@ -70,13 +76,35 @@ class LineSorter:
             return
         if self._batch:
             self._spill()
-        with ExitStack() as stack:
-            runs = [stack.enter_context(path.open("rb")) for path in self._runs]
-            previous = None
-            for line in heapq.merge(*runs):
-                if line != previous:
-                    yield line
-                    previous = line
+        if self._merged is not None and self._runs == [self._merged]:
+            # A run of its own may repeat lines (the merge drops them); a merged one does not.
+            with self._merged.open("rb") as run:
+                yield from run
+            return
+        runs = list(self._runs)
+        assert self._folder is not None, "runs are written in a folder"
+        merged = self._folder / f"merged-{next(_MERGES):05d}"
+        complete = False
+        try:
+            with ExitStack() as stack:
+                streams = [stack.enter_context(path.open("rb")) for path in runs]
+                out = stack.enter_context(merged.open("wb"))
+                previous = None
+                for line in heapq.merge(*streams):
+                    if line != previous:
+                        out.write(line)
+                        yield line
+                        previous = line
+            complete = True
+        finally:
+            # Another reading may have finished first (or lines came since): keep its runs.
+            if complete and self._runs == runs:
+                for path in runs:
+                    path.unlink(missing_ok=True)
+                self._runs = [merged]
+                self._merged = merged
+            else:
+                merged.unlink(missing_ok=True)
 
     def close(self) -> None:
         """Remove the run files."""

@@ -62,8 +62,35 @@ def test_a_sorter_that_spills_gives_what_one_that_does_not_gives(words: list[str
         expected = sorted({line.encode() for line in lines})
         assert list(spilling) == expected
         assert list(in_memory) == expected
-        assert list(spilling) == expected, "a second reading merges the runs again"
+        assert list(spilling) == expected, "a second reading reads the merged run"
         assert spilling.spilled == (len(lines) >= 3)
+
+
+@given(
+    st.lists(st.text(alphabet="abc", max_size=3), min_size=7, max_size=40),
+    st.lists(st.text(alphabet="abd", max_size=3), max_size=10),
+    st.integers(0, 5),
+)
+def test_readings_that_stop_early_interleave_or_come_between_additions(
+    words: list[str], more: list[str], stop: int
+) -> None:
+    lines = [f"{word}\n" for word in words]
+    added = [f"{word}\n" for word in more]
+    with LineSorter(run_lines=3) as sorter:
+        sorter.extend(lines)
+        expected = sorted({line.encode() for line in lines})
+        first, second = iter(sorter), iter(sorter)
+        assert [next(first) for _ in range(min(stop, len(expected)))] == expected[:stop]
+        assert list(second) == expected, "read whole while another reading is half way"
+        assert list(first) == expected[stop:]
+        partial = iter(sorter)
+        next(partial)
+        del partial  # a reading given up does not leave a half-merged run behind
+        sorter.extend(added)  # to the merged run, new runs are added
+        assert list(sorter) == sorted({line.encode() for line in lines + added})
+        assert list(sorter) == sorted({line.encode() for line in lines + added})
+        folder = sorter._folder
+        assert folder is not None and len(list(folder.iterdir())) == 1, "one merged run left"
 
 
 def statement(s: str, p: str, o: str) -> str:
