@@ -283,7 +283,7 @@ class _Index:
         """The text shown on a described node: its name, headline, label, ... or its IRI's
         last segment."""
         details = self._details[node]
-        return _label(details.properties) or details.iri.rstrip("/").rsplit("/", 1)[-1]
+        return _label(details.properties, details.iri)
 
     def search(self, needle: str, among: Mask) -> tuple[list[tuple[str, int, str]], int]:
         """Nodes among ``among`` named ``needle`` (exactly, else partly): the ten first by
@@ -297,7 +297,7 @@ class _Index:
             named = [line for line in group if line.split(b" ", 2)[1] in _LABEL_PREDICATES]
             properties = _shown(self.graph.parse_triples(named))
             iri = subject[1:-1].decode("utf-8")
-            label = _label(properties) or iri.rstrip("/").rsplit("/", 1)[-1]
+            label = _label(properties, iri)
             folded = label.casefold()
             if folded == needle:
                 exact.append((iri, node, label))
@@ -321,12 +321,13 @@ def _shown(triples: Iterable[ox.Triple]) -> dict[str, list[str]]:
     return properties
 
 
-def _label(properties: dict[str, list[str]]) -> str:
+def _label(properties: dict[str, list[str]], iri: str) -> str:
+    """A node's name, headline, label, ... (the least of its values), or its IRI's last segment."""
     for key in _LABEL_ORDER:
         if properties.get(key):
             value = min(properties[key])
             return Path(value).name if key == "source file" else value
-    return ""
+    return iri.rstrip("/").rsplit("/", 1)[-1]
 
 
 def _literal(line: bytes) -> str:
