@@ -354,16 +354,47 @@ def validate(graph: str, shapes: Path | None) -> None:
     metavar="URL",
     help="SPARQL 1.1 Graph Store Protocol endpoint, e.g. http://127.0.0.1:7878/store.",
 )
+@click.option(
+    "--prune/--no-prune",
+    default=True,
+    show_default=True,
+    help="Delete the store's kg graphs (under BASE-IRI/graph/) that GRAPH does not have.",
+)
+@click.option(
+    "--query-endpoint",
+    metavar="URL",
+    help="The store's SPARQL query endpoint, asked which graphs it has "
+    "[default: beside --endpoint: /store -> /query, /data -> /query].",
+)
 @click.option("--timeout", type=float, default=60.0, show_default=True, help="Seconds per request.")
-def load(graph: str, endpoint: str, timeout: float) -> None:
-    """Push GRAPH to a triple store, replacing each article's named graph."""
+@base_option
+def load(
+    graph: str,
+    endpoint: str,
+    prune: bool,
+    query_endpoint: str | None,
+    timeout: float,
+    base_iri: str,
+) -> None:
+    """Make a triple store's kg graphs equal GRAPH's: each named graph replaced (PUT), and
+    the kg graphs GRAPH no longer has deleted."""
     from kg.graphstore import load as push
 
     try:
-        report = push(graph, endpoint, timeout=timeout)
+        report = push(
+            graph,
+            endpoint,
+            timeout=timeout,
+            base=base_iri,
+            prune=prune,
+            query_endpoint=query_endpoint,
+        )
     except KgError as error:
         raise _fail(error) from error
-    click.echo(f"loaded {report.triples} triples in {report.graphs} named graphs into {endpoint}")
+    removed = f"; deleted {report.removed} stale graphs" if report.removed else ""
+    click.echo(
+        f"loaded {report.triples} triples in {report.graphs} named graphs into {endpoint}{removed}"
+    )
 
 
 @main.command()

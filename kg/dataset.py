@@ -3,10 +3,12 @@
 A build streams each source article's statements here as N-Triples text
 (``kg.terms``), so memory stays bounded whatever the size of the corpus:
 
-- the quads go to one gzip-compressed N-Quads file, a named graph at a time, in
-  the order of the source files, each graph's lines sorted and distinct; a graph
-  that several records contribute to (the same article in two files) is merged
-  and written after the others;
+- the quads go to one gzip-compressed N-Quads file, a named graph at a time
+  (``kg.graphnames`` says which statement lives in which graph): first the articles'
+  graphs, in the order of the source files, each graph's lines sorted and
+  distinct; then the article graphs that several records contribute to (the same
+  article in two files, an article named as related by others), merged; then the
+  entities' graphs, from the sorted union, one subject at a time;
 - the union of the graphs (what Turtle, N-Triples, the summary counts and the
   HTML views read) has two parts. Statements about entities, which many articles
   make, go to a ``LineSorter`` whose merged runs are sorted and distinct. A graph's
@@ -33,6 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, cast
 
+from kg.graphnames import GraphNames
 from kg.namespaces import RDF
 from kg.sorting import LineSorter
 
@@ -102,8 +105,11 @@ class _BackgroundWriter:
 class Dataset:
     """Quads and the union graph of one built graph, in a temporary folder (in ``within``)."""
 
-    def __init__(self, within: str | Path | None = None) -> None:
+    def __init__(
+        self, within: str | Path | None = None, *, graph_names: GraphNames | None = None
+    ) -> None:
         self.folder = temporary_folder(self, f"kg-dataset-{os.getpid()}-", within)
+        self.graph_names = graph_names
         self.quads_path = self.folder / QUADS_FILE
         self.quads = 0
         # Level 1: most of gzip's gain on N-Quads (about 12x) at 160 MB/s, in a thread
@@ -125,6 +131,40 @@ class Dataset:
         return path
 
     # ------------------------------------------------------------------ writing
+
+    def add_record(
+        self,
+        graph: str,
+        statements: Iterable[str],
+        *,
+        own: Iterable[str] = (),
+        shared: frozenset[str] = frozenset(),
+    ) -> None:
+        """One source record's statements, each to its graph (``kg.graphnames``).
+
+        ``graph`` is the record's article graph (N-Triples text), where its ``own``
+        statements (its evidence records) go. Statements about articles go to their
+        article's graph; the others, entity statements, join the union now and their
+        graphs when the dataset is finished. ``shared`` names the article graphs that
+        other records contribute to as well: those are merged before they are written.
+        """
+        assert self.graph_names is not None, "add_record needs a dataset made with graph names"
+        by_graph: dict[str, list[str]] = {graph: []}
+        entities: list[str] = []
+        for statement in statements:
+            home = self.graph_names.article_graph(statement)
+            if home is None:
+                entities.append(statement)
+            else:
+                by_graph.setdefault(home, []).append(statement)
+        self._entities.extend(f"{line} .\n" for line in entities)
+        for name, lines in by_graph.items():
+            mine = own if name == graph else ()
+            self.add_graph(name, lines, own=mine, shared=name in shared)
+
+    def add_entity_statements(self, statements: Iterable[str]) -> None:
+        """Statements about entities that no one record makes (dates that need the corpus)."""
+        self._entities.extend(f"{line} .\n" for line in statements)
 
     def add_graph(
         self,
@@ -159,7 +199,8 @@ class Dataset:
             self._write_own(sorted(owned))
 
     def finish(self) -> None:
-        """Write the merged shared graphs; the dataset is then read only."""
+        """Write the merged shared graphs and the entities' graphs; the dataset is then
+        read only."""
         if self._quads_out is None:
             return
         batch: list[str] = []
@@ -170,11 +211,31 @@ class Dataset:
                 batch = []
         self._write_quads(batch)
         self._shared_graphs.close()
+        if self.graph_names is not None:
+            self._write_entity_graphs(self.graph_names)
         self._quads_out.close()
         self._quads_out = None
         if self._own_out is not None:
             self._own_out.close()
             self._own_out = None
+
+    def _write_entity_graphs(self, names: GraphNames) -> None:
+        """Each entity's statements, in the graph of their subject: the union's sorted
+        lines hold them one subject at a time."""
+        batch: list[str] = []
+        subject, home = "", ""
+        for raw in self._entities:
+            line = raw.decode("utf-8")[:-3]  # without " .\n"
+            if names.article_graph(line) is not None:
+                continue  # in its article's graph already
+            if not line.startswith(subject + " "):
+                subject = line.partition(" ")[0]
+                home = names.graph_of(subject)
+            batch.append(f"{line} {home} .\n")
+            if len(batch) >= 10_000:
+                self._write_quads(batch)
+                batch = []
+        self._write_quads(batch)
 
     def _write_quads(self, lines: list[str]) -> None:
         assert self._quads_out is not None, "the dataset is finished"

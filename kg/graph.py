@@ -19,6 +19,7 @@ import pyoxigraph as ox
 
 from kg import __version__, terms
 from kg.dataset import Dataset, temporary_folder
+from kg.graphnames import GraphNames
 from kg.model import ArticleFacts, BuildReport, Evidence, Iri, Ref
 from kg.namespaces import KG, PROV, RDF, SDO, prefixes
 from kg.resolve import DEFAULT_BASE, Resolver, digest
@@ -65,6 +66,7 @@ class QuadMaker:
 
     def __init__(self, resolver: Resolver) -> None:
         self.resolver = resolver
+        self.graph_names = GraphNames(resolver.base)
         self._iris: dict[str, str] = {}
 
     def iri(self, value: str) -> str:
@@ -84,13 +86,17 @@ class QuadMaker:
             return self.iri(value.value)
         return terms.literal(value)
 
-    def graph_iri(self, facts: ArticleFacts) -> str:
-        """The named graph of one article's facts."""
-        return self.resolver.graph_iri(facts.article)
-
     def graph_name(self, facts: ArticleFacts) -> str:
-        """The named graph of one article's facts, as N-Triples text."""
-        return terms.iri(self.graph_iri(facts))
+        """The named graph of one article's facts, as N-Triples text (``kg.graphnames``)."""
+        return self.graph_names.graph_of(self.iri(self.resolver.iri(facts.article)))
+
+    def shared_graphs(self, facts: ArticleFacts) -> frozenset[str]:
+        """The article graphs this record writes to that other records write to as well."""
+        return frozenset(
+            self.graph_names.graph_of(self.iri(self.resolver.iri(article)))
+            for article in self.resolver.articles_of(facts)
+            if self.resolver.contributors(article) > 1
+        )
 
     def statements(self, facts: ArticleFacts) -> tuple[list[str], list[str]]:
         """One article's statements: its facts, and the graph's own evidence records.
@@ -100,7 +106,7 @@ class QuadMaker:
         statements come after every article's.
         """
         within = facts.article
-        graph = self.graph_iri(facts)
+        graph = self.graph_name(facts)[1:-1]
         article = self.iri(self.resolver.iri(within))
         source = terms.literal(facts.source)
         activities: set[str] = set()
@@ -207,16 +213,15 @@ class KnowledgeGraph:
         records are in, every thousand.
         """
         maker = QuadMaker(resolver)
-        dataset = Dataset(within)
+        dataset = Dataset(within, graph_names=maker.graph_names)
         try:
             for done, item in enumerate(items, start=1):
                 statements, own = maker.statements(item)
-                shared = resolver.records(item.article) > 1
-                dataset.add_graph(maker.graph_name(item), statements, own=own, shared=shared)
+                shared = maker.shared_graphs(item)
+                dataset.add_record(maker.graph_name(item), statements, own=own, shared=shared)
                 if progress is not None and done % 1000 == 0:
                     progress(done)
-            derived = maker.derived_statements()
-            dataset.add_graph(terms.iri(resolver.derived_graph_iri()), derived)
+            dataset.add_entity_statements(maker.derived_statements())
             dataset.finish()
         except BaseException:
             dataset.close()

@@ -204,7 +204,7 @@ class Resolver:
         self._dates: dict[str, datetime] = {}
         self._namesakes: dict[str, _Namesakes] = defaultdict(_Namesakes)
         self._reported: dict[str, tuple[datetime, datetime]] = {}
-        self._records: Counter[str] = Counter()
+        self._contributors: Counter[str] = Counter()
         self._split_people_keys: set[str] = set()
         self._canonical_keys: dict[str, str] = {}
         self._iris: dict[str, str] = {}
@@ -215,7 +215,7 @@ class Resolver:
 
     def observe(self, facts: ArticleFacts) -> None:
         """Take note of one article's entities, names, dates and positions."""
-        self._records[facts.article.key] += 1
+        self._contributors.update(article.key for article in self.articles_of(facts))
         mentions: dict[str, set[str]] = defaultdict(set)
         drafts: dict[str, _Draft] = defaultdict(_Draft)
         for fact in facts.facts:
@@ -384,17 +384,22 @@ class Resolver:
                 return f"{self.base}{kind}/{readable}-{digest(key, 8)}"
         return f"{self.base}{kind}/{digest(key)}"
 
-    def records(self, article: Ref) -> int:
-        """How many observed records are this article (more than one: the same article twice)."""
-        return self._records[article.key]
+    def contributors(self, article: Ref) -> int:
+        """How many observed records state something about this article (more than one:
+        the same article in two files, or an article others name as related)."""
+        return self._contributors[article.key]
 
-    def graph_iri(self, article: Ref) -> str:
-        """The named graph holding one source article's facts."""
-        return f"{self.base}graph/{digest(self.canonical(article).key)}"
-
-    def derived_graph_iri(self) -> str:
-        """The named graph of facts that only the whole corpus supports (report dates)."""
-        return f"{self.base}graph/resolution"
+    @staticmethod
+    def articles_of(facts: ArticleFacts) -> set[Ref]:
+        """The articles a record states something about: itself, and those it relates to
+        (the article nodes among its facts' subjects and objects)."""
+        found = {facts.article}
+        for fact in facts.facts:
+            if fact.subject.kind == "article":
+                found.add(fact.subject)
+            if isinstance(fact.object, Ref) and fact.object.kind == "article":
+                found.add(fact.object)
+        return found
 
     def rewrite(self, fact: Fact, *, within: Ref) -> Fact:
         """A fact as the merged graph states it: names other than the preferred one are aliases."""

@@ -93,22 +93,35 @@ def test_dates_are_typed_and_keep_utc_as_z(seed_graph: KnowledgeGraph) -> None:
     )
 
 
-def test_each_source_article_has_its_own_named_graph(seed_graph: KnowledgeGraph) -> None:
-    source_file = ox.NamedNode(str(KG.sourceFile))
-    article_type = ox.NamedNode(str(SDO.NewsArticle))
+def test_each_fact_lives_in_one_named_graph(seed_graph: KnowledgeGraph) -> None:
+    """docs/query.md: an article's facts in its graph, an entity's in the entity's graph."""
+    quads = list(seed_graph.store)
+    homes: dict[tuple[object, object, object], set[str]] = {}
+    for quad in quads:
+        homes.setdefault(quad.triple, set()).add(quad.graph_name.value)  # type: ignore[union-attr]
+    assert all(len(graphs) == 1 for graphs in homes.values())  # the union holds each fact once
+    base = "https://kg.example/id/"
     articles = {
-        q.subject
-        for q in seed_graph.store.quads_for_pattern(None, ox.NamedNode(str(RDF.type)), article_type)
+        q.subject.value
+        for q in quads
+        if q.predicate.value == str(RDF.type) and q.object.value == str(SDO.NewsArticle)
     }
-    graphs = {
-        q.graph_name
-        for q in seed_graph.store.quads_for_pattern(None, source_file, None)
-        if q.subject in articles
-    }
-    assert len(graphs) == 2
-    # Facts that need every article (when positions were reported) have a graph of their own.
-    others = {q.graph_name for q in seed_graph.store} - graphs
-    assert [g.value for g in others] == ["https://kg.example/id/graph/resolution"]  # type: ignore[union-attr]
+    assert len(articles) == 6  # two source articles and the four the front matter relates
+    for quad in quads:
+        subject, obj = quad.subject.value, quad.object.value
+        if subject.startswith(base + "evidence/"):
+            expected = quad.graph_name.value  # in the graph of the record it supports
+            assert expected.startswith(base + "graph/article/")
+        elif subject in articles or obj in articles:
+            article = subject if subject in articles else obj
+            expected = base + "graph/" + article.removeprefix(base)
+        else:
+            expected = base + "graph/" + subject.removeprefix(base)
+        assert quad.graph_name.value == expected, quad
+    reported = [q for q in quads if q.predicate.value == str(KG.reportedIn)]
+    assert reported and all(
+        q.graph_name.value.startswith(base + "graph/article/") for q in reported
+    )
 
 
 def test_reverse_input_order_gives_the_same_graph() -> None:

@@ -204,12 +204,13 @@ def test_every_rdf_export_parses_back_to_the_turtle_graph(build_folder: Path, na
     assert isomorphic(_as_oxigraph(path), turtle), name
 
 
-def test_quad_exports_keep_one_named_graph_per_source_article(build_folder: Path) -> None:
+def test_quad_exports_keep_one_named_graph_per_article(build_folder: Path) -> None:
     store = ox.Store()
     store.load(path=str(build_folder / "graph.nq"), format=ox.RdfFormat.N_QUADS)
     source_file = ox.NamedNode("https://kg.example/ns#sourceFile")
     graphs = {q.graph_name.value for q in store.quads_for_pattern(None, source_file, None)}  # type: ignore[union-attr]
-    assert len(graphs) == 2  # one per seed file; related articles live in their source's graph
+    # The two seed files' articles and the four related articles, each in its own graph.
+    assert len(graphs) == 6 and all("/graph/article/" in graph for graph in graphs)
 
 
 def test_jsonld_embeds_the_published_context(build_folder: Path) -> None:
