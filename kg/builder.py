@@ -22,6 +22,7 @@ from kg.model import Article, ArticleFacts, BuildReport, Skipped
 from kg.namespaces import KG, SDO, SKOS
 from kg.readers import discover, read_file
 from kg.readers.limits import DEFAULT_LIMITS, Limits
+from kg.readers.mapping import NO_FIELDS, FieldMap, FieldsOption
 from kg.resolve import DEFAULT_BASE, Resolver
 
 log = logging.getLogger(__name__)
@@ -52,23 +53,29 @@ class FileResult:
     source: str
     facts: list[ArticleFacts] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
+    unused_fields: list[str] = field(default_factory=list)
     read_seconds: float = 0.0
     extract_seconds: float = 0.0
 
 
 def process_file(
-    source: str, steps: Sequence[Extractor], limits: Limits = DEFAULT_LIMITS
+    source: str,
+    steps: Sequence[Extractor],
+    limits: Limits = DEFAULT_LIMITS,
+    fields: FieldMap = NO_FIELDS,
 ) -> FileResult:
     """Read and extract one file: the pure unit of work engines distribute."""
     result = FileResult(source)
+    unused: set[str] = set()
     clock = time.perf_counter()
-    for item in read_file(source, limits=limits):
+    for item in read_file(source, limits=limits, fields=fields):
         now = time.perf_counter()
         result.read_seconds += now - clock
         clock = now
         if isinstance(item, InputError):
             result.errors.append(item)
             continue
+        unused.update(item.unused)
         try:
             result.facts.append(extract(item, steps))
         except Exception as error:  # an extractor bug must not lose the other articles
@@ -80,6 +87,7 @@ def process_file(
         result.extract_seconds += now - clock
         clock = now
     result.read_seconds += time.perf_counter() - clock
+    result.unused_fields = sorted(unused)
     return result
 
 
@@ -103,6 +111,7 @@ def build(
     scheduler: str | None = None,
     store: str | Path | None = None,
     prune: bool = False,
+    fields: FieldMap | FieldsOption | None = None,
 ) -> KnowledgeGraph:
     """Build the knowledge graph of the articles in ``paths`` (files, folders, globs).
 
@@ -111,9 +120,12 @@ def build(
     cluster, ``engine="dask"``) read and extract; the output is the same whatever
     the engine. With ``store`` (a folder), the facts of each file and the built
     dataset are kept there, and files whose content has not changed are not read
-    again; ``prune`` drops the facts of files that are gone. ``graph.report.timings``
+    again; ``prune`` drops the facts of files that are gone. ``fields`` maps kg fields to
+    the records' own names (``{"date": "published_on"}``, see docs/input.md); the fields
+    no rule read are counted in ``graph.report.unused_fields``. ``graph.report.timings``
     gives each stage's seconds.
     """
+    mapping = FieldMap.of(fields)
     report = BuildReport()
     resolver = Resolver(base)
     names = tuple(extractor.name for extractor in pipeline(extractors))
@@ -123,13 +135,17 @@ def build(
     report.files = len(sources)
     facts_store = FactsStore(
         Path(store) if store is not None else None,
-        fingerprint=extraction_fingerprint(names) if store is not None else "",
+        fingerprint=(
+            extraction_fingerprint(names, reading=mapping.describe()) if store is not None else ""
+        ),
     )
     timings = report.timings
     try:
         started = time.perf_counter()
         fresh = facts_store.changed(sources)
-        results = engines.run(engine, fresh, names, limits, jobs=jobs, scheduler=scheduler)
+        results = engines.run(
+            engine, fresh, names, limits, jobs=jobs, scheduler=scheduler, fields=mapping
+        )
         done = len(sources) - len(fresh)
         timings["read (worker seconds)"] = timings["extract (worker seconds)"] = 0.0
         for result in results:
@@ -194,6 +210,8 @@ def _observe(result: FileResult, report: BuildReport, resolver: Resolver, strict
         raise InputError(result.source, "; ".join(problems))
     for error in result.errors:
         _record(report, error, strict)
+    for name in result.unused_fields:
+        report.unused_fields[name] = report.unused_fields.get(name, 0) + 1
     for facts in result.facts:
         report.records += 1
         report.words += facts.words
@@ -216,6 +234,7 @@ def build_to(
     scheduler: str | None = None,
     store: str | Path | None = None,
     prune: bool = False,
+    fields: FieldMap | FieldsOption | None = None,
 ) -> KnowledgeGraph:
     """Build, then write each format into the ``output`` folder and a ``build-report.json``."""
     chosen = [exporters.get(name) for name in formats]
@@ -231,6 +250,7 @@ def build_to(
         scheduler=scheduler,
         store=store,
         prune=prune,
+        fields=fields,
     )
     folder = Path(output)
     folder.mkdir(parents=True, exist_ok=True)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from kg.errors import ConfigError
 from kg.extract import Extractor, pipeline
 from kg.readers.limits import Limits
+from kg.readers.mapping import NO_FIELDS, FieldMap
 
 if TYPE_CHECKING:
     from kg.builder import FileResult
@@ -33,33 +34,41 @@ def _steps(names: tuple[str, ...] | None) -> list[Extractor]:
     return pipeline(list(names) if names is not None else None)
 
 
-def process(source: str, names: tuple[str, ...] | None, limits: Limits) -> FileResult:
+def process(
+    source: str, names: tuple[str, ...] | None, limits: Limits, fields: FieldMap = NO_FIELDS
+) -> FileResult:
     """The unit of work, by extractor names, so it can be sent to another process."""
     from kg.builder import process_file
 
-    return process_file(source, _steps(names), limits)
+    return process_file(source, _steps(names), limits, fields)
 
 
 def _process_many(
-    sources: Sequence[str], names: tuple[str, ...] | None, limits: Limits
+    sources: Sequence[str], names: tuple[str, ...] | None, limits: Limits, fields: FieldMap
 ) -> list[FileResult]:
-    return [process(source, names, limits) for source in sources]
+    return [process(source, names, limits, fields) for source in sources]
 
 
 def run_local(
-    sources: Sequence[str], names: tuple[str, ...] | None, limits: Limits, *, jobs: int
+    sources: Sequence[str],
+    names: tuple[str, ...] | None,
+    limits: Limits,
+    *,
+    jobs: int,
+    fields: FieldMap = NO_FIELDS,
 ) -> Iterator[FileResult]:
     """In this process (``jobs=1``) or in ``jobs`` worker processes, in source order."""
     # Starting workers (each loads the spaCy model) only pays off for several files each.
     if jobs <= 1 or len(sources) < 2 * jobs:
         for source in sources:
-            yield process(source, names, limits)
+            yield process(source, names, limits, fields)
         return
     # Chunks keep inter-process traffic low; map() keeps the order of the sources.
     chunk = max(1, min(64, len(sources) // (jobs * 8)))
     with ProcessPoolExecutor(max_workers=jobs) as pool:
+        count = len(sources)
         yield from pool.map(
-            process, sources, [names] * len(sources), [limits] * len(sources), chunksize=chunk
+            process, sources, [names] * count, [limits] * count, [fields] * count, chunksize=chunk
         )
 
 
@@ -70,6 +79,7 @@ def run_dask(
     *,
     jobs: int,
     scheduler: str | None = None,
+    fields: FieldMap = NO_FIELDS,
 ) -> Iterator[FileResult]:
     """As a Dask bag over partitions of the sources, on ``scheduler`` or a LocalCluster.
 
@@ -86,7 +96,7 @@ def run_dask(
     # one: the client holds a few partitions' results at a time.
     partitions = max(1, min(len(sources), max(jobs * 4, -(-len(sources) // PARTITION_FILES))))
     bag = db.from_sequence(list(sources), npartitions=partitions)  # type: ignore[no-untyped-call]
-    delayed = bag.map_partitions(_process_many, names, limits).to_delayed()
+    delayed = bag.map_partitions(_process_many, names, limits, fields).to_delayed()
     cluster: Any = None
     if scheduler is None:
         cluster = LocalCluster(  # type: ignore[no-untyped-call]
@@ -113,11 +123,14 @@ def run(
     *,
     jobs: int,
     scheduler: str | None = None,
+    fields: FieldMap = NO_FIELDS,
 ) -> Iterator[FileResult]:
     """Dispatch to an engine by name: ``local`` (processes) or ``dask``."""
     runners: dict[str, Callable[[], Iterator[FileResult]]] = {
-        "local": lambda: run_local(sources, names, limits, jobs=jobs),
-        "dask": lambda: run_dask(sources, names, limits, jobs=jobs, scheduler=scheduler),
+        "local": lambda: run_local(sources, names, limits, jobs=jobs, fields=fields),
+        "dask": lambda: run_dask(
+            sources, names, limits, jobs=jobs, scheduler=scheduler, fields=fields
+        ),
     }
     if engine not in runners:
         raise ConfigError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")

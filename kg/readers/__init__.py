@@ -17,6 +17,7 @@ from kg.errors import InputError
 from kg.model import Article
 from kg.readers.decode import decode
 from kg.readers.limits import DEFAULT_LIMITS, Limits
+from kg.readers.mapping import NO_FIELDS, FieldMap
 from kg.registry import Registry
 
 
@@ -31,9 +32,17 @@ class Reader(Protocol):
         ...
 
     def read(
-        self, source: str, text: str, *, limits: Limits = DEFAULT_LIMITS
+        self,
+        source: str,
+        text: str,
+        *,
+        limits: Limits = DEFAULT_LIMITS,
+        fields: FieldMap = NO_FIELDS,
     ) -> Iterator[Article | InputError]:
-        """The file's articles, and an InputError for each record that could not be read."""
+        """The file's articles, and an InputError for each record that could not be read.
+
+        ``fields`` is the user's mapping of their field names onto kg's (``--field``).
+        """
         ...
 
 
@@ -85,7 +94,9 @@ def discover(paths: Iterable[str | Path]) -> tuple[list[str], list[InputError]]:
     return list(found), missing
 
 
-def read_file(source: str, *, limits: Limits = DEFAULT_LIMITS) -> Iterator[Article | InputError]:
+def read_file(
+    source: str, *, limits: Limits = DEFAULT_LIMITS, fields: FieldMap = NO_FIELDS
+) -> Iterator[Article | InputError]:
     """Read one input file with the first reader that accepts it.
 
     Never raises InputError: problems are yielded, so one bad file cannot stop a build.
@@ -107,7 +118,7 @@ def read_file(source: str, *, limits: Limits = DEFAULT_LIMITS) -> Iterator[Artic
     for reader in _reader_instances():
         if reader.accepts(path, text):
             try:
-                for item in reader.read(source, text, limits=limits):
+                for item in reader.read(source, text, limits=limits, fields=fields):
                     if problems and isinstance(item, Article):
                         item = replace(item, problems=(*problems, *item.problems))
                     yield item

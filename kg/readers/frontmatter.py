@@ -15,6 +15,7 @@ from kg.errors import InputError
 from kg.model import Article
 from kg.readers.fields import article_from_fields
 from kg.readers.limits import DEFAULT_LIMITS, Limits
+from kg.readers.mapping import NO_FIELDS, FieldMap
 from kg.readers.yamlsafe import YamlCheck, YamlLimitError, load_yaml
 
 
@@ -41,7 +42,14 @@ class FrontMatterReader:
         """Front matter is recognized by its opening ``---`` line, whatever the suffix."""
         return text.lstrip("\ufeff").startswith("---\n")
 
-    def read(self, source: str, text: str, *, limits: Limits = DEFAULT_LIMITS) -> Iterator[Article]:
+    def read(
+        self,
+        source: str,
+        text: str,
+        *,
+        limits: Limits = DEFAULT_LIMITS,
+        fields: FieldMap = NO_FIELDS,
+    ) -> Iterator[Article]:
         """Yield the one article of the file."""
         lines = text.lstrip("\ufeff").split("\n")
         if not any(line.rstrip() in ("---", "...") for line in lines[1:]):
@@ -73,7 +81,7 @@ class FrontMatterReader:
             for key, line in handler.check.duplicate_keys
         ]
         article = article_from_fields(
-            source, post.metadata, body=post.content, line=1, limits=limits
+            source, post.metadata, body=post.content, line=1, limits=limits, fields=fields
         )
         yield replace(article, problems=(*duplicates, *article.problems)) if duplicates else article
 
