@@ -13,7 +13,7 @@ from pathlib import Path
 
 from kg import engines
 from kg.atomic import atomic_write
-from kg.errors import InputError, StorageError
+from kg.errors import InputError, InputNote, StorageError
 from kg.export import DEFAULT_FORMATS, exporters
 from kg.extract import Extractor, extract, pipeline
 from kg.factstore import FactsStore, extraction_fingerprint
@@ -92,6 +92,9 @@ def process_file(
 
 
 def _record(report: BuildReport, error: InputError, strict: bool) -> None:
+    if isinstance(error, InputNote):  # records left out on purpose, said once per file
+        report.problems.append(str(error))
+        return
     if strict:
         raise error
     log.warning("%s", error)
@@ -205,8 +208,9 @@ def _storage(folder: Path | None) -> Iterator[None]:
 
 def _observe(result: FileResult, report: BuildReport, resolver: Resolver, strict: bool) -> None:
     """Count one file's records, note its problems, and show its facts to the resolver."""
-    if strict and (result.errors or any(f.problems for f in result.facts)):
-        problems = [str(e) for e in result.errors] + [p for f in result.facts for p in f.problems]
+    errors = [e for e in result.errors if not isinstance(e, InputNote)]
+    if strict and (errors or any(f.problems for f in result.facts)):
+        problems = [str(e) for e in errors] + [p for f in result.facts for p in f.problems]
         raise InputError(result.source, "; ".join(problems))
     for error in result.errors:
         _record(report, error, strict)

@@ -50,9 +50,14 @@ readers: Registry[Reader] = Registry("reader", "kg.readers")
 readers.register("frontmatter", "kg.readers.frontmatter:FrontMatterReader", aliases=("yaml", "md"))
 readers.register("json", "kg.readers.jsonlines:JsonReader", aliases=("jsonl", "ndjson"))
 readers.register("text", "kg.readers.plaintext:PlainTextReader", aliases=("txt", "plain"))
+readers.register("feed", "kg.readers.feeds:FeedReader", aliases=("rss", "atom"))
+readers.register("html", "kg.readers.webpage:HtmlReader", aliases=("htm", "page"))
+readers.register("warc", "kg.readers.warc:WarcReader", aliases=("warc.gz",))
 
-# Front matter is recognized by content before plain text claims a .txt file.
-_PRECEDENCE = ("frontmatter", "json", "text")
+# Front matter is recognized by content before plain text claims a .txt file (or a page
+# its .html file); a feed by content whatever its suffix. A reader with ``read_path``
+# (WARC archives) streams its file itself: it is never read into memory as one text.
+_PRECEDENCE = ("frontmatter", "json", "warc", "feed", "html", "text")
 
 
 def _reader_instances() -> list[Reader]:
@@ -87,11 +92,17 @@ def discover(paths: Iterable[str | Path]) -> tuple[list[str], list[InputError]]:
                 for child in sorted(path.rglob("*")):
                     relative = child.relative_to(path).parts
                     hidden = any(part.startswith(".") for part in relative)
-                    if child.is_file() and not hidden and child.suffix.lower() in suffixes:
+                    if child.is_file() and not hidden and _has_suffix(child, suffixes):
                         found.setdefault(str(child))
             elif path.is_file():
                 found.setdefault(match)
     return list(found), missing
+
+
+def _has_suffix(path: Path, suffixes: set[str]) -> bool:
+    """``crawl.warc.gz`` has the suffix ``.warc.gz`` as well as ``.gz``."""
+    name = path.name.lower()
+    return any(name.endswith(suffix) for suffix in suffixes)
 
 
 def read_file(
@@ -102,6 +113,14 @@ def read_file(
     Never raises InputError: problems are yielded, so one bad file cannot stop a build.
     """
     path = Path(source)
+    for reader in _reader_instances():
+        read_path = getattr(reader, "read_path", None)
+        if read_path is not None and reader.accepts(path, ""):
+            try:
+                yield from read_path(source, limits=limits, fields=fields)
+            except InputError as error:
+                yield error
+            return
     try:
         size = path.stat().st_size
         if size > limits.max_file_bytes:

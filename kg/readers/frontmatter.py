@@ -14,6 +14,7 @@ from frontmatter.default_handlers import YAMLHandler
 from kg.errors import InputError
 from kg.model import Article
 from kg.readers.fields import article_from_fields
+from kg.readers.htmltext import html_to_text
 from kg.readers.limits import DEFAULT_LIMITS, Limits
 from kg.readers.mapping import NO_FIELDS, FieldMap
 from kg.readers.yamlsafe import YamlCheck, YamlLimitError, load_yaml
@@ -80,8 +81,11 @@ class FrontMatterReader:
             "the last value is kept"
             for key, line in handler.check.duplicate_keys
         ]
+        body = post.content
+        if Path(source).suffix.lower() in (".html", ".htm"):
+            body = html_to_text(body)  # a Jekyll post in HTML: its text, never markup
         article = article_from_fields(
-            source, post.metadata, body=post.content, line=1, limits=limits, fields=fields
+            source, post.metadata, body=body, line=1, limits=limits, fields=fields
         )
         yield replace(article, problems=(*duplicates, *article.problems)) if duplicates else article
 

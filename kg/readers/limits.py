@@ -22,6 +22,8 @@ class Limits:
     """A longer metadata value (title, excerpt, URL, topic ...) is dropped with a note."""
     max_body_chars: int = 2_000_000
     """A longer body is cut to this length, with a note."""
+    max_page_chars: int = 10_000_000
+    """A longer web page (a file, or a record of a WARC archive) is skipped unread."""
 
     def with_overrides(self, overrides: dict[str, int]) -> Limits:
         """A copy with some limits changed; unknown names and values below 1 are errors."""
