@@ -89,7 +89,7 @@ def main(verbose: bool) -> None:
     multiple=True,
     metavar="NAME=N",
     help="Change an input limit (repeatable): max_file_bytes, max_yaml_nodes, max_yaml_depth, "
-    "max_field_chars, max_body_chars. See docs/input.md.",
+    "max_field_chars, max_body_chars, max_page_chars. See docs/input.md.",
 )
 @click.option(
     "--field",
