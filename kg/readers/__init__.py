@@ -110,8 +110,17 @@ def read_file(
 ) -> Iterator[Article | InputError]:
     """Read one input file with the first reader that accepts it.
 
-    Never raises InputError: problems are yielded, so one bad file cannot stop a build.
+    Never raises for a bad file: problems are yielded, so one bad file cannot stop a
+    build. An exception no reader should raise (a bug, a recursion limit) ends the
+    file's reading as an ``internal error``, with its traceback in the error's detail.
     """
+    try:
+        yield from _read(source, limits, fields)
+    except Exception as error:
+        yield InputError.internal(source, error, doing="reading it")
+
+
+def _read(source: str, limits: Limits, fields: FieldMap) -> Iterator[Article | InputError]:
     path = Path(source)
     for reader in _reader_instances():
         read_path = getattr(reader, "read_path", None)
