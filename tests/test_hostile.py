@@ -214,6 +214,11 @@ KEPT: dict[str, Callable[[list[Article]], None]] = {
                     f"{HOSTILE / 'non-text-keys.md'}:5",
                     "front matter a sequence used as a key dropped: keys must be text",
                 ],
+                [
+                    f"{HOSTILE / 'non-text-keys.md'}:1",
+                    "no date or URL in the record (its fields: excerpt, title); "
+                    "if one of them holds it, map it: --field date=NAME",
+                ],
             ],
         ),
     ),

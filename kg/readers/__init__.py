@@ -8,6 +8,7 @@ had to skip while the rest of the file goes on.
 from __future__ import annotations
 
 import glob
+import inspect
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -41,7 +42,8 @@ class Reader(Protocol):
     ) -> Iterator[Article | InputError]:
         """The file's articles, and an InputError for each record that could not be read.
 
-        ``fields`` is the user's mapping of their field names onto kg's (``--field``).
+        ``fields`` is the user's mapping of their field names onto kg's (``--field``); a
+        reader whose ``read`` has no ``fields`` parameter is called without it.
         """
         ...
 
@@ -99,6 +101,14 @@ def discover(paths: Iterable[str | Path]) -> tuple[list[str], list[InputError]]:
     return list(found), missing
 
 
+def _takes_fields(reader: Reader) -> bool:
+    """Whether a reader's ``read`` takes a field mapping (readers written before it don't)."""
+    try:
+        return "fields" in inspect.signature(reader.read).parameters
+    except (TypeError, ValueError):
+        return False
+
+
 def _has_suffix(path: Path, suffixes: set[str]) -> bool:
     """``crawl.warc.gz`` has the suffix ``.warc.gz`` as well as ``.gz``."""
     name = path.name.lower()
@@ -146,7 +156,8 @@ def _read(source: str, limits: Limits, fields: FieldMap) -> Iterator[Article | I
     for reader in _reader_instances():
         if reader.accepts(path, text):
             try:
-                for item in reader.read(source, text, limits=limits, fields=fields):
+                options = {"fields": fields} if _takes_fields(reader) else {}
+                for item in reader.read(source, text, limits=limits, **options):
                     if problems and isinstance(item, Article):
                         item = replace(item, problems=(*problems, *item.problems))
                     yield item
