@@ -13,7 +13,7 @@ from pathlib import Path
 
 from kg import engines
 from kg.atomic import atomic_write, remove_leftovers
-from kg.errors import InputError, StorageError
+from kg.errors import InputError, InputNote, StorageError
 from kg.export import DEFAULT_FORMATS, Exporter, exporters
 from kg.extract import Extractor, extract, pipeline
 from kg.factstore import FactsStore, extraction_fingerprint
@@ -23,6 +23,7 @@ from kg.model import Article, ArticleFacts, BuildReport, Skipped
 from kg.namespaces import KG, SDO, SKOS
 from kg.readers import discover, read_file
 from kg.readers.limits import DEFAULT_LIMITS, Limits
+from kg.readers.mapping import NO_FIELDS, FieldMap, FieldsOption
 from kg.resolve import DEFAULT_BASE, Resolver
 from kg.timelimit import TimeLimitExceeded, time_limit
 
@@ -54,6 +55,7 @@ class FileResult:
     source: str
     facts: list[ArticleFacts] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
+    unused_fields: list[str] = field(default_factory=list)
     read_seconds: float = 0.0
     extract_seconds: float = 0.0
 
@@ -62,6 +64,7 @@ def process_file(
     source: str,
     steps: Sequence[Extractor],
     limits: Limits = DEFAULT_LIMITS,
+    fields: FieldMap = NO_FIELDS,
     *,
     beat: Callable[[], None] | None = None,
 ) -> FileResult:
@@ -74,7 +77,8 @@ def process_file(
     """
     result = FileResult(source)
     seconds = limits.max_file_seconds
-    items = read_file(source, limits=limits)
+    unused: set[str] = set()
+    items = read_file(source, limits=limits, fields=fields)
     while True:
         if beat is not None:
             beat()
@@ -92,6 +96,7 @@ def process_file(
         if isinstance(item, InputError):
             result.errors.append(item)
             continue
+        unused.update(item.unused)
         if beat is not None:
             beat()
         clock = time.perf_counter()
@@ -107,6 +112,7 @@ def process_file(
             )
         finally:
             result.extract_seconds += time.perf_counter() - clock
+    result.unused_fields = sorted(unused)
     return result
 
 
@@ -116,6 +122,9 @@ def _stopped(source: str, seconds: int, doing: str, *, line: int | None = None) 
 
 
 def _record(report: BuildReport, error: InputError, strict: bool) -> None:
+    if isinstance(error, InputNote):  # records left out on purpose, said once per file
+        report.problems.append(str(error))
+        return
     if strict:
         raise error
     log.warning("%s", error)
@@ -137,6 +146,7 @@ def build(
     scheduler: str | None = None,
     store: str | Path | None = None,
     prune: bool = False,
+    fields: FieldMap | FieldsOption | None = None,
     wait: bool = True,
     waiting: Waiting | None = None,
 ) -> KnowledgeGraph:
@@ -147,7 +157,9 @@ def build(
     cluster, ``engine="dask"``) read and extract; the output is the same whatever
     the engine. With ``store`` (a folder), the facts of each file and the built
     dataset are kept there, and files whose content has not changed are not read
-    again; ``prune`` drops the facts of files that are gone. ``graph.report.timings``
+    again; ``prune`` drops the facts of files that are gone. ``fields`` maps kg fields to
+    the records' own names (``{"date": "published_on"}``, see docs/input.md); the fields
+    no rule read are counted in ``graph.report.unused_fields``. ``graph.report.timings``
     gives each stage's seconds.
 
     A store is used by one build at a time: when another build holds it, this one
@@ -166,6 +178,7 @@ def build(
             scheduler=scheduler,
             store=store,
             prune=prune,
+            fields=FieldMap.of(fields),
         )
 
 
@@ -186,6 +199,7 @@ def _build(
     scheduler: str | None,
     store: str | Path | None,
     prune: bool,
+    fields: FieldMap,
 ) -> KnowledgeGraph:
     report = BuildReport()
     resolver = Resolver(base)
@@ -196,13 +210,17 @@ def _build(
     report.files = len(sources)
     facts_store = FactsStore(
         Path(store) if store is not None else None,
-        fingerprint=extraction_fingerprint(names) if store is not None else "",
+        fingerprint=(
+            extraction_fingerprint(names, reading=fields.describe()) if store is not None else ""
+        ),
     )
     timings = report.timings
     try:
         started = time.perf_counter()
         fresh = facts_store.changed(sources)
-        results = engines.run(engine, fresh, names, limits, jobs=jobs, scheduler=scheduler)
+        results = engines.run(
+            engine, fresh, names, limits, jobs=jobs, scheduler=scheduler, fields=fields
+        )
         done = len(sources) - len(fresh)
         timings["read (worker seconds)"] = timings["extract (worker seconds)"] = 0.0
         for result in results:
@@ -262,11 +280,14 @@ def _storage(folder: Path | None) -> Iterator[None]:
 
 def _observe(result: FileResult, report: BuildReport, resolver: Resolver, strict: bool) -> None:
     """Count one file's records, note its problems, and show its facts to the resolver."""
-    if strict and (result.errors or any(f.problems for f in result.facts)):
-        problems = [str(e) for e in result.errors] + [p for f in result.facts for p in f.problems]
+    errors = [e for e in result.errors if not isinstance(e, InputNote)]
+    if strict and (errors or any(f.problems for f in result.facts)):
+        problems = [str(e) for e in errors] + [p for f in result.facts for p in f.problems]
         raise InputError(result.source, "; ".join(problems))
     for error in result.errors:
         _record(report, error, strict)
+    for name in result.unused_fields:
+        report.unused_fields[name] = report.unused_fields.get(name, 0) + 1
     for facts in result.facts:
         report.records += 1
         report.words += facts.words
@@ -289,6 +310,7 @@ def build_to(
     scheduler: str | None = None,
     store: str | Path | None = None,
     prune: bool = False,
+    fields: FieldMap | FieldsOption | None = None,
     wait: bool = True,
     waiting: Waiting | None = None,
 ) -> KnowledgeGraph:
@@ -312,6 +334,7 @@ def build_to(
             scheduler=scheduler,
             store=store,
             prune=prune,
+            fields=FieldMap.of(fields),
         )
         _write_exports(graph, chosen, folder, progress)
     return graph

@@ -92,7 +92,22 @@ def main(verbose: bool, debug: bool) -> None:
     multiple=True,
     metavar="NAME=N",
     help="Change an input limit (repeatable): max_file_bytes, max_yaml_nodes, max_yaml_depth, "
-    "max_json_depth, max_field_chars, max_body_chars, max_file_seconds. See docs/input.md.",
+    "max_json_depth, max_field_chars, max_body_chars, max_page_chars, max_file_seconds. "
+    "See docs/input.md.",
+)
+@click.option(
+    "--field",
+    "field_items",
+    multiple=True,
+    metavar="KG_FIELD=NAME",
+    help="Read a kg field from the records' own field NAME (repeatable), e.g. "
+    "--field date=published_on --field body=story_text. See docs/input.md.",
+)
+@click.option(
+    "--fields",
+    "fields_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="A YAML file of such mappings (date: published_on); --field entries come first.",
 )
 @click.option(
     "-j",
@@ -137,6 +152,8 @@ def build(
     extractors: tuple[str, ...],
     strict: bool,
     limit_overrides: tuple[str, ...],
+    field_items: tuple[str, ...],
+    fields_file: Path | None,
     jobs: int | None,
     engine: str,
     scheduler: str | None,
@@ -158,9 +175,13 @@ def build(
     from kg.builder import build_to
     from kg.engines import default_jobs
     from kg.readers.limits import DEFAULT_LIMITS, parse_overrides
+    from kg.readers.mapping import NO_FIELDS, FieldMap
 
     try:
         limits = DEFAULT_LIMITS.with_overrides(parse_overrides(limit_overrides))
+        fields = FieldMap.parse(field_items).then(
+            FieldMap.load(fields_file) if fields_file else NO_FIELDS
+        )
     except KgError as error:
         raise _fail(error) from error
     from kg.export import DEFAULT_FORMATS
@@ -197,6 +218,7 @@ def build(
                 scheduler=scheduler,
                 store=store,
                 prune=prune,
+                fields=fields,
                 wait=not no_wait,
                 waiting=lambda message: progress.console.print(
                     f"kg build: {message}", soft_wrap=True, highlight=False
@@ -209,6 +231,8 @@ def build(
         click.echo(f"{skipped.location}: {skipped.reason}", err=True)
     for problem in sorted(set(report.problems)):
         click.echo(problem, err=True)
+    if report.unused_fields:
+        click.echo(f"unused fields: {unused_summary(report.unused_fields)}", err=True)
     if not quiet:
         table = Table(title=f"kg build: {report.files} files, {report.records} article records")
         table.add_column("", style="bold")
@@ -222,6 +246,16 @@ def build(
             stdout.print(f"{name:>8}: {path}", highlight=False)
     if report.skipped:
         sys.exit(EXIT_SKIPPED)
+
+
+def unused_summary(unused: dict[str, int]) -> str:
+    """``lastmod (412 files), slug (412 files)``: most files first, then by name.
+
+    >>> unused_summary({"slug": 2, "heat": 1, "lastmod": 2})
+    'lastmod (2 files), slug (2 files), heat (1 file)'
+    """
+    ranked = sorted(unused.items(), key=lambda item: (-item[1], item[0]))
+    return ", ".join(f"{name} ({n} file{'s' if n != 1 else ''})" for name, n in ranked)
 
 
 @main.command()

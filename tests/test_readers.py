@@ -140,7 +140,8 @@ def test_wrong_typed_fields_are_dropped_with_a_note(tmp_path: Path) -> None:
         None,
         None,
     )
-    assert len(article.problems) == 4
+    assert len(article.problems) == 5  # four fields dropped, then: no date or URL
+    assert "no date or URL in the record" in article.problems[-1]
     assert any("'webUrl' dropped: not an http(s) URL" in p for p in article.problems)
 
 

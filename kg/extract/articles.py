@@ -34,6 +34,10 @@ def _describe(subject: Ref, article: Article) -> Iterator[Fact]:
         yield Fact(subject, SDO.description, article.excerpt)
     if article.published:
         yield Fact(subject, SDO.datePublished, article.published)
+    if article.modified:
+        yield Fact(subject, SDO.dateModified, article.modified)
+    if article.language:
+        yield Fact(subject, SDO.inLanguage, article.language)
     if article.url:
         yield Fact(subject, SDO.url, Iri(article.url))
     for predicate, url in (

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kg.extract import Context, article_ref, extractor
+from kg.extract import gazetteers as gz
+from kg.extract.places import country_facts, country_ref
 from kg.model import Article, Fact, Iri, Ref
 from kg.namespaces import KG, RDF, SDO
 from kg.text import fold
@@ -30,7 +32,7 @@ def outlet_facts(outlet: Ref, *, name: str | None, domain: str | None) -> Iterat
         yield Fact(outlet, SDO.url, Iri(f"https://{domain}/"))
 
 
-@extractor("outlets", emits={"schema:NewsMediaOrganization", "schema:publisher"})
+@extractor("outlets", emits={"schema:NewsMediaOrganization", "schema:publisher", "schema:location"})
 def outlets(article: Article, context: Context) -> Iterator[Fact]:
     """The publisher of the article and of each related article."""
     for each in (article, *article.related):
@@ -53,3 +55,14 @@ def outlets(article: Article, context: Context) -> Iterator[Fact]:
             continue
         yield Fact(article_ref(each), SDO.publisher, outlet)
         yield from outlet_facts(outlet, name=name or domain, domain=domain)
+        country = _country(provider.country if provider else None)
+        if country is not None:
+            yield Fact(outlet, SDO.location, country_ref(country.iso))
+            yield from country_facts(country.iso)
+
+
+def _country(name: str | None) -> gz.Country | None:
+    """The country a record names as the outlet's (GDELT's ``sourcecountry``)."""
+    if not name:
+        return None
+    return next((p for p in gz.places(name) if isinstance(p, gz.Country)), None)

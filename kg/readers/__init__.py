@@ -8,6 +8,7 @@ had to skip while the rest of the file goes on.
 from __future__ import annotations
 
 import glob
+import inspect
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -17,6 +18,7 @@ from kg.errors import InputError
 from kg.model import Article
 from kg.readers.decode import decode
 from kg.readers.limits import DEFAULT_LIMITS, Limits
+from kg.readers.mapping import NO_FIELDS, FieldMap
 from kg.registry import Registry
 
 
@@ -31,9 +33,18 @@ class Reader(Protocol):
         ...
 
     def read(
-        self, source: str, text: str, *, limits: Limits = DEFAULT_LIMITS
+        self,
+        source: str,
+        text: str,
+        *,
+        limits: Limits = DEFAULT_LIMITS,
+        fields: FieldMap = NO_FIELDS,
     ) -> Iterator[Article | InputError]:
-        """The file's articles, and an InputError for each record that could not be read."""
+        """The file's articles, and an InputError for each record that could not be read.
+
+        ``fields`` is the user's mapping of their field names onto kg's (``--field``); a
+        reader whose ``read`` has no ``fields`` parameter is called without it.
+        """
         ...
 
 
@@ -41,9 +52,14 @@ readers: Registry[Reader] = Registry("reader", "kg.readers")
 readers.register("frontmatter", "kg.readers.frontmatter:FrontMatterReader", aliases=("yaml", "md"))
 readers.register("json", "kg.readers.jsonlines:JsonReader", aliases=("jsonl", "ndjson"))
 readers.register("text", "kg.readers.plaintext:PlainTextReader", aliases=("txt", "plain"))
+readers.register("feed", "kg.readers.feeds:FeedReader", aliases=("rss", "atom"))
+readers.register("html", "kg.readers.webpage:HtmlReader", aliases=("htm", "page"))
+readers.register("warc", "kg.readers.warc:WarcReader", aliases=("warc.gz",))
 
-# Front matter is recognized by content before plain text claims a .txt file.
-_PRECEDENCE = ("frontmatter", "json", "text")
+# Front matter is recognized by content before plain text claims a .txt file (or a page
+# its .html file); a feed by content whatever its suffix. A reader with ``read_path``
+# (WARC archives) streams its file itself: it is never read into memory as one text.
+_PRECEDENCE = ("frontmatter", "json", "warc", "feed", "html", "text")
 
 
 def _reader_instances() -> list[Reader]:
@@ -78,14 +94,30 @@ def discover(paths: Iterable[str | Path]) -> tuple[list[str], list[InputError]]:
                 for child in sorted(path.rglob("*")):
                     relative = child.relative_to(path).parts
                     hidden = any(part.startswith(".") for part in relative)
-                    if child.is_file() and not hidden and child.suffix.lower() in suffixes:
+                    if child.is_file() and not hidden and _has_suffix(child, suffixes):
                         found.setdefault(str(child))
             elif path.is_file():
                 found.setdefault(match)
     return list(found), missing
 
 
-def read_file(source: str, *, limits: Limits = DEFAULT_LIMITS) -> Iterator[Article | InputError]:
+def _takes_fields(reader: Reader) -> bool:
+    """Whether a reader's ``read`` takes a field mapping (readers written before it don't)."""
+    try:
+        return "fields" in inspect.signature(reader.read).parameters
+    except (TypeError, ValueError):
+        return False
+
+
+def _has_suffix(path: Path, suffixes: set[str]) -> bool:
+    """``crawl.warc.gz`` has the suffix ``.warc.gz`` as well as ``.gz``."""
+    name = path.name.lower()
+    return any(name.endswith(suffix) for suffix in suffixes)
+
+
+def read_file(
+    source: str, *, limits: Limits = DEFAULT_LIMITS, fields: FieldMap = NO_FIELDS
+) -> Iterator[Article | InputError]:
     """Read one input file with the first reader that accepts it.
 
     Never raises for a bad file: problems are yielded, so one bad file cannot stop a
@@ -93,13 +125,21 @@ def read_file(source: str, *, limits: Limits = DEFAULT_LIMITS) -> Iterator[Artic
     file's reading as an ``internal error``, with its traceback in the error's detail.
     """
     try:
-        yield from _read(source, limits)
+        yield from _read(source, limits, fields)
     except Exception as error:
         yield InputError.internal(source, error, doing="reading it")
 
 
-def _read(source: str, limits: Limits) -> Iterator[Article | InputError]:
+def _read(source: str, limits: Limits, fields: FieldMap) -> Iterator[Article | InputError]:
     path = Path(source)
+    for reader in _reader_instances():
+        read_path = getattr(reader, "read_path", None)
+        if read_path is not None and reader.accepts(path, ""):
+            try:
+                yield from read_path(source, limits=limits, fields=fields)
+            except InputError as error:
+                yield error
+            return
     try:
         size = path.stat().st_size
         if size > limits.max_file_bytes:
@@ -116,7 +156,8 @@ def _read(source: str, limits: Limits) -> Iterator[Article | InputError]:
     for reader in _reader_instances():
         if reader.accepts(path, text):
             try:
-                for item in reader.read(source, text, limits=limits):
+                options = {"fields": fields} if _takes_fields(reader) else {}
+                for item in reader.read(source, text, limits=limits, **options):
                     if problems and isinstance(item, Article):
                         item = replace(item, problems=(*problems, *item.problems))
                     yield item

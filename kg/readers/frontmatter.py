@@ -14,7 +14,9 @@ from frontmatter.default_handlers import YAMLHandler
 from kg.errors import InputError
 from kg.model import Article
 from kg.readers.fields import article_from_fields
+from kg.readers.htmltext import html_to_text
 from kg.readers.limits import DEFAULT_LIMITS, Limits
+from kg.readers.mapping import NO_FIELDS, FieldMap
 from kg.readers.yamlsafe import YamlCheck, YamlLimitError, load_yaml
 
 
@@ -41,7 +43,14 @@ class FrontMatterReader:
         """Front matter is recognized by its opening ``---`` line, whatever the suffix."""
         return text.lstrip("\ufeff").startswith("---\n")
 
-    def read(self, source: str, text: str, *, limits: Limits = DEFAULT_LIMITS) -> Iterator[Article]:
+    def read(
+        self,
+        source: str,
+        text: str,
+        *,
+        limits: Limits = DEFAULT_LIMITS,
+        fields: FieldMap = NO_FIELDS,
+    ) -> Iterator[Article]:
         """Yield the one article of the file."""
         lines = text.lstrip("\ufeff").split("\n")
         if not any(line.rstrip() in ("---", "...") for line in lines[1:]):
@@ -82,8 +91,11 @@ class FrontMatterReader:
             else f"{source}: front matter {note}"
             for note, line in handler.check.notes
         ]
+        body = post.content
+        if Path(source).suffix.lower() in (".html", ".htm"):
+            body = html_to_text(body)  # a Jekyll post in HTML: its text, never markup
         article = article_from_fields(
-            source, post.metadata, body=post.content, line=1, limits=limits
+            source, post.metadata, body=body, line=1, limits=limits, fields=fields
         )
         yield replace(article, problems=(*duplicates, *article.problems)) if duplicates else article
 

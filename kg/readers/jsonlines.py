@@ -1,4 +1,4 @@
-"""Articles as JSON (an object, or a list of objects) or JSON Lines (one object per line)."""
+"""Articles as JSON (an object, a list, an API's envelope, JSON-LD) or JSON Lines."""
 
 from __future__ import annotations
 
@@ -12,12 +12,14 @@ import numpy as np
 
 from kg.errors import InputError
 from kg.model import Article
+from kg.readers.envelopes import records
 from kg.readers.fields import article_from_fields
 from kg.readers.limits import DEFAULT_LIMITS, Limits
+from kg.readers.mapping import NO_FIELDS, FieldMap
 
 
 class JsonReader:
-    """Reads news API dumps with the front-matter field names, plus ``body``."""
+    """Reads news API dumps, JSON-LD and scraper output with any recognized schema's names."""
 
     name = "json"
     suffixes = (".json", ".jsonl", ".ndjson")
@@ -27,7 +29,12 @@ class JsonReader:
         return path.suffix.lower() in self.suffixes
 
     def read(
-        self, source: str, text: str, *, limits: Limits = DEFAULT_LIMITS
+        self,
+        source: str,
+        text: str,
+        *,
+        limits: Limits = DEFAULT_LIMITS,
+        fields: FieldMap = NO_FIELDS,
     ) -> Iterator[Article | InputError]:
         """Yield one article per object; a bad record is yielded as an error, the others go on."""
         stripped = text.lstrip("\ufeff").strip()
@@ -40,9 +47,10 @@ class JsonReader:
                 document = json.loads(stripped)
             except json.JSONDecodeError as error:
                 raise InputError(source, f"invalid JSON: {error.msg}", line=error.lineno) from error
-            items = document if isinstance(document, list) else [document]
-            for record, item in enumerate(items):
-                yield self._article(source, item, record=record, line=None, limits=limits)
+            for record, item in enumerate(records(source, document)):
+                yield self._article(
+                    source, item, record=record, line=None, limits=limits, fields=fields
+                )
             return
         for record, (number, line) in enumerate(
             (n, raw) for n, raw in enumerate(text.split("\n"), start=1) if raw.strip()
@@ -55,17 +63,30 @@ class JsonReader:
             except json.JSONDecodeError as error:
                 yield InputError(source, f"invalid JSON: {error.msg}", line=number)
                 continue
-            yield self._article(source, item, record=record, line=number, limits=limits)
+            yield self._article(
+                source, item, record=record, line=number, limits=limits, fields=fields
+            )
 
     @staticmethod
     def _article(
-        source: str, item: Any, *, record: int, line: int | None, limits: Limits
+        source: str,
+        item: Any,
+        *,
+        record: int,
+        line: int | None,
+        limits: Limits,
+        fields: FieldMap,
     ) -> Article | InputError:
         if not isinstance(item, Mapping):
             return InputError(
                 source, f"expected a JSON object, got {type(item).__name__}", line=line
             )
-        return article_from_fields(source, item, record=record, line=line, limits=limits)
+        try:
+            return article_from_fields(
+                source, item, record=record, line=line, limits=limits, fields=fields
+            )
+        except InputError as error:  # a record with nothing to read; the others go on
+            return error
 
 
 _STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')

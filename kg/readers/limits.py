@@ -26,6 +26,8 @@ class Limits:
     max_body_chars: int = 1_000_000
     """A longer body is cut to this length, with a note. spaCy analyses a text whole, at
     about 3 GB of memory per million characters, and refuses more than a million."""
+    max_page_chars: int = 10_000_000
+    """A longer web page (a file, or a record of a WARC archive) is skipped unread."""
     max_file_seconds: int = 300
     """Reading a file, or extracting one of its records, that takes longer is stopped and
     skipped; the build goes on."""

@@ -8,6 +8,7 @@ from pathlib import Path
 from kg.errors import InputError
 from kg.model import Article
 from kg.readers.limits import DEFAULT_LIMITS, Limits
+from kg.readers.mapping import NO_FIELDS, FieldMap
 from kg.text import strip_invisible
 
 
@@ -21,8 +22,15 @@ class PlainTextReader:
         """Any ``.txt`` file that is not front matter."""
         return path.suffix.lower() in self.suffixes
 
-    def read(self, source: str, text: str, *, limits: Limits = DEFAULT_LIMITS) -> Iterator[Article]:
-        """Yield the one article of the file."""
+    def read(
+        self,
+        source: str,
+        text: str,
+        *,
+        limits: Limits = DEFAULT_LIMITS,
+        fields: FieldMap = NO_FIELDS,
+    ) -> Iterator[Article]:
+        """Yield the one article of the file (a plain text has no fields to map)."""
         body = strip_invisible(text).strip()
         if not body:
             raise InputError(source, "the file is empty")
