@@ -2,6 +2,7 @@
 in headless Chromium.
 
 Run: .venv/bin/python -m benchmarks.overview_large [--entities 2000 --entities 10000]
+[--articles-per-entity 2] [--memory]
 
 "Interactive" is the page's first full drawing (``window.kgReady``, set by the first
 ``afterDrawing`` of vis-network, once every handler is in place); the benchmark
@@ -160,7 +161,29 @@ def news_graph(
     return KnowledgeGraph.from_facts(items, resolver), corpus
 
 
-def _measure(entities: int, articles: int) -> None:
+def _memory(graph: KnowledgeGraph, entities: int) -> None:
+    """Peak memory that writing the overview allocates (tracemalloc sees numpy too), with
+    the part that the view's index of the graph takes."""
+    import tracemalloc
+
+    from kg.overview import overview_data
+    from kg.views import GraphIndex
+
+    tracemalloc.start()
+    index = GraphIndex(graph)
+    _, index_peak = tracemalloc.get_traced_memory()
+    tracemalloc.reset_peak()
+    overview_data(index, max_nodes=entities)
+    held, overview_peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    print(
+        f"  memory: index of {len(index):,} entities and {len(index.sources):,} links"
+        f" {index_peak / 2**20:.1f} MiB at its peak; the overview on top of it"
+        f" {(overview_peak - held) / 2**20:.1f} MiB"
+    )
+
+
+def _measure(entities: int, articles: int, *, memory: bool) -> None:
     from playwright.sync_api import sync_playwright
 
     from kg.export.html import view
@@ -168,6 +191,8 @@ def _measure(entities: int, articles: int) -> None:
     started = time.perf_counter()
     graph, _ = news_graph(entities, articles)
     made = time.perf_counter() - started
+    if memory:
+        _memory(graph, entities)
     with tempfile.TemporaryDirectory() as folder:
         page_path = Path(folder) / "overview.html"
         started = time.perf_counter()
@@ -215,10 +240,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--entities", type=int, action="append")
     parser.add_argument("--articles-per-entity", type=float, default=2.0)
+    parser.add_argument(
+        "--memory", action="store_true", help="also trace the overview's peak memory"
+    )
     args = parser.parse_args()
     print(f"# python -m benchmarks.overview_large {' '.join(sys.argv[1:])}")
     for entities in args.entities or [2000, 10000]:
-        _measure(entities, int(entities * args.articles_per_entity))
+        _measure(entities, int(entities * args.articles_per_entity), memory=args.memory)
 
 
 if __name__ == "__main__":

@@ -12,8 +12,8 @@ Everything is computed from the arrays of ``kg.views.GraphIndex`` (entity ordina
 
 - the entities drawn are the ``max_nodes`` most mentioned (ties broken by ordinal,
   a hash of the IRI, so the choice is stable);
-- pairs of drawn entities are counted a chunk of articles at a time: 12 bytes a
-  distinct pair (at most n(n-1)/2 for n drawn entities: 24 MB at 2,000);
+- pairs of drawn entities are counted a chunk of articles at a time: 16 bytes a
+  distinct pair (at most n(n-1)/2 for n drawn entities: 32 MB at 2,000);
 - each entity keeps its strongest ties (``TIES_PER_NODE``) and its strongest typed
   links (``TYPED_PER_NODE``: an official's office, an organization's place, an
   outlet citing another);
@@ -78,6 +78,7 @@ _LINK_PHRASES = {
 }
 
 Ordinals = npt.NDArray[np.int64]
+Mask = npt.NDArray[np.bool_]
 
 
 @dataclass
@@ -403,110 +404,59 @@ def overview_data(
             f"the entity overview draws {', '.join(ENTITY_TYPES)}, not {', '.join(unknown)}:"
             " use --articles for the article graph"
         )
-    kinds = index.kinds
-    article_code = KINDS.index("article")
-    counted = np.zeros(len(index), dtype=np.bool_)
-    counted[kinds == article_code] = True
-    if since or until:
-        counted[:] = False
-        for article, date in index.published.items():
-            counted[article] = _in_period(date, since, until)
-    is_entity = np.isin(kinds, [KINDS.index(kind) for kind in chosen])
-
-    # Which entity each counted article links to, once per (article, entity).
-    sources, targets = index.sources, index.targets
-    keep = counted[sources] & is_entity[targets]
-    pairs = np.unique(sources[keep].astype(np.int64) * len(index) + targets[keep])
-    articles, entities = pairs // max(len(index), 1), pairs % max(len(index), 1)
+    counted = _counted_articles(index, since, until)
+    articles, entities = _article_links(index, counted, chosen)
     mentions = np.bincount(entities, minlength=len(index))
     candidates = np.flatnonzero(mentions)
-    order = np.lexsort((candidates, -mentions[candidates]))
-    drawn = candidates[order[:max_nodes]]
+    drawn = candidates[np.lexsort((candidates, -mentions[candidates]))[:max_nodes]]
     size = len(drawn)
     local = np.full(len(index), -1, dtype=np.int64)
     local[drawn] = np.arange(size)
     node_mentions = mentions[drawn]
-
     on_drawn = local[entities] >= 0
     articles, nodes = articles[on_drawn], local[entities[on_drawn]]
     periods = _periods({a: d for a, d in index.published.items() if counted[a]})
-    buckets = len(periods.labels) + 1
     incidence = _Incidence(articles, nodes, periods.bucket(articles, len(index)))
+    buckets = len(periods.labels) + 1
 
-    keys, weights = _count_pairs(incidence, size)
-    strong = _strongest(keys, weights, size, node_mentions, TIES_PER_NODE)
-    typed = _typed_links(index, local, np.unique(articles))
-    typed_keys = np.array(
-        sorted({min(a, b) * size + max(a, b) for a, b in typed if a != b}), dtype=np.int64
+    ties = _ties(index, incidence, local, node_mentions, buckets)
+    community = _communities(size, ties.low, ties.high, np.maximum(ties.weights, 1))
+    positions = force_layout(
+        size, ties.low, ties.high, np.maximum(ties.weights, 1), groups=community, seed=size
     )
-    typed_weights = _weights_of(typed_keys, keys, weights)
-    typed_kept = _strongest(typed_keys, typed_weights, size, node_mentions, TYPED_PER_NODE)
-    edge_keys = np.union1d(keys[strong], typed_keys[typed_kept])
-    edge_weights = _weights_of(edge_keys, keys, weights)
-    low, high = edge_keys // max(size, 1), edge_keys % max(size, 1)
-    edge_histograms = _histograms(incidence, edge_keys, size, buckets)
+    # About 100 px between neighbours, in whole pixels (compact, stable).
+    positions = np.rint(positions * 100).astype(np.int64)
     node_histograms = _sparse_rows(
         [np.unique(incidence.nodes * buckets + incidence.buckets, return_counts=True)],
         size,
         buckets,
     )
-    community = _communities(size, low, high, np.maximum(edge_weights, 1))
-    positions = force_layout(
-        size, low, high, np.maximum(edge_weights, 1), groups=community, seed=size
-    )
-    # About 100 px between neighbours, in whole pixels (compact, stable).
-    positions = np.rint(positions * 100).astype(np.int64)
-
-    newest = _newest(incidence, _date_ranks(index), size, articles_per_entity)
-    listed = sorted({article for articles_of in newest for article in articles_of})
-    publisher = _publishers(index, listed)
-    index.describe([*drawn.tolist(), *listed, *set(publisher.values())])
-    article_rows, article_number = _article_rows(index, listed, publisher, periods)
-    wanted = {
-        (index.details(article).iri.encode(), index.details(int(node)).iri.encode()): None
-        for node, articles_of in zip(drawn.tolist(), newest, strict=True)
-        for article in articles_of
-    }
-    sentences = _sentences(index.graph, wanted)
-    sentence_texts = sorted(set(sentences.values()))
-    sentence_number = {text: at for at, text in enumerate(sentence_texts)}
+    panel = _panel(index, drawn, incidence, periods, articles_per_entity)
 
     nodes_data = []
     for position, node in enumerate(drawn.tolist()):
         details = index.details(node)
-        iri = details.iri.encode()
-        listing = []
-        for article in newest[position]:
-            text = sentences.get((index.details(article).iri.encode(), iri))
-            listing.append([article_number[article], sentence_number.get(text, -1) if text else -1])
         nodes_data.append(
             {
                 "id": details.iri,
                 "label": shorten(index.label(node), 32),
                 "title": index.label(node),
-                "type": KINDS[kinds[node]],
+                "type": KINDS[index.kinds[node]],
                 "count": int(node_mentions[position]),
                 "community": int(community[position]),
                 "x": int(positions[position, 0]),
                 "y": int(positions[position, 1]),
                 "hist": node_histograms[position],
-                "articles": listing,
+                "articles": panel.listings[position],
                 "properties": sorted(details.properties.items()),
             }
         )
-    edges_data = []
-    for at, (a, b) in enumerate(zip(low.tolist(), high.tolist(), strict=True)):
-        phrases = sorted(
-            [[phrase, 1] for phrase in typed.get((a, b), ())]
-            + [[phrase, -1] for phrase in typed.get((b, a), ())]
-        )
-        edges_data.append([a, b, int(edge_weights[at]), edge_histograms[at], phrases])
     return {
         "mode": "entities",
         "nodes": nodes_data,
-        "edges": edges_data,
-        "articles": article_rows,
-        "sentences": sentence_texts,
+        "edges": ties.rows(),
+        "articles": panel.articles,
+        "sentences": panel.sentences,
         "periods": periods.labels,
         "communities": _community_legend(community, node_mentions, nodes_data),
         "types": {kind: vars(style) for kind, (_, style) in NODE_TYPES.items() if kind in chosen},
@@ -515,6 +465,110 @@ def overview_data(
         "articleCount": len(np.unique(articles)),
         "period": [since, until] if since or until else None,
     }
+
+
+def _counted_articles(index: GraphIndex, since: str | None, until: str | None) -> Mask:
+    """Which ordinals are articles that count: all of them, or those of the period."""
+    counted: Mask = index.kinds == KINDS.index("article")
+    if since or until:
+        counted = np.zeros(len(index), dtype=np.bool_)
+        for article, date in index.published.items():
+            counted[article] = _in_period(date, since, until)
+    return counted
+
+
+def _article_links(index: GraphIndex, counted: Mask, chosen: set[str]) -> tuple[Ordinals, Ordinals]:
+    """(article, entity) ordinals, once each, of the links from counted articles to
+    entities of the chosen kinds (mentions, citations, publishers, topics), by article."""
+    is_entity = np.isin(index.kinds, [KINDS.index(kind) for kind in chosen])
+    keep = counted[index.sources] & is_entity[index.targets]
+    total = max(len(index), 1)
+    pairs = np.unique(index.sources[keep].astype(np.int64) * total + index.targets[keep])
+    return pairs // total, pairs % total
+
+
+@dataclass
+class _Ties:
+    """The drawn edges: their ends (low < high, drawn numbers), shared articles, shared
+    articles per period, and typed phrases by direction."""
+
+    low: Ordinals
+    high: Ordinals
+    weights: Ordinals
+    histograms: list[list[int]]
+    typed: dict[tuple[int, int], set[str]]
+
+    def rows(self) -> list[list[Any]]:
+        """[low, high, weight, histogram, [[phrase, 1 (low to high) or -1], ...]] per edge."""
+        rows = []
+        for at, (a, b) in enumerate(zip(self.low.tolist(), self.high.tolist(), strict=True)):
+            phrases = sorted(
+                [[phrase, 1] for phrase in self.typed.get((a, b), ())]
+                + [[phrase, -1] for phrase in self.typed.get((b, a), ())]
+            )
+            rows.append([a, b, int(self.weights[at]), self.histograms[at], phrases])
+        return rows
+
+
+def _ties(
+    index: GraphIndex, incidence: _Incidence, local: Ordinals, mentions: Ordinals, buckets: int
+) -> _Ties:
+    """Each drawn entity's strongest ties and strongest typed links, with their weights."""
+    size = len(mentions)
+    keys, weights = _count_pairs(incidence, size)
+    strong = _strongest(keys, weights, size, mentions, TIES_PER_NODE)
+    typed = _typed_links(index, local, np.unique(incidence.articles))
+    typed_keys = np.array(
+        sorted({min(a, b) * size + max(a, b) for a, b in typed if a != b}), dtype=np.int64
+    )
+    typed_weights = _weights_of(typed_keys, keys, weights)
+    typed_kept = _strongest(typed_keys, typed_weights, size, mentions, TYPED_PER_NODE)
+    edge_keys = np.union1d(keys[strong], typed_keys[typed_kept])
+    return _Ties(
+        edge_keys // max(size, 1),
+        edge_keys % max(size, 1),
+        _weights_of(edge_keys, keys, weights),
+        _histograms(incidence, edge_keys, size, buckets),
+        typed,
+    )
+
+
+@dataclass
+class _Panel:
+    """What the side panel lists: per drawn entity [article row, sentence number or -1],
+    the article rows, and the sentences."""
+
+    listings: list[list[list[int]]]
+    articles: list[list[Any]]
+    sentences: list[str]
+
+
+def _panel(
+    index: GraphIndex, drawn: Ordinals, incidence: _Incidence, periods: _Periods, limit: int
+) -> _Panel:
+    """Each drawn entity's newest articles, with the sentence that links it to each."""
+    newest = _newest(incidence, _date_ranks(index), len(drawn), limit)
+    listed = sorted({article for articles_of in newest for article in articles_of})
+    publisher = _publishers(index, listed)
+    index.describe([*drawn.tolist(), *listed, *set(publisher.values())])
+    rows, row_of = _article_rows(index, listed, publisher, periods)
+    iri = {node: index.details(node).iri.encode() for node in [*drawn.tolist(), *listed]}
+    wanted = {
+        (iri[article], iri[node]): None
+        for node, articles_of in zip(drawn.tolist(), newest, strict=True)
+        for article in articles_of
+    }
+    sentences = _sentences(index.graph, wanted)
+    texts = sorted(set(sentences.values()))
+    number = {text: at for at, text in enumerate(texts)}
+    listings = [
+        [
+            [row_of[article], number.get(sentences.get((iri[article], iri[node]), ""), -1)]
+            for article in articles_of
+        ]
+        for node, articles_of in zip(drawn.tolist(), newest, strict=True)
+    ]
+    return _Panel(listings, rows, texts)
 
 
 def _publishers(index: GraphIndex, articles: list[int]) -> dict[int, int]:
@@ -534,30 +588,27 @@ def _publishers(index: GraphIndex, articles: list[int]) -> dict[int, int]:
 def _article_rows(
     index: GraphIndex, articles: list[int], publisher: dict[int, int], periods: _Periods
 ) -> tuple[list[list[Any]], dict[int, int]]:
-    """[headline, date, outlet, url, bucket] per listed article, newest first, and each
-    article's row number."""
-    rows: list[tuple[str, str, str, str, int]] = []
-    for article in articles:
-        properties = index.details(article).properties
-        date = index.published.get(article, "")
+    """[headline, date, outlet, url, period bucket] per listed article, newest first
+    (undated last, ties in ordinal order), and each article's row number."""
+    order = sorted(articles, key=lambda article: index.published.get(article, ""), reverse=True)
+    table: list[list[Any]] = []
+    for article in order:
         outlet = publisher.get(article)
-        urls = [url for url in properties.get("url", []) if url.startswith(("http://", "https://"))]
-        rows.append(
-            (
-                date[:10],
+        urls = [
+            url
+            for url in index.details(article).properties.get("url", [])
+            if url.startswith(("http://", "https://"))
+        ]
+        table.append(
+            [
                 shorten(index.label(article), 200),
+                index.published.get(article, "")[:10],
                 index.label(outlet) if outlet is not None else "",
                 urls[0] if urls else "",
                 periods.of_article.get(article, periods.undated),
-            )
+            ]
         )
-    # Newest first (stable: ties stay in ordinal order); undated ones ("") sort last.
-    order = sorted(
-        range(len(articles)), key=lambda at: index.published.get(articles[at], ""), reverse=True
-    )
-    number = {articles[at]: position for position, at in enumerate(order)}
-    table = [[rows[at][1], rows[at][0], rows[at][2], rows[at][3], rows[at][4]] for at in order]
-    return table, number
+    return table, {article: row for row, article in enumerate(order)}
 
 
 def _community_legend(

@@ -104,5 +104,3 @@ def test_html_holds_every_entity_and_loads_nothing_from_the_network() -> None:
         assert json.dumps(str(headline), ensure_ascii=False)[1:-1] in html, headline
     for label in ("Gothamist", "NBC 6 South Florida", "New York Post", "Newsweek"):
         assert label in html
-
-

@@ -102,7 +102,7 @@
   const screenX = (id) => (X[id] - view.x) * view.scale + width / 2;
   const screenY = (id) => (Y[id] - view.y) * view.scale + height / 2;
   // On screen, a node's area grows with its articles, and its size with the zoom (slowly).
-  const zoomFactor = () => Math.min(Math.sqrt(view.scale / view.fitScale), 6);
+  const zoomFactor = () => Math.min(Math.pow(view.scale / view.fitScale, 0.3), 4);
   const radius = (id) => (2 + 16 * Math.sqrt(counts[id] / maxCount)) * zoomFactor();
 
   function shapePath(shape, x, y, r) {
@@ -151,7 +151,7 @@
         if (!any) continue;
         // Thin lines: a software rasterizer (Chromium without a GPU) is slow with wide ones.
         context.lineWidth = EDGE_WIDTHS[band];
-        context.strokeStyle = kind ? "rgba(156,66,33,0.55)" : "rgba(98,125,152,0.28)";
+        context.strokeStyle = kind ? "rgba(156,66,33,0.4)" : "rgba(98,125,152,0.3)";
         context.stroke();
       }
     }
@@ -424,11 +424,12 @@
     for (const [name, values] of entity.properties) {
       if (name === "name") continue;
       list.append(element("dt", name));
-      for (const value of values) {
+      for (const value of values.slice(0, 6)) {
         const detail = element("dd");
         detail.appendChild(name === "url" ? link(value, value) : element("span", value));
         list.append(detail);
       }
+      if (values.length > 6) list.append(element("dd", "and " + (values.length - 6) + " more", "kg-note"));
     }
     list.append(element("dt", "IRI"), element("dd", entity.id));
     panel.appendChild(list);
@@ -490,7 +491,7 @@
     if (centre) {
       view.x = X[id];
       view.y = Y[id];
-      view.scale = Math.max(view.scale, view.fitScale * 4);
+      view.scale = Math.max(view.scale, view.fitScale * 3);
     }
     showDetails(id, 0);
     requestDraw();
