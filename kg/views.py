@@ -1,4 +1,5 @@
-"""What an HTML view shows: entities and their links, chosen by focus, type, period and budget.
+"""What the article graph shows (entities and their links, chosen by focus, type, period and
+budget), and the index of a graph that it shares with the entity overview (kg.overview).
 
 A view reads the graph's sorted entity statements in passes that keep little per
 entity, so that a graph of millions of entities fits in a few hundred megabytes:
