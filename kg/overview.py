@@ -45,7 +45,7 @@ ENTITY_TYPES = (*OVERVIEW_TYPES, "topic")
 DEFAULT_ARTICLES_PER_ENTITY = 20
 TIES_PER_NODE = 5
 TYPED_PER_NODE = 2
-PAIRS_PER_CHUNK = 2_000_000
+PAIRS_PER_CHUNK = 500_000
 MAX_BUCKETS = 120
 SENTENCE_LIMIT = 280
 
@@ -182,45 +182,71 @@ def _pairs(incidence: _Incidence) -> Iterator[tuple[Ordinals, Ordinals, Ordinals
         start = stop
 
 
+class _Tally:
+    """Counts of int64 keys, added a chunk at a time: chunks wait in a list and are merged
+    into one sorted array when they hold as many entries as it (so a merge, which costs
+    the distinct keys so far, comes ever more rarely)."""
+
+    def __init__(self) -> None:
+        self.keys = np.zeros(0, dtype=np.int64)
+        self.counts = np.zeros(0, dtype=np.int64)
+        self._pending: list[tuple[Ordinals, Ordinals]] = []
+        self._waiting = 0
+
+    def add(self, keys: Ordinals) -> None:
+        """Count each of these keys once more."""
+        chunk, counts = np.unique(keys, return_counts=True)
+        self._pending.append((chunk, counts.astype(np.int64)))
+        self._waiting += len(chunk)
+        if self._waiting >= max(len(self.keys), PAIRS_PER_CHUNK):
+            self._merge()
+
+    def totals(self) -> tuple[Ordinals, Ordinals]:
+        """The distinct keys, sorted, and their counts."""
+        self._merge()
+        return self.keys, self.counts
+
+    def _merge(self) -> None:
+        if not self._pending:
+            return
+        merged, inverse = np.unique(
+            np.concatenate([self.keys, *(keys for keys, _ in self._pending)]),
+            return_inverse=True,
+        )
+        self.counts = np.bincount(
+            inverse, np.concatenate([self.counts, *(counts for _, counts in self._pending)])
+        ).astype(np.int64)
+        self.keys = merged
+        self._pending.clear()
+        self._waiting = 0
+
+
 def _count_pairs(incidence: _Incidence, size: int) -> tuple[Ordinals, Ordinals]:
     """The distinct pairs of drawn entities that share articles (as ``low * size + high``,
     sorted) and how many articles each pair shares."""
-    keys = np.zeros(0, dtype=np.int64)
-    counts = np.zeros(0, dtype=np.int64)
+    tally = _Tally()
     for low, high, _ in _pairs(incidence):
-        chunk, chunk_counts = np.unique(low * size + high, return_counts=True)
-        merged, inverse = np.unique(np.concatenate((keys, chunk)), return_inverse=True)
-        counts = np.bincount(inverse, np.concatenate((counts, chunk_counts))).astype(np.int64)
-        keys = merged
-    return keys, counts
+        tally.add(low * size + high)
+    return tally.totals()
 
 
 def _histograms(
     incidence: _Incidence, edge_keys: Ordinals, size: int, buckets: int
 ) -> list[list[int]]:
     """For each edge (sorted keys), its shared articles per bucket as [bucket, count, ...]."""
-    found_keys: list[tuple[Ordinals, Ordinals]] = []
+    tally = _Tally()
     for low, high, bucket in _pairs(incidence):
         keys = low * size + high
         where = np.minimum(np.searchsorted(edge_keys, keys), max(len(edge_keys) - 1, 0))
         hit = edge_keys[where] == keys if len(edge_keys) else np.zeros(len(keys), dtype=np.bool_)
-        keys, counts = np.unique(where[hit] * buckets + bucket[hit], return_counts=True)
-        found_keys.append((keys, counts.astype(np.int64)))
-    return _sparse_rows(found_keys, len(edge_keys), buckets)
+        tally.add(where[hit] * buckets + bucket[hit])
+    return _sparse_rows(tally.totals(), len(edge_keys), buckets)
 
 
-def _sparse_rows(
-    parts: list[tuple[Ordinals, Ordinals]], rows: int, buckets: int
-) -> list[list[int]]:
-    """Rows of [bucket, count, ...] from chunks of (row * buckets + bucket, count)."""
+def _sparse_rows(totals: tuple[Ordinals, Ordinals], rows: int, buckets: int) -> list[list[int]]:
+    """Rows of [bucket, count, ...] from the counts of keys ``row * buckets + bucket``."""
     histograms: list[list[int]] = [[] for _ in range(rows)]
-    if not parts:
-        return histograms
-    keys = np.concatenate([keys for keys, _ in parts])
-    counts = np.concatenate([counts for _, counts in parts])
-    merged, inverse = np.unique(keys, return_inverse=True)
-    totals = np.bincount(inverse, counts).astype(np.int64)
-    for key, total in zip(merged.tolist(), totals.tolist(), strict=True):
+    for key, total in zip(totals[0].tolist(), totals[1].tolist(), strict=True):
         row, bucket = divmod(key, buckets)
         histograms[row] += [bucket, total]
     return histograms
@@ -426,11 +452,9 @@ def overview_data(
     )
     # About 100 px between neighbours, in whole pixels (compact, stable).
     positions = np.rint(positions * 100).astype(np.int64)
-    node_histograms = _sparse_rows(
-        [np.unique(incidence.nodes * buckets + incidence.buckets, return_counts=True)],
-        size,
-        buckets,
-    )
+    node_tally = _Tally()
+    node_tally.add(incidence.nodes * buckets + incidence.buckets)
+    node_histograms = _sparse_rows(node_tally.totals(), size, buckets)
     panel = _panel(index, drawn, incidence, periods, articles_per_entity)
 
     nodes_data = []
