@@ -39,6 +39,7 @@ bench: $(STAMP)  ## run the benchmarks (slow; each prints its figures and comman
 	$(BIN)/python -m benchmarks.extraction
 	$(BIN)/python -m benchmarks.query_engines
 	$(BIN)/python -m benchmarks.view_large
+	$(BIN)/python -m benchmarks.overview_large
 	$(BIN)/python -m benchmarks.throughput --articles 1000 --naive
 
 clean:

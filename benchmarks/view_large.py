@@ -1,4 +1,5 @@
-"""A 10,000-node HTML view in headless Chromium: time to draw and stabilize, and page size.
+"""A 10,000-node article graph (kg view --articles) in headless Chromium: time to draw and
+stabilize, and page size. The entity overview has its own: benchmarks.overview_large.
 
 Run: .venv/bin/python -m benchmarks.view_large [--nodes 10000]
 """
@@ -79,7 +80,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         page_path = Path(folder) / "view.html"
         started = time.perf_counter()
-        data = view(graph, page_path, max_nodes=args.nodes)
+        data = view(graph, page_path, max_nodes=args.nodes, articles=True)
         write_seconds = time.perf_counter() - started
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=FLAGS)

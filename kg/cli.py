@@ -464,7 +464,20 @@ def load(
     type=click.IntRange(min=1),
     default=2000,
     show_default=True,
-    help="Keep the best connected nodes beyond this many.",
+    help="Keep the most mentioned entities (with --articles: the best connected nodes)"
+    " beyond this many.",
+)
+@click.option(
+    "--articles",
+    is_flag=True,
+    help="Draw articles and entities as nodes (the article graph; always so with --focus).",
+)
+@click.option(
+    "--per-entity",
+    type=click.IntRange(min=0),
+    default=20,
+    show_default=True,
+    help="Articles the overview page holds per entity, newest first.",
 )
 def view(
     graph: str,
@@ -475,8 +488,14 @@ def view(
     since: str | None,
     until: str | None,
     max_nodes: int,
+    articles: bool,
+    per_entity: int,
 ) -> None:
-    """Write an interactive HTML view of GRAPH (an export or a build folder) that opens offline."""
+    """Write an interactive HTML view of GRAPH (an export or a build folder) that opens offline.
+
+    By default the entity overview: people, officials, organizations, cities and
+    outlets tied by the articles they share, with the articles in a side panel.
+    """
     from kg.export.html import view as write_view
 
     chosen = {t.strip() for t in types.split(",") if t.strip()} if types else None
@@ -490,11 +509,14 @@ def view(
             since=since,
             until=until,
             max_nodes=max_nodes,
+            articles=articles,
+            articles_per_entity=per_entity,
         )
     except KgError as error:
         raise _fail(error) from error
     omitted = f", {data['omitted']} left out" if data["omitted"] else ""
-    click.echo(f"{output}: {len(data['nodes'])} nodes, {len(data['edges'])} edges{omitted}")
+    nodes, edges = ("entities", "ties") if data.get("mode") == "entities" else ("nodes", "edges")
+    click.echo(f"{output}: {len(data['nodes'])} {nodes}, {len(data['edges'])} {edges}{omitted}")
 
 
 @main.command()

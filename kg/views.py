@@ -1,4 +1,5 @@
-"""What an HTML view shows: entities and their links, chosen by focus, type, period and budget.
+"""What the article graph shows (entities and their links, chosen by focus, type, period and
+budget), and the index of a graph that it shares with the entity overview (kg.overview).
 
 A view reads the graph's sorted entity statements in passes that keep little per
 entity, so that a graph of millions of entities fits in a few hundred megabytes:
@@ -66,8 +67,9 @@ def _term(iri: object) -> bytes:
     return f"<{iri}>".encode()
 
 
-_KINDS = tuple(NODE_TYPES)
-_ARTICLE = _KINDS.index("article")
+KINDS = tuple(NODE_TYPES)
+"""The node kinds; a kind's code (in ``GraphIndex.kinds``) is its position here."""
+_ARTICLE = KINDS.index("article")
 # A type's line object (``<iri> .``) -> its kind's code; a lower code is more specific.
 _KIND_OF_TYPE = {_term(iri): code for code, (iri, _) in enumerate(NODE_TYPES.values())}
 
@@ -111,7 +113,7 @@ class _Details:
     properties: dict[str, list[str]] = field(default_factory=dict)
 
 
-class _Index:
+class GraphIndex:
     """The drawable entities of a graph (by ordinal) and the links between them."""
 
     def __init__(self, graph: KnowledgeGraph) -> None:
@@ -124,6 +126,7 @@ class _Index:
         self.published: dict[int, str] = {}
         self._details: dict[int, _Details] = {}
         self.found: dict[str, int] = {}  # focus -> the node a search found
+        self.role_ids: set[int] = set()  # the label ids that name a role, not a predicate
         # Each position an entity holds: the holder, the role's label id, the place (or -1).
         self.role_holders, self.role_labels, self.role_places = array("i"), array("H"), array("i")
         self._links()
@@ -183,6 +186,7 @@ class _Index:
                     links.add((name, digest(obj[1:-1])))
             if is_position:
                 role_id = self.label_id(role or "position")
+                self.role_ids.add(role_id)
                 positions.append((digest(subject[1:-1]), role_id, jurisdiction))
             pending.extend((ordinal, name, target) for name, target in sorted(links))
             if len(pending) >= _BATCH:
@@ -217,6 +221,7 @@ class _Index:
                 if position >= 0
                 else (self.label_id("position"), -1)
             )
+            self.role_ids.add(role)
             self.role_holders.append(person)
             self.role_labels.append(role)
             self.role_places.append(where)
@@ -343,12 +348,12 @@ def _entities(graph: KnowledgeGraph) -> tuple[DigestIndex, npt.NDArray[np.uint8]
     statement = b" " + _TYPE + b" "
     typed = (line for line in graph.dataset.entity_lines() if statement in line)
     for subject, group in _drawable_subjects(graph, typed):
-        kind = len(_KINDS)
+        kind = len(KINDS)
         for line in group:
             _, predicate, obj = line.split(b" ", 2)
             if predicate == _TYPE:
-                kind = min(kind, _KIND_OF_TYPE.get(obj[: obj.rindex(b" .")], len(_KINDS)))
-        if kind < len(_KINDS):
+                kind = min(kind, _KIND_OF_TYPE.get(obj[: obj.rindex(b" .")], len(KINDS)))
+        if kind < len(KINDS):
             found += digest(subject[1:-1])
             codes.append(kind)
     index = DigestIndex([bytes(found[at : at + 16]) for at in range(0, len(found), 16)])
@@ -383,7 +388,7 @@ def _local_name(iri: bytes) -> str:
 class View:
     """A selection of a graph's entities (a mask over their ordinals) and their links."""
 
-    index: _Index
+    index: GraphIndex
     selected: Mask
     omitted: int = 0
 
@@ -396,7 +401,7 @@ class View:
     def kinds(self) -> dict[int, str]:
         """Node -> kind (article, person, city ...) of the selected nodes."""
         codes = self.index.kinds
-        return {node: _KINDS[codes[node]] for node in self.nodes}
+        return {node: KINDS[codes[node]] for node in self.nodes}
 
     def iri(self, node: int) -> str:
         """The IRI of a described node."""
@@ -434,7 +439,7 @@ class View:
 
 def graph_view(graph: KnowledgeGraph) -> View:
     """Every drawable entity of the graph and the links between them."""
-    index = _Index(graph)
+    index = GraphIndex(graph)
     return View(index, np.ones(len(index), dtype=np.bool_))
 
 
@@ -452,7 +457,7 @@ def find_node(view: View, focus: str) -> int:
         view.index.found[focus] = matches[0][1]
         return matches[0][1]
     if count > 1:
-        named = ", ".join(f"{_short(label)} <{iri}>" for iri, _, label in matches)
+        named = ", ".join(f"{shorten(label)} <{iri}>" for iri, _, label in matches)
         raise ConfigError(f"{focus!r} names {count} nodes; give one of their IRIs: {named}")
     raise ConfigError(f"no node is named {focus!r} (search is by name, headline or IRI)")
 
@@ -512,7 +517,7 @@ def select(
         start = find_node(view, focus)
         view = view.restricted(neighbourhood(view, start, depth))
     if types:
-        codes = [_KINDS.index(kind) for kind in types]
+        codes = [KINDS.index(kind) for kind in types]
         view = view.restricted(np.isin(kinds, codes))
     return view
 
@@ -547,9 +552,9 @@ def view_data(view: View, *, focus: int | None = None) -> dict[str, Any]:
         "nodes": [
             {
                 "id": iri,
-                "label": _short(view.label(node)),
+                "label": shorten(view.label(node)),
                 "title": view.label(node),
-                "type": _KINDS[kinds[node]],
+                "type": KINDS[kinds[node]],
                 "degree": degree.get(iri, 0),
                 "properties": sorted(view.index.details(node).properties.items()),
             }
@@ -562,7 +567,8 @@ def view_data(view: View, *, focus: int | None = None) -> dict[str, Any]:
     }
 
 
-def _short(text: str, limit: int = 48) -> str:
+def shorten(text: str, limit: int = 48) -> str:
+    """``text`` cut to ``limit`` characters, with an ellipsis when it was longer."""
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 

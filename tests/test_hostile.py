@@ -355,7 +355,7 @@ def test_no_iri_in_the_exports_is_unsafe(everything: tuple[Path, Any]) -> None:
 def test_the_html_view_executes_nothing_injected(everything: tuple[Path, Any]) -> None:
     output, _ = everything
     with chromium() as browser, open_file(browser, output / "graph.html") as opened:
-        opened.wait_until("() => window.kgStabilized === true")
+        opened.wait_until("() => window.kgReady === true")
         opened.evaluate("() => window.kgFind('pwned')")
         opened.page.wait_for_timeout(200)
         assert opened.evaluate("() => typeof window.__pwned") == "undefined"

@@ -15,6 +15,7 @@ import kg
 from kg.builder import build_to
 from kg.cli import main
 from kg.errors import ConfigError
+from kg.overview import build_overview
 from kg.views import budgeted, build_view, graph_view
 
 from .browser import chromium, open_file, screenshot
@@ -139,18 +140,50 @@ def test_view_command(tmp_path: Path) -> None:
     assert "<title>kg: around Eric Adams</title>" in target.read_text()
     bad = CliRunner().invoke(main, ["view", str(EXPORTS), "--focus", "New York", "-o", str(target)])
     assert bad.exit_code == 1 and "give one of their IRIs" in bad.output
+    overview = CliRunner().invoke(main, ["view", str(EXPORTS), "-o", str(target)])
+    assert overview.exit_code == 0 and "entities" in overview.output and "ties" in overview.output
+    assert "kgOverview" in target.read_text()
+    articles = CliRunner().invoke(main, ["view", str(EXPORTS), "--articles", "-o", str(target)])
+    assert articles.exit_code == 0 and "nodes" in articles.output
+    assert "kgNetwork" in target.read_text() and "kgOverview" not in target.read_text()
+    wrong = CliRunner().invoke(main, ["view", str(EXPORTS), "--types", "quote", "-o", str(target)])
+    assert wrong.exit_code == 1 and "use --articles" in wrong.output
 
 
 def _check_page(opened: Any, expected_nodes: int) -> None:
-    opened.wait_until("() => window.kgStabilized === true")
+    opened.wait_until("() => window.kgReady === true")
     assert opened.errors == []
     assert opened.requests == []
     assert opened.evaluate("() => window.kgNetwork.body.data.nodes.length") == expected_nodes
 
 
 def test_overview_in_chromium_offline(browser: Any) -> None:
-    data = build_view(EXPORTS)
+    data = build_overview(EXPORTS)
     with open_file(browser, EXPORTS / "graph.html") as opened:
+        opened.wait_until("() => window.kgReady === true")
+        assert opened.errors == [] and opened.requests == []
+        assert sorted(opened.evaluate("() => window.kgOverview.visible()")) == sorted(
+            node["id"] for node in data["nodes"]
+        )
+        assert opened.evaluate("() => window.kgFind('Adams')") == ADAMS
+        details = opened.page.inner_text("#kg-details")
+        assert opened.page.inner_text("#kg-details h2") == "Eric Adams"
+        assert "Mayor of New York City" in details
+        # Its one article, with the sentence that names him.
+        assert "New York City Mayor Eric Adams is looking to expand" in details
+        legend = opened.page.inner_text("#kg-types")
+        for label in ("Outlet", "Official", "City", "Organization"):
+            assert label in legend
+        assert "Article" not in legend and "Quote" not in legend
+        links = opened.evaluate("() => [...document.querySelectorAll('a')].map(a => a.href)")
+        assert all(link.startswith(("http://", "https://")) for link in links)
+        assert screenshot(opened, "overview").stat().st_size > 10_000
+
+
+def test_article_graph_in_chromium_offline(browser: Any, tmp_path: Path) -> None:
+    target = tmp_path / "articles.html"
+    data = kg.view(EXPORTS, target, articles=True)
+    with open_file(browser, target) as opened:
         _check_page(opened, len(data["nodes"]))
         assert opened.evaluate("() => window.kgFind('Adams')") == ADAMS
         assert opened.evaluate("() => window.kgNetwork.getSelectedNodes()") == [ADAMS]
@@ -165,7 +198,7 @@ def test_overview_in_chromium_offline(browser: Any) -> None:
         ) == (len(data["nodes"]) - 2)
         links = opened.evaluate("() => [...document.querySelectorAll('a')].map(a => a.href)")
         assert all(link.startswith(("http://", "https://")) for link in links)
-        assert screenshot(opened, "overview").stat().st_size > 10_000
+        assert screenshot(opened, "articles").stat().st_size > 10_000
 
 
 def test_focused_view_in_chromium(browser: Any, tmp_path: Path) -> None:
@@ -189,6 +222,14 @@ HOSTILE = {
 }
 
 
+def _no_injection_ran(opened: Any) -> None:
+    opened.page.wait_for_timeout(300)
+    assert opened.evaluate("() => typeof window.__pwned") == "undefined"
+    assert opened.evaluate("() => document.querySelectorAll('img, iframe, svg, b').length") == 0
+    assert opened.evaluate("() => [...document.querySelectorAll('[href]')].map(a => a.href)") == []
+    assert opened.errors == [] and opened.requests == []
+
+
 def test_injected_markup_never_runs(browser: Any, tmp_path: Path) -> None:
     source = tmp_path / "in" / "hostile.json"
     source.parent.mkdir()
@@ -200,20 +241,25 @@ def test_injected_markup_never_runs(browser: Any, tmp_path: Path) -> None:
         r'<script type="application/json" id="kg-data">(.*?)</script>', text, re.DOTALL
     )
     assert block is not None and "<" not in block.group(1) and ">" not in block.group(1)
-    assert "Breaking" in json.loads(block.group(1))["nodes"][0]["title"]
+    data = json.loads(block.group(1))
+    assert data["articles"][0][0] == HOSTILE["title"]
+    # The overview: the outlet named with markup, and its article in the side panel.
     with open_file(browser, page) as opened:
-        opened.wait_until("() => window.kgStabilized === true")
+        opened.wait_until("() => window.kgReady === true")
+        assert opened.evaluate("() => window.kgFind('svg')") is not None
+        assert opened.page.inner_text("#kg-details h2") == HOSTILE["provider"]["name"]
+        assert HOSTILE["title"] in opened.page.inner_text("#kg-articles")
+        _no_injection_ran(opened)
+    # The article graph of the same build.
+    articles = tmp_path / "articles.html"
+    kg.view(tmp_path / "out" / "graph.ttl", articles, articles=True)
+    with open_file(browser, articles) as opened:
+        opened.wait_until("() => window.kgReady === true")
         opened.evaluate("() => window.kgFind('Breaking')")
-        opened.page.wait_for_timeout(300)
-        assert opened.evaluate("() => typeof window.__pwned") == "undefined"
-        assert opened.evaluate("() => document.querySelectorAll('img, iframe, svg, b').length") == 0
-        assert (
-            opened.evaluate("() => [...document.querySelectorAll('[href]')].map(a => a.href)") == []
-        )
         assert "<script>window.__pwned=1</script>Breaking" in opened.page.inner_text(
             "#kg-details h2"
         )
-        assert opened.requests == []
+        _no_injection_ran(opened)
 
 
 def test_the_policy_allows_exactly_the_page_scripts_by_hash() -> None:
@@ -227,7 +273,7 @@ def test_the_policy_allows_exactly_the_page_scripts_by_hash() -> None:
     assert "unsafe-inline" not in script_src and "unsafe-eval" not in script_src
     allowed = set(re.findall(r"'sha256-([^']+)'", script_src))
     scripts = re.findall(r"<script>(.*?)</script>", html, re.DOTALL)
-    assert len(scripts) == 2
+    assert scripts
     assert {
         base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() for s in scripts
     } == allowed

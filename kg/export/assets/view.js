@@ -41,6 +41,7 @@
   network.once("stabilizationIterationsDone", () => {
     network.setOptions({ physics: false });
     window.kgStabilized = true;
+    window.kgReady = true;
   });
   window.kgNetwork = network;
 
