@@ -38,6 +38,8 @@ class Score:
     tp: int = 0
     fp: int = 0
     fn: int = 0
+    mistakes: list[tuple[str, str, str]] = field(default_factory=list, repr=False)
+    """(label file, "missed" or "spurious", the entry): for error analysis on development sets."""
 
     def add(self, tp: int, fp: int, fn: int) -> None:
         """Count one file's matches."""
@@ -181,7 +183,7 @@ def _evaluate(labels: list[Label], name: str) -> Evaluation:
     for label in labels:
         articles = [a for a in read_file(str(label.path)) if isinstance(a, Article)]
         facts = [f for article in articles for f in extract(article).facts]
-        score_facts(result.system, label.data, facts)
+        score_facts(result.system, label.data, facts, label.source.name)
         _score_baseline(result.baseline, label.data, articles)
         result.files += 1
     return result
@@ -212,8 +214,9 @@ def side_by_side(results: Sequence[Evaluation]) -> str:
 
 def _match(
     gold: Sequence[G], predicted: Sequence[P], fits: Callable[[G, P], bool]
-) -> tuple[int, list[P]]:
-    """The most gold entries matched one-to-one with predictions, and the predictions left over.
+) -> tuple[list[G], list[P]]:
+    """The most gold entries matched one-to-one with predictions: the gold entries and the
+    predictions left over.
 
     A gold entry with alternatives still matches one prediction at most (Kuhn's augmenting
     paths; the sets are a few dozen entries per article).
@@ -229,8 +232,11 @@ def _match(
                     return True
         return False
 
-    tp = sum(place(g, set()) for g in range(len(gold)))
-    return tp, [p for i, p in enumerate(predicted) if i not in owner]
+    matched = {g for g in range(len(gold)) if place(g, set())}
+    return (
+        [g for i, g in enumerate(gold) if i not in matched],
+        [p for i, p in enumerate(predicted) if i not in owner],
+    )
 
 
 def _same(gold: str, predicted: str) -> bool:
@@ -241,8 +247,20 @@ def _overlap(gold: frozenset[str], predicted: frozenset[str]) -> bool:
     return bool(gold & predicted)
 
 
-def _add(score: Score, tp: int, spurious: Iterable[Any], gold: int) -> None:
-    score.add(tp, sum(1 for _ in spurious), gold - tp)
+def _add(score: Score, gold: int, missed: list[Any], spurious: Iterable[Any]) -> None:
+    """Count one file's matches of a kind, noting the mistakes (their file is set later)."""
+    wrong = list(spurious)
+    score.add(gold - len(missed), len(wrong), len(missed))
+    score.mistakes += [("", "missed", _shown(m)) for m in missed]
+    score.mistakes += [("", "spurious", _shown(w)) for w in wrong]
+
+
+def _shown(entry: Any) -> str:
+    if isinstance(entry, frozenset | set):
+        return " | ".join(sorted(entry))
+    if isinstance(entry, tuple):
+        return " / ".join(_shown(part) for part in entry)
+    return str(entry)
 
 
 def outlet_key(name: str) -> str:
@@ -251,8 +269,11 @@ def outlet_key(name: str) -> str:
     return outlet.domain if outlet else f"name:{fold(name)}"
 
 
-def score_facts(scores: dict[str, Score], gold: dict[str, Any], facts: list[Fact]) -> None:
-    """Add one article file's matches of each kind to ``scores``.
+def score_facts(
+    scores: dict[str, Score], gold: dict[str, Any], facts: list[Fact], source: str = ""
+) -> None:
+    """Add one article file's matches of each kind to ``scores`` (``source`` names the file
+    in the mistakes noted).
 
     Predictions left unmatched that match an item of the label's ``neutral:`` lists are
     dropped: neither a true nor a false positive.
@@ -272,9 +293,9 @@ def score_facts(scores: dict[str, Score], gold: dict[str, Any], facts: list[Fact
     }
     people = {min(names[k]): names[k] for k in mentioned if k.startswith("person/")}
     gold_people = list(dict.fromkeys(fold(n) for n in gold.get("people") or []))
-    tp, left = _match(gold_people, list(people), _same)
+    missed, left = _match(gold_people, list(people), _same)
     ignored = {fold(n) for n in neutral.get("people") or []}
-    _add(scores["people"], tp, (p for p in left if not people[p] & ignored), len(gold_people))
+    _add(scores["people"], len(gold_people), missed, (p for p in left if not people[p] & ignored))
     _score_cities(
         scores["cities"],
         {
@@ -289,13 +310,13 @@ def score_facts(scores: dict[str, Score], gold: dict[str, Any], facts: list[Fact
     gold_organizations = list(
         dict.fromkeys(_choices(None, o, "organization") for o in gold.get("organizations") or [])
     )
-    tp, unmatched = _match(gold_organizations, organizations, _overlap)
+    missed_organizations, unmatched = _match(gold_organizations, organizations, _overlap)
     ignored = {fold(n) for n in neutral.get("organizations") or []}
     _add(
         scores["organizations"],
-        tp,
-        (p for p in unmatched if not p & ignored),
         len(gold_organizations),
+        missed_organizations,
+        (p for p in unmatched if not p & ignored),
     )
     cited = sorted(
         {
@@ -305,11 +326,13 @@ def score_facts(scores: dict[str, Score], gold: dict[str, Any], facts: list[Fact
         }
     )
     gold_outlets = list(dict.fromkeys(outlet_key(n) for n in gold.get("outlets") or []))
-    tp, left = _match(gold_outlets, cited, _same)
+    missed, left = _match(gold_outlets, cited, _same)
     ignored = {outlet_key(n) for n in neutral.get("outlets") or []}
-    _add(scores["outlets"], tp, (p for p in left if p not in ignored), len(gold_outlets))
+    _add(scores["outlets"], len(gold_outlets), missed, (p for p in left if p not in ignored))
     _score_officials(scores["officials"], gold, facts, names)
     _score_quotes(scores["quotes"], gold, facts, names)
+    for score in scores.values():
+        score.mistakes[:] = [(f or source, what, entry) for f, what, entry in score.mistakes]
 
 
 def _city_ids(name: str, country: str | None) -> set[str]:
@@ -341,9 +364,14 @@ def _score_cities(
         return key in ids or (predicted[key][0] == name and country in (None, predicted[key][1]))
 
     wanted = [denoted(c) for c in gold]
-    tp, left = _match(wanted, list(predicted), fits)
+    missed, left = _match(wanted, list(predicted), fits)
     ignored = [denoted(c) for c in neutral]
-    _add(score, tp, (k for k in left if not any(fits(c, k) for c in ignored)), len(wanted))
+    _add(
+        score,
+        len(wanted),
+        [(name, country) for name, country, _ in missed],
+        (predicted[k] for k in left if not any(fits(c, k) for c in ignored)),
+    )
 
 
 def _by_predicate(facts: Iterable[Fact], predicate: str) -> dict[str, Any]:
@@ -377,12 +405,12 @@ def _score_officials(
             for o in gold.get("officials") or []
         )
     )
-    tp, left = _match(
+    missed, left = _match(
         expected,
         list(dict.fromkeys(predicted)),
         lambda g, p: p[0] == g[0] and p[1] in g[1] and bool(p[2] & g[2]),
     )
-    _add(score, tp, left, len(expected))
+    _add(score, len(expected), missed, left)
 
 
 def _score_quotes(
@@ -392,18 +420,21 @@ def _score_quotes(
     text = _by_predicate(facts, str(SDO.text))
     creator = _by_predicate(facts, str(SDO.creator))
     attributed = {key: names.get(creator[key].key, set()) for key in text if key in creator}
-    tp = fn = 0
+    missed = []
+    wanted = 0
     for quote in gold.get("quotes") or []:
         opening = fold(quote["opening"])
         key = next((k for k, t in text.items() if opening and opening in fold(str(t))), None)
         speaker = fold(quote["speaker"]) if quote["speaker"] else None
+        wanted += speaker is not None
         if key is not None and speaker is not None and speaker in attributed.get(key, set()):
-            tp += 1
             attributed.pop(key)
-        else:
-            fn += speaker is not None
+        elif speaker is not None:
+            missed.append((speaker, quote["opening"]))
     # What is left attributed matched no gold quotation with that speaker: false positives.
-    score.add(tp, len(attributed), fn)
+    _add(
+        score, wanted, missed, ((min(n or {""}), str(text[k])[:40]) for k, n in attributed.items())
+    )
 
 
 def _score_baseline(
@@ -465,5 +496,5 @@ def _names_score(
 ) -> None:
     """Folded names against gold names (or sets of alternatives); neutral names are dropped."""
     wanted = list(dict.fromkeys(frozenset({g}) if isinstance(g, str) else g for g in gold))
-    tp, left = _match(wanted, sorted(predicted), lambda g, p: p in g)
-    _add(score, tp, (p for p in left if p not in neutral), len(wanted))
+    missed, left = _match(wanted, sorted(predicted), lambda g, p: p in g)
+    _add(score, len(wanted), missed, (p for p in left if p not in neutral))

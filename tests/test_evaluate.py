@@ -207,3 +207,17 @@ def test_several_sets_print_side_by_side_and_a_missing_one_fails_first(tmp_path:
     missing = CliRunner().invoke(main, ["eval", str(seeds), str(tmp_path / "nowhere")])
     assert missing.exit_code == 1
     assert "nowhere: no such folder" in missing.output
+
+
+def test_mistakes_name_what_was_missed_and_what_was_spurious() -> None:
+    result = {kind: Score() for kind in KINDS}
+    gold = {"officials": [{"name": "Richard Burr", "role": "Senator", "jurisdiction": "Iowa"}]}
+    score_facts(result, gold, BURR, "wire-001.yaml")
+    assert sorted(result["officials"].mistakes) == [
+        ("wire-001.yaml", "missed", "richard burr / senator / iowa"),
+        (
+            "wire-001.yaml",
+            "spurious",
+            "richard burr / senate intelligence committee chairman / north carolina",
+        ),
+    ]
