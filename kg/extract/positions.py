@@ -1,0 +1,48 @@
+"""The records officials are found as: who holds which role, and where it belongs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kg.extract.nlp import Mention
+from kg.extract.roles import Role
+from kg.model import Ref
+
+Owner = tuple[Mention, str]
+"""A mention named with a role, and its kind: "place", "organization" or "person"."""
+Named = dict[tuple[str, int], Owner]
+"""(field name, token index) -> the place, organization or person named at that token."""
+
+
+@dataclass(frozen=True, slots=True)
+class Jurisdiction:
+    """The place, body or person an office belongs to."""
+
+    ref: Ref
+    name: str
+
+
+@dataclass(slots=True)
+class Holding:
+    """One person holding one role, as one passage states it."""
+
+    person: Mention
+    role: Role
+    jurisdiction: Jurisdiction | None
+    inferred: bool = False
+    serves: Mention | None = None
+    """For aides: the mention of the office-holder they serve ("Adams spokesperson")."""
+    titled: bool = False
+    """Whether the role is a title written before the name ("Prime Minister John Howard")."""
+
+
+def attach(holding: Holding, found: Owner | None) -> None:
+    """Give a holding what is named with its role: a place or body is its jurisdiction, a
+    person the office-holder an aide serves."""
+    if found is None:
+        return
+    mention, kind = found
+    if kind == "person":
+        holding.serves = mention
+    else:
+        holding.jurisdiction = Jurisdiction(mention.ref, mention.name)

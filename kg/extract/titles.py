@@ -1,0 +1,294 @@
+"""Officials found next to a name over tokens: the title before it, "the Y of Z, X", an
+apposition or copula after it, taking an office, and the delayed-identification lede."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+from typing import TYPE_CHECKING
+
+from kg.extract import Context
+from kg.extract.nlp import Field, Mention
+from kg.extract.owners import POSSESSIVE, named_place_at, owner_ending_at, qualify
+from kg.extract.people import person_mentions
+from kg.extract.positions import Holding, Named, Owner, attach
+from kg.extract.roles import Role, role_ending_at, role_last_words, role_starting_at
+from kg.text import fold
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+# Ranks and honorifics that may stand between an office and the name ("President General
+# Pervez Musharraf", "the Governor-General, Dr Peter Hollingworth").
+_RANKS = frozenset(
+    {"general", "gen", "colonel", "admiral", "rear", "brigadier", "dr", "mr", "ms", "sir"}
+)
+
+_LONGEST_TAIL = 6
+
+_DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their"})
+
+# "the new Solomon Islands Prime Minister": words between "the" and an office named alone.
+_CURRENT = frozenset({"new", "current", "incumbent"})
+
+# Taking or keeping an office (not "resigned as", "stepped down as": those are past).
+_TAKING = re.compile(
+    r"\b(?:to (?:step down|resign|remain|continue|serve)|(?:re-)?elected|installed|sworn in|"
+    r"appointed)(?: as)? (?=\w)",
+    re.IGNORECASE,
+)
+
+
+def holdings_of(person: Mention, named: Named, context: Context) -> Iterator[Holding]:
+    doc = person.field.doc
+    end = person.span.start
+    # "Attorney-General Daryl Williams" before "President General Pervez Musharraf".
+    role = role_ending_at(doc, end)
+    if role is None:
+        while end > 0 and doc[end - 1].lower_.rstrip(".") in _RANKS:
+            end -= 1
+        # "The Immigration Minister, Philip Ruddock, says": the title set off by a comma.
+        if end > 1 and doc[end - 1].text == ",":
+            end -= 1
+        role = role_ending_at(doc, end)
+    if role is not None:
+        role, owner = qualify(person.field, role, named, context)
+        holding = Holding(person, role, None, titled=True)
+        attach(holding, owner)
+        yield holding
+    else:
+        yield from _role_of_before(person, end, named, context)
+    yield from _role_after(person, named, context)
+
+
+def _role_after(person: Mention, named: Named, context: Context) -> Iterator[Holding]:
+    """ "Aaron Peskin, the city supervisor", "Tim Costello, who is the president of the
+    Baptist Union", "Mr Rehman, who is under house arrest, is head of ...", "Nabil Abu
+    Rudeina, an advisor to Mr Arafat"."""
+    field, doc = person.field, person.field.doc
+    for start in _after_name(doc, person.span.end):
+        if doc[start].lower_ in _DETERMINERS:
+            start += 1
+        owner = None
+        if (field.name, start) in named:
+            owner = named[field.name, start]
+            start = owner[0].span.end
+            if start < len(doc) and doc[start].lower_ in POSSESSIVE:
+                start += 1
+        role = role_starting_at(doc, start)
+        if role is None:
+            continue
+        if role.end < len(doc) and doc[role.end].lower_ in POSSESSIVE:
+            return  # "Jacques Chirac, the Prime Minister's office": not his office
+        holding = Holding(person, role, None)
+        if owner is not None:
+            attach(holding, owner)
+        elif role.end < len(doc) - 1 and doc[role.end].lower_ in ("of", "for", "at", "to"):
+            _set_target(holding, named)
+        elif role.end < len(doc) - 1 and doc[role.end].lower_ == "on":
+            holding.role = _with_portfolio(doc, role)
+        yield holding
+        return
+
+
+def _set_target(holding: Holding, named: Named) -> None:
+    """ "head of the ACLU" (a body), "an advisor to Mr Arafat" (a person), "ambassador to
+    Brazil" (a posting, part of the role)."""
+    field, role = holding.person.field, holding.role
+    doc = field.doc
+    link = doc[role.end].lower_
+    target = role.end + 1
+    while target < len(doc) - 1 and (
+        doc[target].lower_ == "the" or doc[target].lower_.rstrip(".") in _RANKS
+    ):
+        target += 1
+    found = named.get((field.name, target)) or named_place_at(field, target)
+    if found is None:
+        return
+    if link != "to":
+        if found[1] != "person":
+            attach(holding, found)
+    elif found[1] == "person":
+        attach(holding, found)
+    else:
+        end = found[0].span.end
+        holding.role = Role(doc[role.start : end].text, role.scope, role.start, end, role.head)
+
+
+def _after_name(doc: Doc, after: int) -> list[int]:
+    """Where a role after a name may start: ", the ...", ", who is the ...", " is ...",
+    ", who ..., is ..."."""
+    if after >= len(doc) - 1:
+        return []
+    if doc[after].lower_ == "is":
+        return [after + 1]
+    if doc[after].text != ",":
+        return []
+    start = after + 1
+    if doc[start].lower_ != "who":
+        return [start]
+    found = [start + 2] if start + 1 < len(doc) and doc[start + 1].lower_ == "is" else []
+    # "Mr Rehman, who is under house arrest, is head of ...": past the relative clause.
+    for index in range(start + 1, min(len(doc) - 1, start + 12)):
+        if doc[index].is_sent_start:
+            break
+        if doc[index].text == ",":
+            if doc[index + 1].lower_ == "is":
+                found.append(index + 2)
+            break
+    return found
+
+
+def _with_portfolio(doc: Doc, role: Role) -> Role:
+    """ "spokesman on Home Affairs": the capitalized portfolio after "on" is the role's."""
+    end = role.end + 1
+    while end < len(doc) and (doc[end].is_title or doc[end].lower_ in ("and", "of")):
+        end += 1
+    while end > role.end + 1 and not doc[end - 1].is_title:
+        end -= 1
+    if end == role.end + 1:
+        return role
+    return Role(doc[role.start : end].text, role.scope, role.start, end, role.head_start)
+
+
+def _role_of_before(person: Mention, end: int, named: Named, context: Context) -> Iterator[Holding]:
+    """ "the Mayor of New York, Rudolph Giuliani", "President of the Hazara Ethnic Society of
+    Australia, Hassan Ghulam" (of a place or body: its jurisdiction); "the UN High
+    Commissioner for Refugees, Ruud Lubbers", "New Zealand's ambassador to Brazil, Denise
+    Almao", "Labor's spokesman on Home Affairs, John Faulkner" (of a portfolio or a
+    posting: part of the role)."""
+    doc, field = person.field.doc, person.field
+    owner = named.get((field.name, end - 1)) if end > 0 else None
+    if owner is not None and owner[1] != "person":
+        link = owner[0].span.start - 1
+        if link > 0 and doc[link].lower_ == "the":
+            link -= 1
+        if link > 0 and doc[link].lower_ in ("of", "for"):
+            role = role_ending_at(doc, link)
+            if role is not None:
+                holding = Holding(person, role, None)
+                attach(holding, owner)
+                yield holding
+                return
+    for link in range(end - 1, max(end - _LONGEST_TAIL, 0), -1):
+        if doc[link].lower_ not in ("of", "for", "on", "to"):
+            continue
+        role = role_ending_at(doc, link)
+        if role is None or link + 1 >= end:
+            continue
+        if not all(t.is_title or t.lower_ in ("of", "for", "and") for t in doc[link + 1 : end]):
+            return
+        whole = Role(doc[role.start : end].text, role.scope, role.start, end, role.head_start)
+        whole, found = qualify(field, whole, named, context)
+        holding = Holding(person, whole, None)
+        attach(holding, found)
+        yield holding
+        return
+
+
+def taking_office(field: Field, named: Named, context: Context) -> Iterator[Holding]:
+    """ "Sir Allan Kemakeza ... was elected Prime Minister", "Brian Greig, installed as
+    interim leader", "calling on Dr Hollingworth to step down as Governor-General": the
+    office is the nearest person's before it in the sentence."""
+    doc = field.doc
+    for match in _TAKING.finditer(field.text):
+        found = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
+        if found is None:
+            continue
+        start = found.start + (doc[found.start].lower_ == "the")
+        role = role_starting_at(doc, start)
+        if role is None:
+            continue
+        sentence = field.sentence_index(match.start())
+        people = [
+            m
+            for m in person_mentions(context)
+            if m.field is field
+            and m.span.end_char <= match.start()
+            and field.sentence_index(m.span.start_char) == sentence
+        ]
+        if not people:
+            continue
+        person = max(people, key=lambda m: m.span.start)
+        holding = Holding(person, role, None)
+        if role.end < len(doc) - 1 and doc[role.end].lower_ == "of":
+            target = role.end + 1 + (doc[role.end + 1].lower_ == "the")
+            attach(holding, named.get((field.name, target)))
+        yield holding
+
+
+def delayed(
+    field: Field, found: list[Holding], named: Named, context: Context
+) -> Iterator[Holding]:
+    """The delayed-identification lede: an office named alone and definite in a text's first
+    sentence, which names nobody ("The Governor-General will issue a statement ..."), is
+    held by the first person the second sentence newly names ("Dr Peter Hollingworth was
+    ..."), unless another title introduces them there ("Prime Minister John Howard")."""
+    doc = field.doc
+    people = [m for m in person_mentions(context) if m.field is field]
+    if len(field.sentence_starts) < 2 or any(
+        field.sentence_index(m.span.start_char) == 0 for m in people
+    ):
+        return
+    lede = field.text[: field.sentence_starts[1]]
+    attached = {(h.person.field.name, h.role.start) for h in found}
+    # An office already given to someone is referred back to, not introduced.
+    held = {office_words(h.role.text) for h in found}
+    for match in _role_words().finditer(lede):
+        last = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if last is None or (last.end < len(doc) and doc[last.end].text == "-"):
+            continue  # "Governor" of "Governor-General": the longer head follows
+        role = role_ending_at(doc, last.end)
+        if role is None or (field.name, role.start) in attached or office_words(role.text) in held:
+            continue
+        definite = _definite(field, role, named)
+        if definite is None:
+            continue
+        titled = {h.person.span.start for h in found if h.titled and h.person.field is field}
+        following = [
+            m
+            for m in people
+            if field.sentence_index(m.span.start_char) == 1 and m.span.start not in titled
+        ]
+        if following:
+            role, owner = definite
+            holding = Holding(following[0], role, None)
+            attach(holding, owner)
+            yield holding
+        return
+
+
+def office_words(role: str) -> str:
+    """A role's folded words, without the hyphens and the case that vary between mentions."""
+    return fold(role)
+
+
+def _definite(field: Field, role: Role, named: Named) -> tuple[Role, Owner | None] | None:
+    """Whether an office is named as one particular office-holder ("the Governor-General",
+    "Brisbane's Lord Mayor"), with the jurisdiction named before it; None if not."""
+    doc = field.doc
+    if role.end < len(doc) and (field.name, role.end) in named:
+        return None  # a name follows: not alone
+    index = role.start - 1
+    owner = None
+    while index >= 0:
+        token = doc[index]
+        if token.lower_ in _CURRENT:
+            index -= 1
+        elif owner is None and (field.name, index) in named:
+            owner = named[field.name, index]
+            index = owner[0].span.start - 1
+        elif token.lower_ in POSSESSIVE:
+            return role, owner or owner_ending_at(field, index, named)
+        else:
+            break
+    if index >= 0 and doc[index].lower_ == "the":
+        return role, owner
+    return None
+
+
+@cache
+def _role_words() -> re.Pattern[str]:
+    words = sorted(role_last_words(), key=len, reverse=True)
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, words))})\b", re.IGNORECASE)
