@@ -143,8 +143,9 @@ def _check(label: Label) -> None:
             raise InputError(str(label.source), f"official {official!r} needs a name")
         _choices(label, official.get("role"), "role")
         _choices(label, official.get("jurisdiction"), "jurisdiction", optional=True)
-    for organization in label.data.get("organizations") or []:
-        _choices(label, organization, "organizations")
+    for key in ("organizations", "outlets"):
+        for entry in label.data.get(key) or []:
+            _choices(label, entry, key)
     neutral = label.data.get("neutral") or {}
     if not isinstance(neutral, dict) or set(neutral) - set(NEUTRAL_KINDS):
         raise InputError(str(label.source), f"'neutral:' may only list {', '.join(NEUTRAL_KINDS)}")
@@ -155,16 +156,22 @@ NEUTRAL_KINDS = ("people", "cities", "organizations", "outlets")
 
 
 def _choices(
-    label: Label | None, value: Any, what: str, *, optional: bool = False
+    label: Label | None,
+    value: Any,
+    what: str,
+    *,
+    optional: bool = False,
+    fold_names: bool = True,
 ) -> frozenset[str]:
-    """A gold value or a list of alternatives, folded; ``""`` stands for "none" (null)."""
+    """A gold value or a list of alternatives, folded (unless ``fold_names`` is false);
+    ``""`` stands for "none" (null)."""
     values = value if isinstance(value, list) else [value]
     if not values or any(
         not (isinstance(v, str) and v.strip()) and not (optional and v is None) for v in values
     ):
         where = str(label.source) if label else "label"
         raise InputError(where, f"{what} {value!r} must be a name or a list of names")
-    return frozenset(fold(v) if v else "" for v in values)
+    return frozenset((fold(v) if fold_names else v) if v else "" for v in values)
 
 
 def evaluate(folder: str | Path, name: str | None = None) -> Evaluation:
@@ -241,6 +248,10 @@ def _match(
 
 def _same(gold: str, predicted: str) -> bool:
     return gold == predicted
+
+
+def _within(gold: frozenset[str], predicted: str) -> bool:
+    return predicted in gold
 
 
 def _overlap(gold: frozenset[str], predicted: frozenset[str]) -> bool:
@@ -325,10 +336,21 @@ def score_facts(
             if str(f.predicate) == str(SDO.citation) and isinstance(f.object, Ref)
         }
     )
-    gold_outlets = list(dict.fromkeys(outlet_key(n) for n in gold.get("outlets") or []))
-    missed, left = _match(gold_outlets, cited, _same)
-    ignored = {outlet_key(n) for n in neutral.get("outlets") or []}
-    _add(scores["outlets"], len(gold_outlets), missed, (p for p in left if p not in ignored))
+    gold_outlets = list(
+        dict.fromkeys(
+            frozenset(outlet_key(n) for n in _choices(None, o, "outlet", fold_names=False))
+            for o in gold.get("outlets") or []
+        )
+    )
+    missed_outlets, left = _match(gold_outlets, cited, _within)
+    ignored = {
+        outlet_key(n)
+        for o in neutral.get("outlets") or []
+        for n in _choices(None, o, "outlet", fold_names=False)
+    }
+    _add(
+        scores["outlets"], len(gold_outlets), missed_outlets, (p for p in left if p not in ignored)
+    )
     _score_officials(scores["officials"], gold, facts, names)
     _score_quotes(scores["quotes"], gold, facts, names)
     for score in scores.values():
@@ -462,8 +484,13 @@ def _score_baseline(
     def city_names(cities: list[Any]) -> list[str]:
         return [fold(c if isinstance(c, str) else c["name"]) for c in cities]
 
-    def outlet_names(outlets: list[str]) -> list[str]:
-        return [fold(n.removeprefix("The ")) for n in outlets]
+    def outlet_names(outlets: list[Any]) -> list[frozenset[str]]:
+        return [
+            frozenset(
+                fold(n.removeprefix("The ")) for n in _choices(None, o, "outlet", fold_names=False)
+            )
+            for o in outlets
+        ]
 
     _names_score(
         scores["people"],
@@ -487,7 +514,7 @@ def _score_baseline(
         scores["outlets"],
         orgs,
         outlet_names(gold.get("outlets") or []),
-        outlet_names(neutral.get("outlets") or []),
+        [n for names in outlet_names(neutral.get("outlets") or []) for n in names],
     )
 
 

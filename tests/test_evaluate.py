@@ -158,8 +158,8 @@ def test_a_prediction_that_matches_gold_is_not_dropped_as_neutral() -> None:
 
 
 def test_v1_labels_score_as_their_v2_form_with_single_alternatives() -> None:
-    # The labelled set is schema v1: lifting each role, jurisdiction and organization into a
-    # one-item list, with empty neutral lists, must not move a single count.
+    # The labelled set is (mostly) schema v1: lifting each role, jurisdiction, organization
+    # and outlet into a one-item list, with empty neutral lists, must not move a single count.
     for label in load_labels("tests/data/labelled")[::4]:
         facts = [
             f
@@ -168,10 +168,15 @@ def test_v1_labels_score_as_their_v2_form_with_single_alternatives() -> None:
             for f in extract(article).facts
         ]
         lifted = copy.deepcopy(label.data)
+
+        def listed(value: Any) -> list[Any]:
+            return value if isinstance(value, list) else [value]
+
         for official in lifted["officials"]:
-            official["role"] = [official["role"]]
-            official["jurisdiction"] = [official["jurisdiction"]]
-        lifted["organizations"] = [[o] for o in lifted["organizations"]]
+            official["role"] = listed(official["role"])
+            official["jurisdiction"] = listed(official["jurisdiction"])
+        lifted["organizations"] = [listed(o) for o in lifted["organizations"]]
+        lifted["outlets"] = [listed(o) for o in lifted["outlets"]]
         lifted["neutral"] = {"people": [], "cities": [], "organizations": [], "outlets": []}
         assert scores(lifted, facts) == scores(label.data, facts), label.path.name
 
@@ -221,3 +226,14 @@ def test_mistakes_name_what_was_missed_and_what_was_spurious() -> None:
             "richard burr / senate intelligence committee chairman / north carolina",
         ),
     ]
+
+
+def test_an_outlet_may_list_alternatives() -> None:
+    cited = [Fact(Ref("article/a"), str(SDO.citation), Ref("outlet/bbc.co.uk"))]
+    gold: dict[str, Any] = {"outlets": [["BBC Radio 4", "BBC"]]}
+    assert scores(gold, cited)["outlets"] == (1, 0, 0)
+    assert scores({"outlets": ["CNN"], "neutral": {"outlets": [["BBC"]]}}, cited)["outlets"] == (
+        0,
+        0,
+        1,
+    )
