@@ -111,9 +111,9 @@ def outlet_by_form() -> dict[str, Outlet]:
 
 @cache
 def organizations() -> tuple[Organization, ...]:
-    """The organizations of data/organizations.tsv."""
+    """The organizations of data/organizations.tsv, then of data/us_government.tsv."""
     found = []
-    for row in _rows("organizations.tsv"):
+    for row in (*_rows("organizations.tsv"), *_rows("us_government.tsv")):
         name, kind, aliases, city, nation = [*row, "", "", "", ""][:5]
         found.append(
             Organization(
@@ -121,6 +121,15 @@ def organizations() -> tuple[Organization, ...]:
             )
         )
     return tuple(found)
+
+
+def dotted(aliases: tuple[str, ...]) -> list[str]:
+    """The dotted forms of acronyms some papers write ("FBI" -> "F.B.I.").
+
+    >>> dotted(("FBI", "Justice Department"))
+    ['F.B.I.']
+    """
+    return [".".join(a) + "." for a in aliases if a.isupper() and a.isalpha() and len(a) < 6]
 
 
 @cache

@@ -167,7 +167,7 @@ def pipeline() -> Language:
     for outlet in gz.outlets():
         patterns += [{"label": OUTLET, "pattern": f, "id": outlet.domain} for f in outlet.forms]
     for each in gz.organizations():
-        for form in (each.name, *each.aliases):
+        for form in (each.name, *each.aliases, *gz.dotted(each.aliases)):
             patterns.append({"label": "ORG", "pattern": form, "id": each.name})
     ruler.add_patterns(patterns)
     nlp.add_pipe("sentencizer")
