@@ -144,7 +144,7 @@ class _TolerantLoader(yaml.CSafeLoader):
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
         try:
             return super().construct_object(node, deep)
-        except (ValueError, OverflowError, KeyError, yaml.constructor.ConstructorError):
+        except Exception:  # a scalar constructor's bug or refusal (ValueError, AttributeError)
             if not (isinstance(node, yaml.ScalarNode) and node.tag in _TOLERATED):
                 raise
             # The constructor marked the node as under construction: undo that, and
@@ -156,6 +156,10 @@ class _TolerantLoader(yaml.CSafeLoader):
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         """The pairs whose key is text; other keys are dropped with a note."""
+        if not isinstance(node, yaml.MappingNode):  # a !!set or !!map tag on a list or text
+            raise yaml.constructor.ConstructorError(
+                None, None, f"expected a mapping, found a {node.id}", node.start_mark
+            )
         self.flatten_mapping(node)
         kept = []
         for key_node, value_node in node.value:
