@@ -166,8 +166,30 @@ def state_by_form() -> dict[str, State]:
 
 @cache
 def roles() -> dict[str, str]:
-    """Role head (lower case) -> how its jurisdiction is found: city, state, country, aide, body."""
-    return dict(_rows("roles.tsv"))
+    """Role head (lower case) -> how its jurisdiction is found: city, state, country, court,
+    aide, body."""
+    return {row[0]: row[1] for row in _rows("roles.tsv")}
+
+
+@cache
+def written_roles() -> dict[str, str]:
+    """Abbreviated role head (lower case, no dots) -> the office written out ("sen": Senator).
+
+    >>> written_roles()["ald"]
+    'Alderman'
+    """
+    return {row[0]: row[2] for row in _rows("roles.tsv") if len(row) > 2 and row[2]}
+
+
+@cache
+def seats() -> dict[str, str]:
+    """Folded name of a seat of government or legislature -> the country's ISO code or the
+    state's name whose government it names ("kremlin" -> "RU", "holyrood" -> "Scotland").
+
+    >>> seats()["white house"], seats()["holyrood"]
+    ('US', 'Scotland')
+    """
+    return {fold(name): place for name, place in _rows("seats.tsv")}
 
 
 @cache

@@ -11,8 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kg.extract import Context, extractor
+from kg.extract.appositions import appositions
 from kg.extract.jurisdictions import fill_in
 from kg.extract.nlp import analyse
+from kg.extract.offices import settle
 from kg.extract.organizations import (
     organization_facts,
     organization_mentions,
@@ -43,6 +45,7 @@ def holdings(context: Context) -> list[Holding]:
                 for i in range(mention.span.start, mention.span.end):
                     named[mention.field.name, i] = (mention, kind)
         found = [h for m in person_mentions(context) for h in holdings_of(m, named, context)]
+        found += appositions(context, named)
         fields = analyse(context)
         for field in fields:
             found += taking_office(field, named, context)
@@ -52,6 +55,7 @@ def holdings(context: Context) -> list[Holding]:
         # ("President Arafat asked ...", in his adviser's quotation).
         found = [h for h in found if not _quoted(h, context)]
         fill_in(found, context)
+        settle(found, context)
         context.cache["officials"] = found
     return found
 
@@ -99,6 +103,8 @@ def officials(article: Article, context: Context) -> Iterator[Fact]:
     """Positions people hold, with role, jurisdiction and the article that reports them."""
     seen: set[tuple[Ref, Ref]] = set()
     for holding in holdings(context):
+        if not holding.current:
+            continue
         person = holding.person
         where = holding.jurisdiction
         position = position_ref(person.ref, holding.role.text, where.ref if where else None)

@@ -5,6 +5,7 @@ spokesman" (the body the article named before)."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kg.extract import Context
@@ -56,9 +57,7 @@ def qualify(field: Field, role: Role, named: Named, context: Context) -> tuple[R
     # role's remit.
     region = field.ent_at.get(index) if owner is None and index >= 0 else None
     if region is not None and region.label_ == "LOC" and not gz.places(region.text):
-        role = Role(
-            doc[region.start : role.end].text, role.scope, region.start, role.end, role.head
-        )
+        role = role.over(doc, region.start, role.end)
         owner = owner_ending_at(field, region.start - 1, named)
     # "its President Burhanuddin Rabbani": the organization just named.
     if owner is None and index >= 0 and doc[index].lower_ == "its":
@@ -68,7 +67,7 @@ def qualify(field: Field, role: Role, named: Named, context: Context) -> tuple[R
         end = owner[0].span.end
         if end > role.head_start:
             return role, owner
-        role = Role(doc[end : role.end].text, role.scope, end, role.end, role.head)
+        role = role.over(doc, end, role.end)
         return role, owner
     if owner is not None:
         role = _with_modifiers_before(doc, owner[0].span.start, role)
@@ -144,7 +143,7 @@ def _split_body(
         body = _named_body(field, role.start, body_text, context)
     if body is None:
         return role, owner
-    head = Role(doc[last + 1 : role.end].text, role.scope, last + 1, role.end, role.head_start)
+    head = role.over(doc, last + 1, role.end, role.head_start)
     span = doc[owner[0].span.start if owner else role.start : last + 1]
     return head, (Mention(body.ref, body.name, field, span), "organization")
 
@@ -175,7 +174,7 @@ def _with_modifiers_before(doc: Doc, start: int, role: Role) -> Role:
         first -= 1
     if first == start:
         return role
-    return Role(f"{doc[first:start].text} {role.text}", role.scope, role.start, role.end, role.head)
+    return replace(role, text=f"{doc[first:start].text} {role.text}")
 
 
 def named_place_at(field: Field, index: int) -> Owner | None:

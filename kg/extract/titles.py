@@ -10,14 +10,14 @@ from typing import TYPE_CHECKING
 
 from kg.extract import Context
 from kg.extract.nlp import Field, Mention
-from kg.extract.owners import POSSESSIVE, named_place_at, owner_ending_at, qualify
+from kg.extract.owners import POSSESSIVE, owner_ending_at, qualify
 from kg.extract.people import person_mentions
 from kg.extract.positions import Holding, Named, Owner, attach
 from kg.extract.roles import Role, role_ending_at, role_last_words, role_starting_at
 from kg.text import fold
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    pass
 
 # Ranks and honorifics that may stand between an office and the name ("President General
 # Pervez Musharraf", "the Governor-General, Dr Peter Hollingworth").
@@ -59,97 +59,6 @@ def holdings_of(person: Mention, named: Named, context: Context) -> Iterator[Hol
         yield holding
     else:
         yield from _role_of_before(person, end, named, context)
-    yield from _role_after(person, named, context)
-
-
-def _role_after(person: Mention, named: Named, context: Context) -> Iterator[Holding]:
-    """ "Aaron Peskin, the city supervisor", "Tim Costello, who is the president of the
-    Baptist Union", "Mr Rehman, who is under house arrest, is head of ...", "Nabil Abu
-    Rudeina, an advisor to Mr Arafat"."""
-    field, doc = person.field, person.field.doc
-    for start in _after_name(doc, person.span.end):
-        if doc[start].lower_ in _DETERMINERS:
-            start += 1
-        owner = None
-        if (field.name, start) in named:
-            owner = named[field.name, start]
-            start = owner[0].span.end
-            if start < len(doc) and doc[start].lower_ in POSSESSIVE:
-                start += 1
-        role = role_starting_at(doc, start)
-        if role is None:
-            continue
-        if role.end < len(doc) and doc[role.end].lower_ in POSSESSIVE:
-            return  # "Jacques Chirac, the Prime Minister's office": not his office
-        holding = Holding(person, role, None)
-        if owner is not None:
-            attach(holding, owner)
-        elif role.end < len(doc) - 1 and doc[role.end].lower_ in ("of", "for", "at", "to"):
-            _set_target(holding, named)
-        elif role.end < len(doc) - 1 and doc[role.end].lower_ == "on":
-            holding.role = _with_portfolio(doc, role)
-        yield holding
-        return
-
-
-def _set_target(holding: Holding, named: Named) -> None:
-    """ "head of the ACLU" (a body), "an advisor to Mr Arafat" (a person), "ambassador to
-    Brazil" (a posting, part of the role)."""
-    field, role = holding.person.field, holding.role
-    doc = field.doc
-    link = doc[role.end].lower_
-    target = role.end + 1
-    while target < len(doc) - 1 and (
-        doc[target].lower_ == "the" or doc[target].lower_.rstrip(".") in _RANKS
-    ):
-        target += 1
-    found = named.get((field.name, target)) or named_place_at(field, target)
-    if found is None:
-        return
-    if link != "to":
-        if found[1] != "person":
-            attach(holding, found)
-    elif found[1] == "person":
-        attach(holding, found)
-    else:
-        end = found[0].span.end
-        holding.role = Role(doc[role.start : end].text, role.scope, role.start, end, role.head)
-
-
-def _after_name(doc: Doc, after: int) -> list[int]:
-    """Where a role after a name may start: ", the ...", ", who is the ...", " is ...",
-    ", who ..., is ..."."""
-    if after >= len(doc) - 1:
-        return []
-    if doc[after].lower_ == "is":
-        return [after + 1]
-    if doc[after].text != ",":
-        return []
-    start = after + 1
-    if doc[start].lower_ != "who":
-        return [start]
-    found = [start + 2] if start + 1 < len(doc) and doc[start + 1].lower_ == "is" else []
-    # "Mr Rehman, who is under house arrest, is head of ...": past the relative clause.
-    for index in range(start + 1, min(len(doc) - 1, start + 12)):
-        if doc[index].is_sent_start:
-            break
-        if doc[index].text == ",":
-            if doc[index + 1].lower_ == "is":
-                found.append(index + 2)
-            break
-    return found
-
-
-def _with_portfolio(doc: Doc, role: Role) -> Role:
-    """ "spokesman on Home Affairs": the capitalized portfolio after "on" is the role's."""
-    end = role.end + 1
-    while end < len(doc) and (doc[end].is_title or doc[end].lower_ in ("and", "of")):
-        end += 1
-    while end > role.end + 1 and not doc[end - 1].is_title:
-        end -= 1
-    if end == role.end + 1:
-        return role
-    return Role(doc[role.start : end].text, role.scope, role.start, end, role.head_start)
 
 
 def _role_of_before(person: Mention, end: int, named: Named, context: Context) -> Iterator[Holding]:
@@ -179,7 +88,7 @@ def _role_of_before(person: Mention, end: int, named: Named, context: Context) -
             continue
         if not all(t.is_title or t.lower_ in ("of", "for", "and") for t in doc[link + 1 : end]):
             return
-        whole = Role(doc[role.start : end].text, role.scope, role.start, end, role.head_start)
+        whole = role.over(doc, role.start, end, role.head_start)
         whole, found = qualify(field, whole, named, context)
         holding = Holding(person, whole, None)
         attach(holding, found)
