@@ -254,9 +254,14 @@ def test_any_text_gives_evidence_inside_the_text(body: str) -> None:
             "Queensland Premier Peter Beattie spoke.",
             "position/person/peter beattie|premier|state/queensland",
         ),
+        # An aide serves the office-holder's jurisdiction, when the text gives one.
         (
             "Mayor Eric Adams spoke. Adams spokesperson Fabien Levy agreed.",
-            "position/person/fabien levy|spokesperson|person/eric adams",
+            "position/person/fabien levy|spokesperson|",
+        ),
+        (
+            "New York City Mayor Eric Adams spoke. Adams spokesperson Fabien Levy agreed.",
+            "position/person/fabien levy|spokesperson|city/5128581",
         ),
     ],
 )

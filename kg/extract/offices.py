@@ -135,6 +135,20 @@ def settle(found: list[Holding], context: Context) -> None:
             holding.kind = PUBLIC if holding.serves.ref in public else PRIVATE
 
 
+_CITY_WORDS = frozenset(
+    {"city", "municipal", "council", "park", "parks", "ward", "aldermanic", "fire", "police"}
+)
+_STATE_WORDS = frozenset({"state", "statehouse", "legislature"})
+
+
+def _level(name: str) -> str:
+    """The level of government a public body's name says it belongs to."""
+    words = set(fold(name).split())
+    if words & _STATE_WORDS:
+        return "state"
+    return "city" if words & _CITY_WORDS else "country"
+
+
 def _frontbench(holding: Holding) -> bool:
     words = fold(holding.role.text).split()
     return bool(words) and (words[0] == "shadow" or any(w in _PORTFOLIOS for w in words[:-1]))

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from kg.extract import Context, extractor
 from kg.extract.appositions import appositions
-from kg.extract.jurisdictions import fill_in
+from kg.extract.jurisdictions import fill_bodies, fill_in
 from kg.extract.nlp import analyse
 from kg.extract.offices import settle
 from kg.extract.organizations import (
@@ -54,8 +54,9 @@ def holdings(context: Context) -> list[Holding]:
         # An office named only inside a quotation is the speaker's word, not the report's
         # ("President Arafat asked ...", in his adviser's quotation).
         found = [h for h in found if not _quoted(h, context)]
-        fill_in(found, context)
+        fill_bodies(found, context)
         settle(found, context)
+        fill_in(found, context)
         context.cache["officials"] = found
     return found
 

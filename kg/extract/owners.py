@@ -20,7 +20,7 @@ from kg.extract.organizations import (
 )
 from kg.extract.places import country_ref
 from kg.extract.positions import Named, Owner
-from kg.extract.roles import BODIES, MODIFIERS, Role
+from kg.extract.roles import BODIES, MODIFIERS, Role, past, sought
 from kg.model import Ref
 from kg.text import fold
 
@@ -31,6 +31,10 @@ _LONGEST_STATE = 4
 
 POSSESSIVE = frozenset({"'s", "’s"})
 
+# Nouns that end a body's name: "Fire Department Commissioner" is the department's.
+_BODY_NOUNS = frozenset(
+    {"department", "ministry", "agency", "board", "commission", "committee", "district"}
+)
 # Offices of a place: a party named before one is the holder's party ("Labor MP").
 _PLACE_SCOPES = frozenset({"country", "state", "city"})
 
@@ -71,7 +75,19 @@ def qualify(field: Field, role: Role, named: Named, context: Context) -> tuple[R
         return role, owner
     if owner is not None:
         role = _with_modifiers_before(doc, owner[0].span.start, role)
+        role = _when(doc, owner[0].span.start, role)
     return _split_body(field, role, owner, context)
+
+
+def _when(doc: Doc, start: int, role: Role) -> Role:
+    """ "former Mexican President", "ex-Chicago Public Schools CEO": a past office, and
+    "candidates for 4th Ward alderman" one sought, said before the place or body that
+    qualifies it."""
+    return replace(
+        role,
+        past=role.past or past(doc, start),
+        sought=role.sought or sought(doc, start, role.end),
+    )
 
 
 def owner_ending_at(field: Field, index: int, named: Named) -> Owner | None:
@@ -125,12 +141,12 @@ def organization_before(
 def _split_body(
     field: Field, role: Role, owner: Owner | None, context: Context
 ) -> tuple[Role, Owner | None]:
-    """ "Defence Ministry spokesman", "Israeli army spokesman": an aide of a body named in
-    the role speaks for that body, when the article says which body it is."""
+    """ "Defence Ministry spokesman", "Israeli army spokesman", "Fire Department
+    Commissioner": an office of a body named in the role belongs to that body (an aide's
+    "army" or "ministry" only when the article says which body it is)."""
     doc = field.doc
-    if role.scope != "aide":
-        return role, owner
-    words = [i for i in range(role.start, role.head_start) if doc[i].lower_ in BODIES]
+    nouns = BODIES | _BODY_NOUNS if role.scope == "aide" else _BODY_NOUNS
+    words = [i for i in range(role.start, role.head_start) if doc[i].lower_ in nouns]
     if not words:
         return role, owner
     last = words[-1]
@@ -141,6 +157,10 @@ def _split_body(
         body = body_of(owner_name, body_text)
     if body is None:
         body = _named_body(field, role.start, body_text, context)
+    if body is None and doc[last].lower_ in _BODY_NOUNS:
+        # A body no list knows: named by its words ("Chicago Fire Department").
+        owned = re.sub(r"['’]s$", "", owner[0].span.text) if owner and owner[1] == "place" else ""
+        body = organization_named(f"{owned} {body_text}".strip())
     if body is None:
         return role, owner
     head = role.over(doc, last + 1, role.end, role.head_start)

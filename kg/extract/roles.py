@@ -23,11 +23,11 @@ MODIFIERS = frozenset(
     """
     prime foreign defence defense deputy acting shadow vice assistant associate senior junior
     chief city police interior home finance health immigration justice trade education
-    environment emergency services affairs transport agriculture energy labour employment
+    environment emergency services affairs transport agriculture energy employment
     industry communications security intelligence information treasury state federal
     international cooperation development press parliamentary interim executive general
     attorney first multicultural aboriginal tourism resources planning housing public works
-    economic culture arts science technology veterans women youth sport regional local
+    economic culture arts science technology veterans women youth sport regional
     opposition army military ministry department campaign chief-of-staff lord high cabinet
     majority minority ranking county fire schools school media armed forces national homeland
     commerce transportation urban parks recreation revenue budget children equalities
@@ -42,7 +42,6 @@ PAST = frozenset(
         "retired",
         "late",
         "then",
-        "outgoing",
         "elect",
         "would-be",
         "ousted",
@@ -71,7 +70,9 @@ class Role:
     head: int = -1
     """Where the head starts, after the modifiers ("Foreign | Minister"); -1: at ``start``."""
     past: bool = False
-    """Whether the text gives it as past or future ("former Mayor", "ex-minister")."""
+    """Whether the text gives it as past ("former Mayor", "ex-minister", "then-director")."""
+    sought: bool = False
+    """Whether it is an office sought, not held ("candidates for 4th Ward alderman")."""
 
     @property
     def head_start(self) -> int:
@@ -197,6 +198,18 @@ def phrase(doc: Doc, start: int, end: int) -> str:
     return "".join(parts).strip()
 
 
+def sought(doc: Doc, start: int, end: int) -> bool:
+    """Whether an office is named as one sought: "candidates for 4th Ward alderman", "his
+    opponent for president", "running for mayor" ("a win for President Trump" is a title)."""
+    before = [t.lower_ for t in doc[max(0, start - 3) : start]]
+    if any(w in _SEEKING for w in before):
+        return True
+    return bool(before) and before[-1] == "for" and not doc[end - 1].is_title
+
+
+_SEEKING = frozenset({"candidate", "candidates", "hopeful", "hopefuls", "nominee", "running"})
+
+
 def past(doc: Doc, start: int) -> bool:
     """Whether the word before a role marks it as past or future ("former", "ex-", "then-")."""
     before = start - 1
@@ -215,7 +228,9 @@ def role_ending_at(doc: Doc, end: int) -> Role | None:
     while start > 0 and _modifier(doc, start - 1):
         start -= 1
     start = _trim(doc, start, end)
-    return Role(phrase(doc, start, end), scope, start, end, head, past(doc, start))
+    return Role(
+        phrase(doc, start, end), scope, start, end, head, past(doc, start), sought(doc, start, end)
+    )
 
 
 def role_starting_at(doc: Doc, start: int) -> Role | None:
