@@ -23,7 +23,7 @@ from kg.extract.home import domestic_country, home_country, is_located
 from kg.extract.nlp import analyse
 from kg.extract.officeholders import known_around, spells
 from kg.extract.organizations import organization_mentions, organization_names
-from kg.extract.owners import named_place_at, organization_before, state_ref
+from kg.extract.owners import organization_before, state_ref
 from kg.extract.places import city_ref, country_ref, place_mentions
 from kg.extract.positions import Holding, Jurisdiction
 from kg.model import Ref
@@ -139,6 +139,15 @@ def _scope(holding: Holding) -> str:
     return holding.role.scope
 
 
+def _big(city: Ref) -> bool:
+    """A city big enough to be the one a passage is about rather than a neighbourhood of
+    the article's city that shares a town's name elsewhere ("Hyde Park", "Woodlawn")."""
+    return gz.city(int(city.key.partition("/")[2])).population >= _BIG_CITY
+
+
+_BIG_CITY = 100_000
+
+
 def _shadowed(role: str) -> str | None:
     """The office a shadow office mirrors ("Shadow Treasurer" -> "treasurer"), if it is one."""
     words = fold(role).split(" ")
@@ -160,9 +169,9 @@ class _Places:
         for field in analyse(context):
             for ent in field.ents:
                 if ent.label_ in ("GPE", "NORP") and ent.text[:1].isupper():
-                    region = named_place_at(field, ent.start)
-                    if region is not None and region[0].ref.kind == "state":
-                        self.states[Jurisdiction(region[0].ref, region[0].name)] += 1
+                    state = gz.state_by_form().get(fold(ent.text))
+                    if state is not None:
+                        self.states[Jurisdiction(state_ref(state.name), state.name)] += 1
         self._by_sentence: dict[tuple[str, int], set[str]] = {}
         for mention in place_mentions(context):
             if mention.ref.kind == "country" and not is_located(mention):
@@ -185,25 +194,37 @@ class _Places:
         names most."""
         person = holding.person
         field, sentence = person.field, person.field.sentence_index(person.span.start_char)
+        top = self._main_city()
+        top_ref = top.ref if top is not None else None
         near = [
             m
             for m in place_mentions(self.context)
             if m.ref.kind == "city"
             and m.field is field
             and field.sentence_index(m.span.start_char) == sentence
+            and (m.ref == top_ref or _big(m.ref))
         ]
         if near:
             closest = min(near, key=lambda m: abs(m.span.start_char - person.span.start_char))
             return Jurisdiction(closest.ref, closest.name)
+        return top
+
+    def _main_city(self) -> Jurisdiction | None:
+        """The big city the article names most, else the city it names most: a local
+        paper names its city's neighbourhoods ("Hyde Park") more often than the city."""
+        big = [(n, j) for j, n in self.cities.most_common() if _big(j.ref)]
+        if big:
+            return big[0][1]
         return self.cities.most_common(1)[0][0] if self.cities else None
 
     def state(self) -> Jurisdiction | None:
         """The state the article names most, else the state of the city it names most."""
         if self.states:
             return self.states.most_common(1)[0][0]
-        if not self.cities:
+        main = self._main_city()
+        if main is None:
             return None
-        city = gz.city(int(self.cities.most_common(1)[0][0].ref.key.partition("/")[2]))
+        city = gz.city(int(main.ref.key.partition("/")[2]))
         name = gz.us_state_names().get(city.admin1) if city.country == "US" else None
         return Jurisdiction(state_ref(name), name) if name else None
 

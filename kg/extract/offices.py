@@ -125,9 +125,18 @@ def settle(found: list[Holding], context: Context) -> None:
             country = known.country if known is not None else None
             holding.jurisdiction = _country(country) if country else None
         elif holding.kind == PUBLIC:
-            holding.jurisdiction = _place_of(
-                where, known.city if known else None, known.country if known else None
-            )
+            city, country = (known.city, known.country) if known is not None else (None, None)
+            holding.jurisdiction = _place_of(where, city, country)
+            international = known is not None and known.kind == "international"
+            if (
+                holding.jurisdiction is where
+                and not international
+                and where.name not in _self_governing()
+            ):
+                # A public body no list places ("the House", "Fire Department"): its place
+                # is found as for an office of its level.
+                holding.level = _level(where.name)
+                holding.jurisdiction = None
     # An aide's office is public when the person they serve holds one.
     public = {h.person.ref for h in found if h.kind == PUBLIC and h.serves is None}
     for holding in found:

@@ -201,10 +201,9 @@ def phrase(doc: Doc, start: int, end: int) -> str:
 def sought(doc: Doc, start: int, end: int) -> bool:
     """Whether an office is named as one sought: "candidates for 4th Ward alderman", "his
     opponent for president", "running for mayor" ("a win for President Trump" is a title)."""
-    before = [t.lower_ for t in doc[max(0, start - 3) : start]]
-    if any(w in _SEEKING for w in before):
-        return True
-    return bool(before) and before[-1] == "for" and not doc[end - 1].is_title
+    if start < 2 or doc[start - 1].lower_ != "for" or doc[start - 1].is_sent_start:
+        return False
+    return not doc[end - 1].is_title or doc[start - 2].lower_ in _SEEKING
 
 
 _SEEKING = frozenset({"candidate", "candidates", "hopeful", "hopefuls", "nominee", "running"})
@@ -249,6 +248,17 @@ def role_starting_at(doc: Doc, start: int) -> Role | None:
     head_end, scope = found
     first = _trim(doc, start, head_end)
     return Role(phrase(doc, first, head_end), scope, first, head_end, end, former)
+
+
+_PLURAL_HEADS = frozenset({"alds", "sens", "reps"})
+
+
+def is_plural_title(doc: Doc, role: Role) -> bool:
+    """Whether a title names several holders ("Alds.", "Sens.")."""
+    last = role.end - 1
+    if last > 0 and _stop(doc, last):
+        last -= 1
+    return word(doc[last]) in _PLURAL_HEADS
 
 
 def is_role_word(text: str) -> bool:

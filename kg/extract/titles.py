@@ -13,7 +13,13 @@ from kg.extract.nlp import Field, Mention
 from kg.extract.owners import POSSESSIVE, owner_ending_at, qualify
 from kg.extract.people import person_mentions
 from kg.extract.positions import Holding, Named, Owner, attach
-from kg.extract.roles import Role, role_ending_at, role_last_words, role_starting_at
+from kg.extract.roles import (
+    Role,
+    is_plural_title,
+    role_ending_at,
+    role_last_words,
+    role_starting_at,
+)
 from kg.text import fold
 
 if TYPE_CHECKING:
@@ -41,6 +47,10 @@ _TAKING = re.compile(
 
 
 def holdings_of(person: Mention, named: Named, context: Context) -> Iterator[Holding]:
+    """The offices written next to a person's name: a title before it ("Mayor Eric Adams"),
+    set off by a comma, shared with another title ("Cook County Commissioner and mayoral
+    candidate Brandon Johnson") or with the name before ("Alds. Roderick Sawyer (6th) and
+    Raymond Lopez"), or "the Y of Z, X"."""
     doc = person.field.doc
     end = person.span.start
     # "Attorney-General Daryl Williams" before "President General Pervez Musharraf".
@@ -51,7 +61,7 @@ def holdings_of(person: Mention, named: Named, context: Context) -> Iterator[Hol
         # "The Immigration Minister, Philip Ruddock, says": the title set off by a comma.
         if end > 1 and doc[end - 1].text == ",":
             end -= 1
-        role = role_ending_at(doc, end)
+        role = role_ending_at(doc, end) or _shared_title(person, named)
     if role is not None:
         role, owner = qualify(person.field, role, named, context)
         holding = Holding(person, role, None, titled=True)
@@ -59,6 +69,36 @@ def holdings_of(person: Mention, named: Named, context: Context) -> Iterator[Hol
         yield holding
     else:
         yield from _role_of_before(person, end, named, context)
+
+
+def _shared_title(person: Mention, named: Named) -> Role | None:
+    """A title that also covers this name: "<title> and <other words> Name" (up to three
+    lowercase words: "Commissioner and mayoral candidate Brandon Johnson"), or a plural
+    title before the name just before ("Alds. Roderick Sawyer (6th) and Raymond Lopez")."""
+    doc, field, start = person.field.doc, person.field, person.span.start
+    for size in range(1, 4):
+        link = start - size - 1
+        if link < 1 or not all(t.is_lower for t in doc[link + 1 : start]):
+            break
+        if doc[link].lower_ == "and":
+            role = role_ending_at(doc, link)
+            if role is not None:
+                return role
+    index = start - 1
+    if index < 1 or doc[index].lower_ not in ("and", ","):
+        return None
+    index -= 1
+    if doc[index].text == ")":
+        while index > 0 and doc[index].text != "(":
+            index -= 1
+        index -= 1
+    before = named.get((field.name, index))
+    if before is None or before[1] != "person":
+        return None
+    role = role_ending_at(doc, before[0].span.start)
+    if role is None or not is_plural_title(doc, role):
+        return None
+    return role
 
 
 def _role_of_before(person: Mention, end: int, named: Named, context: Context) -> Iterator[Holding]:
