@@ -413,10 +413,15 @@ def test_delayed_identification_in_the_lede() -> None:
         "position/person/john doe|prime minister|country/AU",
         "position/person/jane roe|governor general|country/AU",
     }
-    # Later in the text an office named alone is referred back to, not introduced.
-    assert (
-        positions("Jane Roe spoke first. The Governor-General says so. John Doe agreed.") == set()
-    )
+    # Later in the text an office named alone refers back to the subject before it, when
+    # that person holds no office already.
+    assert positions(
+        "Premier Jane Roe spoke first in Brisbane. The Governor-General says so. John Doe agreed."
+    ) == {"position/person/jane roe|premier|"}
+    assert positions(
+        'The vote was close. Mr Jack Straw said Britain would not move. "We will not," he '
+        "added. The Foreign Secretary told the BBC the rebate was justified. Labour agreed."
+    ) == {"position/person/jack straw|foreign secretary|country/GB"}
 
 
 def test_offices_named_inside_a_quotation_are_not_reported() -> None:

@@ -25,7 +25,7 @@ from kg.extract.organizations import organization_named
 from kg.extract.owners import named_place_at, qualify
 from kg.extract.people import person_mentions
 from kg.extract.positions import Holding, Named, Owner, attach
-from kg.extract.roles import is_role_head, role_ending_at, role_last_words
+from kg.extract.roles import Role, is_role_head, role_ending_at, role_last_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -82,9 +82,8 @@ def _after(person: Mention, sentence: Parsed, named: Named, context: Context) ->
     if head is None:
         return
     for noun, past in _office_nouns(head):
-        index = sentence.index(noun)
-        role = role_ending_at(field.doc, index + 1)
-        if role is None or role.end != index + 1 or role.start < person.span.end:
+        role = _role_at(noun, sentence)
+        if role is None or role.start < person.span.end:
             continue
         role, owner = qualify(field, role, named, context)
         if owner is None:
@@ -94,6 +93,25 @@ def _after(person: Mention, sentence: Parsed, named: Named, context: Context) ->
         holding = Holding(person, role, None)
         attach(holding, owner or _linked(holding, noun, sentence, named))
         yield holding
+
+
+def _role_at(noun: Token, sentence: Parsed) -> Role | None:
+    """The role an office noun heads: the longest head that ends at it or at the noun of its
+    "of" ("chief" of "chief of staff")."""
+    doc, index = sentence.field.doc, sentence.index(noun)
+    ends = [
+        sentence.index(c) + 1
+        for prep in noun.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for c in prep.children
+        if c.dep_ == "pobj"
+    ]
+    for end in sorted(ends, reverse=True):
+        role = role_ending_at(doc, end)
+        if role is not None and role.head_start <= index:
+            return role
+    role = role_ending_at(doc, index + 1)
+    return role if role is not None and role.end == index + 1 else None
 
 
 def _head(person: Mention, sentence: Parsed) -> Token | None:

@@ -51,6 +51,7 @@ _PUBLIC_WORDS = frozenset(
     executive inspectorate prosecutor prosecutors
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
+_OF_PLACE = re.compile(r"(?:City|Town|Village|County|State|Commonwealth) of (.+)", re.IGNORECASE)
 _PUBLIC_BANKS = re.compile(r"\b(?:reserve|central|world|federal)\b", re.IGNORECASE)
 
 
@@ -111,7 +112,11 @@ def settle(found: list[Holding], context: Context) -> None:
         if holding.serves is not None:
             continue
         if where is None:
-            holding.kind = PUBLIC if holding.role.scope in _PUBLIC_SCOPES else PRIVATE
+            # "Home Affairs spokesman Mark Oaten": an aide of a government portfolio.
+            portfolio = holding.role.scope == "aide" and _frontbench(holding)
+            holding.kind = PUBLIC if holding.role.scope in _PUBLIC_SCOPES or portfolio else PRIVATE
+            if portfolio:
+                holding.level = "country"
             continue
         if where.ref.kind != "organization":
             continue
@@ -127,12 +132,7 @@ def settle(found: list[Holding], context: Context) -> None:
         elif holding.kind == PUBLIC:
             city, country = (known.city, known.country) if known is not None else (None, None)
             holding.jurisdiction = _place_of(where, city, country)
-            international = known is not None and known.kind == "international"
-            if (
-                holding.jurisdiction is where
-                and not international
-                and where.name not in _self_governing()
-            ):
+            if holding.jurisdiction is where and _generic(where.name):
                 # A public body no list places ("the House", "Fire Department"): its place
                 # is found as for an office of its level.
                 holding.level = _level(where.name)
@@ -148,6 +148,14 @@ _CITY_WORDS = frozenset(
     {"city", "municipal", "council", "park", "parks", "ward", "aldermanic", "fire", "police"}
 )
 _STATE_WORDS = frozenset({"state", "statehouse", "legislature"})
+
+
+def _generic(name: str) -> bool:
+    """Whether a body's name says only what kind of body it is ("the House", "Fire
+    Department", "Senate Intelligence Committee"), not whose ("European commission")."""
+    words = fold(name).split()
+    generic = _PUBLIC_WORDS | _CITY_WORDS | _STATE_WORDS | MODIFIERS | {"the", "of", "and"}
+    return bool(words) and all(w in generic for w in words)
 
 
 def _level(name: str) -> str:
@@ -187,7 +195,20 @@ def _place_of(body: Jurisdiction, city: int | None, country: str | None) -> Juri
 
 def _named_place(body: Jurisdiction) -> Jurisdiction | None:
     """The city, state or country that opens a body's name ("Chicago Park District")."""
-    words = re.sub(r"^(?:the|The)\s+", "", body.name).split(" ")
+    name = re.sub(r"^(?:the|The)\s+", "", body.name)
+    named = _OF_PLACE.fullmatch(name)
+    if named is not None:
+        # "the City of Chicago", "the State of Illinois": the place itself.
+        name = named.group(1)
+        state = gz.state_by_form().get(fold(name))
+        if state is not None:
+            return Jurisdiction(state_ref(state.name), state.name)
+        for place in gz.places(name, primary=True)[:1]:
+            if isinstance(place, gz.Country):
+                return _country(place.iso)
+            return Jurisdiction(city_ref(place.geonameid), place.name)
+        return None
+    words = name.split(" ")
     for size in range(min(3, len(words) - 1), 0, -1):
         opening = " ".join(words[:size])
         state = gz.state_by_form().get(fold(opening))

@@ -8,7 +8,9 @@ together and states the facts. docs/extraction.md has every shape.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from kg.extract import Context, extractor
 from kg.extract.appositions import appositions
@@ -25,7 +27,7 @@ from kg.extract.people import person_mentions
 from kg.extract.places import city_facts, city_ref, country_facts, place_mentions
 from kg.extract.positions import Holding, Jurisdiction, Named
 from kg.extract.quotes import quotation_spans
-from kg.extract.titles import delayed, holdings_of, taking_office
+from kg.extract.titles import delayed, holdings_of, referred, taking_office
 from kg.model import Article, Evidence, Fact, Iri, Ref
 from kg.namespaces import KG, RDF, SDO
 from kg.text import fold
@@ -51,14 +53,33 @@ def holdings(context: Context) -> list[Holding]:
             found += taking_office(field, named, context)
         for field in fields:
             found += delayed(field, found, named, context)
+        for field in fields:
+            found += referred(field, found, named, context)
         # An office named only inside a quotation is the speaker's word, not the report's
         # ("President Arafat asked ...", in his adviser's quotation).
         found = [h for h in found if not _quoted(h, context)]
+        _dated(found, context)
         fill_bodies(found, context)
         settle(found, context)
         fill_in(found, context)
         context.cache["officials"] = found
     return found
+
+
+_IN_YEAR = re.compile(r"\W*(?:back )?in (\d{4})\b", re.IGNORECASE)
+
+
+def _dated(found: list[Holding], context: Context) -> None:
+    """ "In 2012, mayor Rahm Emanuel closed 50 schools": an office stated in a sentence set in
+    a year before the article's is held then, not now."""
+    published = context.article.published
+    if published is None:
+        return
+    for holding in found:
+        person = holding.person
+        year = _IN_YEAR.match(person.field.sentence_at(person.span.start_char))
+        if year is not None and int(year.group(1)) < published.year:
+            holding.role = replace(holding.role, past=True)
 
 
 def _quoted(holding: Holding, context: Context) -> bool:

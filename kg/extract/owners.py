@@ -46,7 +46,7 @@ def qualify(field: Field, role: Role, named: Named, context: Context) -> tuple[R
     # "Israeli Government spokesman": the government stands for the state named before it.
     if index > 0 and doc[index].lower_ == "government":
         index -= 1
-    owner = owner_ending_at(field, index, named)
+    owner = owner_ending_at(field, index, named) or _body_before(field, index, named)
     possessive = index >= 0 and doc[index].lower_ in POSSESSIVE
     # "South Australian Labor MP Lyn Breuer": a party before an office of a place is the
     # holder's party; the place is named before it, or found from context.
@@ -76,7 +76,20 @@ def qualify(field: Field, role: Role, named: Named, context: Context) -> tuple[R
     if owner is not None:
         role = _with_modifiers_before(doc, owner[0].span.start, role)
         role = _when(doc, owner[0].span.start, role)
+        owner = _state_office(role, owner)
     return _split_body(field, role, owner, context)
+
+
+def _state_office(role: Role, owner: Owner) -> Owner:
+    """ "Oklahoma Gov. Mary Fallin": a state office's place named like a state is the state,
+    though a city bears the name too (Oklahoma City)."""
+    mention, kind = owner
+    if role.scope != "state" or kind != "place" or mention.ref.kind != "city":
+        return owner
+    state = gz.state_by_form().get(fold(mention.span.text))
+    if state is None:
+        return owner
+    return Mention(state_ref(state.name), state.name, mention.field, mention.span), "place"
 
 
 def _when(doc: Doc, start: int, role: Role) -> Role:
@@ -88,6 +101,30 @@ def _when(doc: Doc, start: int, role: Role) -> Role:
         past=role.past or past(doc, start),
         sought=role.sought or sought(doc, start, role.end),
     )
+
+
+_BODY_WORDS = frozenset(
+    {"commission", "council", "committee", "board", "agency", "authority", "court", "bank"}
+)
+
+
+def _body_before(field: Field, index: int, named: Named) -> Owner | None:
+    """A body named in lower case just before the role, with the capitalized words that say
+    whose it is ("European commission president"): that body, as written."""
+    doc = field.doc
+    if index < 1 or doc[index].lower_ not in _BODY_WORDS or not doc[index].is_lower:
+        return None
+    start = index
+    while start > 0 and doc[start - 1].is_title and (field.name, start - 1) not in named:
+        start -= 1
+    if start < index and doc[start].is_sent_start:
+        start += 1  # "New European commission president": "New" opens the sentence
+    if start == index:
+        return None
+    body = organization_named(doc[start : index + 1].text)
+    if body is None:
+        return None
+    return Mention(body.ref, body.name, field, doc[start : index + 1]), "organization"
 
 
 def owner_ending_at(field: Field, index: int, named: Named) -> Owner | None:
@@ -232,7 +269,7 @@ def _state_ending_at(field: Field, index: int) -> Owner | None:
     for size in range(min(_LONGEST_STATE, index + 1), 0, -1):
         span = doc[index - size + 1 : index + 1]
         state = states.get(fold(span.text))
-        if state is not None and span[0].is_title:
+        if state is not None and span[0].is_title and span[-1].is_alpha:
             return Mention(state_ref(state.name), state.name, field, span), "place"
     return None
 

@@ -55,6 +55,7 @@ def person_mentions(context: Context) -> list[Mention]:
 
 def _find(fields: tuple[Field, ...]) -> list[Mention]:
     spans = [(field, span) for field in fields for span in _name_spans(field)]
+    spans = [(f, span) for f, span in _in_headlines(spans) if not _collective(span.text)]
     # Full names known in the record (the article's title, excerpt and body, and the
     # titles and excerpts of the related articles it lists), by folded surname and by
     # folded full name, so that "Adams" and "De Blasio" find their full names: a related
@@ -88,6 +89,76 @@ def _find(fields: tuple[Field, ...]) -> list[Mention]:
             name = full[_RECORD, fold(person_name(span.text))]
             mentions.append(Mention(person_key(name), name, field, span, True))
     return in_text_order(mentions, fields)
+
+
+# Words of parties, movements and peoples the model sometimes takes for a person's name
+# ("Lib Dems", "New Labour", "Afghan Taliban").
+_COLLECTIVE = frozenset(
+    """
+    lib dem dems democrats democrat republicans republican labour labor new tories tory
+    conservatives liberal liberals greens taliban ukip gop nationals
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
+
+
+def _collective(text: str) -> bool:
+    """Whether a span names a party, a movement or a people, not a person."""
+    words = fold(text).split()
+    demonyms = gz.demonyms()
+    return bool(words) and all(
+        w in _COLLECTIVE or w.title() in demonyms or w.capitalize() in demonyms for w in words
+    )
+
+
+def _in_headlines(spans: list[tuple[Field, Span]]) -> list[tuple[Field, Span]]:
+    """Names in Headline Case fields or lines, where capitals mark every word and the model runs a
+    name into the words around it ("Trump Says", "Lightfoot Names Monique Scott"), are kept
+    only as far as they are names the other fields give: the longest such run of words in
+    the span (each run found), else nothing. With no other field, they stay as found."""
+    headline = {id(span): _in_headline(field, span) for field, span in spans}
+    known: set[str] = set()
+    for _, span in spans:
+        if not headline[id(span)]:
+            name = fold(person_name(span.text))
+            known.update({name, fold(surname(person_name(span.text)))})
+    if not known:
+        return spans
+    kept = []
+    for field, span in spans:
+        if not headline[id(span)]:
+            kept.append((field, span))
+            continue
+        start = span.start
+        while start < span.end:
+            end = next(
+                (
+                    e
+                    for e in range(span.end, start, -1)
+                    if fold(person_name(span.doc[start:e].text)) in known
+                ),
+                None,
+            )
+            if end is None:
+                start += 1
+                continue
+            kept.append((field, span.doc[start:end]))
+            start = end
+    return kept
+
+
+_LONG_WORD = re.compile(r"\b[^\W\d_]{4,}\b")
+
+
+def _in_headline(field: Field, span: Span) -> bool:
+    """Whether a name stands in Headline Case: the field is, or its line is (a plain-text
+    file's headline line, a scraped page's "Breaking Newsletters")."""
+    if field.headline:
+        return True
+    text = field.text
+    end = text.find("\n", span.end_char)
+    line = text[text.rfind("\n", 0, span.start_char) + 1 : end if end >= 0 else len(text)]
+    words = _LONG_WORD.findall(line)
+    return len(words) >= 3 and all(w[0].isupper() for w in words)
 
 
 def _known_name_spans(

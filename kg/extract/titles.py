@@ -13,6 +13,7 @@ from kg.extract.nlp import Field, Mention
 from kg.extract.owners import POSSESSIVE, owner_ending_at, qualify
 from kg.extract.people import person_mentions
 from kg.extract.positions import Holding, Named, Owner, attach
+from kg.extract.quotes import quotation_spans
 from kg.extract.roles import (
     Role,
     is_plural_title,
@@ -206,6 +207,74 @@ def delayed(
             attach(holding, owner)
             yield holding
         return
+
+
+def referred(
+    field: Field, found: list[Holding], named: Named, context: Context
+) -> Iterator[Holding]:
+    """An office named alone and definite that opens a sentence ("The foreign secretary
+    said ...", "The East Midlands MEP, who quit ...") refers back to the person who is the
+    subject of the sentence before or the one before that ("Mr Straw said ... he added."),
+    when no one else in the article holds that office and that person holds none."""
+    doc = field.doc
+    people = [m for m in person_mentions(context) if m.field is field]
+    held = {office_words(h.role.text) for h in found if not h.role.past}
+    holders = {h.person.ref for h in found if not h.role.past and not h.role.sought}
+    quoted = quotation_spans(context, field)
+    for number, start in enumerate(field.sentence_tokens):
+        if number == 0:
+            continue
+        role, owner = _opening_office(field, start, named)
+        if role is None or office_words(role.text) in held:
+            continue
+        if any(s <= doc[role.start].idx < e for s, e in quoted):
+            continue
+        subjects = [_subject(people, field, before, quoted) for before in (number - 1, number - 2)]
+        referent = next((m for m in subjects if m is not None), None)
+        if referent is None or referent.ref in holders:
+            continue
+        holding = Holding(referent, role, None, inferred=True)
+        attach(holding, owner)
+        held.add(office_words(role.text))
+        yield holding
+
+
+def _opening_office(field: Field, start: int, named: Named) -> tuple[Role | None, Owner | None]:
+    """The office named alone and definite at the start of a sentence ("The Culture
+    Secretary", "The Glasgow Kelvin MP"), followed by a verb or a comma, not a name."""
+    doc = field.doc
+    if doc[start].lower_ != "the":
+        return None, None
+    for end in range(start + 2, min(start + 7, len(doc))):
+        role = role_ending_at(doc, end)
+        if role is None or role.past:
+            continue
+        after = doc[end] if end < len(doc) else None
+        if after is not None and after.text == "-":
+            continue  # "Governor" of "Governor-General": the longer head follows
+        if after is None or (field.name, end) in named or after.is_title:
+            return None, None
+        definite = _definite(field, role, named)
+        return definite if definite is not None else (None, None)
+    return None, None
+
+
+def _subject(
+    people: list[Mention], field: Field, sentence: int, quoted: list[tuple[int, int]]
+) -> Mention | None:
+    """The first person a sentence names outside quotation marks, if it names them first
+    (its subject, near enough: "Mr Straw said ...")."""
+    if sentence < 0:
+        return None
+    for mention in people:
+        if field.sentence_index(mention.span.start_char) != sentence:
+            continue
+        if any(s <= mention.span.start_char < e for s, e in quoted):
+            continue
+        opening = field.sentence_tokens[sentence]
+        words = [t for t in field.doc[opening : mention.span.start] if not t.is_punct]
+        return mention if len(words) <= 2 else None
+    return None
 
 
 def office_words(role: str) -> str:
