@@ -40,3 +40,17 @@ def atomic_write(path: str | Path, data: bytes | str, *, durable: bool = True) -
     payload = data.encode("utf-8") if isinstance(data, str) else data
     with atomic_open(path, durable=durable) as stream:
         stream.write(payload)
+
+
+def remove_leftovers(folder: str | Path) -> int:
+    """Remove the temporary files that writes killed mid-way left in ``folder``.
+
+    Only for a folder this process holds the lock of (``kg.locking``): another
+    writer's files in progress look the same. Returns how many were removed.
+    """
+    removed = 0
+    for path in Path(folder).glob(".*.tmp"):
+        if path.is_file():
+            path.unlink(missing_ok=True)
+            removed += 1
+    return removed

@@ -12,17 +12,19 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from kg import engines
-from kg.atomic import atomic_write
+from kg.atomic import atomic_write, remove_leftovers
 from kg.errors import InputError, StorageError
-from kg.export import DEFAULT_FORMATS, exporters
+from kg.export import DEFAULT_FORMATS, Exporter, exporters
 from kg.extract import Extractor, extract, pipeline
 from kg.factstore import FactsStore, extraction_fingerprint
 from kg.graph import KnowledgeGraph
+from kg.locking import Waiting, build_locks
 from kg.model import Article, ArticleFacts, BuildReport, Skipped
 from kg.namespaces import KG, SDO, SKOS
 from kg.readers import discover, read_file
 from kg.readers.limits import DEFAULT_LIMITS, Limits
 from kg.resolve import DEFAULT_BASE, Resolver
+from kg.timelimit import TimeLimitExceeded, time_limit
 
 log = logging.getLogger(__name__)
 
@@ -57,37 +59,69 @@ class FileResult:
 
 
 def process_file(
-    source: str, steps: Sequence[Extractor], limits: Limits = DEFAULT_LIMITS
+    source: str,
+    steps: Sequence[Extractor],
+    limits: Limits = DEFAULT_LIMITS,
+    *,
+    beat: Callable[[], None] | None = None,
 ) -> FileResult:
-    """Read and extract one file: the pure unit of work engines distribute."""
+    """Read and extract one file: the pure unit of work engines distribute.
+
+    Whatever goes wrong with one file stays in its result: a bad record, a bug met on
+    it, a step that runs past ``limits.max_file_seconds`` (reading the file, or
+    extracting one of its records) are errors beside the facts of its other records.
+    ``beat`` is called as each step starts, so a supervisor can tell work from a hang.
+    """
     result = FileResult(source)
-    clock = time.perf_counter()
-    for item in read_file(source, limits=limits):
-        now = time.perf_counter()
-        result.read_seconds += now - clock
-        clock = now
+    seconds = limits.max_file_seconds
+    items = read_file(source, limits=limits)
+    while True:
+        if beat is not None:
+            beat()
+        clock = time.perf_counter()
+        try:
+            with time_limit(seconds):
+                item = next(items, None)
+        except TimeLimitExceeded:
+            result.errors.append(_stopped(source, seconds, "reading it"))
+            break
+        finally:
+            result.read_seconds += time.perf_counter() - clock
+        if item is None:
+            break
         if isinstance(item, InputError):
             result.errors.append(item)
             continue
+        if beat is not None:
+            beat()
+        clock = time.perf_counter()
         try:
-            result.facts.append(extract(item, steps))
+            with time_limit(seconds):
+                result.facts.append(extract(item, steps))
+        except TimeLimitExceeded:
+            result.errors.append(_stopped(source, seconds, "extracting it", line=item.line))
         except Exception as error:  # an extractor bug must not lose the other articles
-            log.exception("extraction failed for %s", source)
+            log.debug("extraction failed for %s", source, exc_info=True)
             result.errors.append(
-                InputError(source, f"extraction failed: {error!r}", line=item.line)
+                InputError.internal(source, error, line=item.line, doing="extracting it")
             )
-        now = time.perf_counter()
-        result.extract_seconds += now - clock
-        clock = now
-    result.read_seconds += time.perf_counter() - clock
+        finally:
+            result.extract_seconds += time.perf_counter() - clock
     return result
+
+
+def _stopped(source: str, seconds: int, doing: str, *, line: int | None = None) -> InputError:
+    reason = f"{doing} took longer than {seconds} s: stopped (limit max_file_seconds)"
+    return InputError(source, reason, line=line)
 
 
 def _record(report: BuildReport, error: InputError, strict: bool) -> None:
     if strict:
         raise error
     log.warning("%s", error)
-    report.skipped.append(Skipped(error.location, error.reason))
+    if error.detail:
+        log.debug("%s\n%s", error, error.detail)
+    report.skipped.append(Skipped(error.location, error.reason, error.detail))
 
 
 def build(
@@ -103,6 +137,8 @@ def build(
     scheduler: str | None = None,
     store: str | Path | None = None,
     prune: bool = False,
+    wait: bool = True,
+    waiting: Waiting | None = None,
 ) -> KnowledgeGraph:
     """Build the knowledge graph of the articles in ``paths`` (files, folders, globs).
 
@@ -113,7 +149,44 @@ def build(
     dataset are kept there, and files whose content has not changed are not read
     again; ``prune`` drops the facts of files that are gone. ``graph.report.timings``
     gives each stage's seconds.
+
+    A store is used by one build at a time: when another build holds it, this one
+    waits (telling ``waiting`` why), or raises LockedError with ``wait=False``.
     """
+    with build_locks(_folder(store), wait=wait, waiting=waiting):
+        return _build(
+            paths,
+            base=base,
+            extractors=extractors,
+            progress=progress,
+            strict=strict,
+            limits=limits,
+            engine=engine,
+            jobs=jobs,
+            scheduler=scheduler,
+            store=store,
+            prune=prune,
+        )
+
+
+def _folder(path: str | Path | None) -> Path | None:
+    return Path(path) if path is not None else None
+
+
+def _build(
+    paths: Iterable[str | Path],
+    *,
+    base: str,
+    extractors: Sequence[str] | None,
+    progress: Progress | None,
+    strict: bool,
+    limits: Limits,
+    engine: str,
+    jobs: int,
+    scheduler: str | None,
+    store: str | Path | None,
+    prune: bool,
+) -> KnowledgeGraph:
     report = BuildReport()
     resolver = Resolver(base)
     names = tuple(extractor.name for extractor in pipeline(extractors))
@@ -216,24 +289,37 @@ def build_to(
     scheduler: str | None = None,
     store: str | Path | None = None,
     prune: bool = False,
+    wait: bool = True,
+    waiting: Waiting | None = None,
 ) -> KnowledgeGraph:
-    """Build, then write each format into the ``output`` folder and a ``build-report.json``."""
+    """Build, then write each format into the ``output`` folder and a ``build-report.json``.
+
+    The store and the output folder are locked for the whole build (see ``build``).
+    """
     chosen = [exporters.get(name) for name in formats]
-    graph = build(
-        paths,
-        base=base,
-        extractors=extractors,
-        progress=progress,
-        strict=strict,
-        limits=limits,
-        engine=engine,
-        jobs=jobs,
-        scheduler=scheduler,
-        store=store,
-        prune=prune,
-    )
     folder = Path(output)
-    folder.mkdir(parents=True, exist_ok=True)
+    with build_locks(_folder(store), folder, wait=wait, waiting=waiting):
+        remove_leftovers(folder)  # of a build that was killed while it wrote
+        graph = _build(
+            paths,
+            base=base,
+            extractors=extractors,
+            progress=progress,
+            strict=strict,
+            limits=limits,
+            engine=engine,
+            jobs=jobs,
+            scheduler=scheduler,
+            store=store,
+            prune=prune,
+        )
+        _write_exports(graph, chosen, folder, progress)
+    return graph
+
+
+def _write_exports(
+    graph: KnowledgeGraph, chosen: list[Exporter], folder: Path, progress: Progress | None
+) -> None:
     for exporter in chosen:
         started = time.perf_counter()
         target = folder / exporter.filename
@@ -248,7 +334,6 @@ def build_to(
         graph.report.outputs[exporter.name] = str(target)
         graph.report.timings[f"write {exporter.name}"] = time.perf_counter() - started
     write_report(graph.report, folder / REPORT_FILE)
-    return graph
 
 
 def write_report(report: BuildReport, path: Path) -> None:
@@ -258,7 +343,11 @@ def write_report(report: BuildReport, path: Path) -> None:
     data.pop("outputs")
     data.pop("reused")
     data["skipped"] = sorted(
-        ({"location": s.location, "reason": s.reason} for s in report.skipped),
+        (
+            {"location": s.location, "reason": s.reason}
+            | ({"traceback": s.detail} if s.detail else {})
+            for s in report.skipped
+        ),
         key=lambda s: (s["location"], s["reason"]),
     )
     data["problems"] = sorted(set(report.problems))

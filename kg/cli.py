@@ -46,10 +46,13 @@ def base_option(function: F) -> F:
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="kg")
 @click.option("-v", "--verbose", is_flag=True, help="Log what kg does to stderr.")
-def main(verbose: bool) -> None:
+@click.option(
+    "--debug", is_flag=True, help="Log everything, with the tracebacks of internal errors."
+)
+def main(verbose: bool, debug: bool) -> None:
     """Turn folders of news articles into a linked-data knowledge graph."""
     logging.basicConfig(
-        level=logging.INFO if verbose else logging.ERROR,
+        level=logging.DEBUG if debug else logging.INFO if verbose else logging.ERROR,
         format="%(levelname)s %(name)s: %(message)s",
     )
 
@@ -89,7 +92,7 @@ def main(verbose: bool) -> None:
     multiple=True,
     metavar="NAME=N",
     help="Change an input limit (repeatable): max_file_bytes, max_yaml_nodes, max_yaml_depth, "
-    "max_field_chars, max_body_chars. See docs/input.md.",
+    "max_json_depth, max_field_chars, max_body_chars, max_file_seconds. See docs/input.md.",
 )
 @click.option(
     "-j",
@@ -119,6 +122,12 @@ def main(verbose: bool) -> None:
 @click.option(
     "--prune", is_flag=True, help="With --store: drop the facts of files no longer given."
 )
+@click.option(
+    "--no-wait",
+    is_flag=True,
+    help="Stop at once when another build is using the store or the output folder "
+    "(by default, wait for it).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 @base_option
 def build(
@@ -133,15 +142,18 @@ def build(
     scheduler: str | None,
     store: Path | None,
     prune: bool,
+    no_wait: bool,
     quiet: bool,
     base_iri: str,
 ) -> None:
     """Build the graph of the articles in PATHS (files, folders, globs) into OUTPUT.
 
     Each problem is reported on stderr as PATH:LINE: reason, and in
-    OUTPUT/build-report.json. Exit status: 0 when every input was read, 3 when
-    some files or records were skipped, 1 on an error (or the first problem,
-    with --strict).
+    OUTPUT/build-report.json (with the traceback of an internal error). Exit
+    status: 0 when every input was read, 3 when some files or records were
+    skipped, 1 on an error (or the first problem, with --strict). A step that
+    runs past --limit max_file_seconds (reading a file, extracting a record) is
+    stopped and skipped. One build at a time uses a store or an output folder.
     """
     from kg.builder import build_to
     from kg.engines import default_jobs
@@ -185,6 +197,10 @@ def build(
                 scheduler=scheduler,
                 store=store,
                 prune=prune,
+                wait=not no_wait,
+                waiting=lambda message: progress.console.print(
+                    f"kg build: {message}", soft_wrap=True, highlight=False
+                ),
             )
         except KgError as error:
             raise _fail(error) from error

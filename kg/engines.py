@@ -4,20 +4,24 @@ so the build's output never depends on the engine or the number of workers."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from kg.errors import ConfigError
-from kg.extract import Extractor, pipeline
+from kg.errors import ConfigError, InputError
+from kg.extract import Extractor, extract, pipeline
+from kg.model import Article
 from kg.readers.limits import Limits
+from kg.workers import Beat, TaskFailure, run_supervised
 
 if TYPE_CHECKING:
     from kg.builder import FileResult
 
 ENGINES = ("local", "dask")
+HANG_GRACE_SECONDS = 60
+"""How long past a step's time limit a silent worker process is given before it is stopped."""
 PARTITION_FILES = 250
 """The most files a Dask partition holds (beyond four partitions per worker)."""
 
@@ -29,15 +33,30 @@ def default_jobs() -> int:
 
 @cache
 def _steps(names: tuple[str, ...] | None) -> list[Extractor]:
-    # Once per process: the extractors (and, through them, the spaCy model) load lazily.
-    return pipeline(list(names) if names is not None else None)
+    """The extractors, once per process, warmed up on a small article: what they load
+    lazily (the spaCy model, gazetteers) must not count against a file's time limit."""
+    steps = pipeline(list(names) if names is not None else None)
+    warm_up = Article(source="<warm-up>", title="Mayor Jane Doe of Springfield said: “Yes.”")
+    with contextlib.suppress(Exception):  # a broken extractor is reported on real articles
+        extract(warm_up, steps)
+    return steps
 
 
-def process(source: str, names: tuple[str, ...] | None, limits: Limits) -> FileResult:
+def process(
+    source: str, names: tuple[str, ...] | None, limits: Limits, *, beat: Beat | None = None
+) -> FileResult:
     """The unit of work, by extractor names, so it can be sent to another process."""
     from kg.builder import process_file
 
-    return process_file(source, _steps(names), limits)
+    return process_file(source, _steps(names), limits, beat=beat)
+
+
+def _failed(failure: TaskFailure) -> FileResult:
+    """The result of a file whose worker died or hung: the file is skipped with the reason."""
+    from kg.builder import FileResult
+
+    source = failure.arguments[0]
+    return FileResult(source, errors=[InputError(source, f"skipped: {failure.reason}")])
 
 
 def _process_many(
@@ -55,12 +74,16 @@ def run_local(
         for source in sources:
             yield process(source, names, limits)
         return
-    # Chunks keep inter-process traffic low; map() keeps the order of the sources.
-    chunk = max(1, min(64, len(sources) // (jobs * 8)))
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(
-            process, sources, [names] * len(sources), [limits] * len(sources), chunksize=chunk
-        )
+    # A worker that stops sending heartbeats is stuck where the time limit cannot
+    # reach (in C code): it is stopped a minute after its step's limit.
+    results = run_supervised(
+        process,
+        ((source, names, limits) for source in sources),
+        jobs=jobs,
+        hang_seconds=limits.max_file_seconds + HANG_GRACE_SECONDS,
+    )
+    for result in results:
+        yield _failed(result) if isinstance(result, TaskFailure) else result
 
 
 def run_dask(
@@ -76,7 +99,7 @@ def run_dask(
     Partitions are gathered in order, a few at a time, so memory stays bounded.
     """
     try:
-        import dask.bag as db
+        import dask
         from dask.distributed import Client, LocalCluster
     except ImportError as error:
         raise ConfigError("the dask engine needs the dask extra: pip install 'kg[dask]'") from error
@@ -84,9 +107,9 @@ def run_dask(
         return
     # Four partitions per worker at least, and no more than a few hundred files in
     # one: the client holds a few partitions' results at a time.
-    partitions = max(1, min(len(sources), max(jobs * 4, -(-len(sources) // PARTITION_FILES))))
-    bag = db.from_sequence(list(sources), npartitions=partitions)  # type: ignore[no-untyped-call]
-    delayed = bag.map_partitions(_process_many, names, limits).to_delayed()
+    count = max(1, min(len(sources), max(jobs * 4, -(-len(sources) // PARTITION_FILES))))
+    size = -(-len(sources) // count)
+    partitions = [list(sources[start : start + size]) for start in range(0, len(sources), size)]
     cluster: Any = None
     if scheduler is None:
         cluster = LocalCluster(  # type: ignore[no-untyped-call]
@@ -94,15 +117,26 @@ def run_dask(
         )
     with Client(scheduler or cluster) as client:  # type: ignore[no-untyped-call]
         window = max(2, jobs * 2)
-        futures: list[Any] = []
-        for part in delayed:
-            futures.append(client.compute(part))
+        futures: list[tuple[list[str], Any]] = []
+        for partition in partitions:
+            task = dask.delayed(_process_many)(partition, names, limits)  # type: ignore[attr-defined]
+            futures.append((partition, client.compute(task)))
             if len(futures) >= window:
-                yield from futures.pop(0).result()
-        for future in futures:
-            yield from future.result()
+                yield from _gathered(*futures.pop(0))
+        for partition, future in futures:
+            yield from _gathered(partition, future)
     if cluster is not None:
         cluster.close()
+
+
+def _gathered(partition: list[str], future: Any) -> list[FileResult]:
+    """A partition's results; when its task failed (its worker died, say), each of its
+    files skipped with the reason, and the other partitions go on."""
+    try:
+        return list(future.result())
+    except Exception as error:
+        reason = f"the Dask task of its partition failed: {type(error).__name__}: {error}"
+        return [_failed(TaskFailure((source,), reason)) for source in partition]
 
 
 def run(

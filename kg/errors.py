@@ -8,17 +8,36 @@ class KgError(Exception):
 
 
 class InputError(KgError):
-    """An input file could not be read into articles (or one of its fields was dropped)."""
+    """An input file could not be read into articles (or one of its fields was dropped).
 
-    def __init__(self, path: str, reason: str, *, line: int | None = None) -> None:
+    ``detail`` holds what a developer needs and a user does not (the traceback of an
+    internal error): it goes to the build report and the debug log, not the terminal.
+    """
+
+    def __init__(
+        self, path: str, reason: str, *, line: int | None = None, detail: str | None = None
+    ) -> None:
         self.path = path
         self.reason = reason
         self.line = line
+        self.detail = detail
         super().__init__(self.location + ": " + reason)
 
-    def __reduce__(self) -> tuple[object, tuple[str, str, int | None]]:
-        # Errors travel back from worker processes; the keyword-only line must survive.
-        return (_input_error, (self.path, self.reason, self.line))
+    def __reduce__(self) -> tuple[object, tuple[str, str, int | None, str | None]]:
+        # Errors travel back from worker processes; the keyword-only fields must survive.
+        return (_input_error, (self.path, self.reason, self.line, self.detail))
+
+    @classmethod
+    def internal(
+        cls, path: str, error: BaseException, *, line: int | None = None, doing: str = ""
+    ) -> InputError:
+        """A bug or a runaway met while handling one input: ``PATH: internal error: ...``."""
+        import traceback
+
+        detail = "".join(traceback.format_exception(error))
+        what = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
+        reason = f"internal error{' while ' + doing if doing else ''}: {what}"
+        return cls(path, reason[:500], line=line, detail=detail)
 
     @property
     def location(self) -> str:
@@ -46,5 +65,9 @@ class StorageError(KgError):
     """A build's working files or outputs could not be written (a full disk, no permission)."""
 
 
-def _input_error(path: str, reason: str, line: int | None) -> InputError:
-    return InputError(path, reason, line=line)
+class LockedError(KgError):
+    """A store or output folder is in use by another build."""
+
+
+def _input_error(path: str, reason: str, line: int | None, detail: str | None) -> InputError:
+    return InputError(path, reason, line=line, detail=detail)

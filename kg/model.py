@@ -159,10 +159,12 @@ class ArticleFacts:
 
 @dataclass(slots=True)
 class Skipped:
-    """An input that produced no article, with the reason."""
+    """An input that produced no article, with the reason (and, for an internal error,
+    the traceback a developer needs)."""
 
     location: str
     reason: str
+    detail: str | None = None
 
 
 @dataclass(slots=True)

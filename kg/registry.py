@@ -39,6 +39,13 @@ class Registry(Generic[T]):
         for key in (name, *aliases):
             self._aliases[key.lower()] = name
 
+    def unregister(self, name: str) -> None:
+        """Remove a component and its aliases (a plugin that is unloaded, a test's stand-in)."""
+        canonical = self.canonical_name(name)
+        del self._targets[canonical]
+        for key in [key for key, target in self._aliases.items() if target == canonical]:
+            del self._aliases[key]
+
     def _load_entry_points(self) -> None:
         if self._entry_points_loaded:
             return

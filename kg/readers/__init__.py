@@ -88,8 +88,17 @@ def discover(paths: Iterable[str | Path]) -> tuple[list[str], list[InputError]]:
 def read_file(source: str, *, limits: Limits = DEFAULT_LIMITS) -> Iterator[Article | InputError]:
     """Read one input file with the first reader that accepts it.
 
-    Never raises InputError: problems are yielded, so one bad file cannot stop a build.
+    Never raises for a bad file: problems are yielded, so one bad file cannot stop a
+    build. An exception no reader should raise (a bug, a recursion limit) ends the
+    file's reading as an ``internal error``, with its traceback in the error's detail.
     """
+    try:
+        yield from _read(source, limits)
+    except Exception as error:
+        yield InputError.internal(source, error, doing="reading it")
+
+
+def _read(source: str, limits: Limits) -> Iterator[Article | InputError]:
     path = Path(source)
     try:
         size = path.stat().st_size

@@ -54,12 +54,17 @@ class FrontMatterReader:
                 source, f"front matter refused: {error.reason}", line=_line(text, error.line)
             ) from error
         except yaml.constructor.ConstructorError as error:
-            tag = (
-                str(getattr(error, "problem", "")).rsplit("'", 2)[-2] if "'" in str(error) else "?"
-            )
-            line = _error_line(text, getattr(error, "problem_mark", None))
+            problem = str(error.problem or "")
+            if problem.startswith("could not determine a constructor for the tag"):
+                tag = problem.rsplit("'", 2)[-2] if problem.count("'") >= 2 else "?"
+                line = _error_line(text, error.problem_mark)
+                raise InputError(
+                    source, f"unsupported YAML tag {tag} (only plain data is read)", line=line
+                ) from error
             raise InputError(
-                source, f"unsupported YAML tag {tag} (only plain data is read)", line=line
+                source,
+                f"invalid YAML front matter: {problem or error}",
+                line=_error_line(text, error.problem_mark),
             ) from error
         except yaml.YAMLError as error:
             line = _error_line(text, getattr(error, "problem_mark", None))
@@ -71,6 +76,11 @@ class FrontMatterReader:
             f"{source}:{_line(text, line)}: duplicate key {key!r} in the front matter; "
             "the last value is kept"
             for key, line in handler.check.duplicate_keys
+        ] + [
+            f"{source}:{_line(text, line)}: front matter {note}"
+            if line is not None
+            else f"{source}: front matter {note}"
+            for note, line in handler.check.notes
         ]
         article = article_from_fields(
             source, post.metadata, body=post.content, line=1, limits=limits
@@ -89,5 +99,5 @@ def _line(text: str, yaml_line: int | None) -> int | None:
         return None
     lines = text.lstrip("\ufeff").split("\n")
     closing = next((n for n, line in enumerate(lines[1:], start=2) if line.rstrip() == "---"), None)
-    line = yaml_line + 2
+    line = yaml_line + 1  # the front matter text starts with the newline after "---"
     return min(line, closing) if closing else line

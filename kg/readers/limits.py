@@ -17,11 +17,18 @@ class Limits:
     """Front matter whose nodes, counting every alias expansion, exceed this is refused
     (a "billion laughs" file is refused in milliseconds, never expanded)."""
     max_yaml_depth: int = 32
-    """Deeper nesting of lists and mappings is refused."""
+    """Deeper nesting of lists and mappings in front matter is refused."""
+    max_json_depth: int = 32
+    """A JSON document or JSON Lines record nesting arrays and objects deeper is refused
+    (checked before parsing)."""
     max_field_chars: int = 100_000
     """A longer metadata value (title, excerpt, URL, topic ...) is dropped with a note."""
-    max_body_chars: int = 2_000_000
-    """A longer body is cut to this length, with a note."""
+    max_body_chars: int = 1_000_000
+    """A longer body is cut to this length, with a note. spaCy analyses a text whole, at
+    about 3 GB of memory per million characters, and refuses more than a million."""
+    max_file_seconds: int = 300
+    """Reading a file, or extracting one of its records, that takes longer is stopped and
+    skipped; the build goes on."""
 
     def with_overrides(self, overrides: dict[str, int]) -> Limits:
         """A copy with some limits changed; unknown names and values below 1 are errors."""
