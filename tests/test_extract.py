@@ -395,8 +395,7 @@ def test_role_wording_and_the_body_or_place_it_belongs_to(body: str, position: s
         "Liberal Democrat chairman Jane Roe said people were turned off.",
         "The 24th ward is changing, said Jane Roe, President and CEO of Advanced Care "
         "Services, Inc.",
-        "I am thrilled, said John Doe, Assistant Vice Chancellor for External Engagement at "
-        "UIC.",
+        "I am thrilled, said John Doe, Assistant Vice Chancellor for External Engagement at UIC.",
         "Salvation Army spokesman John Doe said the casinos were a concern.",
     ],
 )

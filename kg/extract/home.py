@@ -178,7 +178,10 @@ def home_country(
     fields count half. Countries in ``exclude`` (those that qualify another office in
     the passage) are not candidates; with ``among``, only those countries are.
     """
-    return _best(signals(context), field, sentence, exclude, among)
+    # Where something happens ("flew to Syria", "troops in Afghanistan") says nothing of
+    # whose offices the article names.
+    found = [s for s in signals(context) if s.kind != "location"]
+    return _best(found, field, sentence, exclude, among)
 
 
 def domestic_country(
