@@ -495,7 +495,7 @@ def evaluate(folders: tuple[Path, ...], named: tuple[str, ...]) -> None:
         stdout.print(f"{results[0].files} labelled articles in {sets[0][1]}", highlight=False)
         stdout.print(results[0].table(), highlight=False)
     else:
-        stdout.print(side_by_side(results), highlight=False)
+        stdout.print(side_by_side(results), highlight=False, soft_wrap=True)
 
 
 if __name__ == "__main__":  # pragma: no cover

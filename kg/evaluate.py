@@ -274,6 +274,40 @@ def _shown(entry: Any) -> str:
     return str(entry)
 
 
+def official_classes(score: Score) -> dict[str, int]:
+    """Officials' mistakes by class, in aggregate: a gold entry and a prediction for the same
+    person that differ only in jurisdiction ("wrong jurisdiction", no jurisdiction given
+    included) or only in role ("wrong role") count once in that class; the rest are
+    "missed" or "spurious". Counts only: safe to show for a blind set."""
+    by_file: dict[str, tuple[list[list[str]], list[list[str]]]] = {}
+    for source, what, entry in score.mistakes:
+        missed, spurious = by_file.setdefault(source, ([], []))
+        (missed if what == "missed" else spurious).append(entry.split(" / "))
+    counts = {"missed": 0, "wrong role": 0, "wrong jurisdiction": 0, "spurious": 0}
+    for missed, spurious in by_file.values():
+        for gold in missed:
+            pair = next((p for p in spurious if _same_part(p, gold, 0, 1)), None)
+            kind = "wrong jurisdiction"
+            if pair is None:
+                pair = next((p for p in spurious if _same_part(p, gold, 0, 2)), None)
+                kind = "wrong role"
+            if pair is None:
+                counts["missed"] += 1
+            else:
+                spurious.remove(pair)
+                counts[kind] += 1
+        counts["spurious"] += len(spurious)
+    return counts
+
+
+def _same_part(predicted: list[str], gold: list[str], *parts: int) -> bool:
+    """Whether two shown officials agree on these parts (name, role, jurisdiction), each
+    part a set of alternatives."""
+    return len(predicted) == len(gold) == 3 and all(
+        set(predicted[i].split(" | ")) & set(gold[i].split(" | ")) for i in parts
+    )
+
+
 def outlet_key(name: str) -> str:
     """An outlet's name -> its domain where the gazetteer knows it, else its folded name."""
     outlet = gz.outlet_by_form().get(fold(name.removeprefix("The ")))

@@ -11,7 +11,15 @@ from click.testing import CliRunner
 
 from kg.cli import main
 from kg.errors import InputError
-from kg.evaluate import KINDS, Score, evaluate_sets, load_labels, score_facts, side_by_side
+from kg.evaluate import (
+    KINDS,
+    Score,
+    evaluate_sets,
+    load_labels,
+    official_classes,
+    score_facts,
+    side_by_side,
+)
 from kg.extract import extract
 from kg.model import Article, Fact, Ref
 from kg.namespaces import KG, SDO
@@ -237,3 +245,27 @@ def test_an_outlet_may_list_alternatives() -> None:
         0,
         1,
     )
+
+
+def test_officials_mistakes_are_counted_by_class() -> None:
+    result = {kind: Score() for kind in KINDS}
+    gold = {
+        "officials": [
+            {"name": "Richard Burr", "role": "Senator", "jurisdiction": "Iowa"},
+            {"name": "Jane Doe", "role": "judge", "jurisdiction": None},
+        ]
+    }
+    facts = [
+        *BURR,
+        *person("John Roe"),
+        *office("John Roe", "Mayor", "Springfield"),
+        *person("Richard Burr"),
+        *office("Richard Burr", "Senator", "North Carolina", 1),
+    ]
+    score_facts(result, gold, facts, "a.yaml")
+    assert official_classes(result["officials"]) == {
+        "missed": 1,
+        "wrong role": 0,
+        "wrong jurisdiction": 1,
+        "spurious": 2,
+    }

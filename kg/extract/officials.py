@@ -8,11 +8,16 @@ together and states the facts. docs/extraction.md has every shape.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from kg.extract import Context, extractor
-from kg.extract.jurisdictions import fill_in
+from kg.extract.appositions import appositions
+from kg.extract.jurisdictions import fill_bodies, fill_in
 from kg.extract.nlp import analyse
+from kg.extract.officeholders import spells
+from kg.extract.offices import PUBLIC, settle
 from kg.extract.organizations import (
     organization_facts,
     organization_mentions,
@@ -23,9 +28,9 @@ from kg.extract.people import person_mentions
 from kg.extract.places import city_facts, city_ref, country_facts, place_mentions
 from kg.extract.positions import Holding, Jurisdiction, Named
 from kg.extract.quotes import quotation_spans
-from kg.extract.titles import delayed, holdings_of, taking_office
+from kg.extract.titles import delayed, holdings_of, referred, taking_office
 from kg.model import Article, Evidence, Fact, Iri, Ref
-from kg.namespaces import KG, RDF, SDO
+from kg.namespaces import KG, OWL, RDF, SDO
 from kg.text import fold
 
 
@@ -43,17 +48,39 @@ def holdings(context: Context) -> list[Holding]:
                 for i in range(mention.span.start, mention.span.end):
                     named[mention.field.name, i] = (mention, kind)
         found = [h for m in person_mentions(context) for h in holdings_of(m, named, context)]
+        found += appositions(context, named)
         fields = analyse(context)
         for field in fields:
             found += taking_office(field, named, context)
         for field in fields:
             found += delayed(field, found, named, context)
+        for field in fields:
+            found += referred(field, found, named, context)
         # An office named only inside a quotation is the speaker's word, not the report's
         # ("President Arafat asked ...", in his adviser's quotation).
         found = [h for h in found if not _quoted(h, context)]
+        _dated(found, context)
+        fill_bodies(found, context)
+        settle(found, context)
         fill_in(found, context)
         context.cache["officials"] = found
     return found
+
+
+_IN_YEAR = re.compile(r"\W*(?:back )?in (\d{4})\b", re.IGNORECASE)
+
+
+def _dated(found: list[Holding], context: Context) -> None:
+    """ "In 2012, mayor Rahm Emanuel closed 50 schools": an office stated in a sentence set in
+    a year before the article's is held then, not now."""
+    published = context.article.published
+    if published is None:
+        return
+    for holding in found:
+        person = holding.person
+        year = _IN_YEAR.match(person.field.sentence_at(person.span.start_char))
+        if year is not None and int(year.group(1)) < published.year:
+            holding.role = replace(holding.role, past=True)
 
 
 def _quoted(holding: Holding, context: Context) -> bool:
@@ -62,10 +89,12 @@ def _quoted(holding: Holding, context: Context) -> bool:
     return any(s <= start < e for s, e in quotation_spans(context, field))
 
 
-def position_ref(person: Ref, role: str, jurisdiction: Ref | None) -> Ref:
-    """The identity of a position: holder, folded role, jurisdiction."""
+def position_ref(person: Ref, role: str, jurisdiction: Ref | None, *, former: bool = False) -> Ref:
+    """The identity of a position: holder, folded role, jurisdiction (a former one's role
+    is marked, so that a former and a current mayor of one city are two positions)."""
     where = jurisdiction.key if jurisdiction else ""
-    return Ref(f"position/{person.key}|{fold(role)}|{where}")
+    title = f"former {fold(role)}" if former else fold(role)
+    return Ref(f"position/{person.key}|{title}|{where}")
 
 
 def jurisdiction_facts(jurisdiction: Jurisdiction, context: Context) -> Iterator[Fact]:
@@ -92,44 +121,65 @@ def jurisdiction_facts(jurisdiction: Jurisdiction, context: Context) -> Iterator
 
 @extractor(
     "officials",
-    emits={"kg:Official", "kg:Position"},
+    emits={"kg:Official", "kg:Position", "owl:sameAs"},
     requires={"people", "places", "organizations"},
 )
 def officials(article: Article, context: Context) -> Iterator[Fact]:
-    """Positions people hold, with role, jurisdiction and the article that reports them."""
+    """Positions people hold, or held before ("former"), with role, jurisdiction and the
+    article that reports them; identifiers of the officeholders the reference table knows."""
     seen: set[tuple[Ref, Ref]] = set()
+    linked: set[Ref] = set()
     for holding in holdings(context):
-        person = holding.person
-        where = holding.jurisdiction
-        position = position_ref(person.ref, holding.role.text, where.ref if where else None)
+        if holding.kind != PUBLIC or holding.role.sought:
+            continue
+        person, where, former = holding.person, holding.jurisdiction, holding.role.past
+        position = position_ref(
+            person.ref, holding.role.text, where.ref if where else None, former=former
+        )
         if (person.field.article, position) in seen:
             continue
         seen.add((person.field.article, position))
-        doc = person.field.doc
-        start = min(person.span.start, holding.role.start)
-        end = max(person.span.end, holding.role.end)
-        passage = doc[start:end]
-        evidence = Evidence(
-            "officials",
-            person.field.name,
-            passage.start_char,
-            passage.end_char,
-            passage.sent.text.strip(),
-        )
-        yield Fact(person.ref, RDF.type, Iri(KG.Official))
+        evidence = _evidence(holding)
         yield Fact(position, RDF.type, Iri(KG.Position))
-        yield Fact(position, KG.holder, person.ref)
-        yield Fact(person.ref, KG.holdsPosition, position)
+        if former:
+            yield Fact(position, KG.formerHolder, person.ref)
+            yield Fact(person.ref, KG.heldPosition, position)
+        else:
+            yield Fact(person.ref, RDF.type, Iri(KG.Official))
+            yield Fact(position, KG.holder, person.ref)
+            yield Fact(person.ref, KG.holdsPosition, position)
         yield Fact(position, SDO.roleName, holding.role.text)
         yield Fact(position, KG.reportedIn, person.field.article, evidence)
         if where is not None:
-            inferred = Evidence(
-                evidence.extractor,
-                evidence.field,
-                evidence.start,
-                evidence.end,
-                evidence.sentence,
-                inferred=holding.inferred,
+            yield Fact(
+                position, KG.jurisdiction, where.ref, replace(evidence, inferred=holding.inferred)
             )
-            yield Fact(position, KG.jurisdiction, where.ref, inferred)
             yield from jurisdiction_facts(where, context)
+        if not former and person.ref not in linked:
+            linked.add(person.ref)
+            for identifier in _identifiers(holding, context):
+                yield Fact(person.ref, OWL.sameAs, Iri(identifier), evidence)
+
+
+def _evidence(holding: Holding) -> Evidence:
+    person = holding.person
+    doc = person.field.doc
+    passage = doc[
+        min(person.span.start, holding.role.start) : max(person.span.end, holding.role.end)
+    ]
+    return Evidence(
+        "officials",
+        person.field.name,
+        passage.start_char,
+        passage.end_char,
+        person.field.sentence_at(passage.start_char),
+    )
+
+
+def _identifiers(holding: Holding, context: Context) -> tuple[str, ...]:
+    """The Wikidata and Bioguide IRIs of an officeholder the reference table knows: one who
+    holds the office the text gives them on the article's date (a president, a member of
+    Congress: "Speaker John Boehner", "President Obama")."""
+    published = context.article.published
+    found = spells(holding.person.name, published.date() if published else None, holding.role.text)
+    return found[0].identifiers if found else ()

@@ -5,6 +5,7 @@ spokesman" (the body the article named before)."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kg.extract import Context
@@ -19,7 +20,7 @@ from kg.extract.organizations import (
 )
 from kg.extract.places import country_ref
 from kg.extract.positions import Named, Owner
-from kg.extract.roles import BODIES, MODIFIERS, Role
+from kg.extract.roles import BODIES, MODIFIERS, Role, past, sought
 from kg.model import Ref
 from kg.text import fold
 
@@ -30,6 +31,10 @@ _LONGEST_STATE = 4
 
 POSSESSIVE = frozenset({"'s", "’s"})
 
+# Nouns that end a body's name: "Fire Department Commissioner" is the department's.
+_BODY_NOUNS = frozenset(
+    {"department", "ministry", "agency", "board", "commission", "committee", "district"}
+)
 # Offices of a place: a party named before one is the holder's party ("Labor MP").
 _PLACE_SCOPES = frozenset({"country", "state", "city"})
 
@@ -41,7 +46,7 @@ def qualify(field: Field, role: Role, named: Named, context: Context) -> tuple[R
     # "Israeli Government spokesman": the government stands for the state named before it.
     if index > 0 and doc[index].lower_ == "government":
         index -= 1
-    owner = owner_ending_at(field, index, named)
+    owner = owner_ending_at(field, index, named) or _body_before(field, index, named)
     possessive = index >= 0 and doc[index].lower_ in POSSESSIVE
     # "South Australian Labor MP Lyn Breuer": a party before an office of a place is the
     # holder's party; the place is named before it, or found from context.
@@ -56,9 +61,7 @@ def qualify(field: Field, role: Role, named: Named, context: Context) -> tuple[R
     # role's remit.
     region = field.ent_at.get(index) if owner is None and index >= 0 else None
     if region is not None and region.label_ == "LOC" and not gz.places(region.text):
-        role = Role(
-            doc[region.start : role.end].text, role.scope, region.start, role.end, role.head
-        )
+        role = role.over(doc, region.start, role.end)
         owner = owner_ending_at(field, region.start - 1, named)
     # "its President Burhanuddin Rabbani": the organization just named.
     if owner is None and index >= 0 and doc[index].lower_ == "its":
@@ -68,11 +71,60 @@ def qualify(field: Field, role: Role, named: Named, context: Context) -> tuple[R
         end = owner[0].span.end
         if end > role.head_start:
             return role, owner
-        role = Role(doc[end : role.end].text, role.scope, end, role.end, role.head)
+        role = role.over(doc, end, role.end)
         return role, owner
     if owner is not None:
         role = _with_modifiers_before(doc, owner[0].span.start, role)
+        role = _when(doc, owner[0].span.start, role)
+        owner = _state_office(role, owner)
     return _split_body(field, role, owner, context)
+
+
+def _state_office(role: Role, owner: Owner) -> Owner:
+    """ "Oklahoma Gov. Mary Fallin": a state office's place named like a state is the state,
+    though a city bears the name too (Oklahoma City)."""
+    mention, kind = owner
+    if role.scope != "state" or kind != "place" or mention.ref.kind != "city":
+        return owner
+    state = gz.state_by_form().get(fold(mention.span.text))
+    if state is None:
+        return owner
+    return Mention(state_ref(state.name), state.name, mention.field, mention.span), "place"
+
+
+def _when(doc: Doc, start: int, role: Role) -> Role:
+    """ "former Mexican President", "ex-Chicago Public Schools CEO": a past office, and
+    "candidates for 4th Ward alderman" one sought, said before the place or body that
+    qualifies it."""
+    return replace(
+        role,
+        past=role.past or past(doc, start),
+        sought=role.sought or sought(doc, start, role.end),
+    )
+
+
+_BODY_WORDS = frozenset(
+    {"commission", "council", "committee", "board", "agency", "authority", "court", "bank"}
+)
+
+
+def _body_before(field: Field, index: int, named: Named) -> Owner | None:
+    """A body named in lower case just before the role, with the capitalized words that say
+    whose it is ("European commission president"): that body, as written."""
+    doc = field.doc
+    if index < 1 or doc[index].lower_ not in _BODY_WORDS or not doc[index].is_lower:
+        return None
+    start = index
+    while start > 0 and doc[start - 1].is_title and (field.name, start - 1) not in named:
+        start -= 1
+    if start < index and doc[start].is_sent_start:
+        start += 1  # "New European commission president": "New" opens the sentence
+    if start == index:
+        return None
+    body = organization_named(doc[start : index + 1].text)
+    if body is None:
+        return None
+    return Mention(body.ref, body.name, field, doc[start : index + 1]), "organization"
 
 
 def owner_ending_at(field: Field, index: int, named: Named) -> Owner | None:
@@ -126,12 +178,12 @@ def organization_before(
 def _split_body(
     field: Field, role: Role, owner: Owner | None, context: Context
 ) -> tuple[Role, Owner | None]:
-    """ "Defence Ministry spokesman", "Israeli army spokesman": an aide of a body named in
-    the role speaks for that body, when the article says which body it is."""
+    """ "Defence Ministry spokesman", "Israeli army spokesman", "Fire Department
+    Commissioner": an office of a body named in the role belongs to that body (an aide's
+    "army" or "ministry" only when the article says which body it is)."""
     doc = field.doc
-    if role.scope != "aide":
-        return role, owner
-    words = [i for i in range(role.start, role.head_start) if doc[i].lower_ in BODIES]
+    nouns = BODIES | _BODY_NOUNS if role.scope == "aide" else _BODY_NOUNS
+    words = [i for i in range(role.start, role.head_start) if doc[i].lower_ in nouns]
     if not words:
         return role, owner
     last = words[-1]
@@ -142,9 +194,13 @@ def _split_body(
         body = body_of(owner_name, body_text)
     if body is None:
         body = _named_body(field, role.start, body_text, context)
+    if body is None and doc[last].lower_ in _BODY_NOUNS:
+        # A body no list knows: named by its words ("Chicago Fire Department").
+        owned = re.sub(r"['’]s$", "", owner[0].span.text) if owner and owner[1] == "place" else ""
+        body = organization_named(f"{owned} {body_text}".strip())
     if body is None:
         return role, owner
-    head = Role(doc[last + 1 : role.end].text, role.scope, last + 1, role.end, role.head_start)
+    head = role.over(doc, last + 1, role.end, role.head_start)
     span = doc[owner[0].span.start if owner else role.start : last + 1]
     return head, (Mention(body.ref, body.name, field, span), "organization")
 
@@ -175,7 +231,7 @@ def _with_modifiers_before(doc: Doc, start: int, role: Role) -> Role:
         first -= 1
     if first == start:
         return role
-    return Role(f"{doc[first:start].text} {role.text}", role.scope, role.start, role.end, role.head)
+    return replace(role, text=f"{doc[first:start].text} {role.text}")
 
 
 def named_place_at(field: Field, index: int) -> Owner | None:
@@ -213,7 +269,7 @@ def _state_ending_at(field: Field, index: int) -> Owner | None:
     for size in range(min(_LONGEST_STATE, index + 1), 0, -1):
         span = doc[index - size + 1 : index + 1]
         state = states.get(fold(span.text))
-        if state is not None and span[0].is_title:
+        if state is not None and span[0].is_title and span[-1].is_alpha:
             return Mention(state_ref(state.name), state.name, field, span), "place"
     return None
 

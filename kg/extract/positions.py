@@ -34,6 +34,18 @@ class Holding:
     """For aides: the mention of the office-holder they serve ("Adams spokesperson")."""
     titled: bool = False
     """Whether the role is a title written before the name ("Prime Minister John Howard")."""
+    kind: str = "public"
+    """A public office, a party office or a private title (offices.py decides)."""
+    body: Jurisdiction | None = None
+    """The organization the role belongs to, when the text names one ("NAACP president")."""
+    level: str = ""
+    """Where to look for the place when the phrase names none: "city", "state", "country"
+    (a public body's level, "the House"), or "" for the role's own scope."""
+
+    @property
+    def current(self) -> bool:
+        """A public office the person holds at the time of the article: an official's."""
+        return self.kind == "public" and not self.role.past and not self.role.sought
 
 
 def attach(holding: Holding, found: Owner | None) -> None:

@@ -10,14 +10,21 @@ from typing import TYPE_CHECKING
 
 from kg.extract import Context
 from kg.extract.nlp import Field, Mention
-from kg.extract.owners import POSSESSIVE, named_place_at, owner_ending_at, qualify
+from kg.extract.owners import POSSESSIVE, owner_ending_at, qualify
 from kg.extract.people import person_mentions
 from kg.extract.positions import Holding, Named, Owner, attach
-from kg.extract.roles import Role, role_ending_at, role_last_words, role_starting_at
+from kg.extract.quotes import quotation_spans
+from kg.extract.roles import (
+    Role,
+    is_plural_title,
+    role_ending_at,
+    role_last_words,
+    role_starting_at,
+)
 from kg.text import fold
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    pass
 
 # Ranks and honorifics that may stand between an office and the name ("President General
 # Pervez Musharraf", "the Governor-General, Dr Peter Hollingworth").
@@ -41,6 +48,10 @@ _TAKING = re.compile(
 
 
 def holdings_of(person: Mention, named: Named, context: Context) -> Iterator[Holding]:
+    """The offices written next to a person's name: a title before it ("Mayor Eric Adams"),
+    set off by a comma, shared with another title ("Cook County Commissioner and mayoral
+    candidate Brandon Johnson") or with the name before ("Alds. Roderick Sawyer (6th) and
+    Raymond Lopez"), or "the Y of Z, X"."""
     doc = person.field.doc
     end = person.span.start
     # "Attorney-General Daryl Williams" before "President General Pervez Musharraf".
@@ -51,7 +62,7 @@ def holdings_of(person: Mention, named: Named, context: Context) -> Iterator[Hol
         # "The Immigration Minister, Philip Ruddock, says": the title set off by a comma.
         if end > 1 and doc[end - 1].text == ",":
             end -= 1
-        role = role_ending_at(doc, end)
+        role = role_ending_at(doc, end) or _shared_title(person, named)
     if role is not None:
         role, owner = qualify(person.field, role, named, context)
         holding = Holding(person, role, None, titled=True)
@@ -59,97 +70,36 @@ def holdings_of(person: Mention, named: Named, context: Context) -> Iterator[Hol
         yield holding
     else:
         yield from _role_of_before(person, end, named, context)
-    yield from _role_after(person, named, context)
 
 
-def _role_after(person: Mention, named: Named, context: Context) -> Iterator[Holding]:
-    """ "Aaron Peskin, the city supervisor", "Tim Costello, who is the president of the
-    Baptist Union", "Mr Rehman, who is under house arrest, is head of ...", "Nabil Abu
-    Rudeina, an advisor to Mr Arafat"."""
-    field, doc = person.field, person.field.doc
-    for start in _after_name(doc, person.span.end):
-        if doc[start].lower_ in _DETERMINERS:
-            start += 1
-        owner = None
-        if (field.name, start) in named:
-            owner = named[field.name, start]
-            start = owner[0].span.end
-            if start < len(doc) and doc[start].lower_ in POSSESSIVE:
-                start += 1
-        role = role_starting_at(doc, start)
-        if role is None:
-            continue
-        if role.end < len(doc) and doc[role.end].lower_ in POSSESSIVE:
-            return  # "Jacques Chirac, the Prime Minister's office": not his office
-        holding = Holding(person, role, None)
-        if owner is not None:
-            attach(holding, owner)
-        elif role.end < len(doc) - 1 and doc[role.end].lower_ in ("of", "for", "at", "to"):
-            _set_target(holding, named)
-        elif role.end < len(doc) - 1 and doc[role.end].lower_ == "on":
-            holding.role = _with_portfolio(doc, role)
-        yield holding
-        return
-
-
-def _set_target(holding: Holding, named: Named) -> None:
-    """ "head of the ACLU" (a body), "an advisor to Mr Arafat" (a person), "ambassador to
-    Brazil" (a posting, part of the role)."""
-    field, role = holding.person.field, holding.role
-    doc = field.doc
-    link = doc[role.end].lower_
-    target = role.end + 1
-    while target < len(doc) - 1 and (
-        doc[target].lower_ == "the" or doc[target].lower_.rstrip(".") in _RANKS
-    ):
-        target += 1
-    found = named.get((field.name, target)) or named_place_at(field, target)
-    if found is None:
-        return
-    if link != "to":
-        if found[1] != "person":
-            attach(holding, found)
-    elif found[1] == "person":
-        attach(holding, found)
-    else:
-        end = found[0].span.end
-        holding.role = Role(doc[role.start : end].text, role.scope, role.start, end, role.head)
-
-
-def _after_name(doc: Doc, after: int) -> list[int]:
-    """Where a role after a name may start: ", the ...", ", who is the ...", " is ...",
-    ", who ..., is ..."."""
-    if after >= len(doc) - 1:
-        return []
-    if doc[after].lower_ == "is":
-        return [after + 1]
-    if doc[after].text != ",":
-        return []
-    start = after + 1
-    if doc[start].lower_ != "who":
-        return [start]
-    found = [start + 2] if start + 1 < len(doc) and doc[start + 1].lower_ == "is" else []
-    # "Mr Rehman, who is under house arrest, is head of ...": past the relative clause.
-    for index in range(start + 1, min(len(doc) - 1, start + 12)):
-        if doc[index].is_sent_start:
+def _shared_title(person: Mention, named: Named) -> Role | None:
+    """A title that also covers this name: "<title> and <other words> Name" (up to three
+    lowercase words: "Commissioner and mayoral candidate Brandon Johnson"), or a plural
+    title before the name just before ("Alds. Roderick Sawyer (6th) and Raymond Lopez")."""
+    doc, field, start = person.field.doc, person.field, person.span.start
+    for size in range(1, 4):
+        link = start - size - 1
+        if link < 1 or not all(t.is_lower for t in doc[link + 1 : start]):
             break
-        if doc[index].text == ",":
-            if doc[index + 1].lower_ == "is":
-                found.append(index + 2)
-            break
-    return found
-
-
-def _with_portfolio(doc: Doc, role: Role) -> Role:
-    """ "spokesman on Home Affairs": the capitalized portfolio after "on" is the role's."""
-    end = role.end + 1
-    while end < len(doc) and (doc[end].is_title or doc[end].lower_ in ("and", "of")):
-        end += 1
-    while end > role.end + 1 and not doc[end - 1].is_title:
-        end -= 1
-    if end == role.end + 1:
-        return role
-    return Role(doc[role.start : end].text, role.scope, role.start, end, role.head_start)
+        if doc[link].lower_ == "and":
+            role = role_ending_at(doc, link)
+            if role is not None:
+                return role
+    index = start - 1
+    if index < 1 or doc[index].lower_ not in ("and", ","):
+        return None
+    index -= 1
+    if doc[index].text == ")":
+        while index > 0 and doc[index].text != "(":
+            index -= 1
+        index -= 1
+    before = named.get((field.name, index))
+    if before is None or before[1] != "person":
+        return None
+    role = role_ending_at(doc, before[0].span.start)
+    if role is None or not is_plural_title(doc, role):
+        return None
+    return role
 
 
 def _role_of_before(person: Mention, end: int, named: Named, context: Context) -> Iterator[Holding]:
@@ -179,7 +129,7 @@ def _role_of_before(person: Mention, end: int, named: Named, context: Context) -
             continue
         if not all(t.is_title or t.lower_ in ("of", "for", "and") for t in doc[link + 1 : end]):
             return
-        whole = Role(doc[role.start : end].text, role.scope, role.start, end, role.head_start)
+        whole = role.over(doc, role.start, end, role.head_start)
         whole, found = qualify(field, whole, named, context)
         holding = Holding(person, whole, None)
         attach(holding, found)
@@ -257,6 +207,74 @@ def delayed(
             attach(holding, owner)
             yield holding
         return
+
+
+def referred(
+    field: Field, found: list[Holding], named: Named, context: Context
+) -> Iterator[Holding]:
+    """An office named alone and definite that opens a sentence ("The foreign secretary
+    said ...", "The East Midlands MEP, who quit ...") refers back to the person who is the
+    subject of the sentence before or the one before that ("Mr Straw said ... he added."),
+    when no one else in the article holds that office and that person holds none."""
+    doc = field.doc
+    people = [m for m in person_mentions(context) if m.field is field]
+    held = {office_words(h.role.text) for h in found if not h.role.past}
+    holders = {h.person.ref for h in found if not h.role.past and not h.role.sought}
+    quoted = quotation_spans(context, field)
+    for number, start in enumerate(field.sentence_tokens):
+        if number == 0:
+            continue
+        role, owner = _opening_office(field, start, named)
+        if role is None or office_words(role.text) in held:
+            continue
+        if any(s <= doc[role.start].idx < e for s, e in quoted):
+            continue
+        subjects = [_subject(people, field, before, quoted) for before in (number - 1, number - 2)]
+        referent = next((m for m in subjects if m is not None), None)
+        if referent is None or referent.ref in holders:
+            continue
+        holding = Holding(referent, role, None, inferred=True)
+        attach(holding, owner)
+        held.add(office_words(role.text))
+        yield holding
+
+
+def _opening_office(field: Field, start: int, named: Named) -> tuple[Role | None, Owner | None]:
+    """The office named alone and definite at the start of a sentence ("The Culture
+    Secretary", "The Glasgow Kelvin MP"), followed by a verb or a comma, not a name."""
+    doc = field.doc
+    if doc[start].lower_ != "the":
+        return None, None
+    for end in range(start + 2, min(start + 7, len(doc))):
+        role = role_ending_at(doc, end)
+        if role is None or role.past:
+            continue
+        after = doc[end] if end < len(doc) else None
+        if after is not None and after.text == "-":
+            continue  # "Governor" of "Governor-General": the longer head follows
+        if after is None or (field.name, end) in named or after.is_title:
+            return None, None
+        definite = _definite(field, role, named)
+        return definite if definite is not None else (None, None)
+    return None, None
+
+
+def _subject(
+    people: list[Mention], field: Field, sentence: int, quoted: list[tuple[int, int]]
+) -> Mention | None:
+    """The first person a sentence names outside quotation marks, if it names them first
+    (its subject, near enough: "Mr Straw said ...")."""
+    if sentence < 0:
+        return None
+    for mention in people:
+        if field.sentence_index(mention.span.start_char) != sentence:
+            continue
+        if any(s <= mention.span.start_char < e for s, e in quoted):
+            continue
+        opening = field.sentence_tokens[sentence]
+        words = [t for t in field.doc[opening : mention.span.start] if not t.is_punct]
+        return mention if len(words) <= 2 else None
+    return None
 
 
 def office_words(role: str) -> str:
