@@ -435,7 +435,11 @@ def _named(
     compass = _COMPASS.search(text)
     if compass and gz.places(text[: compass.start()]):
         return None  # "Aberdeen South", "Dundee East": a constituency
-    if is_role_head(span[-1].text) or is_role_head(span[0].text) or _ends_in_role(span):
+    if (
+        (is_role_head(span[-1].text) and not _GOVERNMENT.fullmatch(span[-1].text))
+        or (is_role_head(span[0].text) and not _GOVERNMENT.search(text))
+        or _ends_in_role(span)
+    ):
         return None  # an office ("the Governor-General", "Alderman Hopkins", "MEP")
     if span[-1].is_lower:
         # A description ("the Toowoomba school") unless a known name opens it ("the
@@ -512,6 +516,8 @@ def _lone_word(field: Field, span: Span) -> bool:
     word = words[0].text
     if word.isupper() and len(word) > 1:
         return len(word) > 5 or word in _us_state_codes() or word.lower() in _ROLE_ACRONYMS
+    if fold(word) in gz.seats():
+        return False  # "the Kremlin", "Holyrood": a seat of government standing for it
     doc = field.doc
     near = doc[max(0, span.start - 3) : min(len(doc), span.end + 2)]
     return not any(t.lower_ in _DESCRIPTORS for t in near)
