@@ -550,17 +550,39 @@ def plugins() -> None:
 
 
 @main.command(name="eval")
-@click.argument("labels", type=click.Path(exists=True, file_okay=False, path_type=Path))
-def evaluate(labels: Path) -> None:
-    """Score extraction against a folder of labelled articles (LABELS/*.yaml), beside spaCy."""
-    from kg.evaluate import evaluate as run
+@click.argument("folders", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--set",
+    "named",
+    multiple=True,
+    metavar="NAME=FOLDER",
+    help="A labelled folder with its column title (repeatable; after the FOLDERS).",
+)
+def evaluate(folders: tuple[Path, ...], named: tuple[str, ...]) -> None:
+    """Score extraction against labelled folders (FOLDER/*.yaml), beside plain spaCy.
 
+    One folder prints precision, recall and F1 per kind for kg and spaCy; several print kg's
+    figures and spaCy's F1 side by side, titled by folder name or by NAME.
+    """
+    from kg.evaluate import evaluate_sets, side_by_side
+
+    sets: list[tuple[str, Path]] = [(folder.name, folder) for folder in folders]
+    for item in named:
+        title, equals, folder = item.partition("=")
+        if not (equals and title and folder):
+            raise click.BadParameter(f"{item!r} is not NAME=FOLDER", param_hint="--set")
+        sets.append((title, Path(folder)))
+    if not sets:
+        raise click.UsageError("give at least one labelled folder (FOLDERS or --set NAME=FOLDER)")
     try:
-        result = run(labels)
+        results = evaluate_sets(sets)
     except KgError as error:
         raise _fail(error) from error
-    stdout.print(f"{result.files} labelled articles in {labels}", highlight=False)
-    stdout.print(result.table(), highlight=False)
+    if len(results) == 1:
+        stdout.print(f"{results[0].files} labelled articles in {sets[0][1]}", highlight=False)
+        stdout.print(results[0].table(), highlight=False)
+    else:
+        stdout.print(side_by_side(results), highlight=False, soft_wrap=True)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from kg.errors import ConfigError
-from kg.model import ArticleFacts, Fact, Ref
-from kg.namespaces import KG, SDO
+from kg.model import ArticleFacts, Fact, Iri, Ref
+from kg.namespaces import KG, OWL, SDO
 from kg.text import fold, slug
 from kg.urls import web_url
 
@@ -37,6 +37,7 @@ _ROLE_NAME = str(SDO.roleName)
 _HOLDER = str(KG.holder)
 _JURISDICTION = str(KG.jurisdiction)
 _REPORTED_IN = str(KG.reportedIn)
+_SAME_AS = str(OWL.sameAs)
 
 
 def check_base(base: str) -> str:
@@ -188,6 +189,7 @@ class Resolver:
       the others become ``schema:alternateName``;
     - organizations with the same folded name or alternate name are one; an acronym
       joins the one organization whose name abbreviates to it;
+    - people with one identifier (owl:sameAs, from the officeholders table) are one;
     - people are their folded full name (middle initials dropped); the same name is
       split into two people only when the articles give them different roles AND
       different jurisdictions AND share no other entity (a city, an organization);
@@ -206,6 +208,7 @@ class Resolver:
         self._reported: dict[str, tuple[datetime, datetime]] = {}
         self._contributors: Counter[str] = Counter()
         self._split_people_keys: set[str] = set()
+        self._identified: dict[str, set[str]] = defaultdict(set)
         self._canonical_keys: dict[str, str] = {}
         self._iris: dict[str, str] = {}
         self._preferred: dict[str, str] = {}
@@ -231,6 +234,8 @@ class Resolver:
                 self._alternate_names[subject.key].add(obj)
             elif predicate == _MENTIONS and isinstance(obj, Ref):
                 mentions[subject.key].add(obj.key)
+            elif predicate == _SAME_AS and kind == "person" and isinstance(obj, Iri):
+                self._identified[obj.value].add(self._base(subject.key))
             elif kind == "position":
                 draft = drafts[subject.key]
                 if predicate == _HOLDER and isinstance(obj, Ref):
@@ -269,6 +274,7 @@ class Resolver:
         """Decide the merges, splits and preferred names once every article is observed."""
         self._merge_outlets_by_name()
         self._merge_organizations()
+        self._merge_identified_people()
         self._split_people()
         merged: dict[str, Counter[str]] = defaultdict(Counter)
         for key, names in sorted(self._names.items()):
@@ -319,6 +325,23 @@ class Resolver:
             for member in members:
                 if member != canonical:
                     self._aliases[member] = canonical
+
+    def _merge_identified_people(self) -> None:
+        """People with one identifier (owl:sameAs Wikidata, Bioguide) are one person, whatever
+        names the articles gave them ("Trump", "Donald Trump"): the most named key stands for
+        them all."""
+        groups = _UnionFind()
+        for _, keys in sorted(self._identified.items()):
+            first, *rest = sorted(keys)
+            groups.find(first)
+            for other in rest:
+                groups.union(first, other)
+        for members in groups.groups():
+            canonical = min(members, key=lambda k: (-sum(self._names[k].values()), -len(k), k))
+            for member in members:
+                if member != canonical:
+                    self._aliases[member] = canonical
+        self._identified.clear()
 
     def _split_people(self) -> None:
         for person, namesakes in sorted(self._namesakes.items()):

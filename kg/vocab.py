@@ -23,10 +23,12 @@ class KG(DefinedNamespace):
     charStart: URIRef  # Offset of the first character of the supporting span in the text field, counted in Unicode code points from 0.
     domain: URIRef  # The registered domain that identifies an outlet, e.g. nypost.com.
     firstReported: URIRef  # The earliest publication date of the articles that state the position.
+    formerHolder: URIRef  # A person who held the position before the article that reports it (former, ex-, then-); not its holder at the time.
+    heldPosition: URIRef  # A position the person is reported to have held before the article, e.g. as a former mayor.
     holder: URIRef  # The person who holds the position.
     holdsPosition: URIRef  # A position the person is reported to hold.
     inferred: URIRef  # True when the statement is inferred (from context, or by resolving a surname) rather than stated by the text.
-    jurisdiction: URIRef  # The place, organization or person the position belongs to, e.g. New York City for its mayor.
+    jurisdiction: URIRef  # The place or organization the position belongs to, e.g. New York City for its mayor.
     lastReported: URIRef  # The latest publication date of the articles that state the position.
     originalUrl: URIRef  # The URL the record gives as the article's original location when it differs from its web URL.
     quality: URIRef  # The quality score the news source assigned to the article.

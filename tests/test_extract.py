@@ -44,7 +44,6 @@ def test_seed_officials_have_role_and_jurisdiction(seed_graph: KnowledgeGraph) -
         ("Bill de Blasio", "Mayor", "New York City"),
         ("Aaron Peskin", "city supervisor", "San Francisco"),
         ("Fabien Levy", "spokesperson", "New York City"),
-        ("Albert Fox Cahn", "head", "Surveillance Technology Oversight Project"),
     }
 
 
@@ -103,8 +102,9 @@ def test_seed_quotes_have_their_speakers(seed_graph: KnowledgeGraph) -> None:
         ("Eric Adams", "We will also mo"),
         ("Albert Fox Cahn", "It just felt li"),
         ("Fabien Levy", "The city is at "),
-        ("Bill de Blasio", "clear standards"),
     } <= found
+    # Two words are a scare quote (LABELLING.md), not de Blasio's quotation.
+    assert not any(text.startswith("clear standards") for _, text in found)
 
 
 def test_surname_resolves_to_the_full_name_and_says_it_was_inferred() -> None:
@@ -122,10 +122,10 @@ def test_titles_appositions_and_demonyms_give_role_and_jurisdiction() -> None:
         "Civil Liberties Union, objected."
     )
     positions = {f.subject.key for f in facts if str(f.predicate) == str(KG.holder)}
+    # A former office is not held now; the head of an NGO holds no public office.
     assert positions == {
         "position/person/manmohan singh|prime minister|country/IN",
         "position/person/abdul sattar|foreign minister|country/PK",
-        "position/person/john doe|head|organization/american civil liberties union",
     }
 
 
@@ -255,9 +255,14 @@ def test_any_text_gives_evidence_inside_the_text(body: str) -> None:
             "Queensland Premier Peter Beattie spoke.",
             "position/person/peter beattie|premier|state/queensland",
         ),
+        # An aide serves the office-holder's jurisdiction, when the text gives one.
         (
             "Mayor Eric Adams spoke. Adams spokesperson Fabien Levy agreed.",
-            "position/person/fabien levy|spokesperson|person/eric adams",
+            "position/person/fabien levy|spokesperson|",
+        ),
+        (
+            "New York City Mayor Eric Adams spoke. Adams spokesperson Fabien Levy agreed.",
+            "position/person/fabien levy|spokesperson|city/5128581",
         ),
     ],
 )
@@ -336,11 +341,11 @@ def test_the_publishers_country_code_is_a_home_signal() -> None:
         (
             'Pakistan\'s Foreign Ministry protested. "It is wrong," ministry spokesman Aziz '
             "Khan said.",
-            "position/person/aziz khan|spokesman|organization/ministry of foreign affairs pakistan",
+            "position/person/aziz khan|spokesman|country/PK",
         ),
         (
             "Israeli army spokesman Dan Roe said the raid was over.",
-            "position/person/dan roe|spokesman|organization/israel defense forces",
+            "position/person/dan roe|spokesman|country/IL",
         ),
         (
             "Israeli Government spokesman Dan Roe said the inquiry would begin.",
@@ -352,27 +357,7 @@ def test_the_publishers_country_code_is_a_home_signal() -> None:
         ),
         (
             "But Labor's spokesman on Home Affairs, John Doe, says the Opposition will wait.",
-            "position/person/john doe|spokesman on home affairs|"
-            "organization/australian labor party",
-        ),
-        (
-            "The Northern Alliance has demanded a delay, after its President John Doe objected.",
-            "position/person/john doe|president|organization/northern alliance",
-        ),
-        (
-            "Jane Roe, who is the president of the Baptist Union of Australia, says more is "
-            "needed.",
-            "position/person/jane roe|president|organization/baptist union of australia",
-        ),
-        (
-            "Mr Doe, who is under house arrest, is head of the Jamiat Ulema-i-Islam Party, a "
-            "supporter of the militants.",
-            "position/person/doe|head|organization/jamiat ulema e islam",
-        ),
-        (
-            "The Australian Democrats met on Monday. Jane Roe, installed as interim leader "
-            "last week, spoke first.",
-            "position/person/jane roe|interim leader|organization/australian democrats",
+            "position/person/john doe|spokesman on home affairs|country/AU",
         ),
         (
             "New Zealand's ambassador to Brazil, Jane Roe, said she had identified the body.",
@@ -397,6 +382,28 @@ def test_role_wording_and_the_body_or_place_it_belongs_to(body: str, position: s
     assert position in positions(body)
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        # An armed group's, a church body's and a party's offices are not public offices.
+        "The Northern Alliance has demanded a delay, after its President John Doe objected.",
+        "Jane Roe, who is the president of the Baptist Union of Australia, says more is needed.",
+        "Mr Doe, who is under house arrest, is head of the Jamiat Ulema-i-Islam Party, a "
+        "supporter of the militants.",
+        "The Australian Democrats met on Monday. Jane Roe, installed as interim leader last "
+        "week, spoke first.",
+        "Tory leader John Doe said the plan would fail.",
+        "Liberal Democrat chairman Jane Roe said people were turned off.",
+        "The 24th ward is changing, said Jane Roe, President and CEO of Advanced Care "
+        "Services, Inc.",
+        "I am thrilled, said John Doe, Assistant Vice Chancellor for External Engagement at UIC.",
+        "Salvation Army spokesman John Doe said the casinos were a concern.",
+    ],
+)
+def test_party_company_and_ngo_offices_are_not_officials(body: str) -> None:
+    assert positions(body) == set()
+
+
 def test_delayed_identification_in_the_lede() -> None:
     found = positions(
         "The Governor-General must explain the abuse at a Queensland school. Prime "
@@ -406,15 +413,21 @@ def test_delayed_identification_in_the_lede() -> None:
         "position/person/john doe|prime minister|country/AU",
         "position/person/jane roe|governor general|country/AU",
     }
-    # Later in the text an office named alone is referred back to, not introduced.
-    assert (
-        positions("Jane Roe spoke first. The Governor-General says so. John Doe agreed.") == set()
-    )
+    # Later in the text an office named alone refers back to the subject before it, when
+    # that person holds no office already.
+    assert positions(
+        "Premier Jane Roe spoke first in Brisbane. The Governor-General says so. John Doe agreed."
+    ) == {"position/person/jane roe|premier|"}
+    assert positions(
+        'The vote was close. Mr Jack Straw said Britain would not move. "We will not," he '
+        "added. The Foreign Secretary told the BBC the rebate was justified. Labour agreed."
+    ) == {"position/person/jack straw|foreign secretary|country/GB"}
 
 
 def test_offices_named_inside_a_quotation_are_not_reported() -> None:
+    # Doe's office is named only inside the quotation: the adviser serves no official.
     found = positions('"President Doe asked us to wait," Jane Roe, an adviser to Mr Doe, said.')
-    assert found == {"position/person/jane roe|adviser|person/doe"}
+    assert found == set()
 
 
 def test_a_jurisdiction_named_by_a_demonym_carries_its_name() -> None:

@@ -9,7 +9,7 @@ import pyoxigraph as ox
 
 from kg.graph import KnowledgeGraph
 from kg.model import ArticleFacts, Fact, Iri, Ref
-from kg.namespaces import KG, RDF, SDO
+from kg.namespaces import KG, OWL, RDF, SDO
 from kg.resolve import Resolver
 
 
@@ -82,6 +82,34 @@ def test_middle_initials_are_one_person() -> None:
     assert select(graph, "SELECT ?alias WHERE { ?p schema:alternateName ?alias }") == [
         ("Eric L Adams",)
     ]
+
+
+def test_two_names_with_one_identifier_are_one_person() -> None:
+    wikidata = Iri("http://www.wikidata.org/entity/Q22686")
+    graph = build(
+        [
+            article(
+                "a",
+                1,
+                *person("a", "Donald Trump", role="President", where="country/US"),
+                Fact(Ref("person/donald trump"), OWL.sameAs, wikidata),
+            ),
+            article(
+                "b",
+                2,
+                *person("b", "Trump", role="President", where="country/US"),
+                Fact(Ref("person/trump"), OWL.sameAs, wikidata),
+            ),
+            article("c", 3, *person("c", "Melania Trump")),
+        ]
+    )
+    found = people(graph)
+    assert [name for _, name in found] == ["Donald Trump", "Melania Trump"]
+    same = select(graph, "SELECT ?p ?id WHERE { ?p <http://www.w3.org/2002/07/owl#sameAs> ?id }")
+    assert same == [(found[0][0], wikidata.value)]
+    # One position: the same person, role and jurisdiction in both articles.
+    positions = select(graph, "SELECT DISTINCT ?pos WHERE { ?pos a kg:Position }")
+    assert len(positions) == 1
 
 
 def test_same_name_with_different_roles_places_and_no_shared_context_is_two_people() -> None:

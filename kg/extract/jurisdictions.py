@@ -1,0 +1,246 @@
+"""Jurisdictions the role's phrase does not name, from evidence elsewhere (marked inferred).
+
+In order, the first that applies: the same person's same office stated elsewhere in the
+article; a title joined by "and" to one that names its place ("German Chancellor X and
+Foreign Minister Y"); the reference table of officeholders (officeholders.py: a member of
+Congress on the article's date holds a United States office); the same person's other
+national office; for a city office the city the article names most; for a state office
+("state Rep.") the state the article names, else the state of its city; for a national
+office the home country, only when the article's domestic signals (its states, parties,
+agencies, outlets, publisher: home.py) point to one country and nothing in the sentence
+names another. An aide takes the jurisdiction of the office-holder they serve. Where none
+of these holds the office is left without a jurisdiction: a wrong one is worse.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+
+from kg.extract import Context
+from kg.extract import gazetteers as gz
+from kg.extract.home import domestic_country, home_country, is_located
+from kg.extract.nlp import analyse
+from kg.extract.officeholders import known_around, spells
+from kg.extract.organizations import organization_mentions, organization_names
+from kg.extract.owners import organization_before, state_ref
+from kg.extract.places import city_ref, country_ref, place_mentions
+from kg.extract.positions import Holding, Jurisdiction
+from kg.model import Ref
+from kg.text import fold
+
+
+def fill_bodies(found: list[Holding], context: Context) -> None:
+    """An office of a body whose phrase names none belongs to the organization named just
+    before it, in its sentence or the one before ("The Northern Alliance ... its leader")."""
+    for holding in found:
+        if holding.jurisdiction is None and holding.serves is None and holding.role.scope == "body":
+            person, start = holding.person, max(holding.role.start - 1, 0)
+            body = organization_before(person.field, start, context)
+            if body is not None:
+                holding.jurisdiction = Jurisdiction(body[0].ref, body[0].name)
+                holding.inferred = True
+
+
+def fill_in(found: list[Holding], context: Context) -> None:
+    """Give each holding whose phrase names no jurisdiction the one the evidence supports."""
+    stated: dict[tuple[Ref, str], Jurisdiction] = {}
+    national: dict[Ref, Jurisdiction] = {}
+    marked: dict[tuple[str, int], set[str]] = {}
+    by_end: dict[tuple[str, int], Holding] = {}
+    for holding in found:
+        where, person = holding.jurisdiction, holding.person
+        if where is None or holding.serves is not None:
+            continue
+        stated.setdefault((person.ref, fold(holding.role.text)), where)
+        if where.ref.kind == "country" and holding.body is None:
+            national.setdefault(person.ref, where)
+            sentence = person.field.sentence_index(person.span.start_char)
+            marked.setdefault((person.field.name, sentence), set()).add(where.ref.key[8:])
+        by_end[person.field.name, person.span.end] = holding
+    # "Shadow Treasurer" is the opposition's mirror of the Treasurer: the same country.
+    offices: dict[str, Jurisdiction] = {}
+    for holding in found:
+        if holding.jurisdiction is not None and holding.serves is None:
+            offices.setdefault(fold(holding.role.text), holding.jurisdiction)
+    places = _Places(context)
+    for holding in found:
+        if holding.jurisdiction is not None or holding.serves is not None:
+            continue
+        holding.inferred = True
+        person = holding.person
+        key = (person.ref, fold(holding.role.text))
+        ahead = _coordinated(holding, by_end)
+        if key in stated:
+            holding.jurisdiction = stated[key]
+        elif ahead is not None and ahead.role.scope == holding.role.scope:
+            holding.jurisdiction = ahead.jurisdiction
+        else:
+            holding.jurisdiction = _from_evidence(holding, national, offices, marked, places)
+        if holding.jurisdiction is not None:
+            stated.setdefault(key, holding.jurisdiction)
+            offices.setdefault(fold(holding.role.text), holding.jurisdiction)
+            if holding.jurisdiction.ref.kind == "country":
+                # One person's offices with no country stated are in one country ("Defence
+                # Minister Robert Hill ... Senator Hill").
+                national.setdefault(person.ref, holding.jurisdiction)
+    # An aide serves the jurisdiction of the office-holder they serve ("Adams spokesperson").
+    held = {h.person.ref: h.jurisdiction for h in found if h.serves is None and h.jurisdiction}
+    for holding in found:
+        if holding.serves is not None and holding.jurisdiction is None:
+            holding.jurisdiction = held.get(holding.serves.ref)
+            holding.inferred = True
+
+
+def _coordinated(holding: Holding, by_end: dict[tuple[str, int], Holding]) -> Holding | None:
+    """ "German Chancellor Gerhard Schroeder and Foreign Minister Joschka Fischer": the title
+    joined by "and" to a name with a stated place."""
+    doc, start = holding.person.field.doc, holding.role.start
+    if holding.titled and start > 1 and doc[start - 1].lower_ == "and":
+        return by_end.get((holding.person.field.name, start - 1))
+    return None
+
+
+def _from_evidence(
+    holding: Holding,
+    national: dict[Ref, Jurisdiction],
+    offices: dict[str, Jurisdiction],
+    marked: dict[tuple[str, int], set[str]],
+    places: _Places,
+) -> Jurisdiction | None:
+    person, role = holding.person, holding.role
+    scope = _scope(holding)
+    if scope == "city":
+        return places.city(holding)
+    if scope == "state":
+        return places.state()
+    if scope != "country":
+        return None
+    if spells(person.name, places.date, role.text) or known_around(person.name, places.date):
+        return places.country("US")
+    mirrored = _shadowed(role.text)
+    found = national.get(person.ref) or (offices.get(mirrored) if mirrored else None)
+    if found is not None:
+        return found
+    sentence = person.field.sentence_index(person.span.start_char)
+    foreign = frozenset(marked.get((person.field.name, sentence), ()))
+    return places.home(person.field.name, sentence, foreign)
+
+
+def _scope(holding: Holding) -> str:
+    """How the jurisdiction is found: the level of the body it belongs to, else the role's
+    own, except that "state" in a legislator's title makes it a state office ("state Rep.",
+    "state Sen.")."""
+    if holding.level:
+        return holding.level
+    words = fold(holding.role.text).split()
+    if holding.role.scope == "country" and "state" in words[:-1]:
+        return "state"
+    return holding.role.scope
+
+
+def _big(city: Ref) -> bool:
+    """A city big enough to be the one a passage is about rather than a neighbourhood of
+    the article's city that shares a town's name elsewhere ("Hyde Park", "Woodlawn")."""
+    return gz.city(int(city.key.partition("/")[2])).population >= _BIG_CITY
+
+
+_BIG_CITY = 100_000
+
+
+def _shadowed(role: str) -> str | None:
+    """The office a shadow office mirrors ("Shadow Treasurer" -> "treasurer"), if it is one."""
+    words = fold(role).split(" ")
+    return " ".join(words[1:]) if len(words) > 1 and words[0] == "shadow" else None
+
+
+class _Places:
+    """The places an article names, counted once: where its city and state offices are."""
+
+    def __init__(self, context: Context) -> None:
+        self.context = context
+        published = context.article.published
+        self.date: date | None = published.date() if published else None
+        self.cities: Counter[Jurisdiction] = Counter()
+        self.states: Counter[Jurisdiction] = Counter()
+        for mention in place_mentions(context):
+            if mention.ref.kind == "city":
+                self.cities[Jurisdiction(mention.ref, mention.name)] += 1
+        for field in analyse(context):
+            for ent in field.ents:
+                if ent.label_ in ("GPE", "NORP") and ent.text[:1].isupper():
+                    state = gz.state_by_form().get(fold(ent.text))
+                    if state is not None:
+                        self.states[Jurisdiction(state_ref(state.name), state.name)] += 1
+        self._by_sentence: dict[tuple[str, int], set[str]] = {}
+        for mention in place_mentions(context):
+            if mention.ref.kind == "country" and not is_located(mention):
+                at = (mention.field.name, mention.field.sentence_index(mention.span.start_char))
+                self._by_sentence.setdefault(at, set()).add(mention.ref.key.partition("/")[2])
+        for field in analyse(context):
+            for ent in field.ents:
+                iso = gz.demonyms().get(ent.text) if ent.label_ == "NORP" else None
+                if iso is not None and not iso.startswith("org:"):
+                    at = (field.name, field.sentence_index(ent.start_char))
+                    self._by_sentence.setdefault(at, set()).add(iso)
+        names = organization_names(context)
+        for mention in organization_mentions(context):
+            named = names.get(mention.ref)
+            if named is not None and named.city is not None:
+                self.cities[Jurisdiction(city_ref(named.city), gz.city(named.city).name)] += 1
+
+    def city(self, holding: Holding) -> Jurisdiction | None:
+        """The city named in the holder's sentence (the nearest), else the one the article
+        names most."""
+        person = holding.person
+        field, sentence = person.field, person.field.sentence_index(person.span.start_char)
+        top = self._main_city()
+        top_ref = top.ref if top is not None else None
+        near = [
+            m
+            for m in place_mentions(self.context)
+            if m.ref.kind == "city"
+            and m.field is field
+            and field.sentence_index(m.span.start_char) == sentence
+            and (m.ref == top_ref or _big(m.ref))
+        ]
+        if near:
+            closest = min(near, key=lambda m: abs(m.span.start_char - person.span.start_char))
+            return Jurisdiction(closest.ref, closest.name)
+        return top
+
+    def _main_city(self) -> Jurisdiction | None:
+        """The big city the article names most, else the city it names most: a local
+        paper names its city's neighbourhoods ("Hyde Park") more often than the city."""
+        big = [(n, j) for j, n in self.cities.most_common() if _big(j.ref)]
+        if big:
+            return big[0][1]
+        return self.cities.most_common(1)[0][0] if self.cities else None
+
+    def state(self) -> Jurisdiction | None:
+        """The state the article names most, else the state of the city it names most."""
+        if self.states:
+            return self.states.most_common(1)[0][0]
+        main = self._main_city()
+        if main is None:
+            return None
+        city = gz.city(int(main.ref.key.partition("/")[2]))
+        name = gz.us_state_names().get(city.admin1) if city.country == "US" else None
+        return Jurisdiction(state_ref(name), name) if name else None
+
+    def sentence_countries(self, field: str, sentence: int) -> set[str]:
+        """The countries a sentence names as actors ("Pakistan says", "Pakistani"), not as
+        where something happens ("troops arrived in Afghanistan")."""
+        return self._by_sentence.get((field, sentence), set())
+
+    def country(self, iso: str) -> Jurisdiction | None:
+        country = gz.country(iso)
+        return Jurisdiction(country_ref(iso), country.name) if country is not None else None
+
+    def home(self, field: str, sentence: int, foreign: frozenset[str]) -> Jurisdiction | None:
+        """The country the article's domestic signals point to (its states, bodies, media,
+        publisher, dateline), else the one it is about, not counting foreign ones."""
+        iso = domestic_country(
+            self.context, field=field, sentence=sentence, exclude=foreign
+        ) or home_country(self.context, field=field, sentence=sentence, exclude=foreign)
+        return self.country(iso) if iso else None

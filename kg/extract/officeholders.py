@@ -1,0 +1,144 @@
+"""Who held which office when: the reference table of data/officeholders.tsv, by name and date.
+
+US presidents, vice presidents and members of Congress with their terms (CC0, from
+github.com/unitedstates/congress-legislators; data/SOURCES.md). The table confirms what the
+text states, it never invents an office: a person the text calls "Sen." or "Speaker" whom
+the table knows as a member of Congress on the article's date holds a United States
+office, and carries the table's Wikidata and Bioguide identifiers. With no date, any term
+counts. A surname alone ("President Obama") is looked up only with the office the text
+gives, among the holders of that office.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from kg.extract import gazetteers as gz
+from kg.text import fold
+
+WIKIDATA = "http://www.wikidata.org/entity/"
+BIOGUIDE = "https://bioguide.congress.gov/search/bio/"
+
+# The offices of the table that a role's words may name.
+_ROLE_OFFICES = {
+    "president": {"president"},
+    "vice president": {"vice president"},
+    "senator": {"senator"},
+    "representative": {"representative"},
+    "congressman": {"representative"},
+    "congresswoman": {"representative"},
+    "speaker": {"representative"},
+    "majority leader": {"senator", "representative"},
+    "minority leader": {"senator", "representative"},
+    "whip": {"senator", "representative"},
+    "majority whip": {"senator", "representative"},
+    "minority whip": {"senator", "representative"},
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Spell:
+    """One person's unbroken time in one office."""
+
+    name: str
+    office: str
+    state: str
+    """A US state's two-letter code, or US for national offices."""
+    start: date
+    end: date
+    wikidata: str
+    bioguide: str
+
+    def held_on(self, when: date | None) -> bool:
+        """Whether the office was held on a date (any date, when it is not known)."""
+        return when is None or self.start <= when <= self.end
+
+    @property
+    def identifiers(self) -> tuple[str, ...]:
+        """The person's IRIs in Wikidata and the Biographical Directory of Congress."""
+        found = []
+        if self.wikidata:
+            found.append(f"{WIKIDATA}{self.wikidata}")
+        if self.bioguide:
+            found.append(f"{BIOGUIDE}{self.bioguide}")
+        return tuple(found)
+
+
+def _key(name: str) -> str:
+    """A name folded, with single-letter middle initials dropped ("John A. Boehner")."""
+    words = fold(name).split()
+    if len(words) > 2:
+        words = [words[0], *(w for w in words[1:-1] if len(w) > 1), words[-1]]
+    return " ".join(words)
+
+
+@cache
+def _table() -> tuple[dict[str, list[Spell]], dict[str, list[Spell]]]:
+    by_name: dict[str, list[Spell]] = {}
+    by_surname: dict[str, list[Spell]] = {}
+    for name, forms, office, state, start, end, wikidata, bioguide in gz.officeholder_rows():
+        spell = Spell(
+            name,
+            office,
+            state,
+            date.fromisoformat(start),
+            date.fromisoformat(end),
+            wikidata,
+            bioguide,
+        )
+        for form in {_key(f) for f in (name, *forms.split("|")) if f}:
+            by_name.setdefault(form, []).append(spell)
+        by_surname.setdefault(fold(name).split()[-1], []).append(spell)
+    return by_name, by_surname
+
+
+def spells(name: str, when: date | None, role: str | None = None) -> list[Spell]:
+    """The spells in office of the person a name denotes, held on ``when`` (any time if None)
+    and, with ``role``, of the offices that role names. A surname alone needs the role, and
+    one holder of that office."""
+    by_name, by_surname = _table()
+    key = _key(name)
+    offices = _offices(role) if role is not None else None
+    if " " in key:
+        found = [s for s in by_name.get(key, []) if s.held_on(when)]
+        if offices is not None:
+            found = [s for s in found if s.office in offices]
+        return _one_person(found)
+    if offices is None:
+        return []
+    return _one_person(
+        [s for s in by_surname.get(key, []) if s.held_on(when) and s.office in offices]
+    )
+
+
+def known_around(name: str, when: date | None, years: int = 4) -> list[Spell]:
+    """The spells of the person a full name denotes that were held within ``years`` of
+    ``when`` (any, when it is not known): a politician of the country then, whatever office
+    the text gives them ("Attorney General Jeff Sessions", a senator until weeks before)."""
+    found = known(name)
+    if when is None:
+        return found
+    return [s for s in found if s.start.year - years <= when.year <= s.end.year + years]
+
+
+def known(name: str) -> list[Spell]:
+    """Every spell of the person a full name denotes (for the identifiers), or none when the
+    name is a surname alone or is shared by two people of the table."""
+    key = _key(name)
+    return _one_person(_table()[0].get(key, [])) if " " in key else []
+
+
+def _offices(role: str) -> set[str]:
+    words = fold(role).split()
+    for size in (3, 2, 1):
+        found = _ROLE_OFFICES.get(" ".join(words[-size:]))
+        if found is not None:
+            return found
+    return set()
+
+
+def _one_person(found: list[Spell]) -> list[Spell]:
+    people = {s.wikidata or s.bioguide or s.name for s in found}
+    return found if len(people) == 1 else []

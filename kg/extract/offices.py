@@ -1,0 +1,225 @@
+"""Which roles are public offices: the body a role belongs to decides.
+
+An office of a place (a mayor, a minister, a senator) or of a public body (a ministry, a
+police department, a legislature, a court, an international body) is public. The same
+words for a political party ("Tory leader", "RNC chairman") are party offices, and for a
+company, a university, an NGO, a union or a church ("NAACP president", "director of
+Amnesty International") private titles: neither is an official's office. A seat of
+government stands for its state ("Kremlin spokesman": Russia).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract import Context
+from kg.extract import gazetteers as gz
+from kg.extract.organizations import organization_named, organization_names
+from kg.extract.owners import state_ref
+from kg.extract.places import city_ref, country_ref
+from kg.extract.positions import Holding, Jurisdiction
+from kg.extract.roles import MODIFIERS
+from kg.text import fold
+
+PUBLIC, PARTY, PRIVATE = "public", "party", "private"
+
+_PUBLIC_KINDS = frozenset({"government", "international"})
+# Words that make an organization's name a party's: the party names and their demonyms.
+_PARTY_WORDS = frozenset(
+    """
+    party republican republicans democratic democrats democrat gop labour labor conservative
+    conservatives tory tories liberal liberals lib dem dems ukip bnp snp plaid green greens
+    likud nationals whigs
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
+# Words that make a name a company's, a school's or an association's: checked before the
+# words of public bodies ("National Rifle Association", "Bank of America").
+_PRIVATE_WORDS = frozenset(
+    """
+    university college inc corp corporation company co ltd llc plc group bank association
+    union society foundation institute center centre church mosque synagogue alliance
+    coalition network chamber club league federation fund trust project campaign hospital
+    partners holdings studio studios moves
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
+_PUBLIC_WORDS = frozenset(
+    """
+    department ministry agency administration commission committee council senate house
+    congress parliament assembly court courts police sheriff office bureau authority board
+    district government cabinet treasury army navy marines guard forces force service
+    legislature tribunal reserve schools embassy consulate city county municipal federal
+    executive inspectorate prosecutor prosecutors
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
+_OF_PLACE = re.compile(r"(?:City|Town|Village|County|State|Commonwealth) of (.+)", re.IGNORECASE)
+_PUBLIC_BANKS = re.compile(r"\b(?:reserve|central|world|federal)\b", re.IGNORECASE)
+
+
+def body_kind(name: str, known: str = "") -> str:
+    """Whether an organization is a public body, a party or a private one, from the
+    gazetteer's kind where it knows the body, else from the words of its name.
+
+    >>> body_kind("Chicago Fire Department"), body_kind("Republican National Committee")
+    ('public', 'party')
+    >>> body_kind("Amnesty International", "ngo"), body_kind("Hyde Park Chamber of Commerce")
+    ('private', 'private')
+    """
+    if known:
+        return PUBLIC if known in _PUBLIC_KINDS else PARTY if known == "party" else PRIVATE
+    if seat(name) is not None:
+        return PUBLIC
+    words = set(fold(name).split())
+    if words & _PARTY_WORDS:
+        return PARTY
+    if "bank" in words and _PUBLIC_BANKS.search(name):
+        return PUBLIC
+    if words & _PRIVATE_WORDS:
+        return PRIVATE
+    return PUBLIC if words & _PUBLIC_WORDS else PRIVATE
+
+
+def seat(name: str) -> str | None:
+    """The country (ISO code) or state a seat of government names ("the Kremlin": RU).
+
+    >>> seat("the Kremlin"), seat("Downing Street"), seat("City Hall")
+    ('RU', 'GB', None)
+    """
+    return gz.seats().get(fold(re.sub(r"^(?:the|The)\s+", "", name)))
+
+
+# Modifiers that rank or place an office rather than name a portfolio: "Lib Dem home
+# affairs spokesman" speaks for a portfolio (a frontbench office), "Labour campaign
+# spokesman" for the party.
+_RANKS = frozenset(
+    """
+    prime deputy acting shadow vice assistant associate senior junior chief city police state
+    federal international press parliamentary interim executive general attorney first lord
+    high cabinet majority minority ranking county campaign army military ministry department
+    opposition national principal public regional local
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
+_PORTFOLIOS = MODIFIERS - _RANKS
+_PUBLIC_SCOPES = frozenset({"city", "state", "country", "court"})
+
+
+def settle(found: list[Holding], context: Context) -> None:
+    """Decide each holding's kind (public, party, private) from the body it belongs to, and
+    give a public body's office the place of that body ("Chicago Police Department
+    superintendent": Chicago; "Kremlin spokesman": Russia)."""
+    names = organization_names(context)
+    for holding in found:
+        where = holding.jurisdiction
+        if holding.serves is not None:
+            continue
+        if where is None:
+            # "Home Affairs spokesman Mark Oaten": an aide of a government portfolio.
+            portfolio = holding.role.scope == "aide" and _frontbench(holding)
+            holding.kind = PUBLIC if holding.role.scope in _PUBLIC_SCOPES or portfolio else PRIVATE
+            if portfolio:
+                holding.level = "country"
+            continue
+        if where.ref.kind != "organization":
+            continue
+        known = names.get(where.ref) or organization_named(where.name)
+        holding.body = where
+        holding.kind = body_kind(where.name, known.kind if known is not None else "")
+        if holding.kind == PARTY and _frontbench(holding):
+            # "Lib Dem home affairs spokesman", "Labor's spokesman on Home Affairs": the
+            # opposition's portfolio in parliament, an office of the party's country.
+            holding.kind = PUBLIC
+            country = known.country if known is not None else None
+            holding.jurisdiction = _country(country) if country else None
+        elif holding.kind == PUBLIC:
+            city, country = (known.city, known.country) if known is not None else (None, None)
+            holding.jurisdiction = _place_of(where, city, country)
+            if holding.jurisdiction is where and _generic(where.name):
+                # A public body no list places ("the House", "Fire Department"): its place
+                # is found as for an office of its level.
+                holding.level = _level(where.name)
+                holding.jurisdiction = None
+    # An aide's office is public when the person they serve holds one.
+    public = {h.person.ref for h in found if h.kind == PUBLIC and h.serves is None}
+    for holding in found:
+        if holding.serves is not None:
+            holding.kind = PUBLIC if holding.serves.ref in public else PRIVATE
+
+
+_CITY_WORDS = frozenset(
+    {"city", "municipal", "council", "park", "parks", "ward", "aldermanic", "fire", "police"}
+)
+_STATE_WORDS = frozenset({"state", "statehouse", "legislature"})
+
+
+def _generic(name: str) -> bool:
+    """Whether a body's name says only what kind of body it is ("the House", "Fire
+    Department", "Senate Intelligence Committee"), not whose ("European commission")."""
+    words = fold(name).split()
+    generic = _PUBLIC_WORDS | _CITY_WORDS | _STATE_WORDS | MODIFIERS | {"the", "of", "and"}
+    return bool(words) and all(w in generic for w in words)
+
+
+def _level(name: str) -> str:
+    """The level of government a public body's name says it belongs to."""
+    words = set(fold(name).split())
+    if words & _STATE_WORDS:
+        return "state"
+    return "city" if words & _CITY_WORDS else "country"
+
+
+def _frontbench(holding: Holding) -> bool:
+    words = fold(holding.role.text).split()
+    return bool(words) and (words[0] == "shadow" or any(w in _PORTFOLIOS for w in words[:-1]))
+
+
+def _country(iso: str) -> Jurisdiction | None:
+    country = gz.country(iso)
+    return Jurisdiction(country_ref(iso), country.name) if country is not None else None
+
+
+def _place_of(body: Jurisdiction, city: int | None, country: str | None) -> Jurisdiction:
+    """A public body's place: its city, its country, the state its seat names; a body a
+    people's officials serve (data/demonyms.tsv: the Palestinian Authority) stays itself."""
+    if body.name in _self_governing():
+        return body
+    place = seat(body.name)
+    if place is not None and len(place) == 2:
+        return _country(place) or body
+    if place is not None:
+        return Jurisdiction(state_ref(place), place)
+    if city is not None:
+        return Jurisdiction(city_ref(city), gz.city(city).name)
+    if country is not None:
+        return _country(country) or body
+    return _named_place(body) or body
+
+
+def _named_place(body: Jurisdiction) -> Jurisdiction | None:
+    """The city, state or country that opens a body's name ("Chicago Park District")."""
+    name = re.sub(r"^(?:the|The)\s+", "", body.name)
+    named = _OF_PLACE.fullmatch(name)
+    if named is not None:
+        # "the City of Chicago", "the State of Illinois": the place itself.
+        name = named.group(1)
+        state = gz.state_by_form().get(fold(name))
+        if state is not None:
+            return Jurisdiction(state_ref(state.name), state.name)
+        for place in gz.places(name, primary=True)[:1]:
+            if isinstance(place, gz.Country):
+                return _country(place.iso)
+            return Jurisdiction(city_ref(place.geonameid), place.name)
+        return None
+    words = name.split(" ")
+    for size in range(min(3, len(words) - 1), 0, -1):
+        opening = " ".join(words[:size])
+        state = gz.state_by_form().get(fold(opening))
+        if state is not None:
+            return Jurisdiction(state_ref(state.name), state.name)
+        for place in gz.places(opening, primary=True)[:1]:
+            if isinstance(place, gz.Country):
+                return _country(place.iso)
+            return Jurisdiction(city_ref(place.geonameid), place.name)
+    return None
+
+
+def _self_governing() -> frozenset[str]:
+    return frozenset(iso[4:] for iso in gz.demonyms().values() if iso.startswith("org:"))

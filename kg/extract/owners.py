@@ -1,0 +1,279 @@
+"""The jurisdiction named with a role: "Pakistan's Foreign Minister", "Indian Prime Minister",
+"South Australian Labor MP", "Israeli army spokesman", "its President", "Defence Ministry
+spokesman" (the body the article named before)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from kg.extract import Context
+from kg.extract import gazetteers as gz
+from kg.extract.nlp import Field, Mention
+from kg.extract.organizations import (
+    OrganizationName,
+    body_of,
+    organization_mentions,
+    organization_named,
+    organization_names,
+)
+from kg.extract.places import country_ref
+from kg.extract.positions import Named, Owner
+from kg.extract.roles import BODIES, MODIFIERS, Role, past, sought
+from kg.model import Ref
+from kg.text import fold
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+_LONGEST_STATE = 4
+
+POSSESSIVE = frozenset({"'s", "’s"})
+
+# Nouns that end a body's name: "Fire Department Commissioner" is the department's.
+_BODY_NOUNS = frozenset(
+    {"department", "ministry", "agency", "board", "commission", "committee", "district"}
+)
+# Offices of a place: a party named before one is the holder's party ("Labor MP").
+_PLACE_SCOPES = frozenset({"country", "state", "city"})
+
+
+def qualify(field: Field, role: Role, named: Named, context: Context) -> tuple[Role, Owner | None]:
+    """The role as its jurisdiction leaves it, and the jurisdiction named before it."""
+    doc = field.doc
+    index = role.start - 1
+    # "Israeli Government spokesman": the government stands for the state named before it.
+    if index > 0 and doc[index].lower_ == "government":
+        index -= 1
+    owner = owner_ending_at(field, index, named) or _body_before(field, index, named)
+    possessive = index >= 0 and doc[index].lower_ in POSSESSIVE
+    # "South Australian Labor MP Lyn Breuer": a party before an office of a place is the
+    # holder's party; the place is named before it, or found from context.
+    if (
+        owner is not None
+        and not possessive
+        and role.scope in _PLACE_SCOPES
+        and _is_party(owner[0], context)
+    ):
+        owner = owner_ending_at(field, owner[0].span.start - 1, named)
+    # "United Nations Middle East envoy": a region between the body and the role is the
+    # role's remit.
+    region = field.ent_at.get(index) if owner is None and index >= 0 else None
+    if region is not None and region.label_ == "LOC" and not gz.places(region.text):
+        role = role.over(doc, region.start, role.end)
+        owner = owner_ending_at(field, region.start - 1, named)
+    # "its President Burhanuddin Rabbani": the organization just named.
+    if owner is None and index >= 0 and doc[index].lower_ == "its":
+        owner = organization_before(field, index, context)
+    if owner is not None and owner[0].span.end > role.start:
+        # "Israeli army spokesman": the body's name ran into the role's modifiers.
+        end = owner[0].span.end
+        if end > role.head_start:
+            return role, owner
+        role = role.over(doc, end, role.end)
+        return role, owner
+    if owner is not None:
+        role = _with_modifiers_before(doc, owner[0].span.start, role)
+        role = _when(doc, owner[0].span.start, role)
+        owner = _state_office(role, owner)
+    return _split_body(field, role, owner, context)
+
+
+def _state_office(role: Role, owner: Owner) -> Owner:
+    """ "Oklahoma Gov. Mary Fallin": a state office's place named like a state is the state,
+    though a city bears the name too (Oklahoma City)."""
+    mention, kind = owner
+    if role.scope != "state" or kind != "place" or mention.ref.kind != "city":
+        return owner
+    state = gz.state_by_form().get(fold(mention.span.text))
+    if state is None:
+        return owner
+    return Mention(state_ref(state.name), state.name, mention.field, mention.span), "place"
+
+
+def _when(doc: Doc, start: int, role: Role) -> Role:
+    """ "former Mexican President", "ex-Chicago Public Schools CEO": a past office, and
+    "candidates for 4th Ward alderman" one sought, said before the place or body that
+    qualifies it."""
+    return replace(
+        role,
+        past=role.past or past(doc, start),
+        sought=role.sought or sought(doc, start, role.end),
+    )
+
+
+_BODY_WORDS = frozenset(
+    {"commission", "council", "committee", "board", "agency", "authority", "court", "bank"}
+)
+
+
+def _body_before(field: Field, index: int, named: Named) -> Owner | None:
+    """A body named in lower case just before the role, with the capitalized words that say
+    whose it is ("European commission president"): that body, as written."""
+    doc = field.doc
+    if index < 1 or doc[index].lower_ not in _BODY_WORDS or not doc[index].is_lower:
+        return None
+    start = index
+    while start > 0 and doc[start - 1].is_title and (field.name, start - 1) not in named:
+        start -= 1
+    if start < index and doc[start].is_sent_start:
+        start += 1  # "New European commission president": "New" opens the sentence
+    if start == index:
+        return None
+    body = organization_named(doc[start : index + 1].text)
+    if body is None:
+        return None
+    return Mention(body.ref, body.name, field, doc[start : index + 1]), "organization"
+
+
+def owner_ending_at(field: Field, index: int, named: Named) -> Owner | None:
+    """The place, body or person named just before a role ("Pakistan's", "Indian")."""
+    doc = field.doc
+    if index >= 0 and doc[index].lower_ in POSSESSIVE:
+        index -= 1
+    if index < 0:
+        return None
+    return (
+        named.get((field.name, index))
+        or named_place_at(field, index)
+        or _demonym_at(field, index)
+        or _state_ending_at(field, index)
+    )
+
+
+def _demonym_at(field: Field, index: int) -> Owner | None:
+    """A demonym inside a longer entity ("Israeli" of "the Israeli Government")."""
+    token = field.doc[index]
+    iso = gz.demonyms().get(token.text)
+    country = gz.country(iso) if iso and not iso.startswith("org:") else None
+    if country is None:
+        return None
+    return Mention(
+        country_ref(country.iso), country.name, field, field.doc[index : index + 1]
+    ), "place"
+
+
+def _is_party(mention: Mention, context: Context) -> bool:
+    named = organization_names(context).get(mention.ref)
+    return named is not None and named.kind == "party"
+
+
+def organization_before(
+    field: Field, index: int, context: Context, *, anywhere: bool = False
+) -> Owner | None:
+    """The organization named last before a token: in its sentence or the one before, or
+    ``anywhere`` before it in the field."""
+    sentence = field.sentence_index(field.doc[index].idx)
+    before = [
+        m
+        for m in organization_mentions(context)
+        if m.field is field
+        and m.span.end <= index
+        and (anywhere or sentence - 1 <= field.sentence_index(m.span.start_char))
+    ]
+    return (before[-1], "organization") if before else None
+
+
+def _split_body(
+    field: Field, role: Role, owner: Owner | None, context: Context
+) -> tuple[Role, Owner | None]:
+    """ "Defence Ministry spokesman", "Israeli army spokesman", "Fire Department
+    Commissioner": an office of a body named in the role belongs to that body (an aide's
+    "army" or "ministry" only when the article says which body it is)."""
+    doc = field.doc
+    nouns = BODIES | _BODY_NOUNS if role.scope == "aide" else _BODY_NOUNS
+    words = [i for i in range(role.start, role.head_start) if doc[i].lower_ in nouns]
+    if not words:
+        return role, owner
+    last = words[-1]
+    body_text = doc[role.start : last + 1].text
+    body: OrganizationName | None = None
+    if owner is not None and owner[1] != "person":
+        owner_name = re.sub(r"['’]s$", "", owner[0].span.text)
+        body = body_of(owner_name, body_text)
+    if body is None:
+        body = _named_body(field, role.start, body_text, context)
+    if body is None and doc[last].lower_ in _BODY_NOUNS:
+        # A body no list knows: named by its words ("Chicago Fire Department").
+        owned = re.sub(r"['’]s$", "", owner[0].span.text) if owner and owner[1] == "place" else ""
+        body = organization_named(f"{owned} {body_text}".strip())
+    if body is None:
+        return role, owner
+    head = role.over(doc, last + 1, role.end, role.head_start)
+    span = doc[owner[0].span.start if owner else role.start : last + 1]
+    return head, (Mention(body.ref, body.name, field, span), "organization")
+
+
+def _named_body(
+    field: Field, before: int, body_text: str, context: Context
+) -> OrganizationName | None:
+    """The body of the article that "ministry" or "Defence Ministry" refers back to: the last
+    one named before whose name holds the same words ("Ministry of Defence (Afghanistan)")."""
+    words = [w.lower() for w in body_text.split()]
+    names = organization_names(context)
+    chosen = None
+    for mention in organization_mentions(context):
+        if mention.field is field and mention.span.start >= before:
+            break
+        name = mention.name.lower()
+        portfolio = [w for w in words if w not in BODIES]
+        body_words = [w for w in words if w in BODIES]
+        if all(w in name for w in body_words) and all(w in name for w in portfolio):
+            chosen = names.get(mention.ref)
+    return chosen
+
+
+def _with_modifiers_before(doc: Doc, start: int, role: Role) -> Role:
+    """ "chief Palestinian negotiator": modifiers before the jurisdiction belong to the role."""
+    first = start
+    while first > 0 and doc[first - 1].lower_ in MODIFIERS:
+        first -= 1
+    if first == start:
+        return role
+    return replace(role, text=f"{doc[first:start].text} {role.text}")
+
+
+def named_place_at(field: Field, index: int) -> Owner | None:
+    """A demonym ("Indian") or a state or region name, as a jurisdiction."""
+    if index >= len(field.doc):
+        return None
+    token = field.doc[index]
+    if token.ent_type_ not in ("NORP", "GPE"):
+        return None
+    span = field.ent_at[index]
+    if span.text in ("Federal", "State"):
+        return None  # "Federal Treasurer": the country, found from context
+    iso = gz.demonyms().get(span.text)
+    if iso is not None and iso.startswith("org:"):
+        named = organization_named(iso[4:])
+        if named is not None:
+            return Mention(named.ref, named.name, field, span), "organization"
+    if iso is not None:
+        country = gz.country(iso)
+        if country is not None:
+            return Mention(country_ref(iso), country.name, field, span), "place"
+    state = gz.state_by_form().get(fold(span.text))
+    if state is not None:
+        return Mention(state_ref(state.name), state.name, field, span), "place"
+    if span.label_ == "GPE":
+        return Mention(state_ref(span.text), span.text, field, span), "place"
+    return None
+
+
+def _state_ending_at(field: Field, index: int) -> Owner | None:
+    """A state named by the words ending at a token, whatever label the model gave them
+    ("New South Wales" inside "New South Wales Emergency")."""
+    doc = field.doc
+    states = gz.state_by_form()
+    for size in range(min(_LONGEST_STATE, index + 1), 0, -1):
+        span = doc[index - size + 1 : index + 1]
+        state = states.get(fold(span.text))
+        if state is not None and span[0].is_title and span[-1].is_alpha:
+            return Mention(state_ref(state.name), state.name, field, span), "place"
+    return None
+
+
+def state_ref(name: str) -> Ref:
+    """The identity of a state or region: its folded name."""
+    return Ref(f"state/{fold(name)}")

@@ -1,0 +1,312 @@
+"""Officials found next to a name over tokens: the title before it, "the Y of Z, X", an
+apposition or copula after it, taking an office, and the delayed-identification lede."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+from typing import TYPE_CHECKING
+
+from kg.extract import Context
+from kg.extract.nlp import Field, Mention
+from kg.extract.owners import POSSESSIVE, owner_ending_at, qualify
+from kg.extract.people import person_mentions
+from kg.extract.positions import Holding, Named, Owner, attach
+from kg.extract.quotes import quotation_spans
+from kg.extract.roles import (
+    Role,
+    is_plural_title,
+    role_ending_at,
+    role_last_words,
+    role_starting_at,
+)
+from kg.text import fold
+
+if TYPE_CHECKING:
+    pass
+
+# Ranks and honorifics that may stand between an office and the name ("President General
+# Pervez Musharraf", "the Governor-General, Dr Peter Hollingworth").
+_RANKS = frozenset(
+    {"general", "gen", "colonel", "admiral", "rear", "brigadier", "dr", "mr", "ms", "sir"}
+)
+
+_LONGEST_TAIL = 6
+
+_DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their"})
+
+# "the new Solomon Islands Prime Minister": words between "the" and an office named alone.
+_CURRENT = frozenset({"new", "current", "incumbent"})
+
+# Taking or keeping an office (not "resigned as", "stepped down as": those are past).
+_TAKING = re.compile(
+    r"\b(?:to (?:step down|resign|remain|continue|serve)|(?:re-)?elected|installed|sworn in|"
+    r"appointed)(?: as)? (?=\w)",
+    re.IGNORECASE,
+)
+
+
+def holdings_of(person: Mention, named: Named, context: Context) -> Iterator[Holding]:
+    """The offices written next to a person's name: a title before it ("Mayor Eric Adams"),
+    set off by a comma, shared with another title ("Cook County Commissioner and mayoral
+    candidate Brandon Johnson") or with the name before ("Alds. Roderick Sawyer (6th) and
+    Raymond Lopez"), or "the Y of Z, X"."""
+    doc = person.field.doc
+    end = person.span.start
+    # "Attorney-General Daryl Williams" before "President General Pervez Musharraf".
+    role = role_ending_at(doc, end)
+    if role is None:
+        while end > 0 and doc[end - 1].lower_.rstrip(".") in _RANKS:
+            end -= 1
+        # "The Immigration Minister, Philip Ruddock, says": the title set off by a comma.
+        if end > 1 and doc[end - 1].text == ",":
+            end -= 1
+        role = role_ending_at(doc, end) or _shared_title(person, named)
+    if role is not None:
+        role, owner = qualify(person.field, role, named, context)
+        holding = Holding(person, role, None, titled=True)
+        attach(holding, owner)
+        yield holding
+    else:
+        yield from _role_of_before(person, end, named, context)
+
+
+def _shared_title(person: Mention, named: Named) -> Role | None:
+    """A title that also covers this name: "<title> and <other words> Name" (up to three
+    lowercase words: "Commissioner and mayoral candidate Brandon Johnson"), or a plural
+    title before the name just before ("Alds. Roderick Sawyer (6th) and Raymond Lopez")."""
+    doc, field, start = person.field.doc, person.field, person.span.start
+    for size in range(1, 4):
+        link = start - size - 1
+        if link < 1 or not all(t.is_lower for t in doc[link + 1 : start]):
+            break
+        if doc[link].lower_ == "and":
+            role = role_ending_at(doc, link)
+            if role is not None:
+                return role
+    index = start - 1
+    if index < 1 or doc[index].lower_ not in ("and", ","):
+        return None
+    index -= 1
+    if doc[index].text == ")":
+        while index > 0 and doc[index].text != "(":
+            index -= 1
+        index -= 1
+    before = named.get((field.name, index))
+    if before is None or before[1] != "person":
+        return None
+    role = role_ending_at(doc, before[0].span.start)
+    if role is None or not is_plural_title(doc, role):
+        return None
+    return role
+
+
+def _role_of_before(person: Mention, end: int, named: Named, context: Context) -> Iterator[Holding]:
+    """ "the Mayor of New York, Rudolph Giuliani", "President of the Hazara Ethnic Society of
+    Australia, Hassan Ghulam" (of a place or body: its jurisdiction); "the UN High
+    Commissioner for Refugees, Ruud Lubbers", "New Zealand's ambassador to Brazil, Denise
+    Almao", "Labor's spokesman on Home Affairs, John Faulkner" (of a portfolio or a
+    posting: part of the role)."""
+    doc, field = person.field.doc, person.field
+    owner = named.get((field.name, end - 1)) if end > 0 else None
+    if owner is not None and owner[1] != "person":
+        link = owner[0].span.start - 1
+        if link > 0 and doc[link].lower_ == "the":
+            link -= 1
+        if link > 0 and doc[link].lower_ in ("of", "for"):
+            role = role_ending_at(doc, link)
+            if role is not None:
+                holding = Holding(person, role, None)
+                attach(holding, owner)
+                yield holding
+                return
+    for link in range(end - 1, max(end - _LONGEST_TAIL, 0), -1):
+        if doc[link].lower_ not in ("of", "for", "on", "to"):
+            continue
+        role = role_ending_at(doc, link)
+        if role is None or link + 1 >= end:
+            continue
+        if not all(t.is_title or t.lower_ in ("of", "for", "and") for t in doc[link + 1 : end]):
+            return
+        whole = role.over(doc, role.start, end, role.head_start)
+        whole, found = qualify(field, whole, named, context)
+        holding = Holding(person, whole, None)
+        attach(holding, found)
+        yield holding
+        return
+
+
+def taking_office(field: Field, named: Named, context: Context) -> Iterator[Holding]:
+    """ "Sir Allan Kemakeza ... was elected Prime Minister", "Brian Greig, installed as
+    interim leader", "calling on Dr Hollingworth to step down as Governor-General": the
+    office is the nearest person's before it in the sentence."""
+    doc = field.doc
+    for match in _TAKING.finditer(field.text):
+        found = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
+        if found is None:
+            continue
+        start = found.start + (doc[found.start].lower_ == "the")
+        role = role_starting_at(doc, start)
+        if role is None:
+            continue
+        sentence = field.sentence_index(match.start())
+        people = [
+            m
+            for m in person_mentions(context)
+            if m.field is field
+            and m.span.end_char <= match.start()
+            and field.sentence_index(m.span.start_char) == sentence
+        ]
+        if not people:
+            continue
+        person = max(people, key=lambda m: m.span.start)
+        holding = Holding(person, role, None)
+        if role.end < len(doc) - 1 and doc[role.end].lower_ == "of":
+            target = role.end + 1 + (doc[role.end + 1].lower_ == "the")
+            attach(holding, named.get((field.name, target)))
+        yield holding
+
+
+def delayed(
+    field: Field, found: list[Holding], named: Named, context: Context
+) -> Iterator[Holding]:
+    """The delayed-identification lede: an office named alone and definite in a text's first
+    sentence, which names nobody ("The Governor-General will issue a statement ..."), is
+    held by the first person the second sentence newly names ("Dr Peter Hollingworth was
+    ..."), unless another title introduces them there ("Prime Minister John Howard")."""
+    doc = field.doc
+    people = [m for m in person_mentions(context) if m.field is field]
+    if len(field.sentence_starts) < 2 or any(
+        field.sentence_index(m.span.start_char) == 0 for m in people
+    ):
+        return
+    lede = field.text[: field.sentence_starts[1]]
+    attached = {(h.person.field.name, h.role.start) for h in found}
+    # An office already given to someone is referred back to, not introduced.
+    held = {office_words(h.role.text) for h in found}
+    for match in _role_words().finditer(lede):
+        last = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if last is None or (last.end < len(doc) and doc[last.end].text == "-"):
+            continue  # "Governor" of "Governor-General": the longer head follows
+        role = role_ending_at(doc, last.end)
+        if role is None or (field.name, role.start) in attached or office_words(role.text) in held:
+            continue
+        definite = _definite(field, role, named)
+        if definite is None:
+            continue
+        titled = {h.person.span.start for h in found if h.titled and h.person.field is field}
+        following = [
+            m
+            for m in people
+            if field.sentence_index(m.span.start_char) == 1 and m.span.start not in titled
+        ]
+        if following:
+            role, owner = definite
+            holding = Holding(following[0], role, None)
+            attach(holding, owner)
+            yield holding
+        return
+
+
+def referred(
+    field: Field, found: list[Holding], named: Named, context: Context
+) -> Iterator[Holding]:
+    """An office named alone and definite that opens a sentence ("The foreign secretary
+    said ...", "The East Midlands MEP, who quit ...") refers back to the person who is the
+    subject of the sentence before or the one before that ("Mr Straw said ... he added."),
+    when no one else in the article holds that office and that person holds none."""
+    doc = field.doc
+    people = [m for m in person_mentions(context) if m.field is field]
+    held = {office_words(h.role.text) for h in found if not h.role.past}
+    holders = {h.person.ref for h in found if not h.role.past and not h.role.sought}
+    quoted = quotation_spans(context, field)
+    for number, start in enumerate(field.sentence_tokens):
+        if number == 0:
+            continue
+        role, owner = _opening_office(field, start, named)
+        if role is None or office_words(role.text) in held:
+            continue
+        if any(s <= doc[role.start].idx < e for s, e in quoted):
+            continue
+        subjects = [_subject(people, field, before, quoted) for before in (number - 1, number - 2)]
+        referent = next((m for m in subjects if m is not None), None)
+        if referent is None or referent.ref in holders:
+            continue
+        holding = Holding(referent, role, None, inferred=True)
+        attach(holding, owner)
+        held.add(office_words(role.text))
+        yield holding
+
+
+def _opening_office(field: Field, start: int, named: Named) -> tuple[Role | None, Owner | None]:
+    """The office named alone and definite at the start of a sentence ("The Culture
+    Secretary", "The Glasgow Kelvin MP"), followed by a verb or a comma, not a name."""
+    doc = field.doc
+    if doc[start].lower_ != "the":
+        return None, None
+    for end in range(start + 2, min(start + 7, len(doc))):
+        role = role_ending_at(doc, end)
+        if role is None or role.past:
+            continue
+        after = doc[end] if end < len(doc) else None
+        if after is not None and after.text == "-":
+            continue  # "Governor" of "Governor-General": the longer head follows
+        if after is None or (field.name, end) in named or after.is_title:
+            return None, None
+        definite = _definite(field, role, named)
+        return definite if definite is not None else (None, None)
+    return None, None
+
+
+def _subject(
+    people: list[Mention], field: Field, sentence: int, quoted: list[tuple[int, int]]
+) -> Mention | None:
+    """The first person a sentence names outside quotation marks, if it names them first
+    (its subject, near enough: "Mr Straw said ...")."""
+    if sentence < 0:
+        return None
+    for mention in people:
+        if field.sentence_index(mention.span.start_char) != sentence:
+            continue
+        if any(s <= mention.span.start_char < e for s, e in quoted):
+            continue
+        opening = field.sentence_tokens[sentence]
+        words = [t for t in field.doc[opening : mention.span.start] if not t.is_punct]
+        return mention if len(words) <= 2 else None
+    return None
+
+
+def office_words(role: str) -> str:
+    """A role's folded words, without the hyphens and the case that vary between mentions."""
+    return fold(role)
+
+
+def _definite(field: Field, role: Role, named: Named) -> tuple[Role, Owner | None] | None:
+    """Whether an office is named as one particular office-holder ("the Governor-General",
+    "Brisbane's Lord Mayor"), with the jurisdiction named before it; None if not."""
+    doc = field.doc
+    if role.end < len(doc) and (field.name, role.end) in named:
+        return None  # a name follows: not alone
+    index = role.start - 1
+    owner = None
+    while index >= 0:
+        token = doc[index]
+        if token.lower_ in _CURRENT:
+            index -= 1
+        elif owner is None and (field.name, index) in named:
+            owner = named[field.name, index]
+            index = owner[0].span.start - 1
+        elif token.lower_ in POSSESSIVE:
+            return role, owner or owner_ending_at(field, index, named)
+        else:
+            break
+    if index >= 0 and doc[index].lower_ == "the":
+        return role, owner
+    return None
+
+
+@cache
+def _role_words() -> re.Pattern[str]:
+    words = sorted(role_last_words(), key=len, reverse=True)
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, words))})\b", re.IGNORECASE)

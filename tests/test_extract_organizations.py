@@ -1,0 +1,116 @@
+"""Organizations and cited outlets: reference names, structural checks on the model's ORG
+entities, and outlets told apart from organizations."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract
+from kg.extract import gazetteers as gz
+from kg.model import Article
+from kg.namespaces import SDO
+
+
+def found(body: str) -> tuple[set[str], set[str]]:
+    """(organization keys mentioned, outlet keys cited)."""
+    facts = extract(Article(source="test.txt", body=body)).facts
+    keys = {
+        f.object.key  # type: ignore[union-attr]
+        for f in facts
+        if str(f.predicate) in (str(SDO.mentions), str(SDO.citation)) and hasattr(f.object, "key")
+    }
+    return (
+        {k for k in keys if k.startswith("organization/")},
+        {k for k in keys if k.startswith("outlet/")},
+    )
+
+
+def test_us_government_bodies_come_from_the_reference_list_with_their_short_forms() -> None:
+    table = gz.organization_by_form()
+    assert table["justice department"].name == "United States Department of Justice"
+    assert table["senate judiciary committee"].name == (
+        "United States Senate Committee on the Judiciary"
+    )
+    assert table["house intelligence committee"].name == (
+        "United States House Permanent Select Committee on Intelligence"
+    )
+    assert table["secret service"].name == "United States Secret Service"
+    assert "judiciary committee" not in table  # both chambers have one
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # The model cuts committees short; a plural names each.
+        (
+            "Mr. Rubio sits on the Senate Foreign Relations and Senate Intelligence committees.",
+            {
+                "organization/united states senate committee on foreign relations",
+                "organization/united states senate select committee on intelligence",
+            },
+        ),
+        (
+            "He lied to the F.B.I. last year, the report said.",
+            {"organization/federal bureau of investigation"},
+        ),
+        (
+            "The Chicago Board of Elections (CBOE) counted the votes. CBOE said so.",
+            {"organization/chicago board of elections"},
+        ),
+        (
+            "He joined the Service Employees International Union (SEIU) in May.",
+            {"organization/service employees international union"},
+        ),
+    ],
+)
+def test_reference_names_committees_and_acronyms(body: str, expected: set[str]) -> None:
+    organizations, _ = found(body)
+    assert organizations == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Republican senators met Democratic lawmakers on Monday.",  # a member's party
+        "Trump spoke to Butler about the plan on Monday.",  # surnames the model calls ORG
+        "• Diagnostic services open in the fall.",  # a bullet and a common word
+        "Officers visited the 33rd Ward and E. 50th St. on Friday.",  # wards, streets
+        "Protesters gathered at the Public Safety Training Center.",  # a building
+        "Voting in Aberdeen South was close, officials said.",  # a constituency
+    ],
+)
+def test_what_is_not_an_organization(body: str) -> None:
+    organizations, _ = found(body)
+    assert organizations == set()
+
+
+def test_a_party_acting_is_one_and_a_body_after_a_demonym_too() -> None:
+    organizations, _ = found("Labour won the vote, and the Afghan Taliban fled.")
+    assert organizations == {"organization/labour party", "organization/taliban"}
+
+
+def test_a_described_lone_name_and_a_named_centre_are_organizations() -> None:
+    organizations, _ = found(
+        "He launched his new party, Veritas, and spoke to the Simon Wiesenthal Center."
+    )
+    assert organizations == {"organization/veritas", "organization/simon wiesenthal center"}
+
+
+def test_a_regional_force_keeps_its_name_and_a_city_force_is_its_department() -> None:
+    organizations, _ = found("South Wales Police and Miami Police officers met.")
+    assert organizations == {
+        "organization/south wales police",
+        "organization/miami police department",
+    }
+
+
+def test_outlets_by_list_call_sign_and_masthead_are_not_organizations() -> None:
+    organizations, outlets = found(
+        "He told WBEZ and the newspaper The Hill, and the Springfield Gazette reported it."
+    )
+    assert organizations == set()
+    assert outlets == {
+        "outlet/wbez.org",
+        "outlet/thehill.com",
+        "outlet/name:the springfield gazette",
+    }

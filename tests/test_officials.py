@@ -1,0 +1,156 @@
+"""Officials on news kg was not tuned on: the shapes, the public/private line, the evidence for
+a jurisdiction, past offices, the officeholders table and the identifiers it gives."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+import kg
+from kg.export import exporters
+from kg.extract import extract
+from kg.extract.officeholders import BIOGUIDE, WIKIDATA, spells
+from kg.model import Article, Fact, Iri, Ref
+from kg.namespaces import KG, OWL, SDO
+
+
+def facts(body: str, published: datetime | None = None) -> list[Fact]:
+    return list(extract(Article(source="t.txt", body=body, published=published)).facts)
+
+
+def offices(body: str, published: datetime | None = None) -> set[tuple[str, str, str]]:
+    """(holder, role, jurisdiction's name) of every current position."""
+    found = facts(body, published)
+    names = {f.subject.key: str(f.object) for f in found if str(f.predicate) == str(SDO.name)}
+    by = {str(p): {} for p in (KG.holder, SDO.roleName, KG.jurisdiction)}
+    for fact in found:
+        if str(fact.predicate) in by:
+            by[str(fact.predicate)][fact.subject.key] = fact.object
+    rows = set()
+    for position, holder in by[str(KG.holder)].items():
+        assert isinstance(holder, Ref)
+        where = by[str(KG.jurisdiction)].get(position)
+        place = names.get(where.key, where.key) if isinstance(where, Ref) else ""
+        rows.add((names[holder.key], str(by[str(SDO.roleName)][position]), place))
+    return rows
+
+
+SPRING_2012 = datetime(2012, 4, 23, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # Abbreviated titles are written out; a state legislator's state is the article's.
+        (
+            "Ald. Brian Hopkins and state Rep. Kam Buckner spoke at Chicago's City Hall.",
+            {
+                ("Brian Hopkins", "Alderman", "Chicago"),
+                ("Kam Buckner", "state Representative", "Illinois"),
+            },
+        ),
+        # A seat of government stands for its state.
+        (
+            "Kremlin spokesman Dmitry Peskov told reporters the claims were groundless.",
+            {("Dmitry Peskov", "spokesman", "Russia")},
+        ),
+        # A public body's office belongs to the body's place.
+        (
+            "Chicago Fire Department Commissioner Annette Nance-Holt spoke.",
+            {("Annette Nance-Holt", "Commissioner", "Chicago")},
+        ),
+        # An apposition read from the parse, whatever adjectives stand between.
+        (
+            "Mary Roe, the longtime Democratic mayor of Springfield, Illinois, said no.",
+            {("Mary Roe", "mayor", "Springfield")},
+        ),
+        # A title shared with the words after it.
+        (
+            "Cook County Commissioner and mayoral candidate Brandon Johnson spoke.",
+            {("Brandon Johnson", "Commissioner", "Cook County")},
+        ),
+    ],
+)
+def test_offices_and_their_places(body: str, expected: set[tuple[str, str, str]]) -> None:
+    assert offices(body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # Candidates and company heads hold no public office.
+        "Candidates for 4th Ward alderman Jane Roe and John Doe met voters.",
+        "Jane Roe, Apple's chief executive, said the company would comply.",
+        "Former Mexican President Vicente Fox said the wall was a mistake.",
+        "James Roe, the FBI director at the time, recommended no charges.",
+    ],
+)
+def test_candidates_companies_and_past_offices_are_not_current(body: str) -> None:
+    assert offices(body) == set()
+
+
+def test_a_past_office_is_recorded_as_held_before() -> None:
+    found = facts("Former Mexican President Vicente Fox said the wall was a mistake.")
+    held = [f for f in found if str(f.predicate) == str(KG.heldPosition)]
+    assert [f.subject.key for f in held] == ["person/vicente fox"]
+    assert not [f for f in found if str(f.predicate) == str(KG.holder)]
+    assert Iri(str(KG.Official)) not in {f.object for f in found}  # not an official now
+    roles = [f.object for f in found if str(f.predicate) == str(SDO.roleName)]
+    assert roles == ["President"]
+
+
+def test_no_jurisdiction_rather_than_a_guess() -> None:
+    # Nothing in the text says whose attorney general this is, and the article's only
+    # country is where the news happens: no jurisdiction is given.
+    assert offices("Attorney General Jane Roe flew to Syria on Monday.") == {
+        ("Jane Roe", "Attorney General", "")
+    }
+
+
+def test_the_officeholders_table_by_name_office_and_date() -> None:
+    (obama,) = spells("Obama", datetime(2012, 5, 9).date(), "President")
+    assert obama.name == "Barack Obama" and obama.wikidata == "Q76"
+    # A surname alone needs the office, and the person must hold it on that date.
+    assert spells("Obama", None) == []
+    assert spells("Obama", datetime(2019, 1, 1).date(), "President") == []
+    (burr,) = spells("Richard Burr", datetime(2017, 6, 8).date(), "Senator")
+    assert (burr.office, burr.state) == ("senator", "NC")
+
+
+def test_a_member_of_congress_holds_a_us_office_with_identifiers() -> None:
+    body = "House Speaker John A. Boehner said the party could lose the House."
+    assert offices(body, SPRING_2012) == {("John A. Boehner", "Speaker", "United States")}
+    same = {
+        f.object
+        for f in facts(body, SPRING_2012)
+        if str(f.predicate) == str(OWL.sameAs) and f.subject.key == "person/john a boehner"
+    }
+    assert same == {Iri(f"{BIOGUIDE}B000589")}
+    # Not a member on that date: no identifier from the table.
+    later = facts(body, datetime(2019, 1, 1, tzinfo=UTC))
+    assert not [
+        f for f in later if str(f.predicate) == str(OWL.sameAs) and f.subject.kind == "person"
+    ]
+    assert WIKIDATA.startswith("http://www.wikidata.org/entity/")
+
+
+def test_two_surface_forms_with_one_identifier_are_one_node_in_the_exports(
+    tmp_path: Path,
+) -> None:
+    for name, text in (
+        ("a", "President Barack Obama spoke in Washington on Monday."),
+        ("b", "President Obama signed the bill in Washington."),
+    ):
+        (tmp_path / f"{name}.md").write_text(
+            f"---\ntitle: {name}\npublishedDateTime: 2012-05-0{len(name)}\n---\n{text}\n",
+            encoding="utf-8",
+        )
+    graph = kg.build([tmp_path])
+    exporters.get("graphml").write(graph, tmp_path / "graph.graphml")
+    network = nx.read_graphml(tmp_path / "graph.graphml")
+    people = [data for _, data in network.nodes(data=True) if "Person" in data.get("labels", "")]
+    assert len(people) == 1
+    assert f"{WIKIDATA}Q76" in people[0]["sameAs"]
