@@ -158,7 +158,7 @@ def test_two_surface_forms_with_one_identifier_are_one_node_in_the_exports(
 
 def test_an_office_after_a_quotation_left_open_is_still_reported() -> None:
     opened = '"We will keep the libraries open all summer, ' + "and every branch will " * 15
-    body = opened + "stay open. Chicago Mayor Jane Roe spoke on Monday."
+    body = opened + 'stay open. Chicago Mayor Jane Roe spoke on Monday. "Later," she said.'
     assert offices(body) == {("Jane Roe", "Mayor", "Chicago")}
     # Inside a short quotation, an office is the speaker's word, not the report's.
     assert offices('"Mayor Jane Roe asked us to wait," John Doe said in Chicago.') == set()
