@@ -154,3 +154,11 @@ def test_two_surface_forms_with_one_identifier_are_one_node_in_the_exports(
     people = [data for _, data in network.nodes(data=True) if "Person" in data.get("labels", "")]
     assert len(people) == 1
     assert f"{WIKIDATA}Q76" in people[0]["sameAs"]
+
+
+def test_an_office_after_a_quotation_left_open_is_still_reported() -> None:
+    opened = '"We will keep the libraries open all summer, ' + "and every branch will " * 15
+    body = opened + 'stay open. Chicago Mayor Jane Roe spoke on Monday. "Later," she said.'
+    assert offices(body) == {("Jane Roe", "Mayor", "Chicago")}
+    # Inside a short quotation, an office is the speaker's word, not the report's.
+    assert offices('"Mayor Jane Roe asked us to wait," John Doe said in Chicago.') == set()

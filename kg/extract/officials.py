@@ -86,7 +86,13 @@ def _dated(found: list[Holding], context: Context) -> None:
 def _quoted(holding: Holding, context: Context) -> bool:
     field = holding.person.field
     start = field.doc[holding.role.start].idx
-    return any(s <= start < e for s, e in quotation_spans(context, field))
+    # A quotation the marks leave open over paragraphs is not trusted that far: only one of
+    # a sentence or two ("President Arafat asked us to wait," he said) hides an office.
+    return any(s <= start < e and e - s <= _QUOTED for s, e in quotation_spans(context, field))
+
+
+_QUOTED = 300
+"""The longest quotation (in characters) whose offices are the speaker's words."""
 
 
 def position_ref(person: Ref, role: str, jurisdiction: Ref | None, *, former: bool = False) -> Ref:

@@ -56,6 +56,7 @@ def person_mentions(context: Context) -> list[Mention]:
 def _find(fields: tuple[Field, ...]) -> list[Mention]:
     spans = [(field, span) for field in fields for span in _name_spans(field)]
     spans = [(f, _royal(span)) for f, span in _in_headlines(spans) if not _collective(span.text)]
+    spans = _sentence_openers(spans)
     # Full names known in the record (the article's title, excerpt and body, and the
     # titles and excerpts of the related articles it lists), by folded surname and by
     # folded full name, so that "Adams" and "De Blasio" find their full names: a related
@@ -102,6 +103,38 @@ _COLLECTIVE = frozenset(
     conservatives liberal liberals greens taliban ukip gop nationals
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
+
+
+def _sentence_openers(spans: list[tuple[Field, Span]]) -> list[tuple[Field, Span]]:
+    """ "Following Romney's news ...": a two-word name met only at the start of sentences,
+    whose first word the text also writes in lower case ("reporters following an event")
+    and whose second word is the surname of another full name (Mitt Romney), is that
+    surname alone: the model ran the sentence's first word into it."""
+    names = {fold(person_name(s.text)) for _, s in spans}
+    openers: dict[str, bool] = {}
+    for _, span in spans:
+        name = fold(person_name(span.text))
+        openers[name] = openers.get(name, True) and _opens_sentence(span)
+    kept = []
+    for field, span in spans:
+        name = fold(person_name(span.text))
+        words = name.split()
+        if (
+            len(words) == 2
+            and len(span) == 2
+            and openers[name]
+            and words[0] not in _PARTICLES
+            and re.search(rf"\b{re.escape(span[0].lower_)}\b", field.text) is not None
+            and any(o != name and o.split()[-1] == words[1] and " " in o for o in names)
+        ):
+            span = span[1:]
+        kept.append((field, span))
+    return kept
+
+
+def _opens_sentence(span: Span) -> bool:
+    doc, start = span.doc, span.start
+    return doc[start].is_sent_start or (start > 0 and doc[start - 1].is_space)
 
 
 def _royal(span: Span) -> Span:

@@ -229,8 +229,7 @@ def referred(
             continue
         if any(s <= doc[role.start].idx < e for s, e in quoted):
             continue
-        subjects = [_subject(people, field, before, quoted) for before in (number - 1, number - 2)]
-        referent = next((m for m in subjects if m is not None), None)
+        referent = _last_subject(people, field, number, quoted)
         if referent is None or referent.ref in holders:
             continue
         holding = Holding(referent, role, None, inferred=True)
@@ -257,6 +256,25 @@ def _opening_office(field: Field, start: int, named: Named) -> tuple[Role | None
         definite = _definite(field, role, named)
         return definite if definite is not None else (None, None)
     return None, None
+
+
+def _last_subject(
+    people: list[Mention], field: Field, number: int, quoted: list[tuple[int, int]]
+) -> Mention | None:
+    """The person who is the subject of one of the two sentences before sentence ``number``,
+    or further back over sentences whose subject is "he" or "she" or that open a quotation
+    ("Mr McConnell said ... He said he was proud ... The first minister also praised")."""
+    for back, before in enumerate(range(number - 1, max(-1, number - 6), -1)):
+        found = _subject(people, field, before, quoted)
+        if found is not None:
+            return found
+        opening = field.doc[field.sentence_tokens[before]]
+        if back >= 1 and opening.lower_ not in _PRONOUNS and not opening.is_quote:
+            return None
+    return None
+
+
+_PRONOUNS = frozenset({"he", "she"})
 
 
 def _subject(
