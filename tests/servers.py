@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import socket
 import subprocess
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -33,9 +35,35 @@ def _wait(
     raise RuntimeError(f"{what} did not start within {timeout} s")
 
 
+def sparql_select(
+    url: str, sparql: str, *, ask_for_union: bool = False
+) -> list[tuple[str | None, ...]]:
+    """A SELECT's rows from ``url``/query, as `kg query` gives them (unbound is None).
+
+    ``ask_for_union`` asks Oxigraph for the union of the named graphs as default graph.
+    """
+    parameters = {"query": sparql}
+    if ask_for_union:
+        parameters["union-default-graph"] = ""
+    request = urllib.request.Request(
+        f"{url}/query?" + urllib.parse.urlencode(parameters),
+        headers={"Accept": "application/sparql-results+json"},
+    )
+    with urllib.request.urlopen(request, timeout=60) as response:
+        document = json.load(response)
+    variables = document["head"]["vars"]
+    return [
+        tuple(b.get(v, {}).get("value") for v in variables) for b in document["results"]["bindings"]
+    ]
+
+
 @contextmanager
-def oxigraph_server(location: Path) -> Iterator[str]:
-    """An Oxigraph server; yields its base URL (``http://127.0.0.1:PORT``)."""
+def oxigraph_server(location: Path, *, union: bool = True) -> Iterator[str]:
+    """An Oxigraph server; yields its base URL (``http://127.0.0.1:PORT``).
+
+    With ``union`` its default graph is the union of the named graphs, as kg's
+    queries expect; without, a query must ask for that (``union-default-graph``).
+    """
     binary = require_tool("oxigraph")
     port = free_port()
     url = f"http://127.0.0.1:{port}"
@@ -47,7 +75,7 @@ def oxigraph_server(location: Path) -> Iterator[str]:
             str(location),
             "--bind",
             f"127.0.0.1:{port}",
-            "--union-default-graph",
+            *(["--union-default-graph"] if union else []),
         ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-import urllib.parse
-import urllib.request
 from pathlib import Path
 
 import networkx as nx
@@ -25,7 +23,7 @@ from kg.graphstore import load
 from kg.sparql import named_queries, run
 
 from .conftest import ROOT, require_tool
-from .servers import falkordb_server, oxigraph_server
+from .servers import falkordb_server, oxigraph_server, sparql_select
 
 RDF_FORMATS = ("turtle", "ntriples", "nquads", "trig", "jsonld")
 
@@ -294,19 +292,6 @@ def test_neo4j_export_loads_into_a_real_cypher_database(build_folder: Path, tmp_
         assert [r[0] for r in cities] == sorted({r[0] for r in rows(build_folder, "cities")})  # type: ignore[type-var]
 
 
-def _http_select(url: str, sparql: str) -> list[tuple[str | None, ...]]:
-    request = urllib.request.Request(
-        f"{url}/query?" + urllib.parse.urlencode({"query": sparql}),
-        headers={"Accept": "application/sparql-results+json"},
-    )
-    with urllib.request.urlopen(request, timeout=30) as response:
-        document = json.load(response)
-    variables = document["head"]["vars"]
-    return [
-        tuple(b.get(v, {}).get("value") for v in variables) for b in document["results"]["bindings"]
-    ]
-
-
 def test_kg_load_into_oxigraph_then_every_shipped_query_answers_the_same(
     build_folder: Path, tmp_path: Path
 ) -> None:
@@ -317,7 +302,7 @@ def test_kg_load_into_oxigraph_then_every_shipped_query_answers_the_same(
         assert result.exit_code == 0, result.output
         assert "named graphs" in result.output
         for name, named in named_queries().items():
-            assert _http_select(url, named.text) == rows(build_folder / "graph.nq", name), name
+            assert sparql_select(url, named.text) == rows(build_folder / "graph.nq", name), name
 
 
 def test_reloading_a_changed_article_leaves_no_stale_triples(tmp_path: Path) -> None:
@@ -335,7 +320,7 @@ def test_reloading_a_changed_article_leaves_no_stale_triples(tmp_path: Path) -> 
     with oxigraph_server(tmp_path / "store") as url:
         load(tmp_path / "v1", f"{url}/store")
         load(tmp_path / "v2", f"{url}/store")
-        headlines = _http_select(url, "SELECT ?h WHERE { ?a <https://schema.org/headline> ?h }")
+        headlines = sparql_select(url, "SELECT ?h WHERE { ?a <https://schema.org/headline> ?h }")
     assert headlines == [("New headline",)]
 
 
