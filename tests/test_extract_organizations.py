@@ -114,3 +114,17 @@ def test_outlets_by_list_call_sign_and_masthead_are_not_organizations() -> None:
         "outlet/thehill.com",
         "outlet/name:the springfield gazette",
     }
+
+
+def test_an_outlet_known_by_name_has_no_domain_or_url() -> None:
+    facts = extract(
+        Article(source="test.txt", body="The Springfield Gazette reported it first.")
+    ).facts
+    about = {
+        str(f.predicate): f.object
+        for f in facts
+        if hasattr(f.subject, "key") and f.subject.key == "outlet/name:the springfield gazette"
+    }
+    assert about[str(SDO.name)] == "The Springfield Gazette"
+    assert str(SDO.url) not in about
+    assert not any("domain" in predicate for predicate in about)

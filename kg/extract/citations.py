@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from kg.extract import Context, extractor
 from kg.extract import gazetteers as gz
 from kg.extract.nlp import OUTLET, Mention, analyse, first_mentions
-from kg.extract.outlets import outlet_facts, outlet_ref
+from kg.extract.outlets import outlet_domain, outlet_facts, outlet_ref
 from kg.model import Article, Fact
 from kg.namespaces import SDO
 from kg.text import fold
@@ -104,5 +104,4 @@ def citations(article: Article, context: Context) -> Iterator[Fact]:
     """Outlets the text cites, as the same outlet nodes as publishers (keyed by domain)."""
     for mention in first_mentions(outlet_mentions(context)):
         yield Fact(mention.field.article, SDO.citation, mention.ref, mention.evidence("citations"))
-        domain = mention.ref.key.partition("/")[2]
-        yield from outlet_facts(mention.ref, name=mention.name, domain=domain)
+        yield from outlet_facts(mention.ref, name=mention.name, domain=outlet_domain(mention.ref))

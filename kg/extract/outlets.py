@@ -22,6 +22,12 @@ def outlet_ref(domain: str | None, name: str | None) -> Ref | None:
     return None
 
 
+def outlet_domain(outlet: Ref) -> str | None:
+    """The registered domain an outlet is keyed by, or None for one known by name only."""
+    key = outlet.key.partition("/")[2]
+    return None if key.startswith("name:") else key
+
+
 def outlet_facts(outlet: Ref, *, name: str | None, domain: str | None) -> Iterator[Fact]:
     """The facts that describe an outlet node."""
     yield Fact(outlet, RDF.type, Iri(SDO.NewsMediaOrganization))
