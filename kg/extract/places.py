@@ -8,7 +8,18 @@ from typing import TYPE_CHECKING
 
 from kg.extract import Context, extractor
 from kg.extract import gazetteers as gz
+from kg.extract.localities import (
+    Candidate,
+    after_where,
+    in_list_of_places,
+    is_region,
+    not_the_place,
+    opens_feature,
+    supported_towns,
+    without_neighbourhoods,
+)
 from kg.extract.nlp import Field, Mention, analyse, first_mentions, in_text_order, mention_facts
+from kg.extract.people import person_mentions
 from kg.model import Article, Fact, Iri, Ref
 from kg.namespaces import GEONAMES, OWL, RDF, SDO
 from kg.text import fold
@@ -38,22 +49,39 @@ def place_mentions(context: Context) -> list[Mention]:
     """Every city and country named in the article's fields (cached for other extractors)."""
     found = context.cache.get("places")
     if found is None:
-        found = context.cache["places"] = _find(analyse(context))
+        people = {
+            (m.field.name, i)
+            for m in person_mentions(context)
+            for i in range(m.span.start, m.span.end)
+        }
+        found = context.cache["places"] = _find(analyse(context), people)
     return found
 
 
-def _find(fields: tuple[Field, ...]) -> list[Mention]:
-    candidates: list[tuple[Field, Span, list[gz.City | gz.Country]]] = []
-    inside_names: list[tuple[Field, Span, list[gz.City | gz.Country]]] = []
+def _find(fields: tuple[Field, ...], people: set[tuple[str, int]]) -> list[Mention]:
+    candidates: list[Candidate] = []
+    inside_names: list[Candidate] = []
+    # Names no list of cities of 15,000 knows, or a lone word the model took for a person
+    # after "from" or "in": towns, when the article's country supports them.
+    small: list[tuple[Field, Span]] = []
     for field in fields:
         for ent in field.ents:
             span = ent[1:] if ent[0].lower_ == "the" and len(ent) > 1 else ent
             if len(span) > 1 and span[-1].lower_ in ("'s", "’s"):
                 span = span[:-1]  # "New Zealand's ambassador"
+            if not_the_place(field, span, people):
+                continue
             if ent.label_ in _PLACE_LABELS:
                 options = gz.places(span.text)
+                if options and is_region(field, span, options[0]):
+                    continue
                 if options:
                     candidates.append((field, span, options))
+                elif fold(span.text) not in gz.regions():
+                    small.append((field, span))
+            elif ent.label_ == "PERSON" and len(span) == 1:
+                if after_where(span, also_people=True) or in_list_of_places(field, span):
+                    small.append((field, span))  # "both from Keighley", "Tamworth, Gunnedah"
             elif ent.label_ == "PERSON" and len(span) > 1:
                 # The model takes some two-word towns for people ("Khan Yunis").
                 options = [
@@ -85,7 +113,8 @@ def _find(fields: tuple[Field, ...]) -> list[Mention]:
                         if isinstance(p, gz.City) and p.population >= _BIG_CITY
                     ]
                     if options:
-                        inside_names.append((field, span[:size], options))
+                        if not opens_feature(span[:size]):
+                            inside_names.append((field, span[:size], options))
                         break
     # A country named in the article settles which of several same-named cities is meant.
     countries = Counter(
@@ -114,6 +143,7 @@ def _find(fields: tuple[Field, ...]) -> list[Mention]:
             for p in options
         )
     ]
+    candidates += supported_towns(small, countries)
     mentions = []
     for field, span, options in candidates:
         place = options[0]
@@ -130,7 +160,7 @@ def _find(fields: tuple[Field, ...]) -> list[Mention]:
         if best > 0:
             place = next(p for p in primary if others[p.country] == best)
         mentions.append(Mention(city_ref(place.geonameid), place.name, field, span))
-    return in_text_order(mentions, fields)
+    return in_text_order(without_neighbourhoods(mentions, candidates), fields)
 
 
 def _listed_places(span: Span) -> list[tuple[Span, list[gz.City | gz.Country]]]:

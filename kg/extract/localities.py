@@ -1,0 +1,207 @@
+"""Which place names are cities of the story, and which are a state, a street, a person's
+name, a neighbourhood of a bigger city, or a small town the article's country supports.
+
+GeoNames knows tens of thousands of cities, and many of their names are also a state's
+("Florida" is a town in Cuba), a surname ("Houston", "Rubio"), the first word of a park or
+a university ("Washington Park", "Jackson State University"), or a neighbourhood that
+GeoNames lists with its own population ("Hyde Park", "South Shore" in Chicago). The rules
+here decide those readings from the text around the name and from the other places the
+article names; `places.py` does the looking up.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from math import cos, radians, sqrt
+from typing import TYPE_CHECKING
+
+from kg.extract import gazetteers as gz
+from kg.extract.nlp import Field, Mention
+from kg.text import fold
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+Candidate = tuple[Field, "Span", list[gz.City | gz.Country]]
+"""A place name found in a field, with the places it may denote (likeliest first)."""
+
+# A capitalized word right after a place name that makes both one feature's name: a park,
+# a street, a school, a county ("Washington Park", "Jackson State University").
+_FEATURES = frozenset(
+    """
+    Park Street St Avenue Ave Road Rd Boulevard Blvd Square Lane Drive Way Place University
+    College State County Township Heights Highlands Station Airport Stadium Hall Center
+    Centre Bridge River Lake Beach Island Valley Hills Mall Plaza Tower Building Library
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
+# Words before a name that say it is where something is: "in Houston" is the city even
+# when a Mr Houston is in the story ("to", "at" and "of" take people as often).
+_WHERE = frozenset({"in", "from", "near", "outside", "around", "across"})
+# Words that, before "of" or "from", make the place after them a state: "Republican of
+# Florida", "senator from New York".
+_STATE_HOLDERS = frozenset(
+    """
+    republican democrat democratic independent senator sen senators governor gov
+    representative rep congressman congresswoman legislature
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
+_CITY_OVER_REGION = 400_000
+"""A state's name that is also a city this big ("New York", "Washington") is the city
+unless the words around it say state."""
+_METROPOLIS = 1_000_000
+_PART_OF_CITY = 100_000
+_KM_PER_SQRT_PEOPLE = 0.01
+"""A city's reach: about 16 km for Chicago's 2.7 million, 24 km for Sydney's 5.6 million."""
+_TOWN_SUPPORT = 0.5
+"""A small town is read only in a country named at least half as often as the article's
+most-named country."""
+
+
+def after_where(span: Span, *, also_people: bool = False) -> bool:
+    """Whether a preposition of place comes right before the name ("both from Keighley");
+    ``also_people`` counts those that take people as often ("to Llanelli")."""
+    if span.start == 0:
+        return False
+    word = span.doc[span.start - 1].lower_
+    return word in _WHERE or (also_people and word in ("to", "at"))
+
+
+def opens_feature(span: Span) -> bool:
+    """Whether the name opens a feature's name: "Washington Park Camera Club", "Jackson
+    State University", "New York State"."""
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].is_title and doc[span.end].text in _FEATURES
+
+
+def not_the_place(field: Field, span: Span, people: set[tuple[str, int]]) -> bool:
+    """A name that opens a feature's name (`opens_feature`), or that the people extractor
+    read as a person ("Mr Houston", "the Rubio approach", "Nothing Happened to Clinton")
+    unless a preposition of place that takes no person comes before it ("in Houston")."""
+    doc = span.doc
+    if opens_feature(span):
+        return True
+    return any((field.name, i) in people for i in range(span.start, span.end)) and not (
+        after_where(span) and not (span.end < len(doc) and doc[span.end].lower_ in ("'s", "’s"))
+    )
+
+
+def is_region(field: Field, span: Span, reading: gz.City | gz.Country) -> bool:
+    """A state, province or continent ("Maryland", "Florida", "Asia"), not a city of that
+    name. A name that is also a big city's ("New York", "Washington") is the city, unless
+    the words around it make it the state: "Republican of New York", "a senator from New
+    York", "Illinois and New York", "New York state"."""
+    if fold(span.text) not in gz.regions() or isinstance(reading, gz.Country):
+        return False
+    if reading.population < _CITY_OVER_REGION:
+        return True
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.lower_ == "state":
+        return True
+    if (
+        span.start >= 2
+        and doc[span.start - 1].lower_ in ("of", "from")
+        and doc[span.start - 2].lower_.rstrip(".") in _STATE_HOLDERS
+    ):
+        return True
+    # A list of states: "California, Illinois and New York".
+    for joint, index in ((span.start - 1, span.start - 2), (span.end, span.end + 1)):
+        if 0 <= joint < len(doc) and doc[joint].text in (",", "and", "or"):
+            other = field.ent_at.get(index)
+            if (
+                other is not None
+                and fold(other.text) in gz.regions()
+                and fold(other.text) != fold(span.text)
+                and not _big_city(other.text)  # "New York and Washington": cities
+            ):
+                return True
+    return False
+
+
+def _big_city(name: str) -> bool:
+    reading = next(iter(gz.places(name)), None)
+    return isinstance(reading, gz.City) and reading.population >= _CITY_OVER_REGION
+
+
+def in_list_of_places(field: Field, span: Span) -> bool:
+    """Whether a name stands in a list beside a place the model saw ("Tamworth, Gunnedah
+    and Quirindi", where it took the last two for people)."""
+    doc = span.doc
+    for joint, index in ((span.start - 1, span.start - 2), (span.end, span.end + 1)):
+        if 0 <= joint < len(doc) and doc[joint].text in (",", "and", "or"):
+            other = field.ent_at.get(index)
+            if other is not None and other.label_ in ("GPE", "LOC") and gz.places(other.text):
+                return True
+    return False
+
+
+def supported_towns(
+    small: Sequence[tuple[Field, Span]], countries: Counter[str]
+) -> list[Candidate]:
+    """Names no list of cities of 15,000 people knows ("Welshpool"), and lone words the
+    model took for a person after "from" or "in" ("both from Keighley"), read as a city or
+    a town of 5,000 people or more in a country the article names about as often as its
+    most-named one. Elsewhere such a name is more often a word or a person than a town."""
+    if not small or not countries:
+        return []
+    most = max(countries.values())
+    supported = {iso for iso, n in countries.items() if n >= _TOWN_SUPPORT * most}
+    found: list[Candidate] = []
+    for field, span in small:
+        if not all(t.is_title or not t.is_alpha for t in span):
+            continue
+        options: list[gz.City | gz.Country] = [
+            p
+            for p in (*gz.places(span.text, primary=True), *gz.towns(span.text))
+            if isinstance(p, gz.City) and p.country in supported
+        ]
+        if options:
+            found.append((field, span, options))
+    return found
+
+
+def without_neighbourhoods(mentions: list[Mention], candidates: list[Candidate]) -> list[Mention]:
+    """City mentions less the parts of a metropolis the article names: GeoNames lists
+    neighbourhoods with their own population ("Hyde Park", "Englewood" and "South Shore"
+    in Chicago, "Bethnal Green" in London). A place of this name counts as a part when it
+    lies within the metropolis's reach (in its first-level division), with under a tenth
+    of its people and under 100,000: "Hyde Park" in a Chicago story is Chicago's, not the
+    bigger one near Boston, and is no city. A suburb that close is lost with them."""
+    named = {m.ref.key for m in mentions if m.ref.kind == "city"}
+    big = [
+        city
+        for city in (gz.city(int(key.partition("/")[2])) for key in named)
+        if city.population >= _METROPOLIS
+    ]
+    if not big:
+        return mentions
+    parts = {
+        (field.name, span.start)
+        for field, span, options in candidates
+        if any(
+            isinstance(p, gz.City)
+            and fold(p.name) == fold(span.text)
+            and any(_part_of(p, metropolis) for metropolis in big)
+            for p in options
+        )
+    }
+    return [m for m in mentions if (m.field.name, m.span.start) not in parts]
+
+
+def _part_of(place: gz.City, metropolis: gz.City) -> bool:
+    if place.geonameid == metropolis.geonameid or place.country != metropolis.country:
+        return False
+    if place.admin1 != metropolis.admin1 or place.population >= _PART_OF_CITY:
+        return False
+    if place.population * 10 > metropolis.population:
+        return False
+    return _km(place, metropolis) <= _KM_PER_SQRT_PEOPLE * sqrt(metropolis.population)
+
+
+def _km(one: gz.City, other: gz.City) -> float:
+    """The distance between two cities (flat-earth approximation, good to a few percent at
+    the scale of a city)."""
+    north = (one.latitude - other.latitude) * 111.2
+    east = (one.longitude - other.longitude) * 111.2 * cos(radians(one.latitude))
+    return sqrt(north * north + east * east)

@@ -1,0 +1,65 @@
+"""Cities of the story: not a state, a feature, a person or a neighbourhood; small towns
+only where the article's country supports them (kg/extract/localities.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract
+from kg.extract import gazetteers as gz
+from kg.model import Article
+from kg.namespaces import SDO
+
+
+def cities(body: str) -> set[str]:
+    facts = extract(Article(source="test.txt", body=body)).facts
+    return {
+        f.object.key  # type: ignore[union-attr]
+        for f in facts
+        if str(f.predicate) == str(SDO.mentions) and f.object.key.startswith("city/")  # type: ignore[union-attr]
+    }
+
+
+CHICAGO, NEW_YORK, WASHINGTON = "city/4887398", "city/5128581", "city/4140963"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # States, not the towns of the same name (Maryland City, Florida in Cuba).
+        ("Mr. Steele, a former lieutenant governor of Maryland, was elected in 2009.", set()),
+        ("Senator Marco Rubio, Republican of Florida, will speak on Monday.", set()),
+        ("While serving as a senator from New York in 2007, Clinton spoke.", set()),
+        ("You take California, Illinois and New York, where we will not do well.", set()),
+        (
+            "It was modelled on a program in Eugene, Oregon, that has run for years.",
+            {"city/5725846"},
+        ),
+        # A state's name that is a big city's too stays the city.
+        ("He is blamed for the attacks on New York and Washington.", {NEW_YORK, WASHINGTON}),
+        # The first word of a feature's name.
+        ("Photographers of the Washington Park Camera Club in Chicago were honored.", {CHICAGO}),
+        ("Scott holds a degree from Jackson State University.", set()),
+        # A surname of a person in the story, unless a preposition of place goes before it.
+        ("Actress Kathy Griffin posted a photo. Griffin said it was art.", set()),
+        ("Kathy Griffin flew in from Houston. Griffin said it was art.", {"city/4699066"}),
+        # Neighbourhoods of a metropolis the article names.
+        ("Voters in Chicago backed him in Hyde Park, Kenwood and South Shore.", {CHICAGO}),
+        ("The party said it would contest Bethnal Green, in London.", {"city/2643743"}),
+    ],
+)
+def test_cities_of_the_story(body: str, expected: set[str]) -> None:
+    assert cities(body) == expected
+
+
+def test_small_towns_only_in_the_articles_country() -> None:
+    welshpool = "city/2634560"
+    body = "The leader of the party in Britain lives near Welshpool, in Wales."
+    assert welshpool in cities(body)
+    assert welshpool not in cities("The mayor of Dallas in the United States lives near Welshpool.")
+
+
+def test_alternate_names_that_are_the_first_words_of_a_longer_name_are_not_its_names() -> None:
+    assert gz.places("Maryland") == []  # Maryland City
+    assert gz.places("North") == []  # North Salt Lake
+    assert gz.places("New York")[0].name == "New York City"  # data/places.tsv
