@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kg.extract import Context, extractor
 from kg.extract import gazetteers as gz
@@ -54,7 +54,14 @@ def person_mentions(context: Context) -> list[Mention]:
 
 
 def _find(fields: tuple[Field, ...]) -> list[Mention]:
-    spans = [(field, span) for field in fields for span in _name_spans(field)]
+    # Names the text writes with another's words: 'Martina "Tina" Hone', "Kevin and Leslie
+    # Kirkendall"; the model's entities inside a nicknamed name are not names of their own.
+    shared = [(field, *each) for field in fields for each in _shared_names(field)]
+    renamed = {(f.name, span.start, span.end): name for f, span, name, _ in shared}
+    spans = [
+        (field, span) for field in fields for span in _name_spans(field, _inside(field, shared))
+    ]
+    spans += [(field, span) for field, span, _, _ in shared]
     spans = [(f, _royal(span)) for f, span in _in_headlines(spans) if not _collective(span.text)]
     spans = _sentence_openers(spans)
     # Full names known in the record (the article's title, excerpt and body, and the
@@ -62,8 +69,15 @@ def _find(fields: tuple[Field, ...]) -> list[Mention]:
     # folded full name, so that "Adams" and "De Blasio" find their full names: a related
     # article's "De Blasio" is the Bill de Blasio its record introduced (marked inferred).
     full: dict[tuple[Ref, str], str] = {}
-    names = {(_RECORD, person_name(span.text)) for field, span in spans}
+
+    def name_of(field: Field, span: Span) -> str:
+        return renamed.get((field.name, span.start, span.end)) or person_name(span.text)
+
+    names = {(_RECORD, name_of(field, span)) for field, span in spans}
     given: dict[tuple[Ref, str], set[str]] = {}
+    for _, _, name, nickname in shared:
+        if nickname:
+            full[_RECORD, fold(nickname)] = name  # "Tina Hone" is Martina Hone
     for article, name in sorted(names, key=lambda n: (-len(n[1].split()), n[1])):
         if " " in name and (article, fold(name)) not in full:
             full[article, fold(name)] = name
@@ -76,6 +90,12 @@ def _find(fields: tuple[Field, ...]) -> list[Mention]:
             if len(words) > 2:
                 # "Wali Masood" of Ahmad Wali Masood: a name without its first word.
                 full.setdefault((article, fold(" ".join(words[1:]))), name)
+    # "Pena" of Enrique Pena Nieto: a three-word name's middle word, when it is no other
+    # name's surname (a double surname, not a middle name: a middle name alone is rare).
+    for article, name in sorted(names):
+        words = name.split(" ")
+        if len(words) == 3 and words[1][:1].isupper() and len(words[1]) > 2:
+            full.setdefault((article, fold(words[1])), name)
     # A given name alone ("Sir Allan") is the full name when one full name has it.
     for key, candidates in given.items():
         if len(candidates) == 1:
@@ -83,7 +103,7 @@ def _find(fields: tuple[Field, ...]) -> list[Mention]:
     mentions = []
     claimed: set[tuple[str, int]] = set()
     for field, span in spans:
-        name = person_name(span.text)
+        name = name_of(field, span)
         known = full.get((_RECORD, fold(name)), name)
         mentions.append(Mention(person_key(known), known, field, span, known != name))
         claimed.update((field.name, i) for i in range(span.start, span.end))
@@ -150,8 +170,17 @@ def _collective(text: str) -> bool:
     words = fold(text).split()
     demonyms = gz.demonyms()
     return bool(words) and all(
-        w in _COLLECTIVE or w.title() in demonyms or w.capitalize() in demonyms for w in words
+        w in _COLLECTIVE
+        or w.title() in demonyms
+        or w.capitalize() in demonyms
+        or _of_country(w)  # "Afghanistani"
+        for w in words
     )
+
+
+def _of_country(word: str) -> bool:
+    """A country's name with an ending: "Afghanistani", "Pakistanis"."""
+    return any(isinstance(p, gz.Country) for size in (1, 2, 3) for p in gz.places(word[:-size])[:1])
 
 
 def _in_headlines(spans: list[tuple[Field, Span]]) -> list[tuple[Field, Span]]:
@@ -236,17 +265,76 @@ def _known_name_spans(
             yield word
 
 
-def _name_spans(field: Field) -> Iterator[Span]:
+_NICKNAMED = re.compile(r"\b([A-Z][a-z]+) [\"“]([A-Z][a-z]+)[\"”] ([A-Z][\w’'-]*[a-z])")
+_SHARED_SURNAME = re.compile(r"\b([A-Z][a-z]+) and ([A-Z][a-z]+ ([A-Z][\w’'-]*[a-z]))\b")
+
+
+def _shared_names(field: Field) -> Iterator[tuple[Span, str, str | None]]:
+    """Names written with another's words, as (span, full name, other form): 'Martina
+    "Tina" Hone' is Martina Hone, also called Tina Hone; in "Kevin and Leslie Kirkendall"
+    the model's lone "Kevin" is Kevin Kirkendall (when the text names no other Kevin)."""
+    doc, text = field.doc, field.text
+    for match in _NICKNAMED.finditer(text):
+        span = doc.char_span(match.start(), match.end(3), alignment_mode="expand")
+        if span is not None and not field.headline:
+            yield span, f"{match[1]} {match[3]}", f"{match[2]} {match[3]}"
+    for match in _SHARED_SURNAME.finditer(text):
+        first = doc.char_span(match.start(1), match.end(1))
+        pair = doc.char_span(match.start(2), match.end(2))
+        if first is None or pair is None or field.headline:
+            continue
+        ent, other = field.ent_at.get(first.start), field.ent_at.get(pair.start)
+        if (
+            ent is not None
+            and other is not None
+            and len(ent) == 1
+            and ent.label_ == other.label_ == "PERSON"
+            and (other.start, other.end) == (pair.start, pair.end)
+            and _plain_before(first)
+            and re.search(rf"\b{match[1]} [A-Z]", text) is None  # no other Kevin
+        ):
+            yield first, f"{match[1]} {match[3]}", None
+
+
+def _plain_before(span: Span) -> bool:
+    """Whether a plain word comes before the name ("his parents Kevin"), not a title ("Mayor
+    Lightfoot and ...") or a preposition ("of Woodlawn and ...")."""
+    if span.start == 0:
+        return True
+    before = span.doc[span.start - 1]
+    if before.is_punct or before.is_space:
+        return True
+    return before.is_lower and before.lower_ not in _PREPOSITIONS and not is_role_word(before.text)
+
+
+_PREPOSITIONS = frozenset({"of", "in", "at", "from", "to", "near", "by", "for", "on", "with"})
+
+
+def _inside(field: Field, shared: list[tuple[Field, Span, str, str | None]]) -> set[int]:
+    """The tokens of the nicknamed names of a field."""
+    return {
+        i
+        for f, span, _, nickname in shared
+        if f is field and nickname
+        for i in range(span.start, span.end)
+    }
+
+
+def _name_spans(field: Field, blocked: set[int]) -> Iterator[Span]:
     doc = field.doc
-    taken: set[int] = set()
+    taken: set[int] = set(blocked)
     for ent in field.ents:
+        if ent.start in blocked or ent.end - 1 in blocked:
+            continue
         if ent.label_ == "PERSON":
             span = _trim(ent)
             # A lone word is a person only after a title ("Mr Howard"): alone, the model
-            # also takes "Government", "Osama" or a town for one.
-            if span is not None and len(span) == 1 and span.start == ent.start:
+            # also takes "Government", "Osama" or a town for one ("Be Proactive" too).
+            if span is not None and len(span) == 1 and _untitled(ent, span):
                 span = None
-            if span is not None and not _is_place(span.text):
+            if span is not None and span.end < len(doc) and _joins_next(field, span):
+                span = _joined(field, span)  # "Enrique Pena" + "Nieto’s", "Brenda Palms Barber"
+            if span is not None and not _is_place(span.text) and not _of_place(field, span):
                 taken.update(range(ent.start, ent.end))
                 yield span
     # A gazetteer name ending a person's name: the ruler took "Bloomberg" of "Michael
@@ -259,6 +347,7 @@ def _name_spans(field: Field) -> Iterator[Span]:
             and not doc[first - 1].is_sent_start
             and doc[first - 1].ent_type_ in ("", "PERSON")
             and doc[first - 1].lower_.rstrip(".") not in HONORIFICS
+            and doc[first - 1].lower_ not in _FUNCTION_WORDS  # "But Democrats"
             and not is_role_word(doc[first - 1].text)
         ):
             first -= 1
@@ -306,6 +395,8 @@ def _name_spans(field: Field) -> Iterator[Span]:
             and doc[end].ent_type_ in ("", "PERSON")
         ):
             end += 1
+        if end < len(doc) and is_role_word(doc[end].text):
+            continue  # "Chief Financial Officer": the words of an office, not a name
         if end > token.i and doc[end - 1].is_title:
             taken.update(range(token.i, end))
             yield doc[token.i : end]
@@ -348,6 +439,8 @@ def _trim(span: Span) -> Span | None:
     for index in range(start, end):
         if _SCRAP.search(doc[index].text):
             start = index + 1
+    while start < end and doc[start].lower_ in _FUNCTION_WORDS:
+        start += 1  # "But Democrats", "Be Proactive": a sentence's first word
     while start < end and (
         doc[start].lower_.rstrip(".") in HONORIFICS
         or is_role_word(doc[start].text)
@@ -362,6 +455,8 @@ def _trim(span: Span) -> Span | None:
         end -= 1
     if start == end or not any(c.isupper() for c in doc[start:end].text):
         return None
+    if any(t.is_lower and t.lower_ not in _PARTICLES for t in doc[start + 1 : end - 1]):
+        return None  # "Park Supervisor of Recreation": a title, not a name
     words = [t.text.rstrip(".") for t in doc[start:end]]
     if is_role_head(words[-1]) or words[-1] in _ADDRESS or set(words) & _BODY_WORDS:
         return None
@@ -369,6 +464,88 @@ def _trim(span: Span) -> Span | None:
 
 
 _SCRAP = re.compile(r"[@%\d]|\.com")
+# Words that open sentences and never names: the model runs them into the name after them.
+_FUNCTION_WORDS = frozenset(
+    """
+    but and or so if as when while after before because then yet also even still be do does
+    did is are was were has have had please thanks
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
+# Words that, after a name the model cut short, begin something else: the name ends there.
+_NOT_NAME_WORDS = frozenset(
+    {"Administration", "Campaign", "Government", "Cabinet", "Family", "Show", "Foundation"}
+)
+
+
+def _untitled(ent: Span, span: Span) -> bool:
+    """Whether only sentence words, not a title, stood before a lone word in its entity."""
+    return all(t.lower_ in _FUNCTION_WORDS for t in ent.doc[ent.start : span.start])
+
+
+def _joins_next(field: Field, span: Span) -> bool:
+    """Whether the name goes on past the entity: capitalized words no entity holds, then
+    another PERSON entity ("Brenda" + "Palms" + "Barber"), or one such word, then a
+    possessive or a comma ("Enrique Pena" + "Nieto’s")."""
+    doc, end = span.doc, span.end
+    while end < len(doc) and end - span.start < _MAX_NAME_WORDS and _loose_name_word(doc[end]):
+        end += 1
+    if end >= len(doc) or field.headline:
+        return False
+    after = doc[end]
+    if after.ent_type_ == "PERSON" and after.ent_iob_ == "B" and after.is_title:
+        return True  # "Brenda Palms" + "Barber": two entities, one name
+    if end == span.end:
+        return False
+    # One word, then the name's end: a possessive, a comma ("said Brenda Palms Barber, ").
+    return end == span.end + 1 and (after.lower_ in ("'s", "’s") or after.text in (",", ";"))
+
+
+def _loose_name_word(token: Any) -> bool:
+    return (
+        token.is_title
+        and token.is_alpha
+        and not token.ent_type_
+        and not token.is_sent_start
+        and token.text not in _BODY_WORDS | _NOT_NAME_WORDS
+        and not is_role_word(token.text)
+    )
+
+
+def _joined(field: Field, span: Span) -> Span:
+    doc, end = span.doc, span.end
+    while _loose_name_word(doc[end]):
+        end += 1
+    if doc[end].ent_type_ == "PERSON":
+        ent = field.ent_at[end]
+        end = ent.end
+        while end > ent.start and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "’s")):
+            end -= 1
+    return doc[span.start : end]
+
+
+def _of_place(field: Field, span: Span) -> bool:
+    """A name made of a place the article names: its people ("Hyde Parkers"), or a body
+    whose name opens with a city and goes on in capitals ("Swansea Unite" of Swansea Unite
+    Against Fascism)."""
+    places = _places_named(field)
+    name = fold(person_name(span.text))
+    first = name.split(" ")[0]
+    doc = span.doc
+    return any(
+        name[: -len(end)] in places for end in ("ers", "ites", "s") if name.endswith(end)
+    ) or (
+        " " in name
+        and first in places
+        and span.end < len(doc)
+        and doc[span.end].is_title
+        and bool(gz.places(first, primary=True))
+    )
+
+
+def _places_named(field: Field) -> frozenset[str]:
+    return frozenset(fold(e.text) for e in field.ents if e.label_ in ("GPE", "LOC"))
+
+
 _ADDRESS = frozenset({"Ave", "Avenue", "St", "Street", "Blvd", "Boulevard", "Rd", "Road"})
 _BODY_WORDS = _ORGANIZATION_WORDS | {"Chamber", "Center", "Centre", "Station", "Hall"}
 

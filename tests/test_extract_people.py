@@ -1,0 +1,77 @@
+"""People on new text: names cut short or run together by the model, nicknames, names
+shared by "and", and words the model takes for names (kg/extract/people.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract
+from kg.model import Article
+from kg.namespaces import SDO
+
+
+def people(body: str) -> set[str]:
+    facts = extract(Article(source="test.txt", body=body)).facts
+    return {
+        f.object.key.removeprefix("person/")  # type: ignore[union-attr]
+        for f in facts
+        if str(f.predicate) == str(SDO.mentions) and f.object.key.startswith("person/")  # type: ignore[union-attr]
+    }
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A name the model cut short goes on to its possessive or its comma.
+        (
+            "He disagreed with President Enrique Pena Nieto’s decision to invite him.",
+            {"enrique pena nieto"},
+        ),
+        # Two entities side by side are one name.
+        (
+            "“She is the best choice,” said Brenda Palms Barber, President of the Network.",
+            {"brenda palms barber"},
+        ),
+        # A nickname in quotation marks: the name without it, and the nickname's form is
+        # the same person.
+        (
+            'The runoff candidates are the organizer Desmon Yancy and Martina "Tina" Hone. '
+            "Tina Hone won the most votes in the precincts of the ward.",
+            {"martina hone"},
+        ),
+        # "Kevin and Leslie Kirkendall": two people of one surname.
+        (
+            "Jaxson plays as his parents Kevin and Leslie Kirkendall vote in Chicago.",
+            {"kevin kirkendall", "leslie kirkendall"},
+        ),
+        # ... but not after a title or a preposition.
+        (
+            "The cards were handed out by Mayor Lightfoot and Jennie Huang Bennett.",
+            {"lightfoot", "jennie huang bennett"},
+        ),
+        # Words of an office after a title are no name: "Chief Financial Officer".
+        (
+            "Jennie Huang Bennett, Chief Financial Officer at the City of Chicago, spoke.",
+            {"jennie huang bennett"},
+        ),
+    ],
+)
+def test_names_the_model_cuts_or_joins(body: str, expected: set[str]) -> None:
+    found = people(body)
+    assert expected <= found
+    # No part of an expected name, and no nickname's form, is a person of its own.
+    assert not {n for n in found - expected if any(n in e or e in n for e in expected)}
+    assert "tina hone" not in found
+
+
+def test_peoples_and_places_are_not_people() -> None:
+    found = people(
+        "Three other Hyde Parkers backed him in Hyde Park. Swansea Unite Against Fascism "
+        "met in Swansea. The Afghanistani Taliban fled."
+    )
+    assert not {"hyde parkers", "swansea unite", "afghanistani taliban"} & found
+
+
+def test_a_sentences_first_word_is_not_part_of_a_name() -> None:
+    body = "Democratic gains were small.\n\nBut Democrats have become bolder."
+    assert not any("democrats" in name for name in people(body))
