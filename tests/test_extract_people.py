@@ -75,3 +75,11 @@ def test_peoples_and_places_are_not_people() -> None:
 def test_a_sentences_first_word_is_not_part_of_a_name() -> None:
     body = "Democratic gains were small.\n\nBut Democrats have become bolder."
     assert not any("democrats" in name for name in people(body))
+
+
+def test_sentences_run_together_by_a_scraper_split_at_the_full_stop() -> None:
+    body = (
+        "Their ward-wide margins were 12.4%, 10.6% and 7.7%.Dee Perkins of South Shore came "
+        "fourth, after Woodlawn activist Joshua Gray.)Three other candidates trailed."
+    )
+    assert {"dee perkins", "joshua gray"} <= people(body)

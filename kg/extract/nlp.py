@@ -162,6 +162,7 @@ def recognizer() -> Language:
 def pipeline() -> Language:
     """The entity recognizer plus the gazetteer EntityRuler and a sentencizer, loaded once."""
     nlp = _load(_NOT_FOR_NER)
+    _split_run_together(nlp)
     ruler: Any = nlp.add_pipe("entity_ruler", config={"overwrite_ents": True})
     patterns: list[dict[str, Any]] = []
     for outlet in gz.outlets():
@@ -172,6 +173,20 @@ def pipeline() -> Language:
     ruler.add_patterns(patterns)
     nlp.add_pipe("sentencizer")
     return nlp
+
+
+# A sentence's end run into the next sentence's start, as scraped pages join paragraphs
+# ("Prentice Butler.5th Ward", "12.4% and 7.7%.Dee Perkins", "Joshua Gray.)Three"): the
+# full stop is a token of its own, so the names on either side are words of their own.
+_RUN_TOGETHER = r"(?<=[a-z%])[.!?][)”\"]?(?=[A-Z0-9])"
+
+
+def _split_run_together(nlp: Language) -> None:
+    from spacy.util import compile_infix_regex
+
+    tokenizer: Any = nlp.tokenizer
+    infixes: list[Any] = [*(nlp.Defaults.infixes or ()), _RUN_TOGETHER]
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 @cache
