@@ -43,6 +43,10 @@ CHICAGO, NEW_YORK, WASHINGTON = "city/4887398", "city/5128581", "city/4140963"
         # A surname of a person in the story, unless a preposition of place goes before it.
         ("Actress Kathy Griffin posted a photo. Griffin said it was art.", set()),
         ("Kathy Griffin flew in from Houston. Griffin said it was art.", {"city/4699066"}),
+        # A capital for its government, a city for an event held there.
+        ("Washington said on Monday that it would not send troops.", set()),
+        ("The man accused by Washington of ordering the attacks was killed.", set()),
+        ("Delegates to the Petersberg talks agreed on an interim government.", set()),
         # Neighbourhoods of a metropolis the article names.
         ("Voters in Chicago backed him in Hyde Park, Kenwood and South Shore.", {CHICAGO}),
         ("The party said it would contest Bethnal Green, in London.", {"city/2643743"}),

