@@ -83,3 +83,12 @@ def test_sentences_run_together_by_a_scraper_split_at_the_full_stop() -> None:
         "fourth, after Woodlawn activist Joshua Gray.)Three other candidates trailed."
     )
     assert {"dee perkins", "joshua gray"} <= people(body)
+
+
+def test_a_name_met_after_in_is_a_place_wherever_the_text_writes_it() -> None:
+    body = (
+        "Fighters dug into the forests after we overran all their bases in Tora Bora. "
+        "The Tora Bora caves fell silent, commander Hazrat Ali said."
+    )
+    found = people(body)
+    assert "tora bora" not in found and "hazrat ali" in found

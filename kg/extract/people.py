@@ -62,16 +62,21 @@ def _find(fields: tuple[Field, ...]) -> list[Mention]:
         (field, span) for field in fields for span in _name_spans(field, _inside(field, shared))
     ]
     spans += [(field, span) for field, span, _, _ in shared]
+
+    def name_of(field: Field, span: Span) -> str:
+        return renamed.get((field.name, span.start, span.end)) or person_name(span.text)
+
     spans = [(f, _royal(span)) for f, span in _in_headlines(spans) if not _collective(span.text)]
     spans = _sentence_openers(spans)
+    # A name met right after "in" or "near" is a place's ("bases in Tora Bora"): there and
+    # wherever else the text writes it ("the Tora Bora battleground").
+    placed = {fold(name_of(f, span)) for f, span in spans if _after_in(span)}
+    spans = [(f, span) for f, span in spans if fold(name_of(f, span)) not in placed]
     # Full names known in the record (the article's title, excerpt and body, and the
     # titles and excerpts of the related articles it lists), by folded surname and by
     # folded full name, so that "Adams" and "De Blasio" find their full names: a related
     # article's "De Blasio" is the Bill de Blasio its record introduced (marked inferred).
     full: dict[tuple[Ref, str], str] = {}
-
-    def name_of(field: Field, span: Span) -> str:
-        return renamed.get((field.name, span.start, span.end)) or person_name(span.text)
 
     names = {(_RECORD, name_of(field, span)) for field, span in spans}
     given: dict[tuple[Ref, str], set[str]] = {}
@@ -294,6 +299,17 @@ def _shared_names(field: Field) -> Iterator[tuple[Span, str, str | None]]:
             and re.search(rf"\b{match[1]} [A-Z]", text) is None  # no other Kevin
         ):
             yield first, f"{match[1]} {match[3]}", None
+
+
+def _after_in(span: Span) -> bool:
+    """Whether "in", "near" or "outside" comes right before the name, and no possessive
+    after it ("in Tora Bora", not "in John Howard's government")."""
+    doc = span.doc
+    return (
+        span.start > 0
+        and doc[span.start - 1].lower_ in ("in", "near", "outside")
+        and not (span.end < len(doc) and doc[span.end].lower_ in ("'s", "’s"))
+    )
 
 
 def _plain_before(span: Span) -> bool:
