@@ -40,7 +40,10 @@ _ORGANIZATION_WORDS = frozenset(
     Police Department Ministry Agency Commission Council Parliament Senate Congress Army Navy
     Force Forces Office Bureau Service Court Authority Committee Party Union Association
     Group Company Corporation Institute Foundation Society Alliance Front Movement Bank
-    University College School Church Network News Radio Television
+    University College School Church Network News Radio Television Holdings Industries
+    Enterprises Partners Capital Leisure Entertainment Airlines Airways Motors Insurance
+    Securities Investments Properties Communications Pharmaceuticals Technologies Inc Ltd
+    Plc LLC Corp
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
 
