@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from kg.text import fold
+
 PARTICLES = frozenset(
     {"de", "da", "di", "du", "del", "della", "van", "von", "der", "den", "le", "la", "bin", "ibn"}
     | {"al", "el", "abu"}
@@ -130,6 +132,9 @@ def display_name(forms: Mapping[str, int], kind: str) -> str:
     the longer, then the first in code-point order); when every form is in capitals or
     in lower case, the most frequent recased (``recase``).
 
+    A word in capitals is taken for an acronym only when the corpus never writes it
+    otherwise: "REUTERS" beside "Reuters" is shown "Reuters".
+
     >>> display_name({"president": 5, "President": 2}, "role")
     'President'
     >>> display_name({"foreign minister": 3}, "role")
@@ -138,7 +143,17 @@ def display_name(forms: Mapping[str, int], kind: str) -> str:
     'BMO Capital Markets'
     >>> display_name({"JACK ABLIN": 2}, "person")
     'Jack Ablin'
+    >>> display_name({"REUTERS": 3, "Reuters": 1}, "outlet")
+    'Reuters'
+    >>> display_name({"NYPD": 3, "New York City Police Department": 1}, "organization")
+    'NYPD'
     """
     usual = {form: count for form, count in forms.items() if in_usual_case(form, kind)}
+    written_otherwise = {fold(form) for form in usual if not form.isupper()}
+    usual = {
+        form: count
+        for form, count in usual.items()
+        if not form.isupper() or fold(form) not in written_otherwise
+    }
     best = min((usual or forms).items(), key=lambda item: (-item[1], -len(item[0]), item[0]))[0]
     return best if usual else recase(best, kind)
