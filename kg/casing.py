@@ -37,9 +37,10 @@ def in_usual_case(name: str, kind: str) -> bool:
 
     ``kind`` is the entity kind: ``person``, ``role`` (an office) or any other (an
     organization, outlet or place). A single word in capitals is an acronym, except
-    a person's name or an office of four letters or more; a web domain is written in
-    lower case; an office is in its usual case when written as a title ("Foreign
-    Minister", "Secretary of State").
+    a person's name or an office of four letters or more; a web domain, and an outlet's
+    name (from the publisher's own metadata, a brand), may be in lower case; an office
+    is in its usual case when written as a title ("Foreign Minister", "Secretary of
+    State").
 
     >>> in_usual_case("AARON KOHLI", "person"), in_usual_case("Aaron Kohli", "person")
     (False, True)
@@ -49,14 +50,14 @@ def in_usual_case(name: str, kind: str) -> bool:
     (False, True)
     >>> in_usual_case("CEO", "role"), in_usual_case("PRESIDENT", "role")
     (True, False)
-    >>> in_usual_case("harbourherald.co.uk", "outlet")
-    True
+    >>> in_usual_case("harbourherald.co.uk", "organization"), in_usual_case("nrc", "outlet")
+    (True, True)
     """
     letters = "".join(_LETTERS.findall(name))
     if not letters or _DOMAIN.match(name):
         return True
     if letters.islower():
-        return False
+        return kind == "outlet"
     if letters.isupper():
         words = [w for w in name.split() if _LETTERS.search(w)]
         if len(words) > 1:

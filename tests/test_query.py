@@ -332,7 +332,7 @@ def test_validate_command_exit_codes(build_folder: Path, tmp_path: Path) -> None
     broken.write_text(text.replace('schema:name "Gothamist"', 'schema:alternateName "Gothamist"'))
     bad = CliRunner().invoke(main, ["validate", str(broken)])
     assert bad.exit_code == 1
-    assert "every outlet has a name" in bad.output and "outlet/gothamist.com" in bad.output
+    assert "every outlet has one name" in bad.output and "outlet/gothamist.com" in bad.output
 
 
 def test_export_command_converts_a_build(build_folder: Path, tmp_path: Path) -> None:
