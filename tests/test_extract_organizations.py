@@ -128,3 +128,63 @@ def test_an_outlet_known_by_name_has_no_domain_or_url() -> None:
     assert about[str(SDO.name)] == "The Springfield Gazette"
     assert str(SDO.url) not in about
     assert not any("domain" in predicate for predicate in about)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A party's name inside a longer one is not the party.
+        (
+            "The Liberal Democrats and the British National Party both lost seats.",
+            {"organization/liberal democrats", "organization/british national party"},
+        ),
+        (
+            "A spokesman for the Republican National Committee declined to comment.",
+            {"organization/republican national committee"},
+        ),
+        # Names of bodies told by their head noun, whatever the model labels them.
+        (
+            "Officials at the Chicago Park District met parents on Monday. "
+            "The Park District later closed the pool.",
+            {"organization/chicago park district"},
+        ),
+        (
+            "She studied at Jackson State University and joined the Hyde Park Chamber of "
+            "Commerce in 2019.",
+            {
+                "organization/jackson state university",
+                "organization/hyde park chamber of commerce",
+            },
+        ),
+        (
+            "The plan went to the Department for Education and Skills in March.",
+            {"organization/department for education and skills"},
+        ),
+        (
+            "The ordinance went to the council's Health and Human Relations committee.",
+            {"organization/health and human relations committee"},
+        ),
+        # A body before an office is still the body ("Chicago Fire Department Commissioner").
+        (
+            "Mayor Lori Lightfoot joined Chicago Fire Department Commissioner Annette "
+            "Nance-Holt at the site.",
+            {"organization/chicago fire department"},
+        ),
+    ],
+)
+def test_bodies_by_their_form_and_longer_names_than_the_list_has(
+    body: str, expected: set[str]
+) -> None:
+    organizations, _ = found(body)
+    assert organizations == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "He would stand against Defence Secretary Geoff Hoon in Ashfield.",  # a portfolio
+    ],
+)
+def test_what_is_not_an_organization_by_its_form(body: str) -> None:
+    organizations, _ = found(body)
+    assert organizations == set()

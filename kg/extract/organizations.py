@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract import Context, extractor
 from kg.extract import gazetteers as gz
+from kg.extract.bodies import ends_in_head, named_by_form, one_name
 from kg.extract.citations import outlet_mentions
 from kg.extract.home import home_country
 from kg.extract.nlp import (
@@ -222,7 +223,9 @@ def organization_mentions(context: Context) -> list[Mention]:
         taken = {(m.field.name, m.span.start) for m in found}
         found += _city_police(context, taken, named)
         found += [m for field in fields for m in _parliaments(field, named)]
+        found += _by_form(fields, found, people, named, context)
         found = _with_acronyms(found, named)
+        found = _short_forms(found, named)
         found = context.cache["organizations"] = in_text_order(found, fields)
         context.cache["organization names"] = named
     return found
@@ -233,6 +236,64 @@ def organization_names(context: Context) -> dict[Ref, OrganizationName]:
     organization_mentions(context)
     names: dict[Ref, OrganizationName] = context.cache["organization names"]
     return names
+
+
+def _by_form(
+    fields: tuple[Field, ...],
+    found: list[Mention],
+    people: set[tuple[str, int]],
+    names: dict[Ref, OrganizationName],
+    context: Context,
+) -> Iterator[Mention]:
+    """Names that say by their form that they are organizations' ("the Chicago Park
+    District", which the model calls a place), where no other mention (an outlet's
+    included) holds their words."""
+    taken = {
+        (m.field.name, i)
+        for m in (*found, *outlet_mentions(context))
+        for i in range(m.span.start, m.span.end)
+    }
+    for field in fields:
+        if field.headline:
+            continue
+        for span in named_by_form(field.doc):
+            where = [(field.name, i) for i in range(span.start, span.end)]
+            if any(w in taken for w in where) or all(w in people for w in where):
+                continue
+            if _in_headline_line(field, span) or _is_place(span):
+                continue
+            text = span.text
+            if _NOT_ORGANIZATION.search(text) or (
+                _CENTRE.search(text) and (_placed_in(span) or span[-2:-1].text in _FACILITIES)
+            ):
+                continue
+            named = organization_named(text)
+            if named is None or _STATE.search(named.name):
+                continue
+            names.setdefault(named.ref, named)
+            yield Mention(named.ref, named.name, field, span)
+
+
+def _short_forms(found: list[Mention], names: dict[Ref, OrganizationName]) -> list[Mention]:
+    """ "the Park District" after "the Chicago Park District": a name of two words or more
+    that ends a longer name in the same article, and that no list knows, is that body."""
+    longer = {m.name: m.ref for m in found}
+    table = gz.organization_by_form()
+    renamed: dict[str, Ref] = {}
+    for name in longer:
+        if " " not in name or fold(name) in table:
+            continue
+        whole = [n for n in longer if n.endswith(f" {name}")]
+        if len(whole) == 1:
+            renamed[name] = longer[whole[0]]
+    if not renamed:
+        return found
+    return [
+        dataclasses.replace(m, ref=renamed[m.name], name=names[renamed[m.name]].name)
+        if m.name in renamed
+        else m
+        for m in found
+    ]
 
 
 def _with_acronyms(found: list[Mention], named: dict[Ref, OrganizationName]) -> list[Mention]:
@@ -354,7 +415,13 @@ def _extent(ent: Span) -> tuple[Span | None, str]:
         start += 2
         while start < end and doc[start].is_lower:
             start += 1
+    if start + 1 < end and doc[start].text == doc[start + 1].text:
+        start += 1  # "British British Casino Association": a word written twice
     acronym = ""
+    for index in range(start + 1, end):
+        if doc[index].text in _HONORIFICS:
+            end = index  # "the Foreign Policy Centre Mr Straw": a name run into the next
+            break
     for index in range(start, end):
         if doc[index].text == "(":
             acronym = "".join(t.text for t in doc[index + 1 : end] if t.text != ")")
@@ -379,6 +446,7 @@ def _committees_after(span: Span) -> bool:
     return end < len(doc) and doc[end].lower_ == "committees"
 
 
+_HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Mr.", "Mrs.", "Ms.", "Dr.", "Sir"})
 _COMMITTEE_WORDS = frozenset({"committee", "subcommittee", "commission", "caucus"})
 
 
@@ -424,11 +492,14 @@ def _named(
         return OrganizationName.of(known)
     text = _EDGES.sub("", span.text)
     known_name = _known(text) or _known(f"{text} Committee" if _committees_after(span) else "")
+    if known_name is None and span[0].is_sent_start and len(span) > 1:
+        # "New European commission president ...": a sentence's first word before a name.
+        known_name = _known(_EDGES.sub("", span[1:].text))
     if known_name is not None:
         return known_name  # "the Senate Intelligence committee", "the F.B.I."
     if _is_place(span) or _is_portfolio(span) or _describes(span):
         return None
-    if "," in text or " and " in text or _NOT_ORGANIZATION.search(text):
+    if (("," in text or " and " in text) and not one_name(text)) or _NOT_ORGANIZATION.search(text):
         return None  # a list the model ran together, a building, a law, a broken span
     if _CENTRE.search(text) and (_placed_in(span) or span[-2:-1].text in _FACILITIES):
         return None  # "at the ... Center", "the World Trade Centre": a building
@@ -438,7 +509,7 @@ def _named(
     if (
         (is_role_head(span[-1].text) and not _GOVERNMENT.fullmatch(span[-1].text))
         or (is_role_head(span[0].text) and not _GOVERNMENT.search(text))
-        or _ends_in_role(span)
+        or (_ends_in_role(span) and not ends_in_head(span))
     ):
         return None  # an office ("the Governor-General", "Alderman Hopkins", "MEP")
     if span[-1].is_lower:
@@ -570,10 +641,10 @@ def _describes(ent: Span) -> bool:
 
 
 def _ends_in_role(ent: Span) -> bool:
-    """ "New South Wales Emergency" + "Services Minister": the model ran a place into the
-    role that follows it."""
+    """ "New South Wales Emergency" + "Services Minister", "Defence" + "Secretary": the model
+    ran a place or a portfolio into the role that follows it."""
     doc = ent.doc
-    for start in range(ent.start + 1, ent.end):
+    for start in range(ent.start, ent.end):
         role = role_starting_at(doc, start)
         if role is not None and role.end > ent.end:
             return True
