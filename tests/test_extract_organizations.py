@@ -188,3 +188,33 @@ def test_bodies_by_their_form_and_longer_names_than_the_list_has(
 def test_what_is_not_an_organization_by_its_form(body: str) -> None:
     organizations, _ = found(body)
     assert organizations == set()
+
+
+def test_an_outlet_a_noun_describes_and_a_short_form_of_one_named_before() -> None:
+    _, outlets = found(
+        "The Hyde Park Herald asked residents. Residents told the Herald they were angry, "
+        "and the story ran in the Herald newspaper in Glasgow too."
+    )
+    assert outlets == {"outlet/hpherald.com"}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Senator Lindsey Graham of South Carolina told ABC on Sunday that the White "
+            "House in Washington had to act.",
+            {"outlet/abcnews.go.com"},
+        ),
+        (
+            "Prime Minister John Howard told the ABC in Canberra that Australia would act.",
+            {"outlet/abc.net.au"},
+        ),
+    ],
+)
+def test_a_shared_acronym_is_the_outlet_of_the_country_the_passage_is_about(
+    body: str, expected: set[str]
+) -> None:
+    organizations, outlets = found(body)
+    assert outlets == expected
+    assert not {k for k in organizations if "abc" in k}

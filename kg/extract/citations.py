@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
+from functools import cache
+from importlib.resources import files
 from typing import TYPE_CHECKING
 
 from kg.extract import Context, extractor
 from kg.extract import gazetteers as gz
-from kg.extract.nlp import OUTLET, Mention, analyse, first_mentions
+from kg.extract.home import home_country
+from kg.extract.nlp import OUTLET, Field, Mention, analyse, first_mentions
 from kg.extract.outlets import outlet_domain, outlet_facts, outlet_ref
 from kg.model import Article, Fact
 from kg.namespaces import SDO
@@ -26,14 +30,14 @@ def outlet_mentions(context: Context) -> list[Mention]:
     """Every outlet named in the article's fields (cached for other extractors)."""
     found = context.cache.get("citations")
     if found is None:
-        found = context.cache["citations"] = list(_find(context))
+        found = context.cache["citations"] = _short_forms(list(_find(context)))
     return found
 
 
 def _find(context: Context) -> Iterator[Mention]:
     for field in analyse(context):
         for ent in field.ents:
-            outlet = _cited(ent)
+            outlet = _cited(ent) or _described(ent) or _national(ent, field, context)
             ref = outlet_ref(outlet.domain, outlet.name) if outlet else None
             if outlet is not None and ref is not None:
                 yield Mention(ref, outlet.name, field, ent)
@@ -42,6 +46,83 @@ def _find(context: Context) -> Iterator[Mention]:
             ref = outlet_ref(None, name) if name else None
             if name and ref is not None:
                 yield Mention(ref, name, field, ent)
+
+
+# Nouns that say the name beside them is a news outlet's: "the Herald newspaper", "the
+# newspaper The Hill", "broadcaster GMTV", "the Fars news agency".
+_OUTLET_NOUNS = frozenset(
+    """
+    newspaper newspapers paper magazine tabloid broadsheet daily weekly broadcaster
+    network channel station radio television tv website agency outlet
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
+
+
+def _described(ent: Span) -> gz.Outlet | None:
+    """An outlet a noun beside the name says is one ("the Herald newspaper", "the news
+    agency Interfax"), by a form the list gives, the English-word forms included: the noun
+    settles what the capital letters alone do not."""
+    if ent.label_ not in _NAME_LABELS:
+        return None
+    doc = ent.doc
+    after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    before = doc[ent.start - 1].lower_ if ent.start else ""
+    if ent.start and before == "the" and ent.start > 1:
+        before = doc[ent.start - 2].lower_
+    if after not in _OUTLET_NOUNS and after != "news" and before not in _OUTLET_NOUNS:
+        return None
+    return gz.outlet_by_form().get(_form(ent.text))
+
+
+def _national(ent: Span, field: Field, context: Context) -> gz.Outlet | None:
+    """An acronym two countries' broadcasters share ("ABC": ABC News in the United States,
+    the Australian Broadcasting Corporation in Australia), read as the one of the country
+    the passage is about (data/outlets_by_country.tsv)."""
+    if ent.label_ not in _NAME_LABELS:
+        return None
+    choices = _by_country().get(_form(ent.text))
+    if not choices:
+        return None
+    iso = home_country(
+        context,
+        field=field.name,
+        sentence=field.sentence_index(ent.start_char),
+        among=frozenset(choices),
+    )
+    domain = choices.get(iso or "")
+    return next((o for o in gz.outlets() if o.domain == domain), None) if domain else None
+
+
+@cache
+def _by_country() -> dict[str, dict[str, str]]:
+    """Folded form -> {country ISO code: the domain of that country's outlet}."""
+    table: dict[str, dict[str, str]] = {}
+    text = files("kg.extract").joinpath("data", "outlets_by_country.tsv").read_text("utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line and line[0] != "#"]
+    for form, iso, domain in rows[1:]:
+        table.setdefault(fold(form), {})[iso] = domain
+    return table
+
+
+def _short_forms(found: list[Mention]) -> list[Mention]:
+    """ "the Herald" after "the Hyde Park Herald", "the Times" after "The New York Times":
+    an outlet's last word alone, where the article names one outlet whose name ends with
+    it, is that outlet."""
+    full = {m.name.removeprefix("The "): m for m in found}
+    renamed: dict[str, Mention] = {}
+    for mention in found:
+        word = _form(mention.span.text)
+        if " " in word:
+            continue
+        whole = {m.ref: m for n, m in full.items() if " " in n and fold(n).endswith(f" {word}")}
+        if len(whole) == 1:
+            renamed[mention.name] = next(iter(whole.values()))
+    return [
+        dataclasses.replace(m, ref=renamed[m.name].ref, name=renamed[m.name].name)
+        if m.name in renamed and " " not in _form(m.span.text)
+        else m
+        for m in found
+    ]
 
 
 # A broadcaster's call sign: "WBEZ", "WMUR", "KQED-FM".
