@@ -142,6 +142,11 @@ def test_an_outlet_known_by_name_has_no_domain_or_url() -> None:
             "A spokesman for the Republican National Committee declined to comment.",
             {"organization/republican national committee"},
         ),
+        # A state's party is a body of its own.
+        (
+            "Reince Priebus, chairman of the Wisconsin Republican Party, spoke on Monday.",
+            {"organization/wisconsin republican party"},
+        ),
         # Names of bodies told by their head noun, whatever the model labels them.
         (
             "Officials at the Chicago Park District met parents on Monday. "

@@ -387,6 +387,12 @@ def _find(
         span, acronym = _extent(ent)
         if span is None:
             continue
+        state = _state_party(span)
+        if state is not None:
+            whole, party = state
+            names.setdefault(party.ref, party)
+            yield Mention(party.ref, party.name, field, whole)
+            continue
         named = _named(field, ent, span, people, context)
         if named is not None:
             if acronym and acronym not in named.aliases and _abbreviates(acronym, named.name):
@@ -394,6 +400,28 @@ def _find(
                 names[named.ref] = named
             names.setdefault(named.ref, named)
             yield Mention(named.ref, named.name, field, span)
+
+
+def _state_party(span: Span) -> tuple[Span, OrganizationName] | None:
+    """ "the Wisconsin Republican Party": a state's name before a national party's full
+    name is that party's organization in the state, a body of its own."""
+    doc = span.doc
+    if not span.text.endswith(" Party") or span.start == 0:
+        return None
+    known = gz.organization_by_form().get(fold(_EDGES.sub("", span.text)))
+    if known is None or known.kind != "party":
+        return None
+    # The model's "Wisconsin Republican Party" is cut to the listed name by the ruler, so
+    # the state is read from the words before it ("New Hampshire": two).
+    for start in (span.start - 2, span.start - 1):
+        words = doc[max(start, 0) : span.start]
+        if start < 0 or not all(t.is_title for t in words):
+            continue
+        state = gz.state_by_form().get(fold(words.text))
+        if state is not None and state.country == known.country:
+            whole = doc[start : span.end]
+            return whole, OrganizationName(whole.text, (), "party", None, state.country)
+    return None
 
 
 def _extent(ent: Span) -> tuple[Span | None, str]:
