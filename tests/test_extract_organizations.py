@@ -169,6 +169,11 @@ def test_an_outlet_known_by_name_has_no_domain_or_url() -> None:
             "The ordinance went to the council's Health and Human Relations committee.",
             {"organization/health and human relations committee"},
         ),
+        (
+            "West Yorkshire police arrested him. The Boys & Girls Club shares the site; the "
+            "Boys and Girls Club opens in May.",
+            {"organization/west yorkshire police", "organization/boys and girls club"},
+        ),
         # A body before an office is still the body ("Chicago Fire Department Commissioner").
         (
             "Mayor Lori Lightfoot joined Chicago Fire Department Commissioner Annette "
@@ -188,6 +193,8 @@ def test_bodies_by_their_form_and_longer_names_than_the_list_has(
     "body",
     [
         "He would stand against Defence Secretary Geoff Hoon in Ashfield.",  # a portfolio
+        "“This committee is left with no alternative,” he said.",  # a determiner
+        "Afghan police arrested two men on Monday.",  # a people's police
     ],
 )
 def test_what_is_not_an_organization_by_its_form(body: str) -> None:

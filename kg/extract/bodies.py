@@ -33,7 +33,7 @@ HEADS = frozenset(
 _OF_HEADS = HEADS | {"Office", "Friends", "Museum", "Bank", "Secretariat"}
 """Nouns that open one before "of", "for" or "on" ("Office of ...", "Friends of the Parks")."""
 
-_LOWER_HEADS = frozenset({"committee", "subcommittee", "commission", "caucus"})
+_LOWER_HEADS = frozenset({"committee", "subcommittee", "commission", "caucus", "police"})
 _JOINS = frozenset({"of", "for", "on", "and", "&", "the"})
 # Words a name of this form never holds: weekdays, months, and the words of events and
 # things ("the Board Room", "Supreme Court ruling" stops at "ruling" anyway).
@@ -41,6 +41,7 @@ _NEVER = frozenset(
     """
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
     June July August September October November December Room Building Hall Street Avenue
+    This That These Those Our Their His Her Its My Your Every Each Any No
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
 _ONE_NAME = re.compile(
@@ -110,8 +111,14 @@ def named_by_form(doc: Doc, start: int = 0, end: int | None = None) -> Iterator[
                 cursor += 1
             else:
                 break
-        if last + 1 < end and doc[last + 1].lower_ in _LOWER_HEADS and doc[last + 1].is_lower:
-            last += 1  # "the Health and Human Relations committee"
+        if (
+            last + 1 < end
+            and doc[last + 1].lower_ in _LOWER_HEADS
+            and doc[last + 1].is_lower
+            # "Afghan police", "Palestinian police": a people's police, not a named force.
+            and doc[index].ent_type_ != "NORP"
+        ):
+            last += 1  # "the Health and Human Relations committee", "West Yorkshire police"
         yield from _parts(doc, index, last + 1)
         index = last + 1
 
@@ -125,6 +132,15 @@ def _parts(doc: Doc, start: int, end: int) -> Iterator[Span]:
         return
     for first, stop in zip([start, *(j + 1 for j in joins)], [*joins, end], strict=True):
         yield from _name_in(doc, first, stop)
+
+
+def name_of(span: Span) -> str:
+    """The name a span gives, its head capitalized ("West Yorkshire police" -> "West
+    Yorkshire Police")."""
+    last = span[-1]
+    if last.is_lower and last.lower_ in _LOWER_HEADS:
+        return f"{span[:-1].text} {last.text.capitalize()}"
+    return span.text
 
 
 def _name_in(doc: Doc, start: int, end: int) -> Iterator[Span]:

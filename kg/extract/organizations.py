@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract import Context, extractor
 from kg.extract import gazetteers as gz
-from kg.extract.bodies import ends_in_head, named_by_form, one_name
+from kg.extract.bodies import ends_in_head, name_of, named_by_form, one_name
 from kg.extract.citations import outlet_mentions
 from kg.extract.home import home_country
 from kg.extract.nlp import (
@@ -133,8 +133,8 @@ class OrganizationName:
 
     @property
     def ref(self) -> Ref:
-        """The identity of the organization: its folded canonical name."""
-        return Ref(f"organization/{fold(self.name)}")
+        """The identity of the organization: its folded canonical name ("&" read "and")."""
+        return Ref(f"organization/{fold(self.name.replace(' & ', ' and '))}")
 
 
 def organization_named(text: str) -> OrganizationName | None:
@@ -262,7 +262,7 @@ def _by_form(
                 continue
             if _in_headline_line(field, span) or _is_place(span):
                 continue
-            text = span.text
+            text = name_of(span)
             if _NOT_ORGANIZATION.search(text) or (
                 _CENTRE.search(text) and (_placed_in(span) or span[-2:-1].text in _FACILITIES)
             ):
@@ -283,9 +283,9 @@ def _short_forms(found: list[Mention], names: dict[Ref, OrganizationName]) -> li
     for name in longer:
         if " " not in name or fold(name) in table:
             continue
-        whole = [n for n in longer if n.endswith(f" {name}")]
+        whole = {longer[n] for n in longer if n.endswith(f" {name}")}
         if len(whole) == 1:
-            renamed[name] = longer[whole[0]]
+            renamed[name] = whole.pop()
     if not renamed:
         return found
     return [
