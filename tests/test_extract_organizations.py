@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract import extract
+from kg.extract import Context, extract
 from kg.extract import gazetteers as gz
+from kg.extract.citations import outlet_mentions
 from kg.model import Article
 from kg.namespaces import SDO
 
@@ -230,3 +231,19 @@ def test_a_shared_acronym_is_the_outlet_of_the_country_the_passage_is_about(
     organizations, outlets = found(body)
     assert outlets == expected
     assert not {k for k in organizations if "abc" in k}
+
+
+def test_the_last_word_of_a_paper_named_before_refers_back_to_it() -> None:
+    facts = extract(
+        Article(
+            source="test.txt",
+            body="The Washington Post first reported the deal. A spokesman told the Post "
+            "that the Post Office would close.",
+        )
+    ).facts
+    cited = [f for f in facts if str(f.predicate) == str(SDO.citation)]
+    assert {f.object.key for f in cited} == {"outlet/washingtonpost.com"}  # type: ignore[union-attr]
+    context = Context(
+        Article(source="t.txt", body="The Washington Post said so. He told the Post Office.")
+    )
+    assert [m.span.text for m in outlet_mentions(context)] == ["The Washington Post"]

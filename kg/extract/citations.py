@@ -14,7 +14,7 @@ from kg.extract import gazetteers as gz
 from kg.extract.home import home_country
 from kg.extract.nlp import OUTLET, Field, Mention, analyse, first_mentions
 from kg.extract.outlets import outlet_domain, outlet_facts, outlet_ref
-from kg.model import Article, Fact
+from kg.model import Article, Fact, Ref
 from kg.namespaces import SDO
 from kg.text import fold
 
@@ -30,7 +30,9 @@ def outlet_mentions(context: Context) -> list[Mention]:
     """Every outlet named in the article's fields (cached for other extractors)."""
     found = context.cache.get("citations")
     if found is None:
-        found = context.cache["citations"] = _short_forms(list(_find(context)))
+        found = list(_find(context))
+        found += _referred_back(context, found)
+        found = context.cache["citations"] = _short_forms(found)
     return found
 
 
@@ -125,6 +127,39 @@ def _short_forms(found: list[Mention]) -> list[Mention]:
     ]
 
 
+# The last words of papers' names that "the" and the word alone refer back to.
+_MASTHEAD_WORDS = frozenset(
+    """
+    Times Post Herald Tribune Telegraph Journal Gazette Chronicle Examiner Courier Inquirer
+    Dispatch Bulletin Globe Register Enquirer Sun-Times Star Reader Beacon
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
+
+
+def _referred_back(context: Context, found: list[Mention]) -> Iterator[Mention]:
+    """ "the Post" in an article that names The Washington Post: the last word of a paper
+    named in full, after "the" and not before another capitalized word ("the Post
+    Office"), refers back to it; the list need not give the short form."""
+    papers: dict[tuple[Ref, str], Mention] = {}
+    for mention in found:
+        words = mention.name.split()
+        if len(words) > 1 and words[-1] in _MASTHEAD_WORDS:
+            papers.setdefault((mention.field.article, words[-1]), mention)
+    if not papers:
+        return
+    taken = {(m.field.name, i) for m in found for i in range(m.span.start, m.span.end)}
+    for field in analyse(context):
+        doc = field.doc
+        for index in range(1, len(doc)):
+            paper = papers.get((field.article, doc[index].text))
+            if paper is None or doc[index - 1].lower_ != "the" or (field.name, index) in taken:
+                continue
+            after = doc[index + 1].text if index + 1 < len(doc) else ""
+            if after[:1].isupper() or after == "-":
+                continue
+            yield Mention(paper.ref, paper.name, field, doc[index : index + 1])
+
+
 # A broadcaster's call sign: "WBEZ", "WMUR", "KQED-FM".
 _CALL_SIGN = re.compile(r"[KW][A-Z]{2,3}(?:-(?:TV|FM|AM|DT))?")
 # The last word of a newspaper's or magazine's name: "the Sunday Times", "New York Magazine".
@@ -164,7 +199,8 @@ def _cited(ent: Span) -> gz.Outlet | None:
     # "The Hill", where the model leaves "The" out of the name.
     written = ent.text if before is None or before.text != "The" else f"The {ent.text}"
     # "NBC 6", "CBS 2": a network's name and a channel number is a local station.
-    if ent.end < len(doc) and doc[ent.end].like_num:
+    # (Digits: spaCy's like_num takes "first" for a number: "the Post first reported".)
+    if ent.end < len(doc) and doc[ent.end].is_digit:
         return None
     # "Michael Bloomberg": an outlet's name at the end of a longer name is not the outlet.
     if before is not None and before.is_title and not before.is_sent_start and before.text != "The":
