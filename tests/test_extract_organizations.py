@@ -73,6 +73,8 @@ def test_reference_names_committees_and_acronyms(body: str, expected: set[str]) 
     "body",
     [
         "Republican senators met Democratic lawmakers on Monday.",  # a member's party
+        "Marco Rubio, Republican of Florida, spoke to House Democrats.",  # affiliations
+        "The South Carolina Republican set a deadline for the Republican-led House.",
         "Trump spoke to Butler about the plan on Monday.",  # surnames the model calls ORG
         "• Diagnostic services open in the fall.",  # a bullet and a common word
         "Officers visited the 33rd Ward and E. 50th St. on Friday.",  # wards, streets

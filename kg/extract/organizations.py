@@ -581,13 +581,33 @@ def _in_headline_line(field: Field, ent: Span) -> bool:
 
 def _as_adjective(field: Field, span: Span, context: Context) -> bool:
     """Whether a party's one-word name qualifies the next word ("Republican senators",
-    "Labour MP", "Democratic lawmakers") rather than naming the party ("Labour won",
-    "Labor's spokesman", "the GOP"): a capitalized word after it is a title or a name; for
-    a lower-case one the dependency parse of the sentence decides."""
+    "Labour MP", "Democratic lawmakers", "Republican-led") or gives a member's affiliation
+    ("Republican of Florida", "House Democrats") rather than naming the party ("Labour
+    won", "Labor's spokesman", "the GOP"): a capitalized word after it is a title or a
+    name; for a lower-case one the dependency parse of the sentence decides."""
     doc = field.doc
     if len(span) != 1 or span.end >= len(doc) or span[0].text.isupper():
         return False
     after = doc[span.end]
+    if span.start > 0 and doc[span.start - 1].text in _CHAMBERS and span.text.endswith("s"):
+        return True  # "House Democrats", "Senate Republicans": members of a chamber
+    before = doc[span.start - 1] if span.start > 0 else None
+    if (
+        before is not None
+        and not span.text.endswith("s")
+        and (
+            before.lower_ in _DETERMINERS
+            or any(
+                fold(doc[max(0, span.start - n) : span.start].text) in gz.state_by_form()
+                for n in (1, 2)
+            )
+        )
+    ):
+        return True  # "a Democrat", "The South Carolina Republican set a deadline": a member
+    if after.text == "-" and not after.whitespace_:
+        return True  # "the Republican-led House"
+    if after.lower_ == "of" and span.end + 1 < len(doc) and doc[span.end + 1].is_title:
+        return True  # "Marco Rubio, Republican of Florida": a member's affiliation
     if not after.is_alpha or after.lower_ in ("party", "s"):
         return False
     if after.text[:1].isupper():
@@ -595,6 +615,10 @@ def _as_adjective(field: Field, span: Span, context: Context) -> bool:
     number = field.sentence_index(span.start_char)
     parse = parsed(context, [(field, number)])[(field.name, number)]
     return parse.token(span.start).dep_ in ("amod", "compound", "nmod")
+
+
+_DETERMINERS = frozenset({"a", "an", "the", "another", "fellow", "one", "every", "no"})
+_CHAMBERS = frozenset({"House", "Senate", "Congressional", "congressional", "Assembly"})
 
 
 def _placed_in(span: Span) -> bool:
