@@ -249,3 +249,8 @@ def test_the_last_word_of_a_paper_named_before_refers_back_to_it() -> None:
         Article(source="t.txt", body="The Washington Post said so. He told the Post Office.")
     )
     assert [m.span.text for m in outlet_mentions(context)] == ["The Washington Post"]
+
+
+def test_a_listed_paper_with_a_lower_case_the_is_cited_by_its_domain() -> None:
+    _, outlets = found("He won libel damages from the Daily Telegraph on Thursday.")
+    assert outlets == {"outlet/telegraph.co.uk"}

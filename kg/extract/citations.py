@@ -206,8 +206,14 @@ def _cited(ent: Span) -> gz.Outlet | None:
     if before is not None and before.is_title and not before.is_sent_start and before.text != "The":
         return None
     # A form that is also English counts only where the model saw a name, written as in the
-    # list ("The Hill", not "the Hill").
-    if ent.label_ != OUTLET and re.sub(r"['’]s$", "", written) not in outlet.word_forms:
+    # list ("The Hill", not "the Hill"); a listed name counts with "the" in either case
+    # ("from the Daily Telegraph", which the ruler's "The Daily Telegraph" misses).
+    listed = {fold(f.removeprefix("The ")) for f in outlet.forms}
+    if (
+        ent.label_ != OUTLET
+        and (ent.label_ == "PERSON" or _form(ent.text) not in listed)
+        and re.sub(r"['’]s$", "", written) not in outlet.word_forms
+    ):
         return None
     return outlet
 
