@@ -177,6 +177,11 @@ def test_an_outlet_known_by_name_has_no_domain_or_url() -> None:
             "Boys and Girls Club opens in May.",
             {"organization/west yorkshire police", "organization/boys and girls club"},
         ),
+        (
+            "“Monique will excel,” said the President and CEO of Advanced Care Services, Inc. "
+            "on Monday.",
+            {"organization/advanced care services inc"},
+        ),
         # A body before an office is still the body ("Chicago Fire Department Commissioner").
         (
             "Mayor Lori Lightfoot joined Chicago Fire Department Commissioner Annette "

@@ -42,6 +42,8 @@ _GOVERNMENT = re.compile(
     r"\b(Police|Department|Ministry|Agency|Commission|Council|Parliament|Senate|Congress|"
     r"Army|Navy|Air Force|Forces?|Office|Bureau|Service|Court|Authority|Committee)\b"
 )
+# "Advanced Care Services, Inc.": the comma before a company's suffix ends no list.
+_INCORPORATED = re.compile(r"^[^,]+, (?:Inc|Corp|Ltd|LLC|L\.L\.C|Co|PLC|plc)\.?$")
 _COMPANY = re.compile(r"\b(Inc|Corp|Corporation|Ltd|Limited|LLC|Company|Co|Group|plc)\b\.?")
 # A government, cabinet or opposition stands for the state, not an organization; a lone
 # institution word ("the Government", "Defence") names none in particular.
@@ -527,7 +529,8 @@ def _named(
         return known_name  # "the Senate Intelligence committee", "the F.B.I."
     if _is_place(span) or _is_portfolio(span) or _describes(span):
         return None
-    if (("," in text or " and " in text) and not one_name(text)) or _NOT_ORGANIZATION.search(text):
+    listed = ("," in text or " and " in text) and not (one_name(text) or _INCORPORATED.search(text))
+    if listed or _NOT_ORGANIZATION.search(text):
         return None  # a list the model ran together, a building, a law, a broken span
     if _CENTRE.search(text) and (_placed_in(span) or span[-2:-1].text in _FACILITIES):
         return None  # "at the ... Center", "the World Trade Centre": a building
