@@ -182,6 +182,10 @@ def test_an_outlet_known_by_name_has_no_domain_or_url() -> None:
             "on Monday.",
             {"organization/advanced care services inc"},
         ),
+        (
+            "The ruling by the 9th U.S. Circuit Court of Appeals was upheld.",
+            {"organization/9th u s circuit court of appeals"},
+        ),
         # A body before an office is still the body ("Chicago Fire Department Commissioner").
         (
             "Mayor Lori Lightfoot joined Chicago Fire Department Commissioner Annette "

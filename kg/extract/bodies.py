@@ -33,6 +33,8 @@ HEADS = frozenset(
 _OF_HEADS = HEADS | {"Office", "Friends", "Museum", "Bank", "Secretariat"}
 """Nouns that open one before "of", "for" or "on" ("Office of ...", "Friends of the Parks")."""
 
+# "the 9th Circuit Court of Appeals", "the 2nd Congressional District Committee".
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 _LOWER_HEADS = frozenset({"committee", "subcommittee", "commission", "caucus", "police"})
 _JOINS = frozenset({"of", "for", "on", "and", "&", "the"})
 # Words a name of this form never holds: weekdays, months, and the words of events and
@@ -74,6 +76,17 @@ def one_name(text: str) -> bool:
     return not any(w in HEADS for w in before)
 
 
+def ordinal(text: str) -> bool:
+    """Whether a word is an ordinal in figures ("9th"), which opens names of courts and
+    districts."""
+    return _ORDINAL.fullmatch(text) is not None
+
+
+def holds_head(span: Span) -> bool:
+    """Whether any word of a span is an organization's head noun."""
+    return any(t.text in HEADS for t in span)
+
+
 def ends_in_head(span: Span) -> bool:
     """Whether a span's last word is an organization's head noun ("Chicago Fire Department")."""
     return span[-1].text in HEADS
@@ -82,12 +95,16 @@ def ends_in_head(span: Span) -> bool:
 def _word(token: Token) -> bool:
     text = token.text
     return (
-        text[:1].isupper()
-        and any(c.islower() for c in text)
-        and "’" not in text[1:]
-        and "'" not in text[1:]
-        and text not in _NEVER
-    ) or (text.isupper() and text.isalpha() and len(text) > 1)
+        (
+            text[:1].isupper()
+            and any(c.islower() for c in text)
+            and "’" not in text[1:]
+            and "'" not in text[1:]
+            and text not in _NEVER
+        )
+        or (text.isupper() and text.isalpha() and len(text) > 1)
+        or _ORDINAL.fullmatch(text) is not None
+    )
 
 
 def named_by_form(doc: Doc, start: int = 0, end: int | None = None) -> Iterator[Span]:

@@ -16,7 +16,14 @@ from typing import TYPE_CHECKING
 
 from kg.extract import Context, extractor
 from kg.extract import gazetteers as gz
-from kg.extract.bodies import ends_in_head, name_of, named_by_form, one_name
+from kg.extract.bodies import (
+    ends_in_head,
+    holds_head,
+    name_of,
+    named_by_form,
+    one_name,
+    ordinal,
+)
 from kg.extract.citations import outlet_mentions
 from kg.extract.home import home_country
 from kg.extract.nlp import (
@@ -445,6 +452,8 @@ def _extent(ent: Span) -> tuple[Span | None, str]:
         start += 2
         while start < end and doc[start].is_lower:
             start += 1
+    if start == ent.start and start > 0 and ordinal(doc[start - 1].text) and holds_head(ent):
+        start -= 1  # "the 9th" + "U.S. Circuit Court of Appeals"
     if start + 1 < end and doc[start].text == doc[start + 1].text:
         start += 1  # "British British Casino Association": a word written twice
     acronym = ""
