@@ -113,19 +113,19 @@ class QuadMaker:
         statements: list[str] = []
         own: list[str] = []
         for original in facts.facts:
-            fact = self.resolver.rewrite(original, within=within)
-            predicate = str(fact.predicate)
-            if predicate == _REPORTED_IN:
-                self.resolver.note_reported(fact, within=within)
-            triple = (
-                self.iri(self.resolver.iri(fact.subject, within=within)),
-                self.iri(predicate),
-                self.term(fact.object, within),
-            )
-            statements.append(" ".join(triple))
-            if fact.evidence is not None:
-                own.extend(self._evidence(fact.evidence, triple, graph, article, source))
-                activities.add(fact.evidence.extractor)
+            for fact in self.resolver.rewrite(original, within=within):
+                predicate = str(fact.predicate)
+                if predicate == _REPORTED_IN:
+                    self.resolver.note_reported(fact, within=within)
+                triple = (
+                    self.iri(self.resolver.iri(fact.subject, within=within)),
+                    self.iri(predicate),
+                    self.term(fact.object, within),
+                )
+                statements.append(" ".join(triple))
+                if fact.evidence is not None:
+                    own.extend(self._evidence(fact.evidence, triple, graph, article, source))
+                    activities.add(fact.evidence.extractor)
         for extractor in sorted(activities):
             activity = self._activity(extractor)
             statements.append(f"{activity} {_A} {_EXTRACTION}")

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
+from kg.casing import display_name
 from kg.errors import ConfigError
 from kg.model import ArticleFacts, Fact, Iri, Ref
 from kg.namespaces import KG, OWL, SDO
@@ -194,7 +195,10 @@ class Resolver:
       split into two people only when the articles give them different roles AND
       different jurisdictions AND share no other entity (a city, an organization);
       articles that give no role join the most reported one;
-    - positions are (person, role, jurisdiction), dated by their articles.
+    - positions are (person, role, jurisdiction), dated by their articles;
+    - every entity shows one name and every position one role name, chosen by
+      ``kg.casing.display_name`` (a role's over the whole corpus, so that every
+      president's position reads "President"); other spellings are alternate names.
     """
 
     def __init__(self, base: str = DEFAULT_BASE) -> None:
@@ -202,6 +206,8 @@ class Resolver:
         self._aliases: dict[str, str] = {}
         self._split: dict[tuple[str, str], str] = {}
         self._names: dict[str, Counter[str]] = defaultdict(Counter)
+        self._roles: dict[str, Counter[str]] = defaultdict(Counter)
+        self._role_names: dict[str, str] = {}
         self._alternate_names: dict[str, set[str]] = defaultdict(set)
         self._dates: dict[str, datetime] = {}
         self._namesakes: dict[str, _Namesakes] = defaultdict(_Namesakes)
@@ -242,6 +248,7 @@ class Resolver:
                     draft.person = obj.key
                 elif predicate == _ROLE_NAME and isinstance(obj, str):
                     draft.role = obj
+                    self._roles[fold(obj)][obj] += 1
                 elif predicate == _JURISDICTION and isinstance(obj, Ref):
                     draft.jurisdiction = obj.key
                 elif predicate == _REPORTED_IN and isinstance(obj, Ref):
@@ -280,9 +287,12 @@ class Resolver:
         for key, names in sorted(self._names.items()):
             merged[self._aliases.get(key, key)].update(names)
         self._preferred = {
-            key: min(names.items(), key=lambda item: (-item[1], -len(item[0]), item[0]))[0]
-            for key, names in merged.items()
+            key: display_name(names, key.partition("/")[0]) for key, names in merged.items()
         }
+        self._role_names = {
+            folded: display_name(forms, "role") for folded, forms in self._roles.items()
+        }
+        self._roles.clear()
         self._finished = True
 
     def _merge_outlets_by_name(self) -> None:
@@ -424,14 +434,26 @@ class Resolver:
                 found.add(fact.object)
         return found
 
-    def rewrite(self, fact: Fact, *, within: Ref) -> Fact:
-        """A fact as the merged graph states it: names other than the preferred one are aliases."""
-        if str(fact.predicate) == _NAME and isinstance(fact.object, str):
+    def rewrite(self, fact: Fact, *, within: Ref) -> list[Fact]:
+        """A fact as the merged graph states it: a name or role name other than the one
+        shown becomes an alternate name (with the fact's evidence), beside the one shown."""
+        predicate = str(fact.predicate)
+        if not isinstance(fact.object, str) or predicate not in (_NAME, _ROLE_NAME):
+            return [fact]
+        if predicate == _ROLE_NAME:
+            shown = self._role_names.get(fold(fact.object))
+        else:
             canonical = self.canonical(fact.subject, within=within).key
-            preferred = self._preferred.get(canonical)
-            if preferred is not None and preferred != fact.object:
-                return replace(fact, predicate=SDO.alternateName)
-        return fact
+            shown = self._preferred.get(canonical)
+            if shown is None and "@" in canonical:  # a person split from namesakes
+                base = canonical.partition("@")[0]
+                shown = self._preferred.get(self._aliases.get(base, base))
+        if shown is None or shown == fact.object:
+            return [fact]
+        return [
+            Fact(fact.subject, fact.predicate, shown),
+            replace(fact, predicate=SDO.alternateName),
+        ]
 
     def note_reported(self, fact: Fact, *, within: Ref) -> None:
         """Date a position by an article that reports it (a ``kg:reportedIn`` fact).
@@ -466,4 +488,4 @@ class _Draft:
 _CACHE_SIZE = 500_000
 """Keys whose canonical form and IRI are remembered (entities, not evidence)."""
 
-_NAMED_KINDS = {"outlet", "organization", "person", "city"}
+_NAMED_KINDS = {"outlet", "organization", "person", "city", "state", "country"}

@@ -14,6 +14,7 @@ from pyshacl import validate
 from rdflib.compare import isomorphic, to_isomorphic
 
 from kg.builder import build_to
+from kg.namespaces import KG
 from kg.ontology import ontology_file
 
 from .conftest import ROOT, require_tool
@@ -75,7 +76,18 @@ def test_shapes_catch_a_broken_graph() -> None:
     data.remove((outlet, rdflib.SDO.name, None))
     shapes = rdflib.Graph().parse(ontology_file("shapes.ttl"), format="turtle")
     conforms, _, text = validate(data, shacl_graph=shapes)
-    assert not conforms and "every outlet has a name" in text
+    assert not conforms and "every outlet has one name" in text
+
+
+def test_shapes_allow_one_name_to_show() -> None:
+    """Issue #21: a second spelling is an alternate name, never a second name or role name."""
+    data = rdflib.Graph().parse(EXPORTS / "graph.ttl", format="turtle")
+    position = next(data.subjects(rdflib.RDF.type, KG.Position))
+    role = next(data.objects(position, rdflib.SDO.roleName))
+    data.add((position, rdflib.SDO.roleName, rdflib.Literal(str(role).lower() + "x")))
+    shapes = rdflib.Graph().parse(ontology_file("shapes.ttl"), format="turtle")
+    conforms, _, text = validate(data, shacl_graph=shapes)
+    assert not conforms and "MaxCountConstraintComponent" in text and "roleName" in text
 
 
 def test_turtle_passes_a_strict_independent_parser() -> None:

@@ -42,8 +42,8 @@ def test_seed_officials_have_role_and_jurisdiction(seed_graph: KnowledgeGraph) -
     assert found == {
         ("Eric Adams", "Mayor", "New York City"),
         ("Bill de Blasio", "Mayor", "New York City"),
-        ("Aaron Peskin", "city supervisor", "San Francisco"),
-        ("Fabien Levy", "spokesperson", "New York City"),
+        ("Aaron Peskin", "City Supervisor", "San Francisco"),
+        ("Fabien Levy", "Spokesperson", "New York City"),
     }
 
 

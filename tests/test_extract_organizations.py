@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract import extract
+from kg.extract import Context, extract
 from kg.extract import gazetteers as gz
+from kg.extract.citations import outlet_mentions
 from kg.model import Article
 from kg.namespaces import SDO
 
@@ -72,6 +73,8 @@ def test_reference_names_committees_and_acronyms(body: str, expected: set[str]) 
     "body",
     [
         "Republican senators met Democratic lawmakers on Monday.",  # a member's party
+        "Marco Rubio, Republican of Florida, spoke to House Democrats.",  # affiliations
+        "The South Carolina Republican set a deadline for the Republican-led House.",
         "Trump spoke to Butler about the plan on Monday.",  # surnames the model calls ORG
         "• Diagnostic services open in the fall.",  # a bullet and a common word
         "Officers visited the 33rd Ward and E. 50th St. on Friday.",  # wards, streets
@@ -128,3 +131,135 @@ def test_an_outlet_known_by_name_has_no_domain_or_url() -> None:
     assert about[str(SDO.name)] == "The Springfield Gazette"
     assert str(SDO.url) not in about
     assert not any("domain" in predicate for predicate in about)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A party's name inside a longer one is not the party.
+        (
+            "The Liberal Democrats and the British National Party both lost seats.",
+            {"organization/liberal democrats", "organization/british national party"},
+        ),
+        (
+            "A spokesman for the Republican National Committee declined to comment.",
+            {"organization/republican national committee"},
+        ),
+        # A state's party is a body of its own.
+        (
+            "Reince Priebus, chairman of the Wisconsin Republican Party, spoke on Monday.",
+            {"organization/wisconsin republican party"},
+        ),
+        # Names of bodies told by their head noun, whatever the model labels them.
+        (
+            "Officials at the Chicago Park District met parents on Monday. "
+            "The Park District later closed the pool.",
+            {"organization/chicago park district"},
+        ),
+        (
+            "She studied at Jackson State University and joined the Hyde Park Chamber of "
+            "Commerce in 2019.",
+            {
+                "organization/jackson state university",
+                "organization/hyde park chamber of commerce",
+            },
+        ),
+        (
+            "The plan went to the Department for Education and Skills in March.",
+            {"organization/department for education and skills"},
+        ),
+        (
+            "The ordinance went to the council's Health and Human Relations committee.",
+            {"organization/health and human relations committee"},
+        ),
+        (
+            "West Yorkshire police arrested him. The Boys & Girls Club shares the site; the "
+            "Boys and Girls Club opens in May.",
+            {"organization/west yorkshire police", "organization/boys and girls club"},
+        ),
+        (
+            "“Monique will excel,” said the President and CEO of Advanced Care Services, Inc. "
+            "on Monday.",
+            {"organization/advanced care services inc"},
+        ),
+        (
+            "The ruling by the 9th U.S. Circuit Court of Appeals was upheld.",
+            {"organization/9th u s circuit court of appeals"},
+        ),
+        # A body before an office is still the body ("Chicago Fire Department Commissioner").
+        (
+            "Mayor Lori Lightfoot joined Chicago Fire Department Commissioner Annette "
+            "Nance-Holt at the site.",
+            {"organization/chicago fire department"},
+        ),
+    ],
+)
+def test_bodies_by_their_form_and_longer_names_than_the_list_has(
+    body: str, expected: set[str]
+) -> None:
+    organizations, _ = found(body)
+    assert organizations == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "He would stand against Defence Secretary Geoff Hoon in Ashfield.",  # a portfolio
+        "“This committee is left with no alternative,” he said.",  # a determiner
+        "Afghan police arrested two men on Monday.",  # a people's police
+    ],
+)
+def test_what_is_not_an_organization_by_its_form(body: str) -> None:
+    organizations, _ = found(body)
+    assert organizations == set()
+
+
+def test_an_outlet_a_noun_describes_and_a_short_form_of_one_named_before() -> None:
+    _, outlets = found(
+        "The Hyde Park Herald asked residents. Residents told the Herald they were angry, "
+        "and the story ran in the Herald newspaper in Glasgow too."
+    )
+    assert outlets == {"outlet/hpherald.com"}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Senator Lindsey Graham of South Carolina told ABC on Sunday that the White "
+            "House in Washington had to act.",
+            {"outlet/abcnews.go.com"},
+        ),
+        (
+            "Prime Minister John Howard told the ABC in Canberra that Australia would act.",
+            {"outlet/abc.net.au"},
+        ),
+    ],
+)
+def test_a_shared_acronym_is_the_outlet_of_the_country_the_passage_is_about(
+    body: str, expected: set[str]
+) -> None:
+    organizations, outlets = found(body)
+    assert outlets == expected
+    assert not {k for k in organizations if "abc" in k}
+
+
+def test_the_last_word_of_a_paper_named_before_refers_back_to_it() -> None:
+    facts = extract(
+        Article(
+            source="test.txt",
+            body="The Washington Post first reported the deal. A spokesman told the Post "
+            "that the Post Office would close.",
+        )
+    ).facts
+    cited = [f for f in facts if str(f.predicate) == str(SDO.citation)]
+    assert {f.object.key for f in cited} == {"outlet/washingtonpost.com"}  # type: ignore[union-attr]
+    context = Context(
+        Article(source="t.txt", body="The Washington Post said so. He told the Post Office.")
+    )
+    assert [m.span.text for m in outlet_mentions(context)] == ["The Washington Post"]
+
+
+def test_a_listed_paper_with_a_lower_case_the_is_cited_by_its_domain() -> None:
+    _, outlets = found("He won libel damages from the Daily Telegraph on Thursday.")
+    assert outlets == {"outlet/telegraph.co.uk"}

@@ -332,7 +332,7 @@ def test_validate_command_exit_codes(build_folder: Path, tmp_path: Path) -> None
     broken.write_text(text.replace('schema:name "Gothamist"', 'schema:alternateName "Gothamist"'))
     bad = CliRunner().invoke(main, ["validate", str(broken)])
     assert bad.exit_code == 1
-    assert "every outlet has a name" in bad.output and "outlet/gothamist.com" in bad.output
+    assert "every outlet has one name" in bad.output and "outlet/gothamist.com" in bad.output
 
 
 def test_export_command_converts_a_build(build_folder: Path, tmp_path: Path) -> None:
@@ -355,12 +355,12 @@ def test_export_command_converts_a_build(build_folder: Path, tmp_path: Path) -> 
 
 def test_people_cities_and_organizations_queries_on_the_seeds(build_folder: Path) -> None:
     assert rows(build_folder, "people") == [
-        ("Aaron Peskin", "city supervisor", "San Francisco", None, "1"),
+        ("Aaron Peskin", "City Supervisor", "San Francisco", None, "1"),
         # The head of an NGO holds no public office (LABELLING.md): a person, not an official.
         ("Albert Fox Cahn", None, None, None, "1"),
         ("Bill de Blasio", "Mayor", "New York City", None, "2"),
         ("Eric Adams", "Mayor", "New York City", None, "1"),
-        ("Fabien Levy", "spokesperson", "New York City", None, "1"),
+        ("Fabien Levy", "Spokesperson", "New York City", None, "1"),
     ]
     assert rows(build_folder, "cities") == [
         ("Miami", "US", "https://sws.geonames.org/4164138/", "1"),

@@ -411,3 +411,59 @@ def test_people_in_several_corpus_articles_match_the_reviewed_listing() -> None:
         if " | " in line and not line.startswith("#")
     }
     assert found == reviewed
+
+
+def test_one_role_name_per_office_chosen_as_written_before_a_name() -> None:
+    """Issue #21: "president" and "President" are one role name; a role the corpus only
+    writes in running text is shown capitalized; other spellings are alternate names."""
+    graph = build(
+        [
+            article("a", 1, *person("a", "Donald Trump", role="president", where="country/US")),
+            article("b", 2, *person("b", "Donald Trump", role="president", where="country/US")),
+            article("c", 3, *person("c", "Donald Trump", role="President", where="country/US")),
+            article("d", 4, *person("d", "Joe Biden", role="president", where="country/US")),
+            article("e", 5, *person("e", "Aaron Peskin", role="city supervisor")),
+        ]
+    )
+    roles = select(
+        graph,
+        "SELECT ?name ?role WHERE { ?pos kg:holder/schema:name ?name ; schema:roleName ?role }",
+    )
+    assert roles == [
+        ("Aaron Peskin", "City Supervisor"),
+        ("Donald Trump", "President"),
+        ("Joe Biden", "President"),
+    ]
+    assert select(
+        graph, "SELECT ?alias WHERE { ?pos a kg:Position ; schema:alternateName ?alias }"
+    ) == [
+        ("city supervisor",),
+        ("president",),
+    ]
+
+
+def test_names_in_capitals_take_the_corpus_case_or_title_case() -> None:
+    """Issue #21: a name seen in capitals is shown as written elsewhere in the corpus, or in
+    title case keeping particles; the capitals stay an alternate name."""
+    graph = build(
+        [
+            article("a", 1, *person("a", "AARON KOHLI")),
+            article("b", 2, *person("b", "AARON KOHLI")),
+            article("c", 3, *person("c", "Aaron Kohli")),
+            article("d", 4, *person("d", "BASHAR AL-ASSAD")),
+            article("e", 5, *mention("e", "organization/cresset capital", "CRESSET CAPITAL")),
+            article("f", 6, *mention("f", "organization/nypd", "NYPD")),
+        ]
+    )
+    assert [name for _, name in people(graph)] == ["Aaron Kohli", "Bashar al-Assad"]
+    organizations = select(
+        graph,
+        "SELECT ?name WHERE { ?o schema:name ?name "
+        "FILTER(STRSTARTS(STR(?o), 'https://kg.example/id/organization/')) }",
+    )
+    assert organizations == [("Cresset Capital",), ("NYPD",)]
+    assert select(graph, "SELECT ?alias WHERE { ?p schema:alternateName ?alias }") == [
+        ("AARON KOHLI",),
+        ("BASHAR AL-ASSAD",),
+        ("CRESSET CAPITAL",),
+    ]

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
+from functools import cache
+from importlib.resources import files
 from typing import TYPE_CHECKING
 
 from kg.extract import Context, extractor
 from kg.extract import gazetteers as gz
-from kg.extract.nlp import OUTLET, Mention, analyse, first_mentions
+from kg.extract.home import home_country
+from kg.extract.nlp import OUTLET, Field, Mention, analyse, first_mentions
 from kg.extract.outlets import outlet_domain, outlet_facts, outlet_ref
-from kg.model import Article, Fact
+from kg.model import Article, Fact, Ref
 from kg.namespaces import SDO
 from kg.text import fold
 
@@ -26,14 +30,16 @@ def outlet_mentions(context: Context) -> list[Mention]:
     """Every outlet named in the article's fields (cached for other extractors)."""
     found = context.cache.get("citations")
     if found is None:
-        found = context.cache["citations"] = list(_find(context))
+        found = list(_find(context))
+        found += _referred_back(context, found)
+        found = context.cache["citations"] = _short_forms(found)
     return found
 
 
 def _find(context: Context) -> Iterator[Mention]:
     for field in analyse(context):
         for ent in field.ents:
-            outlet = _cited(ent)
+            outlet = _cited(ent) or _described(ent) or _national(ent, field, context)
             ref = outlet_ref(outlet.domain, outlet.name) if outlet else None
             if outlet is not None and ref is not None:
                 yield Mention(ref, outlet.name, field, ent)
@@ -42,6 +48,116 @@ def _find(context: Context) -> Iterator[Mention]:
             ref = outlet_ref(None, name) if name else None
             if name and ref is not None:
                 yield Mention(ref, name, field, ent)
+
+
+# Nouns that say the name beside them is a news outlet's: "the Herald newspaper", "the
+# newspaper The Hill", "broadcaster GMTV", "the Fars news agency".
+_OUTLET_NOUNS = frozenset(
+    """
+    newspaper newspapers paper magazine tabloid broadsheet daily weekly broadcaster
+    network channel station radio television tv website agency outlet
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
+
+
+def _described(ent: Span) -> gz.Outlet | None:
+    """An outlet a noun beside the name says is one ("the Herald newspaper", "the news
+    agency Interfax"), by a form the list gives, the English-word forms included: the noun
+    settles what the capital letters alone do not."""
+    if ent.label_ not in _NAME_LABELS:
+        return None
+    doc = ent.doc
+    after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    before = doc[ent.start - 1].lower_ if ent.start else ""
+    if ent.start and before == "the" and ent.start > 1:
+        before = doc[ent.start - 2].lower_
+    if after not in _OUTLET_NOUNS and after != "news" and before not in _OUTLET_NOUNS:
+        return None
+    return gz.outlet_by_form().get(_form(ent.text))
+
+
+def _national(ent: Span, field: Field, context: Context) -> gz.Outlet | None:
+    """An acronym two countries' broadcasters share ("ABC": ABC News in the United States,
+    the Australian Broadcasting Corporation in Australia), read as the one of the country
+    the passage is about (data/outlets_by_country.tsv)."""
+    if ent.label_ not in _NAME_LABELS:
+        return None
+    choices = _by_country().get(_form(ent.text))
+    if not choices:
+        return None
+    iso = home_country(
+        context,
+        field=field.name,
+        sentence=field.sentence_index(ent.start_char),
+        among=frozenset(choices),
+    )
+    domain = choices.get(iso or "")
+    return next((o for o in gz.outlets() if o.domain == domain), None) if domain else None
+
+
+@cache
+def _by_country() -> dict[str, dict[str, str]]:
+    """Folded form -> {country ISO code: the domain of that country's outlet}."""
+    table: dict[str, dict[str, str]] = {}
+    text = files("kg.extract").joinpath("data", "outlets_by_country.tsv").read_text("utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line and line[0] != "#"]
+    for form, iso, domain in rows[1:]:
+        table.setdefault(fold(form), {})[iso] = domain
+    return table
+
+
+def _short_forms(found: list[Mention]) -> list[Mention]:
+    """ "the Herald" after "the Hyde Park Herald", "the Times" after "The New York Times":
+    an outlet's last word alone, where the article names one outlet whose name ends with
+    it, is that outlet."""
+    full = {m.name.removeprefix("The "): m for m in found}
+    renamed: dict[str, Mention] = {}
+    for mention in found:
+        word = _form(mention.span.text)
+        if " " in word:
+            continue
+        whole = {m.ref: m for n, m in full.items() if " " in n and fold(n).endswith(f" {word}")}
+        if len(whole) == 1:
+            renamed[mention.name] = next(iter(whole.values()))
+    return [
+        dataclasses.replace(m, ref=renamed[m.name].ref, name=renamed[m.name].name)
+        if m.name in renamed and " " not in _form(m.span.text)
+        else m
+        for m in found
+    ]
+
+
+# The last words of papers' names that "the" and the word alone refer back to.
+_MASTHEAD_WORDS = frozenset(
+    """
+    Times Post Herald Tribune Telegraph Journal Gazette Chronicle Examiner Courier Inquirer
+    Dispatch Bulletin Globe Register Enquirer Sun-Times Star Reader Beacon
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
+
+
+def _referred_back(context: Context, found: list[Mention]) -> Iterator[Mention]:
+    """ "the Post" in an article that names The Washington Post: the last word of a paper
+    named in full, after "the" and not before another capitalized word ("the Post
+    Office"), refers back to it; the list need not give the short form."""
+    papers: dict[tuple[Ref, str], Mention] = {}
+    for mention in found:
+        words = mention.name.split()
+        if len(words) > 1 and words[-1] in _MASTHEAD_WORDS:
+            papers.setdefault((mention.field.article, words[-1]), mention)
+    if not papers:
+        return
+    taken = {(m.field.name, i) for m in found for i in range(m.span.start, m.span.end)}
+    for field in analyse(context):
+        doc = field.doc
+        for index in range(1, len(doc)):
+            paper = papers.get((field.article, doc[index].text))
+            if paper is None or doc[index - 1].lower_ != "the" or (field.name, index) in taken:
+                continue
+            after = doc[index + 1].text if index + 1 < len(doc) else ""
+            if after[:1].isupper() or after == "-":
+                continue
+            yield Mention(paper.ref, paper.name, field, doc[index : index + 1])
 
 
 # A broadcaster's call sign: "WBEZ", "WMUR", "KQED-FM".
@@ -83,14 +199,21 @@ def _cited(ent: Span) -> gz.Outlet | None:
     # "The Hill", where the model leaves "The" out of the name.
     written = ent.text if before is None or before.text != "The" else f"The {ent.text}"
     # "NBC 6", "CBS 2": a network's name and a channel number is a local station.
-    if ent.end < len(doc) and doc[ent.end].like_num:
+    # (Digits: spaCy's like_num takes "first" for a number: "the Post first reported".)
+    if ent.end < len(doc) and doc[ent.end].is_digit:
         return None
     # "Michael Bloomberg": an outlet's name at the end of a longer name is not the outlet.
     if before is not None and before.is_title and not before.is_sent_start and before.text != "The":
         return None
     # A form that is also English counts only where the model saw a name, written as in the
-    # list ("The Hill", not "the Hill").
-    if ent.label_ != OUTLET and re.sub(r"['’]s$", "", written) not in outlet.word_forms:
+    # list ("The Hill", not "the Hill"); a listed name counts with "the" in either case
+    # ("from the Daily Telegraph", which the ruler's "The Daily Telegraph" misses).
+    listed = {fold(f.removeprefix("The ")) for f in outlet.forms}
+    if (
+        ent.label_ != OUTLET
+        and (ent.label_ == "PERSON" or _form(ent.text) not in listed)
+        and re.sub(r"['’]s$", "", written) not in outlet.word_forms
+    ):
         return None
     return outlet
 

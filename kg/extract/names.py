@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from kg.casing import PARTICLES
 from kg.model import Ref
 from kg.text import clean_label, fold
 
@@ -57,12 +58,6 @@ def person_key(name: str) -> Ref:
     return Ref(f"person/{fold(person_name(name))}")
 
 
-_PARTICLES = frozenset(
-    {"de", "da", "di", "du", "del", "della", "van", "von", "der", "den", "le", "la", "bin", "ibn"}
-    | {"al", "el", "abu"}
-)
-
-
 def surname(name: str) -> str:
     """The family name an article uses alone once the full name is known.
 
@@ -73,6 +68,6 @@ def surname(name: str) -> str:
     """
     words = name.split(" ")
     start = len(words) - 1
-    while start > 1 and words[start - 1].lower() in _PARTICLES:
+    while start > 1 and words[start - 1].lower() in PARTICLES:
         start -= 1
     return " ".join(words[start:])

@@ -16,6 +16,14 @@ from typing import TYPE_CHECKING
 
 from kg.extract import Context, extractor
 from kg.extract import gazetteers as gz
+from kg.extract.bodies import (
+    ends_in_head,
+    holds_head,
+    name_of,
+    named_by_form,
+    one_name,
+    ordinal,
+)
 from kg.extract.citations import outlet_mentions
 from kg.extract.home import home_country
 from kg.extract.nlp import (
@@ -41,6 +49,8 @@ _GOVERNMENT = re.compile(
     r"\b(Police|Department|Ministry|Agency|Commission|Council|Parliament|Senate|Congress|"
     r"Army|Navy|Air Force|Forces?|Office|Bureau|Service|Court|Authority|Committee)\b"
 )
+# "Advanced Care Services, Inc.": the comma before a company's suffix ends no list.
+_INCORPORATED = re.compile(r"^[^,]+, (?:Inc|Corp|Ltd|LLC|L\.L\.C|Co|PLC|plc)\.?$")
 _COMPANY = re.compile(r"\b(Inc|Corp|Corporation|Ltd|Limited|LLC|Company|Co|Group|plc)\b\.?")
 # A government, cabinet or opposition stands for the state, not an organization; a lone
 # institution word ("the Government", "Defence") names none in particular.
@@ -132,8 +142,8 @@ class OrganizationName:
 
     @property
     def ref(self) -> Ref:
-        """The identity of the organization: its folded canonical name."""
-        return Ref(f"organization/{fold(self.name)}")
+        """The identity of the organization: its folded canonical name ("&" read "and")."""
+        return Ref(f"organization/{fold(self.name.replace(' & ', ' and '))}")
 
 
 def organization_named(text: str) -> OrganizationName | None:
@@ -222,7 +232,9 @@ def organization_mentions(context: Context) -> list[Mention]:
         taken = {(m.field.name, m.span.start) for m in found}
         found += _city_police(context, taken, named)
         found += [m for field in fields for m in _parliaments(field, named)]
+        found += _by_form(fields, found, people, named, context)
         found = _with_acronyms(found, named)
+        found = _short_forms(found, named)
         found = context.cache["organizations"] = in_text_order(found, fields)
         context.cache["organization names"] = named
     return found
@@ -233,6 +245,64 @@ def organization_names(context: Context) -> dict[Ref, OrganizationName]:
     organization_mentions(context)
     names: dict[Ref, OrganizationName] = context.cache["organization names"]
     return names
+
+
+def _by_form(
+    fields: tuple[Field, ...],
+    found: list[Mention],
+    people: set[tuple[str, int]],
+    names: dict[Ref, OrganizationName],
+    context: Context,
+) -> Iterator[Mention]:
+    """Names that say by their form that they are organizations' ("the Chicago Park
+    District", which the model calls a place), where no other mention (an outlet's
+    included) holds their words."""
+    taken = {
+        (m.field.name, i)
+        for m in (*found, *outlet_mentions(context))
+        for i in range(m.span.start, m.span.end)
+    }
+    for field in fields:
+        if field.headline:
+            continue
+        for span in named_by_form(field.doc):
+            where = [(field.name, i) for i in range(span.start, span.end)]
+            if any(w in taken for w in where) or all(w in people for w in where):
+                continue
+            if _in_headline_line(field, span) or _is_place(span):
+                continue
+            text = name_of(span)
+            if _NOT_ORGANIZATION.search(text) or (
+                _CENTRE.search(text) and (_placed_in(span) or span[-2:-1].text in _FACILITIES)
+            ):
+                continue
+            named = organization_named(text)
+            if named is None or _STATE.search(named.name):
+                continue
+            names.setdefault(named.ref, named)
+            yield Mention(named.ref, named.name, field, span)
+
+
+def _short_forms(found: list[Mention], names: dict[Ref, OrganizationName]) -> list[Mention]:
+    """ "the Park District" after "the Chicago Park District": a name of two words or more
+    that ends a longer name in the same article, and that no list knows, is that body."""
+    longer = {m.name: m.ref for m in found}
+    table = gz.organization_by_form()
+    renamed: dict[str, Ref] = {}
+    for name in longer:
+        if " " not in name or fold(name) in table:
+            continue
+        whole = {longer[n] for n in longer if n.endswith(f" {name}")}
+        if len(whole) == 1:
+            renamed[name] = whole.pop()
+    if not renamed:
+        return found
+    return [
+        dataclasses.replace(m, ref=renamed[m.name], name=names[renamed[m.name]].name)
+        if m.name in renamed
+        else m
+        for m in found
+    ]
 
 
 def _with_acronyms(found: list[Mention], named: dict[Ref, OrganizationName]) -> list[Mention]:
@@ -326,6 +396,12 @@ def _find(
         span, acronym = _extent(ent)
         if span is None:
             continue
+        state = _state_party(span)
+        if state is not None:
+            whole, party = state
+            names.setdefault(party.ref, party)
+            yield Mention(party.ref, party.name, field, whole)
+            continue
         named = _named(field, ent, span, people, context)
         if named is not None:
             if acronym and acronym not in named.aliases and _abbreviates(acronym, named.name):
@@ -333,6 +409,28 @@ def _find(
                 names[named.ref] = named
             names.setdefault(named.ref, named)
             yield Mention(named.ref, named.name, field, span)
+
+
+def _state_party(span: Span) -> tuple[Span, OrganizationName] | None:
+    """ "the Wisconsin Republican Party": a state's name before a national party's full
+    name is that party's organization in the state, a body of its own."""
+    doc = span.doc
+    if not span.text.endswith(" Party") or span.start == 0:
+        return None
+    known = gz.organization_by_form().get(fold(_EDGES.sub("", span.text)))
+    if known is None or known.kind != "party":
+        return None
+    # The model's "Wisconsin Republican Party" is cut to the listed name by the ruler, so
+    # the state is read from the words before it ("New Hampshire": two).
+    for start in (span.start - 2, span.start - 1):
+        words = doc[max(start, 0) : span.start]
+        if start < 0 or not all(t.is_title for t in words):
+            continue
+        state = gz.state_by_form().get(fold(words.text))
+        if state is not None and state.country == known.country:
+            whole = doc[start : span.end]
+            return whole, OrganizationName(whole.text, (), "party", None, state.country)
+    return None
 
 
 def _extent(ent: Span) -> tuple[Span | None, str]:
@@ -354,7 +452,15 @@ def _extent(ent: Span) -> tuple[Span | None, str]:
         start += 2
         while start < end and doc[start].is_lower:
             start += 1
+    if start == ent.start and start > 0 and ordinal(doc[start - 1].text) and holds_head(ent):
+        start -= 1  # "the 9th" + "U.S. Circuit Court of Appeals"
+    if start + 1 < end and doc[start].text == doc[start + 1].text:
+        start += 1  # "British British Casino Association": a word written twice
     acronym = ""
+    for index in range(start + 1, end):
+        if doc[index].text in _HONORIFICS:
+            end = index  # "the Foreign Policy Centre Mr Straw": a name run into the next
+            break
     for index in range(start, end):
         if doc[index].text == "(":
             acronym = "".join(t.text for t in doc[index + 1 : end] if t.text != ")")
@@ -379,6 +485,7 @@ def _committees_after(span: Span) -> bool:
     return end < len(doc) and doc[end].lower_ == "committees"
 
 
+_HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Mr.", "Mrs.", "Ms.", "Dr.", "Sir"})
 _COMMITTEE_WORDS = frozenset({"committee", "subcommittee", "commission", "caucus"})
 
 
@@ -424,11 +531,15 @@ def _named(
         return OrganizationName.of(known)
     text = _EDGES.sub("", span.text)
     known_name = _known(text) or _known(f"{text} Committee" if _committees_after(span) else "")
+    if known_name is None and span[0].is_sent_start and len(span) > 1:
+        # "New European commission president ...": a sentence's first word before a name.
+        known_name = _known(_EDGES.sub("", span[1:].text))
     if known_name is not None:
         return known_name  # "the Senate Intelligence committee", "the F.B.I."
     if _is_place(span) or _is_portfolio(span) or _describes(span):
         return None
-    if "," in text or " and " in text or _NOT_ORGANIZATION.search(text):
+    listed = ("," in text or " and " in text) and not (one_name(text) or _INCORPORATED.search(text))
+    if listed or _NOT_ORGANIZATION.search(text):
         return None  # a list the model ran together, a building, a law, a broken span
     if _CENTRE.search(text) and (_placed_in(span) or span[-2:-1].text in _FACILITIES):
         return None  # "at the ... Center", "the World Trade Centre": a building
@@ -438,7 +549,7 @@ def _named(
     if (
         (is_role_head(span[-1].text) and not _GOVERNMENT.fullmatch(span[-1].text))
         or (is_role_head(span[0].text) and not _GOVERNMENT.search(text))
-        or _ends_in_role(span)
+        or (_ends_in_role(span) and not ends_in_head(span))
     ):
         return None  # an office ("the Governor-General", "Alderman Hopkins", "MEP")
     if span[-1].is_lower:
@@ -482,13 +593,33 @@ def _in_headline_line(field: Field, ent: Span) -> bool:
 
 def _as_adjective(field: Field, span: Span, context: Context) -> bool:
     """Whether a party's one-word name qualifies the next word ("Republican senators",
-    "Labour MP", "Democratic lawmakers") rather than naming the party ("Labour won",
-    "Labor's spokesman", "the GOP"): a capitalized word after it is a title or a name; for
-    a lower-case one the dependency parse of the sentence decides."""
+    "Labour MP", "Democratic lawmakers", "Republican-led") or gives a member's affiliation
+    ("Republican of Florida", "House Democrats") rather than naming the party ("Labour
+    won", "Labor's spokesman", "the GOP"): a capitalized word after it is a title or a
+    name; for a lower-case one the dependency parse of the sentence decides."""
     doc = field.doc
     if len(span) != 1 or span.end >= len(doc) or span[0].text.isupper():
         return False
     after = doc[span.end]
+    if span.start > 0 and doc[span.start - 1].text in _CHAMBERS and span.text.endswith("s"):
+        return True  # "House Democrats", "Senate Republicans": members of a chamber
+    before = doc[span.start - 1] if span.start > 0 else None
+    if (
+        before is not None
+        and not span.text.endswith("s")
+        and (
+            before.lower_ in _DETERMINERS
+            or any(
+                fold(doc[max(0, span.start - n) : span.start].text) in gz.state_by_form()
+                for n in (1, 2)
+            )
+        )
+    ):
+        return True  # "a Democrat", "The South Carolina Republican set a deadline": a member
+    if after.text == "-" and not after.whitespace_:
+        return True  # "the Republican-led House"
+    if after.lower_ == "of" and span.end + 1 < len(doc) and doc[span.end + 1].is_title:
+        return True  # "Marco Rubio, Republican of Florida": a member's affiliation
     if not after.is_alpha or after.lower_ in ("party", "s"):
         return False
     if after.text[:1].isupper():
@@ -496,6 +627,10 @@ def _as_adjective(field: Field, span: Span, context: Context) -> bool:
     number = field.sentence_index(span.start_char)
     parse = parsed(context, [(field, number)])[(field.name, number)]
     return parse.token(span.start).dep_ in ("amod", "compound", "nmod")
+
+
+_DETERMINERS = frozenset({"a", "an", "the", "another", "fellow", "one", "every", "no"})
+_CHAMBERS = frozenset({"House", "Senate", "Congressional", "congressional", "Assembly"})
 
 
 def _placed_in(span: Span) -> bool:
@@ -570,10 +705,10 @@ def _describes(ent: Span) -> bool:
 
 
 def _ends_in_role(ent: Span) -> bool:
-    """ "New South Wales Emergency" + "Services Minister": the model ran a place into the
-    role that follows it."""
+    """ "New South Wales Emergency" + "Services Minister", "Defence" + "Secretary": the model
+    ran a place or a portfolio into the role that follows it."""
     doc = ent.doc
-    for start in range(ent.start + 1, ent.end):
+    for start in range(ent.start, ent.end):
         role = role_starting_at(doc, start)
         if role is not None and role.end > ent.end:
             return True

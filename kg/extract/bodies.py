@@ -1,0 +1,189 @@
+"""Organization names told by their form, whatever label the model gave them.
+
+English names an organization with a head noun that says what it is ("the Chicago Park
+District", "Jackson State University", "the Hyde Park Chamber of Commerce", "the Office of
+Equity and Racial Justice"). The statistical model often labels such names a place or a
+person, or cuts them; a run of capitalized words that ends in such a head, or holds "<head>
+of/for/on" and more capitalized words, is an organization's name by its form.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from kg.extract.roles import is_role_head
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+HEADS = frozenset(
+    """
+    Department District Schools Authority Association Council Committee Subcommittee
+    Commission Agency Board Bureau Party Union Coalition Caucus Institute Foundation Society
+    Trust Fund Alliance League Federation Network Corporation Company Club Clubs Conservancy
+    Organization Organisation University College Library Hospital Center Centre Executive
+    Assembly Court Chamber Ministry Labs Laboratory Collaborative Partnership Police
+    Administration Corps Guard Army Navy Commissioners
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
+"""Nouns that end an organization's name ("... District", "... University")."""
+
+_OF_HEADS = HEADS | {"Office", "Friends", "Museum", "Bank", "Secretariat"}
+"""Nouns that open one before "of", "for" or "on" ("Office of ...", "Friends of the Parks")."""
+
+# "the 9th Circuit Court of Appeals", "the 2nd Congressional District Committee".
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+_LOWER_HEADS = frozenset({"committee", "subcommittee", "commission", "caucus", "police"})
+_JOINS = frozenset({"of", "for", "on", "and", "&", "the"})
+# Words a name of this form never holds: weekdays, months, and the words of events and
+# things ("the Board Room", "Supreme Court ruling" stops at "ruling" anyway).
+_NEVER = frozenset(
+    """
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
+    June July August September October November December Room Building Hall Street Avenue
+    This That These Those Our Their His Her Its My Your Every Each Any No
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
+_ONE_NAME = re.compile(
+    r"(?:[A-Z][\w’'.&-]*\s)*(?:" + "|".join(sorted(_OF_HEADS)) + r")\s(?:of|for|on)\s"
+    r"(?:the\s)?[A-Z][\w’'.-]*(?:,?\s(?:(?:and|&)\s)?[A-Z][\w’'.-]*)*"
+)
+# "Health and Human Relations Committee", "Boys & Girls Club": two words joined before
+# the head (none of them a head itself: "the Park District and Chicago Public Schools" is
+# a list).
+_JOINED = re.compile(r"(?:[A-Z][\w’'.-]*\s)+(?:and|&)\s(?:[A-Z][\w’'.-]*\s)+(\w+)")
+
+
+def one_name(text: str) -> bool:
+    """Whether a name holding "and" or a comma is one body's ("Department for Culture, Media
+    and Sport", "Committee on Health and Human Relations"), not a list run together.
+
+    >>> one_name("Department for Education and Skills")
+    True
+    >>> one_name("Health and Human Relations committee")
+    True
+    >>> one_name("Labour and the Conservatives"), one_name("Park District and Public Schools")
+    (False, False)
+    """
+    if _ONE_NAME.fullmatch(text) is not None:
+        return True
+    joined = _JOINED.fullmatch(text)
+    if joined is None or joined.group(1).capitalize() not in HEADS:
+        return False
+    before = text[: joined.start(1)].split()[:-1]
+    return not any(w in HEADS for w in before)
+
+
+def ordinal(text: str) -> bool:
+    """Whether a word is an ordinal in figures ("9th"), which opens names of courts and
+    districts."""
+    return _ORDINAL.fullmatch(text) is not None
+
+
+def holds_head(span: Span) -> bool:
+    """Whether any word of a span is an organization's head noun."""
+    return any(t.text in HEADS for t in span)
+
+
+def ends_in_head(span: Span) -> bool:
+    """Whether a span's last word is an organization's head noun ("Chicago Fire Department")."""
+    return span[-1].text in HEADS
+
+
+def _word(token: Token) -> bool:
+    text = token.text
+    return (
+        (
+            text[:1].isupper()
+            and any(c.islower() for c in text)
+            and "’" not in text[1:]
+            and "'" not in text[1:]
+            and text not in _NEVER
+        )
+        or (text.isupper() and text.isalpha() and len(text) > 1)
+        or _ORDINAL.fullmatch(text) is not None
+    )
+
+
+def named_by_form(doc: Doc, start: int = 0, end: int | None = None) -> Iterator[Span]:
+    """Each run of capitalized words in ``doc[start:end]`` that names an organization by
+    its form. Connecting words ("of", "and", "the") count only between capitalized words;
+    a role word that opens a run ("Superintendent") is left out; a run of head nouns alone
+    ("Police Department") names no particular body."""
+    end = len(doc) if end is None else end
+    index = start
+    while index < end:
+        if not _word(doc[index]):
+            index += 1
+            continue
+        last = index
+        cursor = index + 1
+        while cursor < end:
+            if _word(doc[cursor]):
+                last = cursor
+                cursor += 1
+            elif doc[cursor].text in _JOINS and cursor + 1 < end:
+                cursor += 1
+            else:
+                break
+        if (
+            last + 1 < end
+            and doc[last + 1].lower_ in _LOWER_HEADS
+            and doc[last + 1].is_lower
+            # "Afghan police", "Palestinian police": a people's police, not a named force.
+            and doc[index].ent_type_ != "NORP"
+        ):
+            last += 1  # "the Health and Human Relations committee", "West Yorkshire police"
+        yield from _parts(doc, index, last + 1)
+        index = last + 1
+
+
+def _parts(doc: Doc, start: int, end: int) -> Iterator[Span]:
+    """The names in a run: itself where it is one body's name, else each part between
+    "and"s ("the Park District and Chicago Public Schools")."""
+    joins = [i for i in range(start, end) if doc[i].text in ("and", "&")]
+    if not joins or one_name(doc[start:end].text):
+        yield from _name_in(doc, start, end)
+        return
+    for first, stop in zip([start, *(j + 1 for j in joins)], [*joins, end], strict=True):
+        yield from _name_in(doc, first, stop)
+
+
+def name_of(span: Span) -> str:
+    """The name a span gives, its head capitalized ("West Yorkshire police" -> "West
+    Yorkshire Police")."""
+    last = span[-1]
+    if last.is_lower and last.lower_ in _LOWER_HEADS:
+        return f"{span[:-1].text} {last.text.capitalize()}"
+    return span.text
+
+
+def _name_in(doc: Doc, start: int, end: int) -> Iterator[Span]:
+    while start < end and (
+        doc[start].text == "The"
+        or is_role_head(doc[start].text)
+        # A sentence's first word is capitalized anyway: it stays only where the model
+        # saw a name in it or it is a head ("Chicago ...", "University of ...").
+        or (
+            doc[start].is_sent_start
+            and not doc[start].ent_type_
+            and doc[start].text not in _OF_HEADS
+        )
+        or doc[start].text in _JOINS
+    ):
+        start += 1
+    if end - start < 2:
+        return
+    words = [t.text for t in doc[start:end]]
+    if words[-1].capitalize() not in HEADS and not any(
+        # "<head> of <name>": a head right before "of", "for" or "on".
+        words[i] in _OF_HEADS and words[i + 1] in ("of", "for", "on")
+        for i in range(len(words) - 2)
+    ):
+        return
+    names = [w for w in words if w not in _JOINS]
+    if all(w in HEADS or w in _OF_HEADS or w.lower() in ("city", "state") for w in names):
+        return
+    yield doc[start:end]
