@@ -277,18 +277,26 @@ def unused_summary(unused: dict[str, int]) -> str:
     help="How to print SELECT results.",
 )
 @click.option("--list", "list_queries", is_flag=True, help="List the shipped queries and exit.")
+@click.option(
+    "--no-wait",
+    is_flag=True,
+    help="Stop at once when another process is building the query store (by default, wait).",
+)
 def query(
     graph: str | None,
     query: str | None,
     query_file: Path | None,
     result_format: str,
     list_queries: bool,
+    no_wait: bool,
 ) -> None:
     """Run SPARQL over GRAPH (an exported file or a build folder), read only.
 
     QUERY is SPARQL text or the name of a shipped query (see --list). SELECT
     prints a table (or CSV/TSV/JSON/XML results), ASK prints true or false,
-    CONSTRUCT and DESCRIBE print Turtle.
+    CONSTRUCT and DESCRIBE print Turtle. An export of 1 MiB or more is bulk
+    loaded once into a query store beside it (.kg-query-store/), which later
+    queries open in milliseconds; it is loaded again when the export changes.
     """
     from kg.sparql import named_queries, run
 
@@ -304,7 +312,14 @@ def query(
         raise click.UsageError("give GRAPH and either QUERY or -f FILE.rq (or --list)")
     text = query_file.read_text(encoding="utf-8") if query_file else str(query)
     try:
-        result = run(graph, text)
+        result = run(
+            graph,
+            text,
+            wait=not no_wait,
+            waiting=lambda message: stderr.print(
+                f"kg query: {message}", soft_wrap=True, highlight=False
+            ),
+        )
         if result.kind == "ask":
             click.echo("true" if result.boolean else "false")
         elif result.kind == "graph":

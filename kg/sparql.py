@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -116,15 +117,29 @@ def open_graph(graph: KnowledgeGraph | str | Path) -> KnowledgeGraph:
     return graph if isinstance(graph, KnowledgeGraph) else KnowledgeGraph.load(graph)
 
 
-def run(graph: KnowledgeGraph | str | Path, sparql: str) -> QueryResult:
+def run(
+    graph: KnowledgeGraph | str | Path,
+    sparql: str,
+    *,
+    wait: bool = True,
+    waiting: Callable[[str], None] | None = None,
+) -> QueryResult:
     """Run SPARQL (or a shipped query's name) over a graph, all named graphs merged.
 
-    Raises QueryError for invalid or writing queries, with the line and column of a
-    syntax error.
+    An export or build folder is queried through its persistent query store
+    (``kg.querystore``; built on first use, waiting for another process building it
+    unless ``wait`` is false). Raises QueryError for invalid or writing queries, with
+    the line and column of a syntax error.
     """
+    from kg.querystore import query_graph
+
     text = query_text(sparql)
     check_read_only(text)
-    store_graph = open_graph(graph)
+    store_graph = (
+        graph
+        if isinstance(graph, KnowledgeGraph)
+        else query_graph(graph, wait=wait, waiting=waiting)
+    )
     try:
         answer = store_graph.query(text)
     except SyntaxError as error:
