@@ -535,6 +535,74 @@ def view(
 
 
 @main.command()
+@click.argument("graph")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option(
+    "--port",
+    type=click.IntRange(min=0, max=65535),
+    default=7870,
+    show_default=True,
+    help="Port to listen on (0: any free port).",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=2,
+    show_default=True,
+    help="Queries answered at once (one process each).",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0.1),
+    default=30.0,
+    show_default=True,
+    help="Seconds a query may run before it is stopped.",
+)
+@click.option(
+    "--no-wait",
+    is_flag=True,
+    help="Stop at once when another process is building the query store (by default, wait).",
+)
+@base_option
+def serve(
+    graph: str,
+    host: str,
+    port: int,
+    workers: int,
+    timeout: float,
+    no_wait: bool,
+    base_iri: str,
+) -> None:
+    """Serve GRAPH (a build folder or an export) over HTTP until Ctrl-C: a read-only
+    SPARQL 1.1 endpoint at /sparql, a page per entity, the shipped queries with CSV
+    and JSON downloads, a SPARQL editor, and the build's HTML views.
+
+    The export is loaded into its query store first if needed (see kg query).
+    """
+    from kg.server.app import serve as run_server
+
+    def ready(url: str) -> None:
+        click.echo(f"kg serve: {url} (SPARQL endpoint: {url}sparql; Ctrl-C stops)")
+
+    try:
+        run_server(
+            graph,
+            host=host,
+            port=port,
+            workers=workers,
+            timeout=timeout,
+            base=base_iri,
+            wait=not no_wait,
+            waiting=lambda message: stderr.print(
+                f"kg serve: {message}", soft_wrap=True, highlight=False
+            ),
+            ready=ready,
+        )
+    except KgError as error:
+        raise _fail(error) from error
+
+
+@main.command()
 def plugins() -> None:
     """List the registered readers, extractors and exporters."""
     from kg.export import exporters
