@@ -19,6 +19,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from kg.errors import KgError, QueryError
+from kg.sparql import check_read_only  # imported before the worker says it is ready
 
 
 class QueryTimeout(KgError):
@@ -194,8 +195,6 @@ def _run(
     default_graphs: tuple[str, ...] = (),
     named_graphs: tuple[str, ...] = (),
 ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
-    from kg.sparql import check_read_only
-
     check_read_only(sparql)
     bound = {ox.Variable(name): _term(value) for name, value in substitutions.items()}
     if default_graphs or named_graphs:
