@@ -112,6 +112,15 @@ def check_read_only(sparql: str) -> None:
         raise QueryError("kg query does not call remote endpoints: SERVICE is not allowed")
 
 
+def syntax_message(error: SyntaxError) -> str:
+    """Oxigraph's syntax error as ``SPARQL syntax error at line L, column C: reason``."""
+    message = str(error)
+    if match := _POSITION.match(message):
+        line, column, reason = match.groups()
+        return f"SPARQL syntax error at line {line}, column {column}: {reason}"
+    return f"SPARQL syntax error: {message}"
+
+
 def open_graph(graph: KnowledgeGraph | str | Path) -> KnowledgeGraph:
     """A graph as given, or loaded from an exported file or build folder."""
     return graph if isinstance(graph, KnowledgeGraph) else KnowledgeGraph.load(graph)
@@ -143,13 +152,7 @@ def run(
     try:
         answer = store_graph.query(text)
     except SyntaxError as error:
-        message = str(error)
-        if match := _POSITION.match(message):
-            line, column, reason = match.groups()
-            raise QueryError(
-                f"SPARQL syntax error at line {line}, column {column}: {reason}"
-            ) from error
-        raise QueryError(f"SPARQL syntax error: {message}") from error
+        raise QueryError(syntax_message(error)) from error
     except OSError as error:
         raise QueryError(f"the query failed: {error}") from error
     if isinstance(answer, ox.QueryBoolean):

@@ -160,7 +160,7 @@ def test_updates_are_refused_and_change_nothing(server: str) -> None:
     assert b"read only" in refused[0][2]
     assert select(server, count) == before
     status, _, body = fetch(server + "sparql?" + urllib.parse.urlencode({"query": "SELEC ?x"}))
-    assert status == 400 and b"syntax error" in body
+    assert status == 400 and b"syntax error at line 1, column" in body
 
 
 def test_a_query_past_the_time_limit_is_stopped(build_folder: Path) -> None:

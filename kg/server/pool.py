@@ -19,7 +19,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from kg.errors import KgError, QueryError
-from kg.sparql import check_read_only  # imported before the worker says it is ready
+from kg.sparql import check_read_only, syntax_message  # imported before a worker is ready
 
 
 class QueryTimeout(KgError):
@@ -174,7 +174,7 @@ def _serve(connection: Connection, location: str) -> None:
         except QueryError as error:
             answer = ("query-error", str(error))
         except SyntaxError as error:
-            answer = ("query-error", f"SPARQL syntax error: {error}")
+            answer = ("query-error", syntax_message(error))
         except Exception as error:  # reported to the client; the worker goes on
             answer = ("error", f"{type(error).__name__}: {error}")
         connection.send(answer)
