@@ -319,6 +319,7 @@ def query(
             waiting=lambda message: stderr.print(
                 f"kg query: {message}", soft_wrap=True, highlight=False
             ),
+            result_format=None if result_format == "table" else result_format,
         )
         if result.kind == "ask":
             click.echo("true" if result.boolean else "false")
