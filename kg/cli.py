@@ -282,6 +282,13 @@ def unused_summary(unused: dict[str, int]) -> str:
     is_flag=True,
     help="Stop at once when another process is building the query store (by default, wait).",
 )
+@click.option(
+    "--store/--no-store",
+    default=True,
+    show_default=True,
+    help="Query the export's on-disk query store (made on first use), or parse the export "
+    "into memory for this query (slower to start, faster on join-heavy queries).",
+)
 def query(
     graph: str | None,
     query: str | None,
@@ -289,6 +296,7 @@ def query(
     result_format: str,
     list_queries: bool,
     no_wait: bool,
+    store: bool,
 ) -> None:
     """Run SPARQL over GRAPH (an exported file or a build folder), read only.
 
@@ -298,7 +306,7 @@ def query(
     loaded once into a query store beside it (.kg-query-store/), which later
     queries open in milliseconds; it is loaded again when the export changes.
     """
-    from kg.sparql import named_queries, run
+    from kg.sparql import named_queries, open_graph, run
 
     if list_queries:
         table = Table(title="shipped queries (kg query GRAPH NAME)")
@@ -313,7 +321,7 @@ def query(
     text = query_file.read_text(encoding="utf-8") if query_file else str(query)
     try:
         result = run(
-            graph,
+            graph if store else open_graph(graph),
             text,
             wait=not no_wait,
             waiting=lambda message: stderr.print(

@@ -135,10 +135,15 @@ def test_cli_query_of_a_large_export_leaves_a_store(tmp_path: Path, build_folder
     for copy in range(1, 1 + (1 << 20) // len(data) + 1):
         copies.append(data.replace(b"/graph/", f"/graph/copy{copy}-".encode()))
     export.write_bytes(b"".join(copies))
+    parsed = CliRunner().invoke(
+        main, ["query", str(export), "outlets", "--format", "csv", "--no-store"]
+    )
+    assert parsed.exit_code == 0, parsed.output
+    assert not (tmp_path / STORE_FOLDER).exists()
     result = CliRunner().invoke(main, ["query", str(export), "outlets", "--format", "csv"])
     assert result.exit_code == 0, result.output
     assert result.output.startswith("name,domain,published,cites")
     stores = list((tmp_path / STORE_FOLDER).iterdir())
     assert len(stores) == 1 and stores[0].name.startswith("graph.nq-")
     again = CliRunner().invoke(main, ["query", str(export), "outlets", "--format", "csv"])
-    assert again.output == result.output
+    assert again.output == result.output == parsed.output
