@@ -129,7 +129,7 @@ def report(folder: Path, articles: int) -> None:
 
 
 def fetch(url: str) -> tuple[int, float]:
-    """Status and seconds of one GET."""
+    """Status and seconds of one GET (status 0: no connection)."""
     started = time.perf_counter()
     try:
         with urllib.request.urlopen(url, timeout=120) as response:
@@ -137,6 +137,8 @@ def fetch(url: str) -> tuple[int, float]:
             status = response.status
     except urllib.error.HTTPError as error:
         status = error.code
+    except (urllib.error.URLError, OSError):
+        status = 0  # not listening yet, or the connection failed
     return status, time.perf_counter() - started
 
 
