@@ -162,7 +162,7 @@ def serve(folder: Path, clients: int = 20, requests: int = 10) -> None:
             top = (
                 "SELECT ?e (COUNT(?a) AS ?n) WHERE { ?e a <https://schema.org/" + kind + "> . "
                 "?a <https://schema.org/mentions>|<https://schema.org/publisher> ?e } "
-                "GROUP BY ?e ORDER BY DESC(?n) LIMIT 5"
+                "GROUP BY ?e ORDER BY DESC(?n) LIMIT 10"
             )
             answer = urllib.request.urlopen(
                 url + "sparql?" + urllib.parse.urlencode({"query": top, "format": "csv"}),

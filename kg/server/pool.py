@@ -87,11 +87,23 @@ class _Worker:
 
 
 class QueryPool:
-    """``workers`` processes that answer queries over the store at ``location``."""
+    """``workers`` processes that answer queries over the store at ``location``.
 
-    def __init__(self, location: Path, *, workers: int = 2, timeout: float = 30.0) -> None:
+    A request waits up to ``queue_seconds`` for a free worker, then runs for at most
+    ``timeout`` seconds.
+    """
+
+    def __init__(
+        self,
+        location: Path,
+        *,
+        workers: int = 2,
+        timeout: float = 30.0,
+        queue_seconds: float = 120.0,
+    ) -> None:
         self.location = location
         self.timeout = timeout
+        self.queue_seconds = max(queue_seconds, timeout)
         self._context = multiprocessing.get_context("forkserver")
         self._idle: queue.SimpleQueue[_Worker] = queue.SimpleQueue()
         self._all: list[_Worker] = []
@@ -118,9 +130,9 @@ class QueryPool:
         """
         worker: _Worker | None
         try:
-            worker = self._idle.get(timeout=self.timeout)
+            worker = self._idle.get(timeout=self.queue_seconds)
         except queue.Empty:
-            raise Busy(f"every query worker stayed busy for {self.timeout:g} s") from None
+            raise Busy(f"every query worker stayed busy for {self.queue_seconds:g} s") from None
         try:
             worker.connection.send(request)
             if not worker.connection.poll(self.timeout):
