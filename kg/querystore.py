@@ -90,8 +90,10 @@ def ensure_store(
 ) -> StoreBuild:
     """The query store of ``path`` (an export or a build folder), bulk loaded if missing.
 
-    Raises InputError when ``path`` has no export (or it does not parse), LockedError
-    when another process is building the store and ``wait`` is false.
+    ``waiting`` is told when it waits for another process building the store, and
+    when it loads the store itself. Raises InputError when ``path`` has no export (or
+    it does not parse), LockedError when another process is building the store and
+    ``wait`` is false.
     """
     source, rdf_format = rdf_file(Path(path))
     root = store_root(source)
@@ -103,6 +105,8 @@ def ensure_store(
         with lock:
             if location.is_dir():  # another process built it while we waited
                 return StoreBuild(source, location, built=False)
+            if waiting is not None:
+                waiting(f"loading {source} into its query store in {root} (once)")
             started = time.perf_counter()
             _build(source, rdf_format, location)
             seconds = time.perf_counter() - started

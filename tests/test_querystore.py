@@ -142,8 +142,10 @@ def test_cli_query_of_a_large_export_leaves_a_store(tmp_path: Path, build_folder
     assert not (tmp_path / STORE_FOLDER).exists()
     result = CliRunner().invoke(main, ["query", str(export), "outlets", "--format", "csv"])
     assert result.exit_code == 0, result.output
-    assert result.output.startswith("name,domain,published,cites")
+    assert result.stdout.startswith("name,domain,published,cites")
+    assert "into its query store" in result.stderr
     stores = list((tmp_path / STORE_FOLDER).iterdir())
     assert len(stores) == 1 and stores[0].name.startswith("graph.nq-")
     again = CliRunner().invoke(main, ["query", str(export), "outlets", "--format", "csv"])
-    assert again.output == result.output == parsed.output
+    assert again.stdout == result.stdout == parsed.stdout
+    assert "query store" not in again.stderr  # opened, not loaded again
