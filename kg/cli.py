@@ -277,20 +277,36 @@ def unused_summary(unused: dict[str, int]) -> str:
     help="How to print SELECT results.",
 )
 @click.option("--list", "list_queries", is_flag=True, help="List the shipped queries and exit.")
+@click.option(
+    "--no-wait",
+    is_flag=True,
+    help="Stop at once when another process is building the query store (by default, wait).",
+)
+@click.option(
+    "--store/--no-store",
+    default=True,
+    show_default=True,
+    help="Query the export's on-disk query store (made on first use), or parse the export "
+    "into memory for this query (slower to start, faster on join-heavy queries).",
+)
 def query(
     graph: str | None,
     query: str | None,
     query_file: Path | None,
     result_format: str,
     list_queries: bool,
+    no_wait: bool,
+    store: bool,
 ) -> None:
     """Run SPARQL over GRAPH (an exported file or a build folder), read only.
 
     QUERY is SPARQL text or the name of a shipped query (see --list). SELECT
     prints a table (or CSV/TSV/JSON/XML results), ASK prints true or false,
-    CONSTRUCT and DESCRIBE print Turtle.
+    CONSTRUCT and DESCRIBE print Turtle. An export of 1 MiB or more is bulk
+    loaded once into a query store beside it (.kg-query-store/), which later
+    queries open in milliseconds; it is loaded again when the export changes.
     """
-    from kg.sparql import named_queries, run
+    from kg.sparql import named_queries, open_graph, run
 
     if list_queries:
         table = Table(title="shipped queries (kg query GRAPH NAME)")
@@ -304,7 +320,15 @@ def query(
         raise click.UsageError("give GRAPH and either QUERY or -f FILE.rq (or --list)")
     text = query_file.read_text(encoding="utf-8") if query_file else str(query)
     try:
-        result = run(graph, text)
+        result = run(
+            graph if store else open_graph(graph),
+            text,
+            wait=not no_wait,
+            waiting=lambda message: stderr.print(
+                f"kg query: {message}", soft_wrap=True, highlight=False
+            ),
+            result_format=None if result_format == "table" else result_format,
+        )
         if result.kind == "ask":
             click.echo("true" if result.boolean else "false")
         elif result.kind == "graph":
@@ -517,6 +541,74 @@ def view(
     omitted = f", {data['omitted']} left out" if data["omitted"] else ""
     nodes, edges = ("entities", "ties") if data.get("mode") == "entities" else ("nodes", "edges")
     click.echo(f"{output}: {len(data['nodes'])} {nodes}, {len(data['edges'])} {edges}{omitted}")
+
+
+@main.command()
+@click.argument("graph")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option(
+    "--port",
+    type=click.IntRange(min=0, max=65535),
+    default=7870,
+    show_default=True,
+    help="Port to listen on (0: any free port).",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=2,
+    show_default=True,
+    help="Queries answered at once (one process each).",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0.1),
+    default=30.0,
+    show_default=True,
+    help="Seconds a query may run before it is stopped.",
+)
+@click.option(
+    "--no-wait",
+    is_flag=True,
+    help="Stop at once when another process is building the query store (by default, wait).",
+)
+@base_option
+def serve(
+    graph: str,
+    host: str,
+    port: int,
+    workers: int,
+    timeout: float,
+    no_wait: bool,
+    base_iri: str,
+) -> None:
+    """Serve GRAPH (a build folder or an export) over HTTP until Ctrl-C: a read-only
+    SPARQL 1.1 endpoint at /sparql, a page per entity, the shipped queries with CSV
+    and JSON downloads, a SPARQL editor, and the build's HTML views.
+
+    The export is loaded into its query store first if needed (see kg query).
+    """
+    from kg.server.app import serve as run_server
+
+    def ready(url: str) -> None:
+        click.echo(f"kg serve: {url} (SPARQL endpoint: {url}sparql; Ctrl-C stops)")
+
+    try:
+        run_server(
+            graph,
+            host=host,
+            port=port,
+            workers=workers,
+            timeout=timeout,
+            base=base_iri,
+            wait=not no_wait,
+            waiting=lambda message: stderr.print(
+                f"kg serve: {message}", soft_wrap=True, highlight=False
+            ),
+            ready=ready,
+        )
+    except KgError as error:
+        raise _fail(error) from error
 
 
 @main.command()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -52,27 +53,35 @@ class QueryResult:
     triples: list[ox.Triple] | None = None
     graph: KnowledgeGraph | None = None
     text: str = ""
+    document: tuple[str, bytes] | None = None
+    """A SELECT's results document when ``run`` was asked for one (then ``rows`` is empty)."""
 
     def serialize(self, result_format: str) -> bytes:
         """SELECT rows as a SPARQL 1.1 results document (csv, tsv, json, xml)."""
+        if self.document is not None and self.document[0] == result_format:
+            return self.document[1]
         if self.kind != "select" or self.graph is None:
             raise QueryError(f"{result_format} output needs a SELECT query")
-        chosen = RESULT_FORMATS.get(result_format)
-        if chosen is None:
-            raise QueryError(
-                f"unknown results format {result_format!r}; known: {', '.join(RESULT_FORMATS)}"
-            )
         solutions = self.graph.query(self.text)
         assert isinstance(solutions, ox.QuerySolutions)
-        document = solutions.serialize(format=chosen)
-        assert document is not None  # no output stream given: the bytes are returned
-        return document
+        return _document(solutions, result_format)
 
     def turtle(self, prefixes: dict[str, str] | None = None) -> bytes:
         """CONSTRUCT/DESCRIBE triples as Turtle."""
         document = ox.serialize(self.triples or [], format=ox.RdfFormat.TURTLE, prefixes=prefixes)
         assert document is not None
         return document
+
+
+def _document(solutions: ox.QuerySolutions, result_format: str) -> bytes:
+    chosen = RESULT_FORMATS.get(result_format)
+    if chosen is None:
+        raise QueryError(
+            f"unknown results format {result_format!r}; known: {', '.join(RESULT_FORMATS)}"
+        )
+    document = solutions.serialize(format=chosen)
+    assert document is not None  # no output stream given: the bytes are returned
+    return document
 
 
 @cache
@@ -111,30 +120,50 @@ def check_read_only(sparql: str) -> None:
         raise QueryError("kg query does not call remote endpoints: SERVICE is not allowed")
 
 
+def syntax_message(error: SyntaxError) -> str:
+    """Oxigraph's syntax error as ``SPARQL syntax error at line L, column C: reason``."""
+    message = str(error)
+    if match := _POSITION.match(message):
+        line, column, reason = match.groups()
+        return f"SPARQL syntax error at line {line}, column {column}: {reason}"
+    return f"SPARQL syntax error: {message}"
+
+
 def open_graph(graph: KnowledgeGraph | str | Path) -> KnowledgeGraph:
     """A graph as given, or loaded from an exported file or build folder."""
     return graph if isinstance(graph, KnowledgeGraph) else KnowledgeGraph.load(graph)
 
 
-def run(graph: KnowledgeGraph | str | Path, sparql: str) -> QueryResult:
+def run(
+    graph: KnowledgeGraph | str | Path,
+    sparql: str,
+    *,
+    wait: bool = True,
+    waiting: Callable[[str], None] | None = None,
+    result_format: str | None = None,
+) -> QueryResult:
     """Run SPARQL (or a shipped query's name) over a graph, all named graphs merged.
 
-    Raises QueryError for invalid or writing queries, with the line and column of a
-    syntax error.
+    An export or build folder is queried through its persistent query store
+    (``kg.querystore``; built on first use, waiting for another process building it
+    unless ``wait`` is false). Raises QueryError for invalid or writing queries, with
+    the line and column of a syntax error. With ``result_format`` (csv, tsv, json,
+    xml), a SELECT's answer is serialized as it is read, into ``document``, and no
+    rows are kept (the query runs once).
     """
+    from kg.querystore import query_graph
+
     text = query_text(sparql)
     check_read_only(text)
-    store_graph = open_graph(graph)
+    store_graph = (
+        graph
+        if isinstance(graph, KnowledgeGraph)
+        else query_graph(graph, wait=wait, waiting=waiting)
+    )
     try:
         answer = store_graph.query(text)
     except SyntaxError as error:
-        message = str(error)
-        if match := _POSITION.match(message):
-            line, column, reason = match.groups()
-            raise QueryError(
-                f"SPARQL syntax error at line {line}, column {column}: {reason}"
-            ) from error
-        raise QueryError(f"SPARQL syntax error: {message}") from error
+        raise QueryError(syntax_message(error)) from error
     except OSError as error:
         raise QueryError(f"the query failed: {error}") from error
     if isinstance(answer, ox.QueryBoolean):
@@ -142,6 +171,9 @@ def run(graph: KnowledgeGraph | str | Path, sparql: str) -> QueryResult:
     if isinstance(answer, ox.QueryTriples):
         return QueryResult("graph", [], [], triples=list(answer), graph=store_graph)
     variables = [variable.value for variable in answer.variables]
+    if result_format is not None:
+        document = (result_format, _document(answer, result_format))
+        return QueryResult("select", variables, [], graph=store_graph, text=text, document=document)
     rows = [{name: _value(solution[name]) for name in variables} for solution in answer]
     return QueryResult("select", variables, rows, graph=store_graph, text=text)
 

@@ -17,7 +17,8 @@ def test_the_cli_reference_is_current() -> None:
 
 def test_every_command_is_in_the_readme() -> None:
     readme = (ROOT / "README.md").read_text()
-    for command in ("build", "query", "export", "validate", "load", "view", "eval", "plugins"):
+    commands = ("build", "query", "serve", "export", "validate", "load", "view", "eval", "plugins")
+    for command in commands:
         assert f"kg {command}" in readme, command
 
 
@@ -31,3 +32,5 @@ def test_every_registered_component_and_shipped_query_is_documented() -> None:
         assert f"`{name}`" in docs["extraction.md"] or f"`{name}`" in docs["architecture.md"], name
     for name in named_queries():
         assert f"`{name}`" in docs["query.md"], name
+    for path in (ROOT / "kg" / "queries" / "entity").glob("*.rq"):
+        assert f"`{path.stem}`" in docs["serve.md"], path.name

@@ -1,0 +1,225 @@
+"""The persistent query store against `oxigraph load`, and each shipped query through it.
+
+Run: .venv/bin/python -m benchmarks.query_store --articles 1000 [--keep DIR] [--jobs 2]
+         [--serve-only]
+
+It generates the benchmarks' synthetic corpus (`benchmarks.corpus`), builds it into
+N-Quads (reused from `--keep DIR/N` when there), then, each in a fresh process:
+  - `oxigraph load --lenient` of that graph.nq into a new folder (the Oxigraph CLI of
+    the `oxigraph` package, when installed), the issue's yardstick;
+  - the first `kg query BUILD articles` with no store yet (the store's bulk load
+    included), and the same query again with the store in place;
+  - every shipped query over the opened store, and, for comparison, the load of the
+    export into memory that every query paid before the store (`KnowledgeGraph.load`);
+  - `kg serve` on the build: the entity pages of the most mentioned people, outlets and
+    cities, and 20 concurrent clients asking for them (a bounded load on 127.0.0.1).
+Targets (issue #22, at 10,000 articles): the first query within 1.5x of `oxigraph load`;
+each shipped query afterwards under 1 s; an entity page under 300 ms, 20 concurrent
+clients without an error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from benchmarks.corpus import generate
+from kg.querystore import STORE_FOLDER
+from kg.sparql import named_queries
+
+QUERIES = """
+import json, resource, sys, time
+started = time.perf_counter()
+from kg.querystore import QueryStore
+from kg.sparql import named_queries, run
+opened = QueryStore.open(sys.argv[1])
+graph = opened.graph()
+figures = {"open": time.perf_counter() - started}
+for name in named_queries():
+    started = time.perf_counter()
+    rows = len(run(graph, name).rows)
+    figures[name] = time.perf_counter() - started
+    figures[name + " rows"] = rows
+figures["peak_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps(figures))
+"""
+
+PARSE = """
+import json, sys, time
+from kg.graph import KnowledgeGraph
+started = time.perf_counter()
+graph = KnowledgeGraph.load(sys.argv[1])
+graph.query("ASK { ?s ?p ?o }")
+print(json.dumps({"parse": time.perf_counter() - started}))
+"""
+
+
+def build(corpus: Path, out: Path, articles: int, jobs: int) -> None:
+    """The corpus and its N-Quads export, reused when ``out`` has it."""
+    if (out / "graph.nq").exists():
+        return
+    generate(corpus, articles)
+    command = [sys.executable, "-m", "kg", "build", str(corpus), "-o", str(out)]
+    command += ["-f", "nquads", "--jobs", str(jobs), "--quiet"]
+    started = time.perf_counter()
+    subprocess.run(command, check=False, stdout=subprocess.DEVNULL)
+    if not (out / "graph.nq").exists():
+        sys.exit(f"the build of {articles} articles wrote no graph.nq ({' '.join(command)})")
+    print(f"  built {articles:,} articles in {time.perf_counter() - started:.0f} s", flush=True)
+
+
+def timed(command: list[str]) -> tuple[float, str]:
+    """Wall-clock seconds of a command in a fresh process, and what it printed."""
+    started = time.perf_counter()
+    answer = subprocess.run(command, check=True, capture_output=True, text=True)
+    return time.perf_counter() - started, answer.stdout
+
+
+def oxigraph_load(graph: Path) -> float | None:
+    """Seconds for `oxigraph load --lenient` into a new folder, None without the CLI."""
+    binary = shutil.which("oxigraph") or shutil.which(
+        "oxigraph", path=str(Path(sys.executable).parent)
+    )
+    if binary is None:
+        return None
+    with tempfile.TemporaryDirectory(prefix="oxigraph-load-", dir=graph.parent) as folder:
+        seconds, _ = timed(
+            [binary, "load", "--lenient", "--location", folder, "--file", str(graph)]
+        )
+    return seconds
+
+
+def report(folder: Path, articles: int) -> None:
+    graph = folder / "graph.nq"
+    quads = sum(1 for _ in graph.open("rb"))
+    shutil.rmtree(folder / STORE_FOLDER, ignore_errors=True)
+    loaded = oxigraph_load(graph)
+    kg_query = [sys.executable, "-m", "kg", "query", str(folder), "articles", "--format", "csv"]
+    first, _ = timed(kg_query)
+    again, _ = timed(kg_query)
+    parse = json.loads(timed([sys.executable, "-c", PARSE, str(graph)])[1])["parse"]
+    figures = json.loads(timed([sys.executable, "-c", QUERIES, str(folder)])[1])
+    size = graph.stat().st_size / 2**20
+    print(f"\n{articles:,} articles: {quads:,} quads, graph.nq {size:,.0f} MiB")
+    if loaded is None:
+        print("  oxigraph load --lenient      (no oxigraph CLI: pip install oxigraph)")
+    else:
+        print(f"  oxigraph load --lenient      {loaded:8.1f} s")
+    ratio = f"  ({first / loaded:.2f}x oxigraph load)" if loaded else ""
+    print(f"  first kg query (store build) {first:8.1f} s{ratio}")
+    print(f"  kg query again (store ready) {again:8.2f} s  (process start included)")
+    print(f"  parse the export per query   {parse:8.1f} s  (what each query paid before)")
+    print(f"  open the store               {figures['open']:8.3f} s")
+    print(f"  {'query':<14}{'rows':>10}{'seconds':>10}")
+    for name in named_queries():
+        print(f"  {name:<14}{int(figures[name + ' rows']):>10,}{figures[name]:>10.3f}")
+    print(f"  peak memory of the query process: {figures['peak_mib']:,.0f} MiB")
+    serve(folder)
+
+
+def fetch(url: str) -> tuple[int, float]:
+    """Status and seconds of one GET (status 0: no connection)."""
+    started = time.perf_counter()
+    try:
+        with urllib.request.urlopen(url, timeout=120) as response:
+            response.read()
+            status = response.status
+    except urllib.error.HTTPError as error:
+        status = error.code
+    except (urllib.error.URLError, OSError):
+        status = 0  # not listening yet, or the connection failed
+    return status, time.perf_counter() - started
+
+
+def serve(folder: Path, clients: int = 20, requests: int = 10) -> None:
+    """Entity pages of `kg serve` on the build, alone and under ``clients`` at once."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/"
+    command = [sys.executable, "-m", "kg", "serve", str(folder), "--port", str(port)]
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        started = time.perf_counter()
+        while fetch(url + "sparql?query=ASK%7B%7D")[0] != 200:
+            if server.poll() is not None or time.perf_counter() - started > 120:
+                sys.exit("kg serve did not start")
+            time.sleep(0.2)
+        status, home = fetch(url)
+        pages: list[str] = []
+        for kind in ("Person", "NewsMediaOrganization", "City"):
+            top = (
+                "SELECT ?e (COUNT(?a) AS ?n) WHERE { ?e a <https://schema.org/" + kind + "> . "
+                "?a <https://schema.org/mentions>|<https://schema.org/publisher> ?e } "
+                "GROUP BY ?e ORDER BY DESC(?n) LIMIT 10"
+            )
+            answer = urllib.request.urlopen(
+                url + "sparql?" + urllib.parse.urlencode({"query": top, "format": "csv"}),
+                timeout=300,
+            ).read()
+            pages += [
+                url + "entity?" + urllib.parse.urlencode({"iri": line.split(",")[0]})
+                for line in answer.decode().splitlines()[1:]
+            ]
+        alone = sorted(fetch(page)[1] for page in pages)
+        print(f"\n  kg serve: home page {home:.2f} s (status {status}, made once)")
+        print(
+            f"  entity pages alone ({len(pages)}): median {alone[len(alone) // 2] * 1000:.0f} ms,"
+            f" slowest {alone[-1] * 1000:.0f} ms"
+        )
+
+        def client(number: int) -> list[tuple[int, float]]:
+            return [fetch(pages[(number + i) % len(pages)]) for i in range(requests)]
+
+        started = time.perf_counter()
+        with ThreadPoolExecutor(max_workers=clients) as pool:
+            answers = [item for items in pool.map(client, range(clients)) for item in items]
+        wall = time.perf_counter() - started
+        errors = sum(1 for code, _ in answers if code != 200)
+        times = sorted(seconds for _, seconds in answers)
+        print(
+            f"  {clients} clients x {requests} entity pages: {errors} errors,"
+            f" median {times[len(times) // 2] * 1000:.0f} ms,"
+            f" 95th percentile {times[int(len(times) * 0.95)] * 1000:.0f} ms,"
+            f" {len(answers) / wall:.1f} pages/s"
+        )
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--articles", type=int, action="append")
+    parser.add_argument("--keep", type=Path, help="keep (and reuse) corpus and builds here")
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument(
+        "--serve-only", action="store_true", help="only the kg serve figures (store kept)"
+    )
+    options = parser.parse_args()
+    command = ["python", "-m", "benchmarks.query_store", *sys.argv[1:]]
+    print(f"command: {' '.join(command)}")
+    with tempfile.TemporaryDirectory(prefix="kg-query-store-") as scratch:
+        root = options.keep or Path(scratch)
+        for articles in options.articles or [1000]:
+            folder = root / str(articles)
+            build(folder / "corpus", folder / "out", articles, options.jobs)
+            if options.serve_only:
+                serve(folder / "out")
+            else:
+                report(folder / "out", articles)
+
+
+if __name__ == "__main__":
+    main()

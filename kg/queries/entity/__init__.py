@@ -1,0 +1,1 @@
+"""The queries behind `kg serve`'s entity pages: each takes the entity as ``?entity``."""
