@@ -250,10 +250,11 @@ def record(rng: random.Random, index: int) -> dict[str, object]:
     }
 
 
-def json_lines(articles: int, seed: int = 1) -> Iterator[str]:
-    """``articles`` JSON Lines records (each a line with its newline), deterministic by seed."""
+def json_lines(articles: int, seed: int = 1, *, first: int = 0) -> Iterator[str]:
+    """``articles`` JSON Lines records (each a line with its newline), deterministic by seed,
+    numbered (in titles and URLs) from ``first``."""
     rng = random.Random(seed)
-    for index in range(articles):
+    for index in range(first, first + articles):
         yield json.dumps(record(rng, index), ensure_ascii=False) + "\n"
 
 
