@@ -242,6 +242,8 @@ class FactsStore:
             name = _part_name(source, result.part)
         data = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
         atomic_write(self.folder / name, data, durable=False)
+        if result.part == 0 and source in self.entries:
+            self._forget_other_parts(source, result.parts)
         if result.parts == 1:
             self.entries[source] = {"sha256": sha256, "facts": name}
         elif result.part == 0 or source not in self.entries:
@@ -251,6 +253,19 @@ class FactsStore:
             self.entries[source]["saved"] = result.part + 1
         if self.persistent:
             self._log(source, result.part, result.parts)
+
+    def _forget_other_parts(self, source: str, parts: int) -> None:
+        """Remove the facts files an earlier build saved for a source that the new
+        layout (whole, or ``parts`` parts) does not overwrite."""
+        old = self.entries[source]
+        kept = (
+            {f"facts/{digest(source, 24)}.pickle"}
+            if parts == 1
+            else {_part_name(source, index) for index in range(parts)}
+        )
+        for name in self._names(source, old):
+            if name not in kept:
+                (self.folder / name).unlink(missing_ok=True)
 
     def prune(self, sources: Sequence[str]) -> int:
         """Forget files no longer among ``sources``; return how many."""
