@@ -143,3 +143,28 @@ def test_a_build_killed_in_the_middle_of_a_big_file_resumes_at_its_next_part(
     again = build_to([big], tmp_path / "again", formats=FORMATS, store=store, limits=limits)
     assert again.report.reused == 1 and read == list(range(3, len(parts)))
     assert exports(tmp_path / "again") == whole
+
+
+def test_a_store_keeps_only_the_facts_files_of_the_latest_cut(big: Path, tmp_path: Path) -> None:
+    store, dump = tmp_path / "store", tmp_path / "dump.jsonl"
+    dump.write_bytes(big.read_bytes())
+
+    def build(chunk_bytes: int) -> set[str]:
+        """Change the file (or it is reused whole) and build it cut this way."""
+        with dump.open("a") as stream:
+            stream.write('{"title": "One more", "body": "A last record."}\n')
+        build_to(
+            [dump],
+            tmp_path / "out",
+            formats=["nquads"],
+            extractors=["articles"],
+            store=store,
+            limits=Limits(chunk_bytes=chunk_bytes),
+        )
+        return {p.name for p in (store / "facts").iterdir()}
+
+    cut = build(9000)
+    assert len(cut) > 10
+    assert len(build(1 << 20)) == 1, "read whole: the parts' files are gone"
+    assert build(9000) == cut
+    assert 1 < len(build(20_000)) < len(cut), "fewer parts: the others are removed"
