@@ -84,6 +84,12 @@ def test_a_line_longer_than_max_file_bytes_is_skipped_by_its_number(tmp_path: Pa
     assert [i.line for i in items if not isinstance(i, Exception)] == [1, 2, 4, 5]
 
 
+def test_max_file_bytes_bounds_a_part_of_a_json_lines_file(big: Path) -> None:
+    parts = split(str(big), Limits(max_file_bytes=20_000))
+    assert parts is not None and len(parts) > 4
+    assert all(p.stop - p.start <= 20_000 for p in parts)
+
+
 def test_a_big_file_cut_small_builds_the_same_bytes_in_one_process(
     big: Path, whole: dict[str, bytes], tmp_path: Path
 ) -> None:

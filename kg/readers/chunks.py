@@ -45,11 +45,15 @@ class Part:
 
 def split_lines(source: str, limits: Limits) -> list[Part] | None:
     """The parts of a file of lines, or None when it is to be read whole: it fits in one
-    part, cannot be read, or is not clean UTF-8 (see the module's docstring)."""
+    part, cannot be read, or is not clean UTF-8 (see the module's docstring).
+
+    A part holds ``chunk_bytes`` and ``max_file_bytes`` at most, but for a single line
+    longer than a part: it is a part of its own, ``oversized`` when it is longer than
+    ``max_file_bytes``."""
     path = Path(source)
     try:
         size = path.stat().st_size
-        if size <= limits.chunk_bytes:
+        if size <= min(limits.chunk_bytes, limits.max_file_bytes):
             return None
         with path.open("rb") as stream:
             ranges = _ranges(stream, size, limits)
@@ -75,7 +79,7 @@ def _ranges(stream: BinaryIO, size: int, limits: Limits) -> list[tuple[int, int,
     start = 0
     while start < size:
         stream.seek(start)
-        data = stream.read(limits.chunk_bytes)
+        data = stream.read(min(limits.chunk_bytes, limits.max_file_bytes))
         if start + len(data) < size and not data.endswith(b"\n"):
             cut = data.rfind(b"\n") + 1
             if cut:  # whole lines only: the next part starts with the unfinished one
