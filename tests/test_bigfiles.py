@@ -108,6 +108,20 @@ def test_a_big_file_shared_by_two_workers_builds_the_same_bytes(
     assert len(graph.report.skipped) == 2, "each bad record counted once"
 
 
+# distributed's scheduler can leave a listening socket to the garbage collector when it
+# shuts down (as in test_scale).
+@pytest.mark.filterwarnings(
+    "ignore::ResourceWarning", "ignore::pytest.PytestUnraisableExceptionWarning"
+)
+def test_a_big_file_shared_by_a_dask_cluster_builds_the_same_bytes(
+    big: Path, whole: dict[str, bytes], tmp_path: Path
+) -> None:
+    pytest.importorskip("distributed")
+    limits = Limits(chunk_bytes=9000)
+    build_to([big], tmp_path, formats=FORMATS, engine="dask", jobs=2, limits=limits)
+    assert exports(tmp_path) == whole
+
+
 KILLED_BUILD = """
 import os, sys
 from kg.builder import build_to
