@@ -41,6 +41,7 @@ bench: $(STAMP)  ## run the benchmarks (slow; each prints its figures and comman
 	$(BIN)/python -m benchmarks.view_large
 	$(BIN)/python -m benchmarks.overview_large
 	$(BIN)/python -m benchmarks.throughput --articles 1000 --naive
+	$(BIN)/python -m benchmarks.big_files
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build dist

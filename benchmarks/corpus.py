@@ -8,7 +8,9 @@ Two thirds are front matter with related articles, one third plain text; bodies 
 from __future__ import annotations
 
 import argparse
+import json
 import random
+from collections.abc import Iterator
 from pathlib import Path
 
 FIRST = [
@@ -229,6 +231,31 @@ def generate(folder: Path, articles: int, seed: int = 1) -> list[Path]:
             path.write_text(front_matter(rng, index))
         written.append(path)
     return written
+
+
+def record(rng: random.Random, index: int) -> dict[str, object]:
+    """One article as a news API's JSON record (the names of the seeds' front matter)."""
+    outlet, domain = rng.choice(OUTLETS)
+    city = rng.choice(CITIES)
+    return {
+        "title": f"{city} weighs new limits on facial recognition ({index})",
+        "excerpt": f"Officials in {city} debated the program again this week.",
+        "publishedDateTime": (
+            f"2021-{1 + index % 12:02d}-{1 + index % 28:02d}T{index % 24:02d}:00:00Z"
+        ),
+        "webUrl": f"https://www.{domain}/2021/story-{index}",
+        "provider": {"name": outlet, "domain": domain},
+        "topics": rng.sample(TOPICS, 2),
+        "body": body(rng),
+    }
+
+
+def json_lines(articles: int, seed: int = 1, *, first: int = 0) -> Iterator[str]:
+    """``articles`` JSON Lines records (each a line with its newline), deterministic by seed,
+    numbered (in titles and URLs) from ``first``."""
+    rng = random.Random(seed)
+    for index in range(first, first + articles):
+        yield json.dumps(record(rng, index), ensure_ascii=False) + "\n"
 
 
 def main() -> None:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from kg import engines
@@ -21,7 +22,8 @@ from kg.graph import KnowledgeGraph
 from kg.locking import Waiting, build_locks
 from kg.model import Article, ArticleFacts, BuildReport, Skipped
 from kg.namespaces import KG, SDO, SKOS
-from kg.readers import discover, read_file
+from kg.readers import discover, read_file, split
+from kg.readers.chunks import Part
 from kg.readers.limits import DEFAULT_LIMITS, Limits
 from kg.readers.mapping import NO_FIELDS, FieldMap, FieldsOption
 from kg.resolve import DEFAULT_BASE, Resolver
@@ -50,7 +52,8 @@ SUMMARY_CLASSES = {
 
 @dataclass
 class FileResult:
-    """What one input file gave: its articles' facts, the problems met, the time each step took."""
+    """What one input file (or part ``part`` of the ``parts`` it is read as) gave: its
+    articles' facts, the problems met, the time each step took."""
 
     source: str
     facts: list[ArticleFacts] = field(default_factory=list)
@@ -58,24 +61,31 @@ class FileResult:
     unused_fields: list[str] = field(default_factory=list)
     read_seconds: float = 0.0
     extract_seconds: float = 0.0
+    part: int = 0
+    parts: int = 1
 
 
 def process_file(
-    source: str,
+    source: str | Part,
     steps: Sequence[Extractor],
     limits: Limits = DEFAULT_LIMITS,
     fields: FieldMap = NO_FIELDS,
     *,
     beat: Callable[[], None] | None = None,
 ) -> FileResult:
-    """Read and extract one file: the pure unit of work engines distribute.
+    """Read and extract one file, or one part of a big one: the pure unit of work
+    engines distribute.
 
     Whatever goes wrong with one file stays in its result: a bad record, a bug met on
     it, a step that runs past ``limits.max_file_seconds`` (reading the file, or
     extracting one of its records) are errors beside the facts of its other records.
     ``beat`` is called as each step starts, so a supervisor can tell work from a hang.
     """
-    result = FileResult(source)
+    if isinstance(source, Part):
+        result = FileResult(source.source, part=source.index, parts=source.count)
+    else:
+        result = FileResult(source)
+    name = result.source
     seconds = limits.max_file_seconds
     unused: set[str] = set()
     items = read_file(source, limits=limits, fields=fields)
@@ -87,7 +97,7 @@ def process_file(
             with time_limit(seconds):
                 item = next(items, None)
         except TimeLimitExceeded:
-            result.errors.append(_stopped(source, seconds, "reading it"))
+            result.errors.append(_stopped(name, seconds, "reading it"))
             break
         finally:
             result.read_seconds += time.perf_counter() - clock
@@ -104,11 +114,11 @@ def process_file(
             with time_limit(seconds):
                 result.facts.append(extract(item, steps))
         except TimeLimitExceeded:
-            result.errors.append(_stopped(source, seconds, "extracting it", line=item.line))
+            result.errors.append(_stopped(name, seconds, "extracting it", line=item.line))
         except Exception as error:  # an extractor bug must not lose the other articles
-            log.debug("extraction failed for %s", source, exc_info=True)
+            log.debug("extraction failed for %s", name, exc_info=True)
             result.errors.append(
-                InputError.internal(source, error, line=item.line, doing="extracting it")
+                InputError.internal(name, error, line=item.line, doing="extracting it")
             )
         finally:
             result.extract_seconds += time.perf_counter() - clock
@@ -215,30 +225,34 @@ def _build(
         ),
     )
     timings = report.timings
+    fields_seen = _FieldCounter(report.unused_fields)
     try:
         started = time.perf_counter()
         fresh = facts_store.changed(sources)
+        cutting = _cutting(fresh, limits, jobs)
+        work = _work(fresh, cutting, facts_store, report, resolver, strict, fields_seen)
         results = engines.run(
-            engine, fresh, names, limits, jobs=jobs, scheduler=scheduler, fields=fields
+            engine, work, names, limits, jobs=jobs, scheduler=scheduler, fields=fields
         )
         done = len(sources) - len(fresh)
         timings["read (worker seconds)"] = timings["extract (worker seconds)"] = 0.0
         for result in results:
-            # Resolution observes each file as it arrives; its facts wait on disk.
-            _observe(result, report, resolver, strict)
+            # Resolution observes each file (or part) as it arrives; its facts wait on disk.
+            _observe(result, report, resolver, strict, fields_seen)
             with _storage(facts_store.folder):
                 facts_store.save(result)
             timings["read (worker seconds)"] += result.read_seconds
             timings["extract (worker seconds)"] += result.extract_seconds
-            done += 1
-            if progress is not None:
-                progress("read", done, len(sources))
+            if result.part == result.parts - 1:
+                done += 1
+                if progress is not None:
+                    progress("read", done, len(sources))
         timings["read+extract"] = time.perf_counter() - started
         started = time.perf_counter()
         report.reused = len(sources) - len(fresh)
         report.pruned = facts_store.prune(sources) if prune else 0
         for result in facts_store.results(excluding=set(fresh)):
-            _observe(result, report, resolver, strict)
+            _observe(result, report, resolver, strict, fields_seen)
         resolver.finish()
         timings["resolve"] = time.perf_counter() - started
         started = time.perf_counter()
@@ -278,7 +292,80 @@ def _storage(folder: Path | None) -> Iterator[None]:
         ) from error
 
 
-def _observe(result: FileResult, report: BuildReport, resolver: Resolver, strict: bool) -> None:
+MIN_PART_BYTES = 64 * 1024
+"""Parts of a big file are no smaller than this when they are cut to share it among workers."""
+
+
+def _cutting(sources: Sequence[str], limits: Limits, jobs: int) -> Limits:
+    """The limits to cut big files with: parts of ``limits.chunk_bytes`` at most, and small
+    enough that ``jobs`` workers get four parts each of what there is to read (so one
+    JSON Lines file keeps every worker busy)."""
+    if jobs <= 1:
+        return limits
+    total = 0
+    for source in sources:
+        with contextlib.suppress(OSError):
+            total += Path(source).stat().st_size
+    share = max(MIN_PART_BYTES, total // (4 * jobs))
+    return replace(limits, chunk_bytes=min(limits.chunk_bytes, share))
+
+
+def _work(
+    sources: Sequence[str],
+    limits: Limits,
+    facts_store: FactsStore,
+    report: BuildReport,
+    resolver: Resolver,
+    strict: bool,
+    fields_seen: _FieldCounter,
+) -> list[str | Part]:
+    """The units of work: each file, or each part of a big one (``kg.readers.chunks``).
+
+    The parts an earlier, killed build saved are not read again: they are observed
+    from the store here.
+    """
+    facts_store.cut = f"{limits.chunk_bytes}/{limits.max_file_bytes}"
+    work: list[str | Part] = []
+    for source in sources:
+        parts = split(source, limits)
+        if parts is None:
+            work.append(source)
+            continue
+        saved = facts_store.resumed(source, len(parts))
+        if saved:
+            for result in facts_store.saved(source):
+                _observe(result, report, resolver, strict, fields_seen)
+        work.extend(parts[saved:])
+    return work
+
+
+class _FieldCounter:
+    """Counts, per unused field name, the files that had it: once per file, however many
+    parts the file was read as (a file's parts come one after another)."""
+
+    def __init__(self, counts: dict[str, int]) -> None:
+        self.counts = counts
+        self.seen: dict[str, set[str]] = {}
+
+    def add(self, result: FileResult) -> None:
+        """Count the unused fields of one file, or of one part of a big file."""
+        if result.parts == 1:
+            names: Iterable[str] = result.unused_fields
+        else:
+            seen = self.seen.setdefault(result.source, set())  # a few big files' names
+            names = [name for name in result.unused_fields if name not in seen]
+            seen.update(names)
+        for name in names:
+            self.counts[name] = self.counts.get(name, 0) + 1
+
+
+def _observe(
+    result: FileResult,
+    report: BuildReport,
+    resolver: Resolver,
+    strict: bool,
+    fields_seen: _FieldCounter,
+) -> None:
     """Count one file's records, note its problems, and show its facts to the resolver."""
     errors = [e for e in result.errors if not isinstance(e, InputNote)]
     if strict and (errors or any(f.problems for f in result.facts)):
@@ -286,8 +373,7 @@ def _observe(result: FileResult, report: BuildReport, resolver: Resolver, strict
         raise InputError(result.source, "; ".join(problems))
     for error in result.errors:
         _record(report, error, strict)
-    for name in result.unused_fields:
-        report.unused_fields[name] = report.unused_fields.get(name, 0) + 1
+    fields_seen.add(result)
     for facts in result.facts:
         report.records += 1
         report.words += facts.words
@@ -377,4 +463,4 @@ def write_report(report: BuildReport, path: Path) -> None:
     atomic_write(path, json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
 
 
-__all__ = ["Article", "FileResult", "build", "build_to", "process_file"]
+__all__ = ["Article", "FileResult", "Part", "build", "build_to", "process_file"]

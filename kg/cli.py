@@ -91,9 +91,9 @@ def main(verbose: bool, debug: bool) -> None:
     "limit_overrides",
     multiple=True,
     metavar="NAME=N",
-    help="Change an input limit (repeatable): max_file_bytes, max_yaml_nodes, max_yaml_depth, "
-    "max_json_depth, max_field_chars, max_body_chars, max_page_chars, max_file_seconds. "
-    "See docs/input.md.",
+    help="Change an input limit (repeatable): max_file_bytes, chunk_bytes, max_yaml_nodes, "
+    "max_yaml_depth, max_json_depth, max_field_chars, max_body_chars, max_page_chars, "
+    "max_file_seconds. See docs/input.md.",
 )
 @click.option(
     "--field",

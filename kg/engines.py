@@ -1,6 +1,7 @@
-"""Engines run the pure per-file function over many files: in this process, in worker
-processes, or on a Dask cluster. Each yields FileResults in the order of the sources,
-so the build's output never depends on the engine or the number of workers."""
+"""Engines run the pure per-file function over many files (or parts of big files, see
+``kg.readers.chunks``): in this process, in worker processes, or on a Dask cluster. Each
+yields FileResults in the order of the sources, so the build's output never depends on
+the engine or the number of workers."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from kg.errors import ConfigError, InputError
 from kg.extract import Extractor, extract, pipeline
 from kg.model import Article
+from kg.readers.chunks import Part
 from kg.readers.limits import Limits
 from kg.readers.mapping import NO_FIELDS, FieldMap
 from kg.workers import Beat, TaskFailure, run_supervised
@@ -44,7 +46,7 @@ def _steps(names: tuple[str, ...] | None) -> list[Extractor]:
 
 
 def process(
-    source: str,
+    source: str | Part,
     names: tuple[str, ...] | None,
     limits: Limits,
     fields: FieldMap = NO_FIELDS,
@@ -61,18 +63,21 @@ def _failed(failure: TaskFailure) -> FileResult:
     """The result of a file whose worker died or hung: the file is skipped with the reason."""
     from kg.builder import FileResult
 
-    source = failure.arguments[0]
-    return FileResult(source, errors=[InputError(source, f"skipped: {failure.reason}")])
+    item = failure.arguments[0]
+    if isinstance(item, Part):
+        error = InputError(item.source, f"skipped: {failure.reason}", line=item.line)
+        return FileResult(item.source, errors=[error], part=item.index, parts=item.count)
+    return FileResult(item, errors=[InputError(item, f"skipped: {failure.reason}")])
 
 
 def _process_many(
-    sources: Sequence[str], names: tuple[str, ...] | None, limits: Limits, fields: FieldMap
+    sources: Sequence[str | Part], names: tuple[str, ...] | None, limits: Limits, fields: FieldMap
 ) -> list[FileResult]:
     return [process(source, names, limits, fields) for source in sources]
 
 
 def run_local(
-    sources: Sequence[str],
+    sources: Sequence[str | Part],
     names: tuple[str, ...] | None,
     limits: Limits,
     *,
@@ -98,7 +103,7 @@ def run_local(
 
 
 def run_dask(
-    sources: Sequence[str],
+    sources: Sequence[str | Part],
     names: tuple[str, ...] | None,
     limits: Limits,
     *,
@@ -129,7 +134,7 @@ def run_dask(
         )
     with Client(scheduler or cluster) as client:  # type: ignore[no-untyped-call]
         window = max(2, jobs * 2)
-        futures: list[tuple[list[str], Any]] = []
+        futures: list[tuple[list[str | Part], Any]] = []
         for partition in partitions:
             task = dask.delayed(_process_many)(partition, names, limits, fields)  # type: ignore[attr-defined]
             futures.append((partition, client.compute(task)))
@@ -141,7 +146,7 @@ def run_dask(
         cluster.close()
 
 
-def _gathered(partition: list[str], future: Any) -> list[FileResult]:
+def _gathered(partition: list[str | Part], future: Any) -> list[FileResult]:
     """A partition's results; when its task failed (its worker died, say), each of its
     files skipped with the reason, and the other partitions go on."""
     try:
@@ -153,7 +158,7 @@ def _gathered(partition: list[str], future: Any) -> list[FileResult]:
 
 def run(
     engine: str,
-    sources: Sequence[str],
+    sources: Sequence[str | Part],
     names: tuple[str, ...] | None,
     limits: Limits,
     *,

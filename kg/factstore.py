@@ -9,6 +9,10 @@ are cheap next to extraction), so an incremental build equals a fresh one.
 A journal beside the manifest gets one line per file as its facts are saved, so a
 build that is killed (not only interrupted) loses nothing it extracted: the next
 build reads the journal and goes on from there.
+
+A big file read as parts (``kg.readers.chunks``) has one facts file per part, saved
+(and journalled) as each part is done: its entry counts the ``parts`` and how many are
+``saved``, so a build killed in the middle of the file resumes at its next part.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ import tempfile
 from collections.abc import Iterator, Sequence
 from importlib import metadata
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
 
 from kg.atomic import atomic_write
 from kg.errors import ConfigError
@@ -71,6 +75,10 @@ def extraction_fingerprint(names: Sequence[str], *, reading: str = "") -> str:
     return hasher.hexdigest()
 
 
+def _part_name(source: str, part: int) -> str:
+    return f"facts/{digest(source, 24)}-{part}.pickle"
+
+
 def _running(work_folder: str) -> bool:
     """Whether the process that made a work folder (``kg-dataset-PID-...``) still runs."""
     try:
@@ -85,15 +93,18 @@ def _running(work_folder: str) -> bool:
 class FactsStore:
     """Pickled FileResults by source, with the content hash each was made from."""
 
-    def __init__(self, folder: Path | None, *, fingerprint: str = "") -> None:
+    def __init__(self, folder: Path | None, *, fingerprint: str = "", cut: str = "") -> None:
+        """``cut`` says how big files are cut into parts (the limits that decide it):
+        saved parts are only resumed from when they were cut alike."""
         self.persistent = folder is not None
         self.fingerprint = fingerprint
+        self.cut = cut
         self._temporary = (
             None if folder is not None else tempfile.TemporaryDirectory(prefix="kg-facts-")
         )
         self.folder = folder if folder is not None else Path(self._temporary.name)  # type: ignore[union-attr]
         (self.folder / "facts").mkdir(parents=True, exist_ok=True)
-        self.entries: dict[str, dict[str, str]] = {}
+        self.entries: dict[str, dict[str, Any]] = {}
         manifest = self.folder / MANIFEST
         if self.persistent and manifest.is_file():
             try:
@@ -142,9 +153,25 @@ class FactsStore:
             if {"source", "sha256", "facts"} <= entry.keys() and (
                 self.folder / entry["facts"]
             ).is_file():
-                self.entries[entry["source"]] = {"sha256": entry["sha256"], "facts": entry["facts"]}
+                self._take(entry)
 
-    def _log(self, source: str) -> None:
+    def _take(self, line: dict[str, object]) -> None:
+        """One journal line: a whole file's facts, or the next part of a big file's."""
+        source, sha256, name = str(line["source"]), str(line["sha256"]), str(line["facts"])
+        part, parts = line.get("part", 0), line.get("parts", 1)
+        if not isinstance(part, int) or not isinstance(parts, int):
+            return
+        if parts == 1:
+            self.entries[source] = {"sha256": sha256, "facts": name}
+            return
+        entry = self.entries.get(source)
+        if part == 0:
+            self.entries[source] = {"sha256": sha256, "facts": name, "parts": parts, "saved": 1}
+            self.entries[source]["cut"] = str(line.get("cut", ""))
+        elif entry is not None and entry["sha256"] == sha256 and entry.get("saved") == part:
+            entry["saved"] = part + 1
+
+    def _log(self, source: str, part: int = 0, parts: int = 1) -> None:
         """Append one saved file to the journal (opened, with its header, on first use)."""
         if self._journal is None:
             path = self.folder / JOURNAL
@@ -155,8 +182,40 @@ class FactsStore:
                 self._journal.write(json.dumps(header) + "\n")
             else:
                 self._journal.write("\n")  # end a line a killed build may have torn
-        self._journal.write(json.dumps({"source": source, **self.entries[source]}) + "\n")
+        entry = self.entries[source]
+        line: dict[str, object] = {"source": source, "sha256": entry["sha256"]}
+        line["facts"] = self._names(source, entry)[part]
+        if parts > 1:
+            line |= {"part": part, "parts": parts, "cut": entry.get("cut", "")}
+        self._journal.write(json.dumps(line) + "\n")
         self._journal.flush()
+
+    @staticmethod
+    def _names(source: str, entry: dict[str, Any]) -> list[str]:
+        """The facts files of an entry: one, or one per part saved so far."""
+        if "parts" not in entry:
+            return [entry["facts"]]
+        return [_part_name(source, index) for index in range(entry["parts"])]
+
+    def _complete(self, source: str, entry: dict[str, Any]) -> bool:
+        """Whether every part of an entry is saved and its files are there."""
+        saved = entry.get("saved", 1)
+        names = self._names(source, entry)[:saved]
+        return saved == entry.get("parts", 1) and all((self.folder / n).is_file() for n in names)
+
+    def resumed(self, source: str, parts: int) -> int:
+        """How many of a file's ``parts`` an earlier build saved (0 unless it was cut alike)."""
+        entry = self.entries.get(source)
+        if (
+            entry is None
+            or entry.get("parts") != parts
+            or entry.get("cut") != self.cut
+            or entry["sha256"] != self._hashes.get(source)
+        ):
+            return 0
+        saved = int(entry.get("saved", 0))
+        names = self._names(source, entry)[:saved]
+        return saved if all((self.folder / n).is_file() for n in names) else 0
 
     def changed(self, sources: Sequence[str]) -> list[str]:
         """The sources that must be read: new, changed, or (without a store) all."""
@@ -169,34 +228,67 @@ class FactsStore:
             if (
                 entry is None
                 or entry["sha256"] != self._hashes[source]
-                or not (self.folder / entry["facts"]).is_file()
+                or not self._complete(source, entry)
             ):
                 stale.append(source)
         return stale
 
     def save(self, result: FileResult) -> None:
-        """Keep one file's facts (replacing what an earlier build saved for it)."""
-        name = f"facts/{digest(result.source, 24)}.pickle"
+        """Keep one file's facts, or one part's (replacing what an earlier build saved)."""
+        source, sha256 = result.source, self._hashes.get(result.source, "")
+        if result.parts == 1:
+            name = f"facts/{digest(source, 24)}.pickle"
+        else:
+            name = _part_name(source, result.part)
         data = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
         atomic_write(self.folder / name, data, durable=False)
-        self.entries[result.source] = {"sha256": self._hashes.get(result.source, ""), "facts": name}
+        if result.part == 0 and source in self.entries:
+            self._forget_other_parts(source, result.parts)
+        if result.parts == 1:
+            self.entries[source] = {"sha256": sha256, "facts": name}
+        elif result.part == 0 or source not in self.entries:
+            self.entries[source] = {"sha256": sha256, "facts": name, "parts": result.parts}
+            self.entries[source] |= {"saved": result.part + 1, "cut": self.cut}
+        else:
+            self.entries[source]["saved"] = result.part + 1
         if self.persistent:
-            self._log(result.source)
+            self._log(source, result.part, result.parts)
+
+    def _forget_other_parts(self, source: str, parts: int) -> None:
+        """Remove the facts files an earlier build saved for a source that the new
+        layout (whole, or ``parts`` parts) does not overwrite."""
+        old = self.entries[source]
+        kept = (
+            {f"facts/{digest(source, 24)}.pickle"}
+            if parts == 1
+            else {_part_name(source, index) for index in range(parts)}
+        )
+        for name in self._names(source, old):
+            if name not in kept:
+                (self.folder / name).unlink(missing_ok=True)
 
     def prune(self, sources: Sequence[str]) -> int:
         """Forget files no longer among ``sources``; return how many."""
         present = set(sources)
         gone = [source for source in self.entries if source not in present]
         for source in gone:
-            (self.folder / self.entries.pop(source)["facts"]).unlink(missing_ok=True)
+            for name in self._names(source, self.entries.pop(source)):
+                (self.folder / name).unlink(missing_ok=True)
         return len(gone)
 
     def results(self, *, excluding: set[str] | None = None) -> Iterator[FileResult]:
-        """Every saved FileResult (but those of ``excluding``), by source."""
+        """Every saved FileResult (but those of ``excluding``), by source, a big file's
+        parts in order."""
         for source in sorted(self.entries):
             if excluding and source in excluding:
                 continue
-            with (self.folder / self.entries[source]["facts"]).open("rb") as stream:
+            yield from self.saved(source)
+
+    def saved(self, source: str) -> Iterator[FileResult]:
+        """The saved FileResults of one source (the parts saved so far, for a big file)."""
+        entry = self.entries[source]
+        for name in self._names(source, entry)[: entry.get("saved", 1)]:
+            with (self.folder / name).open("rb") as stream:
                 yield pickle.load(stream)
 
     def work_folder(self) -> Path | None:

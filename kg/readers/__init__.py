@@ -2,7 +2,9 @@
 
 A reader has a ``name``, the ``suffixes`` it reads, ``accepts(path, text)`` and
 ``read(source, text)``, which yields Articles, or InputErrors for records it
-had to skip while the rest of the file goes on.
+had to skip while the rest of the file goes on. A reader of a format that can be cut
+(JSON Lines) also has ``split(source, limits)`` and ``read_part(part)``: a big file is
+then read as parts (``kg.readers.chunks``), each a unit of work.
 """
 
 from __future__ import annotations
@@ -12,10 +14,11 @@ import inspect
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from kg.errors import InputError
 from kg.model import Article
+from kg.readers.chunks import Part
 from kg.readers.decode import decode
 from kg.readers.limits import DEFAULT_LIMITS, Limits
 from kg.readers.mapping import NO_FIELDS, FieldMap
@@ -115,19 +118,41 @@ def _has_suffix(path: Path, suffixes: set[str]) -> bool:
     return any(name.endswith(suffix) for suffix in suffixes)
 
 
+def split(source: str, limits: Limits = DEFAULT_LIMITS) -> list[Part] | None:
+    """The parts a big file is read as, or None when it is read whole (the usual case)."""
+    reader = _splitter(Path(source))
+    return reader.split(source, limits) if reader is not None else None
+
+
+def _splitter(path: Path) -> Any:
+    """The reader that cuts files like this one into parts, if any."""
+    for reader in _reader_instances():
+        if getattr(reader, "split", None) is not None and reader.accepts(path, ""):
+            return reader
+    return None
+
+
 def read_file(
-    source: str, *, limits: Limits = DEFAULT_LIMITS, fields: FieldMap = NO_FIELDS
+    source: str | Part, *, limits: Limits = DEFAULT_LIMITS, fields: FieldMap = NO_FIELDS
 ) -> Iterator[Article | InputError]:
-    """Read one input file with the first reader that accepts it.
+    """Read one input file (or one part of it, see ``split``) with the first reader
+    that accepts it.
 
     Never raises for a bad file: problems are yielded, so one bad file cannot stop a
     build. An exception no reader should raise (a bug, a recursion limit) ends the
     file's reading as an ``internal error``, with its traceback in the error's detail.
     """
+    name = source.source if isinstance(source, Part) else source
     try:
-        yield from _read(source, limits, fields)
+        if isinstance(source, Part):
+            reader = _splitter(Path(name))
+            assert reader is not None, f"no reader cuts {name} into parts"
+            yield from reader.read_part(source, limits=limits, fields=fields)
+        else:
+            yield from _read(source, limits, fields)
     except Exception as error:
-        yield InputError.internal(source, error, doing="reading it")
+        line = source.line if isinstance(source, Part) else None
+        yield InputError.internal(name, error, line=line, doing="reading it")
 
 
 def _read(source: str, limits: Limits, fields: FieldMap) -> Iterator[Article | InputError]:

@@ -64,9 +64,14 @@ def _bomless_utf16(data: bytes) -> str | None:
     return None
 
 
+def looks_like_mojibake(text: str) -> bool:
+    """Whether the text holds a sequence that UTF-8 read as Windows-1252 would show."""
+    return _MOJIBAKE.search(text) is not None
+
+
 def _repair_mojibake(text: str) -> str | None:
     """The text as first written, when it is UTF-8 decoded as Windows-1252 once; else None."""
-    if not _MOJIBAKE.search(text):
+    if not looks_like_mojibake(text):
         return None
     try:
         repaired = text.encode("cp1252").decode("utf-8")

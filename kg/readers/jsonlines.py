@@ -12,6 +12,7 @@ import numpy as np
 
 from kg.errors import InputError
 from kg.model import Article
+from kg.readers.chunks import Part, read_part, split_lines
 from kg.readers.envelopes import records
 from kg.readers.fields import article_from_fields
 from kg.readers.limits import DEFAULT_LIMITS, Limits
@@ -52,19 +53,49 @@ class JsonReader:
                     source, item, record=record, line=None, limits=limits, fields=fields
                 )
             return
-        for record, (number, line) in enumerate(
-            (n, raw) for n, raw in enumerate(text.split("\n"), start=1) if raw.strip()
+        yield from self._lines(source, text, line=1, record=0, limits=limits, fields=fields)
+
+    def split(self, source: str, limits: Limits = DEFAULT_LIMITS) -> list[Part] | None:
+        """A JSON Lines file larger than ``limits.chunk_bytes`` cut into parts at line ends
+        (None: read it whole)."""
+        if not source.lower().endswith((".jsonl", ".ndjson")):
+            return None
+        return split_lines(source, limits)
+
+    def read_part(
+        self, part: Part, *, limits: Limits = DEFAULT_LIMITS, fields: FieldMap = NO_FIELDS
+    ) -> Iterator[Article | InputError]:
+        """The records of one part of a JSON Lines file, numbered as in the whole file."""
+        if part.oversized:
+            reason = f"a line longer than {limits.max_file_bytes} bytes (limit max_file_bytes)"
+            yield InputError(part.source, reason, line=part.line)
+            return
+        try:
+            text = read_part(part)
+        except OSError as error:
+            yield InputError(part.source, f"cannot read the file: {error.strerror or error}")
+            return
+        yield from self._lines(
+            part.source, text, line=part.line, record=part.record, limits=limits, fields=fields
+        )
+
+    def _lines(
+        self, source: str, text: str, *, line: int, record: int, limits: Limits, fields: FieldMap
+    ) -> Iterator[Article | InputError]:
+        """The records of JSON Lines text whose first line and record have these numbers."""
+        for count, (number, raw) in enumerate(
+            (n, raw) for n, raw in enumerate(text.split("\n"), start=line) if raw.strip()
         ):
-            if too_deep(line, limits.max_json_depth):
+            if too_deep(raw, limits.max_json_depth):
                 yield InputError(source, _deep(limits), line=number)
                 continue
             try:
-                item = json.loads(line)
+                item = json.loads(raw)
             except json.JSONDecodeError as error:
                 yield InputError(source, f"invalid JSON: {error.msg}", line=number)
                 continue
             yield self._article(
-                source, item, record=record, line=number, limits=limits, fields=fields
+                source, item, record=record + count, line=number, limits=limits, fields=fields
             )
 
     @staticmethod

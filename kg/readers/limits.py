@@ -13,6 +13,10 @@ class Limits:
 
     max_file_bytes: int = 64 * 1024 * 1024
     """Larger files are skipped unread."""
+    chunk_bytes: int = 2 * 1024 * 1024
+    """A larger JSON Lines file is cut into parts of about this many bytes (at line ends),
+    each read and extracted as one task; ``max_file_bytes`` then bounds a part, not the file
+    (docs/scale.md)."""
     max_yaml_nodes: int = 100_000
     """Front matter whose nodes, counting every alias expansion, exceed this is refused
     (a "billion laughs" file is refused in milliseconds, never expanded)."""
