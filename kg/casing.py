@@ -98,19 +98,35 @@ def recase(name: str, kind: str) -> str:
     )
 
 
+def _upper(text: str) -> str:
+    """Upper case, leaving alone a letter whose capital is two letters ("ß", "ᾀ")."""
+    return "".join(char if len(char.upper()) > 1 else char.upper() for char in text)
+
+
+def _lower(text: str) -> str:
+    """Lower case, leaving alone a letter whose small form is two letters ("İ")."""
+    return "".join(char if len(char.lower()) > 1 else char.lower() for char in text)
+
+
+def _capitalize(text: str) -> str:
+    """The first letter in title case, the rest in lower case, letter for letter."""
+    head = text[:1]
+    return (head if len(head.title()) > 1 else head.title()) + _lower(text[1:])
+
+
 def _recase_word(word: str, *, first: bool, person: bool) -> str:
-    lower = word.lower()
+    lower = _lower(word)
     if not lower:
         return word
     if _INITIALS.match(lower):
-        return lower.upper()
+        return _upper(lower)
     if lower in _ROMAN and person and not first:
-        return lower.upper()
+        return _upper(lower)
     if not first and lower in (PARTICLES if person else _SMALL_WORDS):
         return lower
     letters = "".join(_LETTERS.findall(lower))
     if not person and len(letters) >= 3 and not _VOWELS.intersection(letters):
-        return word.upper()
+        return _upper(word)
     pieces = _PIECE.split(lower)
     out: list[str] = []
     for index, piece in enumerate(pieces):
@@ -120,11 +136,11 @@ def _recase_word(word: str, *, first: bool, person: bool) -> str:
         ):
             out.append(piece)  # a separator, or "al" in "al-Assad"
         elif piece.startswith("mc") and len(piece) > 2 and person:
-            out.append("Mc" + piece[2:].capitalize())
+            out.append("Mc" + _capitalize(piece[2:]))
         elif index > 0 and not after_hyphen and len(piece) == 1:
             out.append(piece)  # the "s" of a possessive
         else:
-            out.append(piece.capitalize())
+            out.append(_capitalize(piece))
     return "".join(out)
 
 

@@ -35,3 +35,9 @@ def test_wire_capitals_and_running_text() -> None:
     assert display_name({"Foreign minister": 3, "Foreign Minister": 1}, "role") == (
         "Foreign Minister"
     )
+
+
+def test_letters_whose_case_is_two_letters_are_kept() -> None:
+    assert recase("BBᾀ", "role") == "BBᾀ"
+    assert recase("STRAßE", "organization") == "Straße"
+    assert fold(recase("İSTANBUL", "city")) == fold("İSTANBUL")
