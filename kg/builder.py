@@ -9,7 +9,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, replace
 from pathlib import Path
 
 from kg import engines
@@ -20,7 +20,7 @@ from kg.extract import Extractor, extract, pipeline
 from kg.factstore import FactsStore, extraction_fingerprint
 from kg.graph import KnowledgeGraph
 from kg.locking import Waiting, build_locks
-from kg.model import Article, ArticleFacts, BuildReport, Skipped
+from kg.model import Article, BuildReport, FileResult, Skipped
 from kg.namespaces import KG, SDO, SKOS
 from kg.readers import discover, read_file, split
 from kg.readers.chunks import Part
@@ -48,21 +48,6 @@ SUMMARY_CLASSES = {
     "topics": str(SKOS.Concept),
     "quotes": str(SDO.Quotation),
 }
-
-
-@dataclass
-class FileResult:
-    """What one input file (or part ``part`` of the ``parts`` it is read as) gave: its
-    articles' facts, the problems met, the time each step took."""
-
-    source: str
-    facts: list[ArticleFacts] = field(default_factory=list)
-    errors: list[InputError] = field(default_factory=list)
-    unused_fields: list[str] = field(default_factory=list)
-    read_seconds: float = 0.0
-    extract_seconds: float = 0.0
-    part: int = 0
-    parts: int = 1
 
 
 def process_file(

@@ -9,18 +9,15 @@ import contextlib
 import os
 from collections.abc import Callable, Iterator, Sequence
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from kg.errors import ConfigError, InputError
 from kg.extract import Extractor, extract, pipeline
-from kg.model import Article
+from kg.model import Article, FileResult
 from kg.readers.chunks import Part
 from kg.readers.limits import Limits
 from kg.readers.mapping import NO_FIELDS, FieldMap
 from kg.workers import Beat, TaskFailure, run_supervised
-
-if TYPE_CHECKING:
-    from kg.builder import FileResult
 
 ENGINES = ("local", "dask")
 HANG_GRACE_SECONDS = 60
@@ -61,8 +58,6 @@ def process(
 
 def _failed(failure: TaskFailure) -> FileResult:
     """The result of a file whose worker died or hung: the file is skipped with the reason."""
-    from kg.builder import FileResult
-
     item = failure.arguments[0]
     if isinstance(item, Part):
         error = InputError(item.source, f"skipped: {failure.reason}", line=item.line)

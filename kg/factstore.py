@@ -26,14 +26,12 @@ import tempfile
 from collections.abc import Iterator, Sequence
 from importlib import metadata
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, Any
 
 from kg.atomic import atomic_write
 from kg.errors import ConfigError
+from kg.model import FileResult
 from kg.resolve import digest
-
-if TYPE_CHECKING:
-    from kg.builder import FileResult
 
 MANIFEST = "manifest.json"
 JOURNAL = "journal.jsonl"

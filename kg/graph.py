@@ -22,6 +22,7 @@ from kg.dataset import Dataset, temporary_folder
 from kg.graphnames import GraphNames
 from kg.model import ArticleFacts, BuildReport, Evidence, Iri, Ref
 from kg.namespaces import KG, PROV, RDF, SDO, prefixes
+from kg.rdffiles import load_into, rdf_file
 from kg.resolve import DEFAULT_BASE, Resolver, digest
 
 if TYPE_CHECKING:
@@ -234,8 +235,6 @@ class KnowledgeGraph:
 
         Exports of the loaded graph keep the file's order of named graphs.
         """
-        from kg.export.rdf import load_into, rdf_file
-
         store = ox.Store()
         load_into(store, Path(path))
         graph = cls(store, base=base)

@@ -10,6 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kg.errors import InputError
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,3 +195,20 @@ class BuildReport:
     pruned: int = 0
     outputs: dict[str, str] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass
+class FileResult:
+    """What one input file (or part ``part`` of the ``parts`` it is read as) gave: its
+    articles' facts, the problems met, the time each step took. A build's stores keep
+    these (``kg.factstore``); older stores pickled them as ``kg.builder.FileResult``,
+    which still names this class."""
+
+    source: str
+    facts: list[ArticleFacts] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+    unused_fields: list[str] = field(default_factory=list)
+    read_seconds: float = 0.0
+    extract_seconds: float = 0.0
+    part: int = 0
+    parts: int = 1

@@ -30,9 +30,9 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import InputError, LockedError, StorageError
-from kg.export.rdf import rdf_file
 from kg.graph import KnowledgeGraph
 from kg.locking import Waiting, folder_lock
+from kg.rdffiles import rdf_file
 
 log = logging.getLogger(__name__)
 
