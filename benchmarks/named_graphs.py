@@ -26,22 +26,6 @@ from pathlib import Path
 from benchmarks.corpus import generate
 from kg.sparql import named_queries
 
-QUERIES = """
-import json, resource, sys, time
-from kg.sparql import named_queries, open_graph, run
-started = time.perf_counter()
-graph = open_graph(sys.argv[1])
-graph.query("ASK { ?s ?p ?o }")  # the store is made on first use
-figures = {"load": time.perf_counter() - started}
-for name in named_queries():
-    started = time.perf_counter()
-    rows = len(run(graph, name).rows)
-    figures[name] = time.perf_counter() - started
-    figures[name + " rows"] = rows
-figures["peak_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(json.dumps(figures))
-"""
-
 
 def build(corpus: Path, out: Path, articles: int, jobs: int) -> None:
     """The corpus and its Turtle and N-Quads exports, reused when ``out`` has them."""
@@ -60,7 +44,10 @@ def build(corpus: Path, out: Path, articles: int, jobs: int) -> None:
 def measure(graph: Path) -> dict[str, float]:
     """Every shipped query over one export, in a fresh process."""
     answer = subprocess.run(
-        [sys.executable, "-c", QUERIES, str(graph)], check=True, capture_output=True, text=True
+        [sys.executable, "-m", "benchmarks.shipped", "memory", str(graph)],
+        check=True,
+        capture_output=True,
+        text=True,
     )
     return json.loads(answer.stdout.splitlines()[-1])  # type: ignore[no-any-return]
 
@@ -70,7 +57,7 @@ def report(folder: Path, articles: int) -> None:
     turtle, nquads = measure(folder / "graph.ttl"), measure(folder / "graph.nq")
     print(f"\n{articles:,} articles, {quads:,} quads")
     print(f"  {'':<14}{'rows':>8}{'turtle s':>10}{'nquads s':>10}{'ratio':>7}")
-    print(f"  {'load':<14}{'':>8}{turtle['load']:>10.1f}{nquads['load']:>10.1f}")
+    print(f"  {'load':<14}{'':>8}{turtle['open']:>10.1f}{nquads['open']:>10.1f}")
     for name in named_queries():
         rows = f"{int(nquads[name + ' rows']):,}"
         if turtle[name + " rows"] != nquads[name + " rows"]:

@@ -38,23 +38,6 @@ from benchmarks.corpus import generate
 from kg.querystore import STORE_FOLDER
 from kg.sparql import named_queries
 
-QUERIES = """
-import json, resource, sys, time
-started = time.perf_counter()
-from kg.querystore import QueryStore
-from kg.sparql import named_queries, run
-opened = QueryStore.open(sys.argv[1])
-graph = opened.graph()
-figures = {"open": time.perf_counter() - started}
-for name in named_queries():
-    started = time.perf_counter()
-    rows = len(run(graph, name).rows)
-    figures[name] = time.perf_counter() - started
-    figures[name + " rows"] = rows
-figures["peak_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(json.dumps(figures))
-"""
-
 PARSE = """
 import json, sys, time
 from kg.graph import KnowledgeGraph
@@ -109,7 +92,9 @@ def report(folder: Path, articles: int) -> None:
     first, _ = timed(kg_query)
     again, _ = timed(kg_query)
     parse = json.loads(timed([sys.executable, "-c", PARSE, str(graph)])[1])["parse"]
-    figures = json.loads(timed([sys.executable, "-c", QUERIES, str(folder)])[1])
+    figures = json.loads(
+        timed([sys.executable, "-m", "benchmarks.shipped", "store", str(folder)])[1]
+    )
     size = graph.stat().st_size / 2**20
     print(f"\n{articles:,} articles: {quads:,} quads, graph.nq {size:,.0f} MiB")
     if loaded is None:
