@@ -2,8 +2,8 @@
 and spurious entry, by file.
 
 Run: .venv/bin/python -m benchmarks.errors FOLDER [KIND...]   (e.g. tests/data/labelled officials)
-On the blind sets (tests/data/heldout, tests/data/blind) only the aggregate counts are
-printed, never an entry, so that they stay blind.
+On the blind sets (tests/data/heldout and every tests/data/blind*) only the aggregate
+counts are printed, never an entry, so that they stay blind.
 """
 
 from __future__ import annotations
@@ -13,14 +13,17 @@ from pathlib import Path
 
 from kg.evaluate import KINDS, evaluate, official_classes
 
-BLIND = ("heldout", "blind")
+
+def is_blind(folder: Path) -> bool:
+    """A held-out or blind set (``heldout``, ``blind``, ``blind-wire``, ``blind2`` ...)."""
+    return any(part == "heldout" or part.startswith("blind") for part in folder.resolve().parts)
 
 
 def main(arguments: list[str]) -> None:
     if not arguments:
         raise SystemExit(__doc__)
     folder, kinds = Path(arguments[0]), arguments[1:] or list(KINDS)
-    blind = any(part in BLIND for part in folder.resolve().parts)
+    blind = is_blind(folder)
     result = evaluate(folder)
     print(f"command: python -m benchmarks.errors {' '.join(arguments)}")
     for kind in kinds:

@@ -8,6 +8,7 @@ which are neither rewarded nor penalized; v1 files score as they always did.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -190,10 +191,43 @@ def _evaluate(labels: list[Label], name: str) -> Evaluation:
     for label in labels:
         articles = [a for a in read_file(str(label.path)) if isinstance(a, Article)]
         facts = [f for article in articles for f in extract(article).facts]
-        score_facts(result.system, label.data, facts, label.source.name)
-        _score_baseline(result.baseline, label.data, articles)
+        gold = with_dateline_neutral(label.data, articles[0].body if articles else "")
+        score_facts(result.system, gold, facts, label.source.name)
+        _score_baseline(result.baseline, gold, articles)
         result.files += 1
     return result
+
+
+_DATELINE = re.compile(
+    r"\s*(?P<places>[A-Z][A-Z.'’ -]{1,40}(?:/[A-Z][A-Z.'’ -]{1,40})*?)"
+    r"(?:,[^—–\n(]{0,40})?\s*(?:\((?P<wire>[^)\n]{1,40})\)\s*)?[—–-]\s"
+)
+
+
+def dateline(body: str) -> tuple[list[str], str | None]:
+    """The places and the wire service of a body's dateline ("WASHINGTON/NEW YORK (Reuters)
+    - ..."), which opens the body or its first paragraph after a headline line: places in
+    their usual case, or nothing when there is no dateline."""
+    lines = [line for line in body.splitlines()[:4] if line.strip()][:2]
+    match = next((m for line in lines if (m := _DATELINE.match(line))), None)
+    if match is None:
+        return [], None
+    places = [place.strip().title() for place in match["places"].split("/") if place.strip()]
+    return places, match["wire"]
+
+
+def with_dateline_neutral(gold: dict[str, Any], body: str) -> dict[str, Any]:
+    """``gold`` with the body's dateline places and wire service added to its neutral cities
+    and outlets: LABELLING.md neither rewards nor penalizes a dateline city, nor a wire
+    service named only in the dateline (a gold entry still matches first)."""
+    places, wire = dateline(body)
+    if not places and wire is None:
+        return gold
+    neutral = dict(gold.get("neutral") or {})
+    neutral["cities"] = [*(neutral.get("cities") or []), *places]
+    if wire is not None:
+        neutral["outlets"] = [*(neutral.get("outlets") or []), wire]
+    return {**gold, "neutral": neutral}
 
 
 def side_by_side(results: Sequence[Evaluation]) -> str:

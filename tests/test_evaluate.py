@@ -14,11 +14,13 @@ from kg.errors import InputError
 from kg.evaluate import (
     KINDS,
     Score,
+    dateline,
     evaluate_sets,
     load_labels,
     official_classes,
     score_facts,
     side_by_side,
+    with_dateline_neutral,
 )
 from kg.extract import extract
 from kg.model import Article, Fact, Ref
@@ -157,6 +159,37 @@ def test_neutral_items_are_neither_rewarded_nor_penalized() -> None:
     # A neutral city given with its country drops that city only.
     elsewhere = gold | {"neutral": {"cities": [{"name": "Washington", "country": "GB"}]}}
     assert scores(elsewhere, facts)["cities"] == (0, 1, 0)
+
+
+def test_a_dateline_is_read_from_the_opening_of_a_body() -> None:
+    assert dateline("WASHINGTON (Reuters) - U.S. senators said") == (["Washington"], "Reuters")
+    assert dateline("WASHINGTON/NEW YORK (Reuters) - Two") == (
+        ["Washington", "New York"],
+        "Reuters",
+    )
+    assert dateline("LONDON, March 3 (AP) — The") == (["London"], "AP")
+    assert dateline("CHICAGO — The city council") == (["Chicago"], None)
+    assert dateline("Senate passes bill\n\nWASHINGTON (Reuters) - The") == (
+        ["Washington"],
+        "Reuters",
+    )
+    assert dateline("The mayor said - in a statement") == ([], None)
+    assert dateline("U.S. Senate Majority Leader said on Friday") == ([], None)
+
+
+def test_dateline_city_and_wire_are_neutral_unless_gold() -> None:
+    """LABELLING.md: a dateline city and a wire service named only in the dateline are
+    neither rewarded nor penalized; named in the body (gold), they count as usual."""
+    cited = [Fact(Ref("article/a"), str(SDO.citation), Ref("outlet/reuters.com"))]
+    facts = [*city(4140963, "Washington", "US"), *cited]
+    body = "WASHINGTON (Reuters) - The Senate voted."
+    assert scores(with_dateline_neutral({}, body), facts)["cities"] == (0, 0, 0)
+    assert scores(with_dateline_neutral({}, body), facts)["outlets"] == (0, 0, 0)
+    assert scores({}, facts)["outlets"] == (0, 1, 0)
+    gold = {"cities": ["Washington"], "outlets": ["Reuters"]}
+    assert scores(with_dateline_neutral(gold, body), facts)["cities"] == (1, 0, 0)
+    assert scores(with_dateline_neutral(gold, body), facts)["outlets"] == (1, 0, 0)
+    assert with_dateline_neutral(gold, "The Senate voted.") is gold
 
 
 def test_a_prediction_that_matches_gold_is_not_dropped_as_neutral() -> None:
