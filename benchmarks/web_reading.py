@@ -9,7 +9,8 @@
    rules), per page, in the same run. Target: at most 0.3x.
 3. A WARC of ``--pages`` pages (the fixture pages under new URLs), read in a fresh
    process: peak memory beside a tenth of the archive's size. Target: flat. warcio and
-   FastWARC iterate the same archive. ``--build`` also builds it with ``kg build``.
+   FastWARC iterate the same archive. ``--build`` also builds both archives with
+   ``kg build -j 2``: the peak memory of the build and of its largest worker.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from benchmarks.big_files import run
 from benchmarks.web_corpus import WEB, fixture_pages, write_warc
 
 
@@ -169,26 +171,37 @@ def memory(pages: list[dict[str, object]], count: int, build: bool) -> None:
         print(f"   {large / small:.0f}x the pages, {growth:.2f}x the peak memory (target: flat)")
         _iterate(Path(folder) / f"crawl-{count}.warc.gz")
         if build:
-            started = time.perf_counter()
-            result = subprocess.run(
-                [
-                    sys.executable,
-                    "-c",
-                    "import resource, sys; from kg.cli import main\n"
-                    "try:\n    main(['build', sys.argv[1], '-o', sys.argv[2], '-q', '-j', '1'])\n"
-                    "except SystemExit:\n    pass\n"
-                    "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)",
-                    str(Path(folder) / f"crawl-{count}.warc.gz"),
-                    str(Path(folder) / "out"),
-                ],
-                capture_output=True,
-                text=True,
-                check=True,
-            )
-            print(
-                f"   kg build of the {count}-page archive (--jobs 1): "
-                f"{time.perf_counter() - started:.0f} s, peak {result.stdout.split()[-1]} MiB"
-            )
+            _build(Path(folder), [max(1, count // 10), count])
+
+
+def _build(folder: Path, sizes: list[int]) -> None:
+    """``kg build -j 2`` of each archive: the peak memory of the build's own process and of
+    its largest worker. An archive over ``chunk_bytes`` is read as parts of whole records,
+    so a worker's peak must not grow with the archive."""
+    peaks = []
+    for size in sizes:
+        archive = folder / f"crawl-{size}.warc.gz"
+        command = [
+            sys.executable,
+            "-m",
+            "kg",
+            "build",
+            str(archive),
+            "-o",
+            str(folder / f"out-{size}"),
+        ]
+        command += ["-j", "2", "-q"]
+        wall, main, worker = run(command)
+        peaks.append(worker)
+        print(
+            f"   kg build of the {size}-page archive ({archive.stat().st_size / 2**20:.1f} MiB): "
+            f"{wall:.0f} s, main process {main:,.0f} MiB, largest worker {worker:,.0f} MiB"
+            f"   {' '.join(command)}"
+        )
+    print(
+        f"   {sizes[-1] / sizes[0]:.0f}x the pages, largest worker {peaks[-1] / peaks[0]:.2f}x "
+        "(target: flat)"
+    )
 
 
 def _iterate(path: Path) -> None:

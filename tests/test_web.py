@@ -3,6 +3,7 @@ their headline, date, outlet and text; hostile ones are reported and never crash
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import shutil
@@ -20,7 +21,7 @@ import kg
 from kg.cli import main
 from kg.errors import InputError, InputNote
 from kg.model import Article
-from kg.readers import discover, read_file, readers
+from kg.readers import discover, read_file, readers, split
 from kg.readers.limits import Limits
 from kg.urls import registered_domain
 
@@ -274,6 +275,53 @@ def test_a_truncated_or_garbled_archive_keeps_what_came_before(tmp_path: Path) -
     assert isinstance(error, InputError) and error.reason.startswith(
         "the archive is damaged or cut short after byte 0"
     )
+
+
+def test_a_big_archive_is_read_as_parts_of_whole_records() -> None:
+    """Cut into parts, an archive gives the same pages, located as in the whole archive,
+    and its note on the records left out once (with its last part)."""
+    archive = str(WEB / "warc" / "news.warc.gz")
+    whole = items(archive)
+    parts = split(archive, Limits(chunk_bytes=40_000))
+    assert parts is not None and len(parts) == 3
+    assert parts[0].start == 0 and parts[-1].stop == (WEB / "warc" / "news.warc.gz").stat().st_size
+    assert all(a.stop == b.start for a, b in itertools.pairwise(parts))
+    cut = [item for part in parts for item in read_file(part)]
+    assert [(type(i).__name__, getattr(i, "line", None)) for i in cut] == [
+        (type(i).__name__, getattr(i, "line", None)) for i in whole
+    ]
+    assert [a.url for a in cut if isinstance(a, Article)] == [
+        a.url for a in whole if isinstance(a, Article)
+    ]
+    assert [str(n) for n in cut if isinstance(n, InputNote)] == [
+        str(n) for n in whole if isinstance(n, InputNote)
+    ]
+    assert split(archive, Limits()) is None, "under chunk_bytes: read whole"
+    small = WEB / "warc" / "example.warc.gz"
+    assert split(str(small), Limits(chunk_bytes=100)) is not None
+
+
+def test_an_archive_cut_short_is_read_whole_to_report_where(tmp_path: Path) -> None:
+    cut = tmp_path / "cut.warc.gz"
+    cut.write_bytes((WEB / "warc" / "news.warc.gz").read_bytes()[:120_000])
+    assert split(str(cut), Limits(chunk_bytes=10_000)) is None
+    garbage = tmp_path / "garbage.warc.gz"
+    garbage.write_bytes(bytes(range(256)) * 20_000)
+    assert split(str(garbage), Limits(chunk_bytes=10_000)) is None
+
+
+def test_a_big_archive_cut_small_builds_the_same_bytes(tmp_path: Path) -> None:
+    archive = WEB / "warc" / "news.warc.gz"
+    whole = kg.build_to([archive], tmp_path / "whole", formats=["nquads"], jobs=1)
+    cut = kg.build_to(
+        [archive], tmp_path / "cut", formats=["nquads"], jobs=2, limits=Limits(chunk_bytes=40_000)
+    )
+    assert (tmp_path / "cut" / "graph.nq").read_bytes() == (
+        tmp_path / "whole" / "graph.nq"
+    ).read_bytes()
+    assert cut.report.records == whole.report.records == 5
+    assert cut.report.problems == whole.report.problems
+    assert sum("WARC records are not HTML pages" in p for p in cut.report.problems) == 1
 
 
 def test_archives_are_found_by_their_double_suffix(tmp_path: Path) -> None:

@@ -30,7 +30,8 @@ class Part:
     and first record number ``record`` (from 0); part ``index`` of ``count``.
 
     ``oversized`` marks a single line longer than ``max_file_bytes``: it is reported,
-    never read.
+    never read. ``note`` is what the reader says of the whole file once, with its last
+    part (a WARC archive's records that are not pages).
     """
 
     source: str
@@ -41,6 +42,7 @@ class Part:
     index: int
     count: int
     oversized: bool = False
+    note: str = ""
 
 
 def split_lines(source: str, limits: Limits) -> list[Part] | None:

@@ -5,6 +5,13 @@ read, made an article (``webpage``) and let go. A record's byte offset in the fi
 its ``line``, so a report line ``crawl.warc.gz:48213: ...`` points at it and a later
 reader can start there. Records that are not HTML pages (requests, metadata, images,
 redirects) are skipped and counted, in one note per archive.
+
+An archive larger than ``limits.chunk_bytes`` is cut into parts of whole records
+(``split``), each a unit of work like a part of a JSON Lines file (``kg.readers.chunks``):
+one scan of the record headers finds where each record starts and ends, and a part is
+read by seeking to its first record. A worker then holds one part's pages at a time,
+whatever the size of the archive. An archive the scan cannot read to its end (damaged,
+cut short) is read whole, which reports where it fails.
 """
 
 from __future__ import annotations
@@ -17,6 +24,7 @@ from pathlib import Path
 
 from kg.errors import InputError, InputNote
 from kg.model import Article
+from kg.readers.chunks import Part
 from kg.readers.limits import DEFAULT_LIMITS, Limits
 from kg.readers.mapping import NO_FIELDS, FieldMap
 from kg.readers.webpage import article_from_page, decode_page
@@ -47,21 +55,77 @@ class WarcReader:
         """An archive is read from its file (``read_path``), never as one text."""
         raise InputError(source, "a WARC archive is read from its file, not from text")
 
+    def split(self, source: str, limits: Limits = DEFAULT_LIMITS) -> list[Part] | None:
+        """An archive larger than ``limits.chunk_bytes`` cut into parts of whole records of
+        about that size (None: read it whole, as a small or damaged archive is)."""
+        from warcio.archiveiterator import ArchiveIterator
+        from warcio.exceptions import ArchiveLoadFailed
+
+        try:
+            size = Path(source).stat().st_size
+            if size <= limits.chunk_bytes:
+                return None
+            starts: list[tuple[int, int]] = []  # each part's first record and pages before it
+            skipped: Counter[str] = Counter()
+            pages = 0
+            with Path(source).open("rb") as stream:
+                records = ArchiveIterator(stream, arc2warc=True)
+                for record in records:
+                    if not starts or records.offset - starts[-1][0] >= limits.chunk_bytes:
+                        starts.append((records.offset, pages))
+                    kind = _page_kind(record)
+                    if kind is None:
+                        pages += 1
+                    else:
+                        skipped[kind] += 1
+                    records.read_to_end()
+                    if _unread(record) > 0:
+                        return None  # cut short: the whole read reports where
+        except (ArchiveLoadFailed, zlib.error, EOFError, ValueError, OSError):
+            return None
+        if len(starts) < 2:
+            return None
+        stops = [start for start, _ in starts[1:]] + [size]
+        note = _skipped_note(skipped)
+        return [
+            Part(source, a, b, line=a, record=first, index=n, count=len(starts), note=note)
+            for n, ((a, first), b) in enumerate(zip(starts, stops, strict=True))
+        ]
+
+    def read_part(
+        self, part: Part, *, limits: Limits = DEFAULT_LIMITS, fields: FieldMap = NO_FIELDS
+    ) -> Iterator[Article | InputError]:
+        """The pages of one part, numbered and located as in the whole archive; the last
+        part gives the archive's note on the records left out."""
+        yield from self._records(part.source, limits, fields, part=part)
+        if part.index == part.count - 1 and part.note:
+            yield InputNote(part.source, part.note)
+
     def read_path(
         self, source: str, *, limits: Limits = DEFAULT_LIMITS, fields: FieldMap = NO_FIELDS
     ) -> Iterator[Article | InputError]:
         """Yield an article per HTML response record, in archive order."""
+        yield from self._records(source, limits, fields)
+
+    def _records(
+        self, source: str, limits: Limits, fields: FieldMap, *, part: Part | None = None
+    ) -> Iterator[Article | InputError]:
+        """The pages of the archive, or of its ``part`` (from its first record to its stop)."""
         from warcio.archiveiterator import ArchiveIterator
         from warcio.exceptions import ArchiveLoadFailed
 
         skipped: Counter[str] = Counter()
-        pages = 0
-        offset = 0
+        start = part.start if part is not None else 0
+        pages = part.record if part is not None else 0
+        offset = start
         failed = False
         try:
             with Path(source).open("rb") as stream:
+                stream.seek(start)
                 records = ArchiveIterator(stream, arc2warc=True)
                 for record in records:
+                    if part is not None and records.offset >= part.stop:
+                        break
                     kind = _page_kind(record)
                     if kind is not None:
                         skipped[kind] += 1
@@ -92,12 +156,21 @@ class WarcReader:
         except OSError as error:
             failed = True
             yield InputError(source, f"cannot read the archive: {error.strerror or error}")
+        if part is not None:
+            return  # the split counted the archive's records left out (``read_part``)
         if skipped:
-            total = sum(skipped.values())
-            kinds = ", ".join(f"{n} {kind}" for kind, n in sorted(skipped.items()))
-            yield InputNote(source, f"{total} WARC records are not HTML pages, left out: {kinds}")
+            yield InputNote(source, _skipped_note(skipped))
         elif not pages and not failed:
             yield InputError(source, "the archive holds no records")
+
+
+def _skipped_note(skipped: Counter[str]) -> str:
+    """The note on an archive's records that are not pages ("" when there are none)."""
+    skipped = +skipped  # drop zero counts
+    if not skipped:
+        return ""
+    kinds = ", ".join(f"{n} {kind}" for kind, n in sorted(skipped.items()))
+    return f"{sum(skipped.values())} WARC records are not HTML pages, left out: {kinds}"
 
 
 def _unread(record: object) -> int:
