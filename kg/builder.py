@@ -14,9 +14,10 @@ from pathlib import Path
 
 from kg import engines
 from kg.atomic import atomic_write, remove_leftovers
-from kg.delta import record
+from kg.delta import BuildState, record
 from kg.errors import ConfigError, InputError, InputNote, StorageError
 from kg.export import DEFAULT_FORMATS, Exporter, exporters
+from kg.export.neo4j_delta import write_cypher
 from kg.extract import Extractor, extract, pipeline
 from kg.factstore import FactsStore, extraction_fingerprint
 from kg.graph import KnowledgeGraph
@@ -202,7 +203,18 @@ def _record_graphs(
     started = time.perf_counter()
     dataset = graph.dataset
     dataset.finish()
-    report = record(dataset.quads_path, Path(store), _folder(delta))
+    folder = Path(store)
+
+    def cypher(target: Path, touched: set[str], base: BuildState | None) -> None:
+        write_cypher(graph, touched, target, folder, base)
+
+    report = record(
+        dataset.quads_path,
+        folder,
+        _folder(delta),
+        base_iri=graph.base,
+        extra=cypher if delta is not None else None,
+    )
     if report.folder is not None:
         graph.report.outputs["delta"] = report.folder
     graph.report.timings["digest graphs" + (" and write delta" if delta else "")] = (

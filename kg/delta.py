@@ -27,18 +27,22 @@ import os
 import shutil
 import sqlite3
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import IO
 
 from kg.errors import ConfigError, KgError
+from kg.resolve import DEFAULT_BASE
 
 DIGESTS = "graphs.sqlite"
 CHANGED = "changed.nq"
 REMOVED = "removed.txt"
 MANIFEST = "delta.json"
 FORMAT = 1
+
+
+Extra = Callable[[Path, "set[str]", "BuildState | None"], None]
 
 
 class DeltaError(KgError):
@@ -119,7 +123,7 @@ class GraphDigests:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute(
                 "CREATE TABLE IF NOT EXISTS graphs "
-                "(iri TEXT PRIMARY KEY, digest BLOB) WITHOUT ROWID"
+                "(iri TEXT PRIMARY KEY, digest BLOB, node TEXT) WITHOUT ROWID"
             )
             self._db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
         except sqlite3.DatabaseError as error:
@@ -132,9 +136,20 @@ class GraphDigests:
             return None
         return BuildState(int(rows["build"]), rows["fingerprint"])
 
-    def compare(self, quads: IO[bytes], delta: Path | None = None) -> DeltaReport:
+    def compare(
+        self,
+        quads: IO[bytes],
+        delta: Path | None = None,
+        *,
+        base_iri: str = DEFAULT_BASE,
+        extra: Extra | None = None,
+    ) -> DeltaReport:
         """Digest each graph of ``quads`` (a build's N-Quads), compare with the last build's,
         record this build's, and with ``delta`` (a folder) write the delta into it.
+
+        ``extra`` may add files to the delta before it is put in place: it is given the
+        folder, the nodes whose graphs changed or were removed (the node a graph is named
+        after, ``kg.graphnames``) and the base build.
 
         The digests are recorded after the delta is in place: a build killed in between
         leaves the store at the last build, and the next delta says so in its ``base``.
@@ -150,14 +165,19 @@ class GraphDigests:
         db = self._db
         try:
             db.execute("DROP TABLE IF EXISTS next")
-            db.execute("CREATE TEMP TABLE next (iri TEXT PRIMARY KEY, digest BLOB) WITHOUT ROWID")
+            db.execute(
+                "CREATE TEMP TABLE next "
+                "(iri TEXT PRIMARY KEY, digest BLOB, node TEXT) WITHOUT ROWID"
+            )
+            touched: set[str] = set()
             graphs = changed = new = changed_quads = 0
             db.execute("BEGIN")
             for name, lines in graph_runs(quads):
                 iri = name[1:-1].decode("utf-8")
                 value = digest_of(lines)
+                node = node_of(iri, lines[0], base_iri)
                 try:
-                    db.execute("INSERT INTO next VALUES (?, ?)", (iri, value))
+                    db.execute("INSERT INTO next VALUES (?, ?, ?)", (iri, value, node))
                 except sqlite3.IntegrityError:
                     raise DeltaError(
                         f"graph {iri} comes twice in the build's quads: its digest would be wrong"
@@ -168,15 +188,16 @@ class GraphDigests:
                     continue
                 changed += 1
                 new += row is None
+                touched.add(node)
                 changed_quads += len(lines)
                 if changed_out is not None:
                     changed_out.write(b"".join(lines))
-            removed = [
-                row[0]
-                for row in db.execute(
-                    "SELECT iri FROM graphs WHERE iri NOT IN (SELECT iri FROM next) ORDER BY iri"
-                )
-            ]
+            removed = []
+            for iri, node in db.execute(
+                "SELECT iri, node FROM graphs WHERE iri NOT IN (SELECT iri FROM next) ORDER BY iri"
+            ):
+                removed.append(iri)
+                touched.add(node)
             fingerprint = hashlib.sha256()
             for iri, value in db.execute("SELECT iri, digest FROM next ORDER BY iri"):
                 fingerprint.update(f"{iri}\t{value.hex()}\n".encode())
@@ -195,6 +216,8 @@ class GraphDigests:
                 (staging / REMOVED).write_text("".join(f"{iri}\n" for iri in removed), "utf-8")
                 manifest = json.dumps(report.manifest(), indent=1) + "\n"
                 (staging / MANIFEST).write_text(manifest, "utf-8")
+                if extra is not None:
+                    extra(staging, touched, base)
                 for path in staging.iterdir():
                     with path.open("rb") as stream:
                         os.fsync(stream.fileno())
@@ -209,7 +232,7 @@ class GraphDigests:
                 staging = None
                 report = replace(report, folder=str(target))
             db.execute("DELETE FROM graphs")
-            db.execute("INSERT INTO graphs SELECT iri, digest FROM next")
+            db.execute("INSERT INTO graphs SELECT iri, digest, node FROM next")
             db.execute(
                 "INSERT OR REPLACE INTO meta VALUES ('build', ?), ('fingerprint', ?)",
                 (str(number), report.fingerprint),
@@ -232,13 +255,36 @@ class GraphDigests:
         self._db.close()
 
 
-def record(quads_path: Path, store: Path, delta: Path | None = None) -> DeltaReport:
+def node_of(graph: str, line: bytes, base: str) -> str:
+    """The node a graph is named after (``kg.graphnames``): ``{base}graph/person/x`` is
+    ``{base}person/x``'s; an outside IRI's graph is named by a digest, and holds that
+    IRI's statements alone, so its node is the subject of the graph's ``line``.
+
+    >>> node_of("https://x.example/graph/article/a", b"", "https://x.example/")
+    'https://x.example/article/a'
+    >>> node_of("https://x.example/graph/external/0f", b"<https://o.example/> <p> <o> <g> .", "https://x.example/")
+    'https://o.example/'
+    """
+    prefix = f"{base}graph/"
+    if graph.startswith(prefix) and not graph.startswith(f"{prefix}external/"):
+        return base + graph[len(prefix) :]
+    return line.partition(b" ")[0][1:-1].decode("utf-8")
+
+
+def record(
+    quads_path: Path,
+    store: Path,
+    delta: Path | None = None,
+    *,
+    base_iri: str = DEFAULT_BASE,
+    extra: Extra | None = None,
+) -> DeltaReport:
     """Compare a build's gzip-compressed N-Quads with the last build on ``store``; see
     ``GraphDigests.compare``."""
     digests = GraphDigests(store)
     try:
         with gzip.open(quads_path, "rb") as quads:
-            return digests.compare(quads, delta)  # type: ignore[arg-type]
+            return digests.compare(quads, delta, base_iri=base_iri, extra=extra)  # type: ignore[arg-type]
     finally:
         digests.close()
 

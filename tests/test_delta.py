@@ -153,3 +153,61 @@ def test_a_folder_that_is_not_a_delta_is_named(tmp_path: Path) -> None:
     (tmp_path / "000001" / MANIFEST).write_text("{")
     with pytest.raises(DeltaError, match=r"000001/delta\.json: not a kg delta manifest"):
         deltas(tmp_path)
+
+
+def cypher_database(port: int) -> tuple[set[tuple[object, ...]], set[tuple[object, ...]]]:
+    """Every node (IRI, labels, properties) and relationship (start, type, end) of a graph."""
+    from falkordb import FalkorDB
+
+    graph = FalkorDB(host="127.0.0.1", port=port).select_graph("kg")
+    found = graph.query("MATCH (n) RETURN n.iri, labels(n), properties(n)").result_set
+    nodes = {
+        (iri, tuple(sorted(labels)), json.dumps(p, sort_keys=True)) for iri, labels, p in found
+    }
+    edges = graph.query("MATCH (a)-[r]->(b) RETURN a.iri, type(r), b.iri").result_set
+    return nodes, {tuple(row) for row in edges}
+
+
+def run_cypher(port: int, script: Path) -> None:
+    from falkordb import FalkorDB
+
+    graph = FalkorDB(host="127.0.0.1", port=port).select_graph("kg")
+    for statement in script.read_text(encoding="utf-8").splitlines():
+        if statement and not statement.startswith("//"):
+            graph.query(statement)
+
+
+@pytest.mark.slow
+def test_the_deltas_cypher_makes_a_cypher_database_equal_a_fresh_load(tmp_path: Path) -> None:
+    from .servers import falkordb_server
+
+    news, store, delta = tmp_path / "news", tmp_path / "store", tmp_path / "delta"
+    first_day(news)
+    build_to([news], tmp_path / "out1", formats=["neo4j"], store=store, jobs=1)
+    next_day(news)
+    build_to([news], None, store=store, prune=True, delta=delta, jobs=1)
+    # A third day, with the columns of the second kept: story 5 rewritten, story 14 new.
+    write_corpus(news, [5], edition=" in the Bronx")
+    write_corpus(news, [14])
+    build_to([news], None, store=store, prune=True, delta=delta, jobs=1)
+    build_to([news], tmp_path / "fresh", formats=["neo4j"], jobs=1)
+    third = (delta / "000003" / "neo4j.cypher").read_text()
+    assert "DETACH DELETE" in third and "MERGE (a)-[:" in third
+
+    (tmp_path / "kept").mkdir()
+    (tmp_path / "new").mkdir()
+    for csv_file in (tmp_path / "out1" / "neo4j").glob("*.csv"):
+        (tmp_path / "kept" / csv_file.name).write_bytes(csv_file.read_bytes())
+    for csv_file in (tmp_path / "fresh" / "neo4j").glob("*.csv"):
+        (tmp_path / "new" / csv_file.name).write_bytes(csv_file.read_bytes())
+    with falkordb_server(tmp_path / "kept") as kept, falkordb_server(tmp_path / "new") as fresh:
+        run_cypher(kept, tmp_path / "out1" / "neo4j" / "load.cypher")
+        before = cypher_database(kept)
+        run_cypher(kept, delta / "000002" / "neo4j.cypher")
+        run_cypher(kept, delta / "000003" / "neo4j.cypher")
+        run_cypher(fresh, tmp_path / "fresh" / "neo4j" / "load.cypher")
+        after, expected = cypher_database(kept), cypher_database(fresh)
+    assert before != expected
+    assert after[0] == expected[0]
+    assert after[1] == expected[1]
+    assert not any("Kotek" in str(node) for node in after[0])
