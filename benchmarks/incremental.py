@@ -16,7 +16,8 @@ adds ``--new`` articles and prints, each with its command:
 
 Resolution and loading are still redone from all the store's facts (issue #17 item 1 is
 not done), so the incremental build grows with the store; this measures by how much.
-`--keep DIR` keeps (and reuses) the corpus and the first build's store in DIR.
+`--keep DIR` keeps (and reuses) the corpus and the first build's store in DIR; a first
+build that was stopped resumes there.
 """
 
 from __future__ import annotations
@@ -111,7 +112,9 @@ def main() -> None:
         root = (options.keep or Path(scratch)) / str(articles)
         news, store, first = root / "news", root / "store", root / "first"
         if not (first / "graph.nq").exists():
-            shutil.rmtree(root, ignore_errors=True)
+            # The corpus is the same each time: a first build that was stopped resumes
+            # from what its store had extracted.
+            shutil.rmtree(root / "store-first", ignore_errors=True)
             generate(news, articles)
             command = [*KG, "build", str(news), "--store", str(store), "-o", str(first)]
             seconds = run([*command, "-f", "nquads", *jobs])
