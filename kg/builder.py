@@ -14,8 +14,10 @@ from pathlib import Path
 
 from kg import engines
 from kg.atomic import atomic_write, remove_leftovers
-from kg.errors import InputError, InputNote, StorageError
+from kg.delta import BuildState, record
+from kg.errors import ConfigError, InputError, InputNote, StorageError
 from kg.export import DEFAULT_FORMATS, Exporter, exporters
+from kg.export.neo4j_delta import write_cypher
 from kg.extract import Extractor, extract, pipeline
 from kg.factstore import FactsStore, extraction_fingerprint
 from kg.graph import KnowledgeGraph
@@ -144,6 +146,7 @@ def build(
     fields: FieldMap | FieldsOption | None = None,
     wait: bool = True,
     waiting: Waiting | None = None,
+    delta: str | Path | None = None,
 ) -> KnowledgeGraph:
     """Build the knowledge graph of the articles in ``paths`` (files, folders, globs).
 
@@ -159,9 +162,14 @@ def build(
 
     A store is used by one build at a time: when another build holds it, this one
     waits (telling ``waiting`` why), or raises LockedError with ``wait=False``.
+
+    With a store, the digest of each named graph is recorded there, and with ``delta``
+    (a folder) what changed since the store's last build is written into it
+    (``kg.delta``); ``graph.report.outputs["delta"]`` names the delta written.
     """
-    with build_locks(_folder(store), wait=wait, waiting=waiting):
-        return _build(
+    _check_delta(store, delta)
+    with build_locks(_folder(store), _folder(delta), wait=wait, waiting=waiting):
+        graph = _build(
             paths,
             base=base,
             extractors=extractors,
@@ -175,6 +183,43 @@ def build(
             prune=prune,
             fields=FieldMap.of(fields),
         )
+        _record_graphs(graph, store, delta)
+        return graph
+
+
+def _check_delta(store: str | Path | None, delta: str | Path | None) -> None:
+    if delta is not None and store is None:
+        raise ConfigError(
+            "--delta needs --store: a delta is what changed since the last build on a store"
+        )
+
+
+def _record_graphs(
+    graph: KnowledgeGraph, store: str | Path | None, delta: str | Path | None
+) -> None:
+    """Record the digest of each of the build's graphs in the store; write the delta."""
+    if store is None:
+        return
+    started = time.perf_counter()
+    dataset = graph.dataset
+    dataset.finish()
+    folder = Path(store)
+
+    def cypher(target: Path, touched: set[str], base: BuildState | None) -> None:
+        write_cypher(graph, touched, target, folder, base)
+
+    report = record(
+        dataset.quads_path,
+        folder,
+        _folder(delta),
+        base_iri=graph.base,
+        extra=cypher if delta is not None else None,
+    )
+    if report.folder is not None:
+        graph.report.outputs["delta"] = report.folder
+    graph.report.timings["digest graphs" + (" and write delta" if delta else "")] = (
+        time.perf_counter() - started
+    )
 
 
 def _folder(path: str | Path | None) -> Path | None:
@@ -368,7 +413,7 @@ def _observe(
 
 def build_to(
     paths: Iterable[str | Path],
-    output: str | Path,
+    output: str | Path | None,
     *,
     formats: Sequence[str] = DEFAULT_FORMATS,
     base: str = DEFAULT_BASE,
@@ -384,15 +429,20 @@ def build_to(
     fields: FieldMap | FieldsOption | None = None,
     wait: bool = True,
     waiting: Waiting | None = None,
+    delta: str | Path | None = None,
 ) -> KnowledgeGraph:
     """Build, then write each format into the ``output`` folder and a ``build-report.json``.
 
-    The store and the output folder are locked for the whole build (see ``build``).
+    The store, the delta folder and the output folder are locked for the whole build
+    (see ``build``). With ``output`` None, no export is written: a build for its
+    ``delta`` alone.
     """
     chosen = [exporters.get(name) for name in formats]
-    folder = Path(output)
-    with build_locks(_folder(store), folder, wait=wait, waiting=waiting):
-        remove_leftovers(folder)  # of a build that was killed while it wrote
+    folder = _folder(output)
+    _check_delta(store, delta)
+    with build_locks(_folder(store), _folder(delta), folder, wait=wait, waiting=waiting):
+        if folder is not None:
+            remove_leftovers(folder)  # of a build that was killed while it wrote
         graph = _build(
             paths,
             base=base,
@@ -407,7 +457,9 @@ def build_to(
             prune=prune,
             fields=FieldMap.of(fields),
         )
-        _write_exports(graph, chosen, folder, progress)
+        _record_graphs(graph, store, delta)
+        if folder is not None:
+            _write_exports(graph, chosen, folder, progress)
     return graph
 
 

@@ -138,6 +138,12 @@ def main(verbose: bool, debug: bool) -> None:
     "--prune", is_flag=True, help="With --store: drop the facts of files no longer given."
 )
 @click.option(
+    "--delta",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="With --store: write what changed since the store's last build into this folder "
+    "(DIR/NNNNNN/, for kg load --delta); without -f, no other output. See docs/scale.md.",
+)
+@click.option(
     "--no-wait",
     is_flag=True,
     help="Stop at once when another build is using the store or the output folder "
@@ -159,6 +165,7 @@ def build(
     scheduler: str | None,
     store: Path | None,
     prune: bool,
+    delta: Path | None,
     no_wait: bool,
     quiet: bool,
     base_iri: str,
@@ -206,7 +213,7 @@ def build(
         try:
             graph = build_to(
                 paths,
-                output,
+                None if delta is not None and not formats else output,
                 formats=formats or DEFAULT_FORMATS,
                 base=base_iri,
                 extractors=extractors or None,
@@ -219,6 +226,7 @@ def build(
                 store=store,
                 prune=prune,
                 fields=fields,
+                delta=delta,
                 wait=not no_wait,
                 waiting=lambda message: progress.console.print(
                     f"kg build: {message}", soft_wrap=True, highlight=False
@@ -405,12 +413,18 @@ def validate(graph: str, shapes: Path | None) -> None:
 
 
 @main.command()
-@click.argument("graph")
+@click.argument("graph", required=False)
 @click.option(
     "--endpoint",
     required=True,
     metavar="URL",
     help="SPARQL 1.1 Graph Store Protocol endpoint, e.g. http://127.0.0.1:7878/store.",
+)
+@click.option(
+    "--delta",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Apply the deltas of kg build --delta (a DIR of them, or one DIR/NNNNNN) "
+    "instead of loading GRAPH whole. See docs/scale.md.",
 )
 @click.option(
     "--prune/--no-prune",
@@ -427,18 +441,35 @@ def validate(graph: str, shapes: Path | None) -> None:
 @click.option("--timeout", type=float, default=60.0, show_default=True, help="Seconds per request.")
 @base_option
 def load(
-    graph: str,
+    graph: str | None,
     endpoint: str,
+    delta: Path | None,
     prune: bool,
     query_endpoint: str | None,
     timeout: float,
     base_iri: str,
 ) -> None:
     """Make a triple store's kg graphs equal GRAPH's: each named graph replaced (PUT), and
-    the kg graphs GRAPH no longer has deleted."""
+    the kg graphs GRAPH no longer has deleted. With --delta, apply what changed instead:
+    the deltas the store has not had yet, in order."""
+    from kg.graphstore import apply_delta
     from kg.graphstore import load as push
 
+    if (graph is None) == (delta is None):
+        raise click.UsageError("give GRAPH or --delta DIR (one of them)")
     try:
+        if delta is not None:
+            applied = apply_delta(delta, endpoint, timeout=timeout)
+            if not applied.applied:
+                click.echo(f"{endpoint} has every delta in {delta} (build {applied.build})")
+                return
+            builds = ", ".join(str(n) for n in applied.applied)
+            click.echo(
+                f"applied the deltas of builds {builds} to {endpoint}: {applied.graphs} "
+                f"graphs replaced ({applied.triples} triples), {applied.removed} deleted"
+            )
+            return
+        assert graph is not None
         report = push(
             graph,
             endpoint,

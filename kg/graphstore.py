@@ -17,10 +17,13 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import groupby
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote, urlsplit
 
 import pyoxigraph as ox
 
+from kg.atomic import atomic_write
+from kg.delta import Delta, DeltaError, deltas
 from kg.errors import KgError
 from kg.graph import KnowledgeGraph
 from kg.resolve import DEFAULT_BASE
@@ -192,6 +195,128 @@ def _send(store: _Endpoint, method: str, name: str, body: bytes | None) -> None:
         raise LoadError(
             f"{store.url} refused {method} of graph {name or 'default'}: HTTP {status} {detail}"
         )
+
+
+APPLIED = "applied.json"
+
+
+@dataclass(frozen=True)
+class DeltaLoadReport:
+    """The deltas applied (their build numbers), and the graphs replaced and deleted."""
+
+    applied: tuple[int, ...]
+    graphs: int
+    triples: int
+    removed: int
+    build: int | None = None
+
+
+def apply_delta(
+    path: str | Path,
+    endpoint: str,
+    *,
+    timeout: float = 60.0,
+    progress: Callable[[int], None] | None = None,
+) -> DeltaLoadReport:
+    """Apply the deltas at ``path`` (one delta folder, or a ``--delta`` folder of them) to
+    ``endpoint``: each changed graph replaced (PUT), each removed graph deleted.
+
+    The folder's ``applied.json`` remembers, per endpoint, the last build applied: the
+    deltas after it are applied, each only if its base is that build (else DeltaError: a
+    build wrote no delta, and the endpoint needs a full load). A graph the endpoint
+    refuses does not stop the others; LoadError then lists them, and the delta is not
+    marked applied (applying it again is harmless). ``progress`` is told the graphs sent
+    so far, every hundred.
+    """
+    folder = Path(path)
+    found = deltas(folder)
+    state_path = (folder if not (folder / "delta.json").is_file() else folder.parent) / APPLIED
+    key = _without_credentials(endpoint)
+    state = _read_state(state_path)
+    held = state.get(key)
+    todo = [d for d in found if held is None or d.build > int(held["build"])]
+    expected = str(held["fingerprint"]) if held is not None else None
+    store = _Endpoint(endpoint, timeout=timeout)
+    applied: list[int] = []
+    graphs = triples = removed = 0
+    try:
+        for delta in todo:
+            if expected is not None and (delta.base is None or delta.base.fingerprint != expected):
+                base = f"build {delta.base.build}" if delta.base is not None else "an empty store"
+                raise DeltaError(
+                    f"{delta.folder}: applies to {base}, but {key} holds build "
+                    f"{state[key]['build']} ({state_path}): a build in between wrote no "
+                    f"delta; load a full export into it, then remove its entry from {state_path}"
+                )
+            sent, count, deleted = _apply_one(store, delta, progress, graphs)
+            graphs += sent
+            triples += count
+            removed += deleted
+            applied.append(delta.build)
+            expected = delta.fingerprint
+            state[key] = {"build": delta.build, "fingerprint": delta.fingerprint}
+            atomic_write(state_path, json.dumps(state, indent=1, sort_keys=True) + "\n")
+    finally:
+        store.close()
+    last = state.get(key, {}).get("build")
+    return DeltaLoadReport(tuple(applied), graphs, triples, removed, int(last) if last else None)
+
+
+def _apply_one(
+    store: _Endpoint,
+    delta: Delta,
+    progress: Callable[[int], None] | None,
+    before: int,
+) -> tuple[int, int, int]:
+    """PUT each changed graph of one delta, DELETE each removed one; LoadError at the end
+    if any was refused."""
+    failures: list[str] = []
+    sent = triples = 0
+    for name, lines in delta.changed():
+        try:
+            _send(store, "PUT", name, b"".join(lines))
+        except LoadError as error:
+            failures.append(str(error))
+            continue
+        sent += 1
+        triples += len(lines)
+        if progress is not None and (before + sent) % 100 == 0:
+            progress(before + sent)
+    deleted = 0
+    for name in delta.removed():
+        try:
+            _send(store, "DELETE", name, None)
+        except LoadError as error:
+            failures.append(str(error))
+            continue
+        deleted += 1
+    if failures:
+        shown = "; ".join(failures[:5])
+        more = f" (and {len(failures) - 5} more)" if len(failures) > 5 else ""
+        raise LoadError(
+            f"{delta.folder}: {len(failures)} graphs not applied, the other "
+            f"{sent + deleted} were: {shown}{more}; apply the delta again once fixed"
+        )
+    return sent, triples, deleted
+
+
+def _without_credentials(url: str) -> str:
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    netloc = f"{host}:{parts.port}" if parts.port else host
+    return parts._replace(netloc=netloc).geturl()
+
+
+def _read_state(path: Path) -> dict[str, dict[str, Any]]:
+    try:
+        state = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, json.JSONDecodeError) as error:
+        raise DeltaError(f"{path}: not a record of applied deltas ({error})") from error
+    if not isinstance(state, dict):
+        raise DeltaError(f"{path}: not a record of applied deltas")
+    return state
 
 
 def _kg_graphs(sparql: _Endpoint, base: str) -> set[str]:
