@@ -26,7 +26,7 @@ ARRAY_DELIMITER = "|"
 BASE_LABEL = "Resource"
 
 
-class _Columns:
+class Columns:
     """The columns of one label set's nodes file, learned node by node."""
 
     def __init__(self) -> None:
@@ -34,6 +34,7 @@ class _Columns:
         self.multi: set[str] = set()
 
     def observe(self, node: Node) -> None:
+        """Learn the types of a node's properties, and which hold several values."""
         for name, values in node.properties.items():
             self.kinds[name].update(type(value).__name__ for value in values)
             if len(values) > 1:
@@ -53,7 +54,8 @@ class _Columns:
         return columns
 
 
-def _cell(values: list[Value] | None, kind: str) -> str:
+def cell(values: list[Value] | None, kind: str) -> str:
+    """A property's values as one CSV cell of its column ``kind`` (arrays joined by ``|``)."""
     if not values:
         return ""
     texts = [("true" if v else "false") if isinstance(v, bool) else str(v) for v in values]
@@ -79,7 +81,7 @@ def write_neo4j(view: Iterable[Node], folder: Path) -> None:
     Relationship rows are written as the nodes stream by; each label set's nodes wait
     in a JSON lines file until its columns are known.
     """
-    columns: dict[tuple[str, ...], _Columns] = {}
+    columns: dict[tuple[str, ...], Columns] = {}
     with ExitStack() as files:
         pending: dict[tuple[str, ...], IO[str]] = {}
         relationships: dict[str, Any] = {}
@@ -89,7 +91,7 @@ def write_neo4j(view: Iterable[Node], folder: Path) -> None:
                 pending[labels] = files.enter_context(
                     (folder / f".pending-{len(pending)}.jsonl").open("w+", encoding="utf-8")
                 )
-                columns[labels] = _Columns()
+                columns[labels] = Columns()
             columns[labels].observe(node)
             pending[labels].write(json.dumps([node.iri, node.properties]) + "\n")
             for kind, end in node.relationships:
@@ -141,7 +143,7 @@ def _write_import_script(path: Path, options: list[str]) -> None:
     path.chmod(0o755)
 
 
-def _write_nodes(path: Path, labels: tuple[str, ...], columns: _Columns, pending: IO[str]) -> str:
+def _write_nodes(path: Path, labels: tuple[str, ...], columns: Columns, pending: IO[str]) -> str:
     """One label set's nodes file, from its pending rows; gives its LOAD CSV statement."""
     types = columns.types()
     header = [
@@ -157,7 +159,7 @@ def _write_nodes(path: Path, labels: tuple[str, ...], columns: _Columns, pending
         for line in pending:
             iri, properties = json.loads(line)
             rows.writerow(
-                [iri, *(_cell(properties.get(c), k) for c, k in types.items()), label_cell]
+                [iri, *(cell(properties.get(c), k) for c, k in types.items()), label_cell]
             )
     sets = [
         f"n.{c} = {_cypher_value(h, k)}"

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from kg.atomic import atomic_write
 from kg.delta import BuildState
-from kg.export.neo4j import BASE_LABEL, _cell, _Columns
+from kg.export.neo4j import BASE_LABEL, Columns, cell
 from kg.export.property_graph import Node, nodes
 
 if TYPE_CHECKING:
@@ -48,11 +48,11 @@ def write_cypher(
     """Write ``folder/neo4j.cypher`` for the nodes whose graphs changed (``touched``), and
     keep this build's property columns in ``store``."""
     referrers = _referrers(graph.triple_lines(), touched)
-    columns: dict[tuple[str, ...], _Columns] = {}
+    columns: dict[tuple[str, ...], Columns] = {}
     kept: dict[str, Node] = {}
     for node in nodes(graph):
         labels = tuple(node.labels)
-        columns.setdefault(labels, _Columns()).observe(node)
+        columns.setdefault(labels, Columns()).observe(node)
         if node.iri in touched or node.iri in referrers:
             kept[node.iri] = node
     types = {labels: found.types() for labels, found in columns.items()}
@@ -137,7 +137,7 @@ def _properties(node: Node, types: dict[tuple[str, ...], dict[str, str]]) -> str
     """A node's properties as a Cypher map, typed as the CSV export's columns load them."""
     entries = [f"iri: {_literal(node.iri)}"]
     for name, kind in types[tuple(node.labels)].items():
-        value = _expression(_cell(node.properties.get(name), kind), kind)
+        value = _expression(cell(node.properties.get(name), kind), kind)
         if value is not None:
             entries.append(f"`{name}`: {value}")
     return "{" + ", ".join(entries) + "}"
