@@ -20,7 +20,7 @@ from kg.extract.organizations import (
 )
 from kg.extract.places import country_ref
 from kg.extract.positions import Named, Owner
-from kg.extract.roles import BODIES, MODIFIERS, Role, past, sought
+from kg.extract.roles import BODIES, COURTS, MODIFIERS, Role, past, sought
 from kg.model import Ref
 from kg.text import fold
 
@@ -135,11 +135,29 @@ def owner_ending_at(field: Field, index: int, named: Named) -> Owner | None:
     if index < 0:
         return None
     return (
-        named.get((field.name, index))
+        _county_ending_at(field, index)
+        or named.get((field.name, index))
         or named_place_at(field, index)
         or _demonym_at(field, index)
         or _state_ending_at(field, index)
     )
+
+
+def _county_ending_at(field: Field, index: int) -> Owner | None:
+    """A US county named by its form, "<Name> County" ("Cook County Sheriff", "Los Angeles
+    County Supervisor"): the county, as written."""
+    doc = field.doc
+    if index < 1 or doc[index].text != "County":
+        return None
+    start = index
+    while start > max(index - 3, 0) and doc[start - 1].is_title and doc[start - 1].is_alpha:
+        if doc[start - 1].lower_ in MODIFIERS:
+            break
+        start -= 1
+    if start == index:
+        return None
+    span = doc[start : index + 1]
+    return Mention(state_ref(span.text), span.text, field, span), "place"
 
 
 def _demonym_at(field: Field, index: int) -> Owner | None:
@@ -183,6 +201,8 @@ def _split_body(
     "army" or "ministry" only when the article says which body it is)."""
     doc = field.doc
     nouns = BODIES | _BODY_NOUNS if role.scope == "aide" else _BODY_NOUNS
+    if role.scope == "court":
+        nouns = nouns - COURTS  # "U.S. District Judge": a kind of court, not a body
     words = [i for i in range(role.start, role.head_start) if doc[i].lower_ in nouns]
     if not words:
         return role, owner

@@ -39,10 +39,15 @@ _DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their"})
 # "the new Solomon Islands Prime Minister": words between "the" and an office named alone.
 _CURRENT = frozenset({"new", "current", "incumbent"})
 
-# Taking or keeping an office (not "resigned as", "stepped down as": those are past).
+# Taking or keeping an office (not "resigned as", "stepped down as": those are past). An
+# election or appointment is the subject's only in the passive ("was elected", "newly
+# appointed", ", installed as") or with "as": "Rosenstein appointed the special counsel"
+# gives the office to someone else.
 _TAKING = re.compile(
-    r"\b(?:to (?:step down|resign|remain|continue|serve)|(?:re-)?elected|installed|sworn in|"
-    r"appointed)(?: as)? (?=\w)",
+    r"\b(?:to (?:step down|resign|remain|continue|serve)(?: as)?|"
+    r"(?:(?:was|were|is|are|be|been|being|newly|just|recently|since|later|,) )"
+    r"(?:re-?)?(?:elected|installed|sworn in|appointed|named)(?: as)?|"
+    r"(?:re-?)?(?:elected|installed|sworn in|appointed|named) as) (?=\w)",
     re.IGNORECASE,
 )
 
@@ -127,7 +132,12 @@ def _role_of_before(person: Mention, end: int, named: Named, context: Context) -
         role = role_ending_at(doc, link)
         if role is None or link + 1 >= end:
             continue
-        if not all(t.is_title or t.lower_ in ("of", "for", "and") for t in doc[link + 1 : end]):
+        tail = doc[link + 1 : end]
+        # "Chancellor of the Exchequer Gordon Brown", "Chief Secretary to the Treasury
+        # Paul Boateng": a "the" may open the capitalized words of the portfolio.
+        if tail[0].lower_ == "the" and len(tail) > 1:
+            tail = tail[1:]
+        if not all(t.is_title or t.lower_ in ("of", "for", "and") for t in tail):
             return
         whole = role.over(doc, role.start, end, role.head_start)
         whole, found = qualify(field, whole, named, context)
@@ -224,18 +234,87 @@ def referred(
     for number, start in enumerate(field.sentence_tokens):
         if number == 0:
             continue
-        role, owner = _opening_office(field, start, named)
-        if role is None or office_words(role.text) in held:
+        end = (
+            field.sentence_tokens[number + 1]
+            if number + 1 < len(field.sentence_tokens)
+            else len(doc)
+        )
+        for opening in _subject_places(field, start, end):
+            role, owner = _opening_office(field, opening, named)
+            if role is None or office_words(role.text) in held:
+                continue
+            if any(s <= doc[role.start].idx < e for s, e in quoted):
+                continue
+            if opening > start and (
+                any(start <= m.span.start < opening for m in people)
+                or not _verb_follows(field, role.end, named)
+            ):
+                continue  # "Blair met Chirac, and the president said": which one?
+            referent = _last_subject(people, field, number, quoted)
+            if referent is None or referent.ref in holders:
+                continue
+            holding = Holding(referent, role, None, inferred=True)
+            attach(holding, owner)
+            held.add(office_words(role.text))
+            yield holding
+            break
+
+
+# Words that may open a sentence before its subject ("But the prime minister said").
+_OPENERS = frozenset(
+    {"but", "and", "yet", "so", "however", "meanwhile", "now", "later", "earlier", "still"}
+)
+# Speech verbs after which the subject follows ('"...," said the prime minister').
+_SPEECH = frozenset({"said", "says", "added", "told", "insisted", "warned", "argued"})
+
+
+def _verb_follows(field: Field, index: int, named: Named) -> bool:
+    """Whether the words after an office inside a sentence go on as its subject's ("the
+    prime minister said", "..., said the prime minister."), not as an apposition ("the
+    F.B.I. director at the time, James B. Comey") or a phrase of its own."""
+    doc = field.doc
+    if index >= len(doc):
+        return True
+    token = doc[index]
+    if token.text in (".", "!", "?") or (token.is_quote and index + 1 >= len(doc)):
+        return True
+    if token.text == ",":
+        return index + 1 < len(doc) and (field.name, index + 1) not in named
+    return token.is_lower and token.is_alpha and token.lower_ not in _PREPOSITIONS
+
+
+_PREPOSITIONS = frozenset(
+    {"at", "of", "for", "in", "on", "to", "from", "with", "by", "and", "or", "who", "whose"}
+)
+
+
+def _subject_places(field: Field, start: int, end: int) -> Iterator[int]:
+    """Where a sentence's subject may start: at its start, after an opening "But" or
+    "However,", after the comma that closes an opening phrase ("Speaking in Brussels, the
+    prime minister said"), and after a speech verb ('"...," said the prime minister')."""
+    doc = field.doc
+    yield start
+    index = start
+    if index < end and doc[index].lower_ in _OPENERS:
+        index += 1
+        if index < end and doc[index].text == ",":
+            index += 1
+        yield index
+    for index in range(start + 1, end - 1):
+        before = doc[index - 1]
+        if doc[index].lower_ != "the":
             continue
-        if any(s <= doc[role.start].idx < e for s, e in quoted):
-            continue
-        referent = _last_subject(people, field, number, quoted)
-        if referent is None or referent.ref in holders:
-            continue
-        holding = Holding(referent, role, None, inferred=True)
-        attach(holding, owner)
-        held.add(office_words(role.text))
-        yield holding
+        opening = before.text == "," and not doc[start].is_quote
+        if (opening and index - start <= _OPENING_PHRASE) or (
+            before.lower_ in _SPEECH and index >= 2 and doc[index - 2].text in _CLOSING
+        ):
+            yield index
+
+
+_CLOSING = frozenset({",", '"', "”", "'", "’", "''"})
+
+_OPENING_PHRASE = 12
+"""The longest opening phrase (in tokens) before the comma that ends it."""
 
 
 def _opening_office(field: Field, start: int, named: Named) -> tuple[Role | None, Owner | None]:
@@ -291,8 +370,27 @@ def _subject(
             continue
         opening = field.sentence_tokens[sentence]
         words = [t for t in field.doc[opening : mention.span.start] if not t.is_punct]
-        return mention if len(words) <= 2 else None
+        if len(words) > 2 or _others(people, field, sentence, mention, quoted):
+            return None
+        return mention
     return None
+
+
+def _others(
+    people: list[Mention],
+    field: Field,
+    sentence: int,
+    subject: Mention,
+    quoted: list[tuple[int, int]],
+) -> bool:
+    """Whether a sentence names another person outside quotation marks than its subject
+    ("Michael Howard attacked Tony Blair. The prime minister ...": which one is meant?)."""
+    return any(
+        m.ref != subject.ref
+        and field.sentence_index(m.span.start_char) == sentence
+        and not any(s <= m.span.start_char < e for s, e in quoted)
+        for m in people
+    )
 
 
 def office_words(role: str) -> str:
