@@ -243,3 +243,40 @@ def test_appointing_someone_is_not_taking_the_office() -> None:
     assert ("Rod Rosenstein", "special counsel", "") not in offices(body)
     found = offices("Sir Allan Kemakeza was elected Prime Minister on Monday.")
     assert {(n, r) for n, r, _ in found} == {("Allan Kemakeza", "Prime Minister")}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A monarch is a head of state with the country named with the title.
+        (
+            "Jordan's King Abdullah met the prime minister in Amman on Sunday.",
+            {("Abdullah", "King", "Jordan")},
+        ),
+        (
+            "King Abdullah of Jordan arrived in Washington on Sunday.",
+            {("Abdullah", "King", "Jordan")},
+        ),
+        # Without a country the office is not guessed, and "King" in a name is no title.
+        ("Queen Elizabeth II opened the new session of Parliament.", set()),
+        (
+            "Alderman Sophia King said the vote would be close in Chicago. King said so.",
+            {("Sophia King", "Alderman", "Chicago")},
+        ),
+        # County offices.
+        (
+            "Cook County Assessor Fritz Kaegi said the bills would go out late.",
+            {("Fritz Kaegi", "Assessor", "Cook County")},
+        ),
+    ],
+)
+def test_monarchs_and_county_offices(body: str, expected: set[tuple[str, str, str]]) -> None:
+    assert offices(body) == expected
+
+
+def test_a_state_is_not_read_from_a_city_name_many_states_share() -> None:
+    # Springfield is a city of Illinois, Missouri, Massachusetts ...: no state is guessed.
+    body = "Gov. Jane Roe signed the budget in Springfield on Friday."
+    assert offices(body) == {("Jane Roe", "Governor", "")}
+    body = "State Rep. John Doe said the budget was late for Chicago schools."
+    assert offices(body) == {("John Doe", "State Representative", "Illinois")}

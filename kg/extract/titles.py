@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract import Context
 from kg.extract.nlp import Field, Mention
-from kg.extract.owners import POSSESSIVE, owner_ending_at, qualify
+from kg.extract.owners import POSSESSIVE, named_place_at, owner_ending_at, qualify
 from kg.extract.people import person_mentions
 from kg.extract.positions import Holding, Named, Owner, attach
 from kg.extract.quotes import quotation_spans
@@ -74,7 +74,33 @@ def holdings_of(person: Mention, named: Named, context: Context) -> Iterator[Hol
         attach(holding, owner)
         yield holding
     else:
+        yield from _monarch(person, named)
         yield from _role_of_before(person, end, named, context)
+
+
+# Reigning heads of state's titles (Wikipedia "List of current monarchs of sovereign
+# states"). Not role heads: "King" is also a surname ("Sophia King"), so a title only
+# right before a name, and an office only with the country named with it.
+_MONARCHS = frozenset({"King", "Queen", "Emperor", "Sultan", "Emir"})
+
+
+def _monarch(person: Mention, named: Named) -> Iterator[Holding]:
+    """ "Jordan's King Abdullah", "Saudi King Salman", "King Abdullah of Jordan": a monarch,
+    whose office is the country's; with no country named ("Queen Elizabeth II" alone) it
+    is not guessed."""
+    field, doc, start = person.field, person.field.doc, person.span.start
+    if start < 1 or doc[start - 1].text not in _MONARCHS:
+        return
+    owner = owner_ending_at(field, start - 2, named) if start > 1 else None
+    after = person.span.end
+    if owner is None and after + 1 < len(doc) and doc[after].lower_ == "of":
+        owner = named.get((field.name, after + 1)) or named_place_at(field, after + 1)
+    if owner is None or owner[0].ref.kind != "country":
+        return
+    role = Role(doc[start - 1].text, "monarch", start - 1, start)
+    holding = Holding(person, role, None, titled=True)
+    attach(holding, owner)
+    yield holding
 
 
 def _shared_title(person: Mention, named: Named) -> Role | None:
