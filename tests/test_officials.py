@@ -185,6 +185,11 @@ UK_2005 = datetime(2005, 2, 14, tzinfo=UTC)
                 ("Tessa Jowell", "Culture, Media and Sport Secretary", "United Kingdom"),
             },
         ),
+        # A junior minister named by the department before the title.
+        (
+            "Home Office minister Hazel Blears told MPs in London that crime had fallen.",
+            {("Hazel Blears", "Home Office minister", "United Kingdom")},
+        ),
         # An office named inside a later sentence refers back to the subject before it.
         (
             "Tony Blair has ruled out an inquiry into the war, telling MPs in London it was "

@@ -74,10 +74,27 @@ def qualify(field: Field, role: Role, named: Named, context: Context) -> tuple[R
         role = role.over(doc, end, role.end)
         return role, owner
     if owner is not None:
+        role = _department_minister(doc, role, owner, possessive)
         role = _with_modifiers_before(doc, owner[0].span.start, role)
         role = _when(doc, owner[0].span.start, role)
         owner = _state_office(role, owner)
     return _split_body(field, role, owner, context)
+
+
+def _department_minister(doc: Doc, role: Role, owner: Owner, possessive: bool) -> Role:
+    """ "Home Office minister Hazel Blears", "Foreign Office minister": a junior minister
+    named by the department written just before is that department's minister, as the
+    text words it (the department still gives the jurisdiction)."""
+    mention, kind = owner
+    if (
+        possessive
+        or kind != "organization"
+        or fold(doc[role.head_start].text) != "minister"
+        or mention.span.end != role.start
+        or mention.span[-1].text != "Office"
+    ):
+        return role
+    return role.over(doc, mention.span.start + (mention.span[0].lower_ == "the"), role.end)
 
 
 def _state_office(role: Role, owner: Owner) -> Owner:
