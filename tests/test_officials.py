@@ -190,6 +190,21 @@ UK_2005 = datetime(2005, 2, 14, tzinfo=UTC)
             "Home Office minister Hazel Blears told MPs in London that crime had fallen.",
             {("Hazel Blears", "Home Office minister", "United Kingdom")},
         ),
+        # The cabinet secretary for a part of the country is the country's office.
+        (
+            "Welsh Secretary Peter Hain told MPs in London the assembly would get more "
+            "powers. Scottish First Minister Jack McConnell agreed.",
+            {
+                ("Peter Hain", "Welsh Secretary", "United Kingdom"),
+                ("Jack McConnell", "First Minister", "Scotland"),
+            },
+        ),
+        # A definite office is read whole ("deputy prime minister", not "deputy").
+        (
+            "John Prescott unveiled plans for new homes in London. The deputy prime "
+            "minister told MPs 200,000 homes would be built.",
+            {("John Prescott", "deputy prime minister", "United Kingdom")},
+        ),
         # An office named inside a later sentence refers back to the subject before it.
         (
             "Tony Blair has ruled out an inquiry into the war, telling MPs in London it was "

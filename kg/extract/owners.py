@@ -75,10 +75,34 @@ def qualify(field: Field, role: Role, named: Named, context: Context) -> tuple[R
         return role, owner
     if owner is not None:
         role = _department_minister(doc, role, owner, possessive)
+        role, owner = _territorial_secretary(doc, role, owner, possessive)
         role = _with_modifiers_before(doc, owner[0].span.start, role)
         role = _when(doc, owner[0].span.start, role)
         owner = _state_office(role, owner)
     return _split_body(field, role, owner, context)
+
+
+def _territorial_secretary(
+    doc: Doc, role: Role, owner: Owner, possessive: bool
+) -> tuple[Role, Owner]:
+    """ "Welsh Secretary Peter Hain", "Northern Ireland Secretary": a state's name or
+    adjective right before a bare "Secretary" is the cabinet office for that part of the
+    country (the Secretary of State for Wales), an office of the country it belongs to;
+    "Scottish First Minister" and "Illinois Secretary of State" are the state's own."""
+    mention, kind = owner
+    if possessive or kind != "place" or mention.ref.kind != "state":
+        return role, owner
+    if fold(role.text) != "secretary" or mention.span.end != role.start:
+        return role, owner
+    state = gz.state_by_form().get(fold(mention.span.text))
+    country = gz.country(state.country) if state is not None else None
+    if country is None or country.iso == "US":
+        return role, owner  # a US state's secretaries are its own ("Secretary of State")
+    whole = role.over(doc, mention.span.start, role.end)
+    return whole, (
+        Mention(country_ref(country.iso), country.name, mention.field, mention.span),
+        "place",
+    )
 
 
 def _department_minister(doc: Doc, role: Role, owner: Owner, possessive: bool) -> Role:

@@ -24,7 +24,7 @@ from kg.extract.roles import (
 from kg.text import fold
 
 if TYPE_CHECKING:
-    pass
+    from spacy.tokens import Doc
 
 # Ranks and honorifics that may stand between an office and the name ("President General
 # Pervez Musharraf", "the Governor-General, Dr Peter Hollingworth").
@@ -353,6 +353,8 @@ def _opening_office(field: Field, start: int, named: Named) -> tuple[Role | None
         role = role_ending_at(doc, end)
         if role is None or role.past:
             continue
+        if _longer_role(doc, role, end):
+            continue  # "The deputy prime minister": not "deputy" alone
         after = doc[end] if end < len(doc) else None
         if after is not None and after.text == "-":
             continue  # "Governor" of "Governor-General": the longer head follows
@@ -361,6 +363,16 @@ def _opening_office(field: Field, start: int, named: Named) -> tuple[Role | None
         definite = _definite(field, role, named)
         return definite if definite is not None else (None, None)
     return None, None
+
+
+def _longer_role(doc: Doc, role: Role, end: int) -> bool:
+    """Whether a longer role goes on from the same start past ``end`` ("deputy" of "deputy
+    prime minister")."""
+    for later in range(end + 1, min(end + 4, len(doc) + 1)):
+        longer = role_ending_at(doc, later)
+        if longer is not None and longer.start <= role.start:
+            return True
+    return False
 
 
 def _last_subject(
