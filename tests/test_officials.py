@@ -300,3 +300,9 @@ def test_a_state_is_not_read_from_a_city_name_many_states_share() -> None:
     assert offices(body) == {("Jane Roe", "Governor", "")}
     body = "State Rep. John Doe said the budget was late for Chicago schools."
     assert offices(body) == {("John Doe", "State Representative", "Illinois")}
+
+
+def test_a_city_where_something_happens_does_not_place_a_national_office() -> None:
+    # Kabul is where she went, not whose secretary she is.
+    body = "Acting Defense Secretary Jane Roe flew to Kabul on Monday."
+    assert offices(body) == {("Jane Roe", "Acting Defense Secretary", "")}
