@@ -162,3 +162,147 @@ def test_an_office_after_a_quotation_left_open_is_still_reported() -> None:
     assert offices(body) == {("Jane Roe", "Mayor", "Chicago")}
     # Inside a short quotation, an office is the speaker's word, not the report's.
     assert offices('"Mayor Jane Roe asked us to wait," John Doe said in Chicago.') == set()
+
+
+UK_2005 = datetime(2005, 2, 14, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A portfolio written as "Y of the Z" or "Y to the Z" before the name.
+        (
+            "Chancellor of the Exchequer Gordon Brown's spending plans were attacked in the "
+            "Commons in London.",
+            {("Gordon Brown", "Chancellor of the Exchequer", "United Kingdom")},
+        ),
+        # Portfolios joined by "and" or listed are one office.
+        (
+            "Work and Pensions Secretary Alan Johnson told MPs in London the reforms would go "
+            "ahead. Culture, Media and Sport Secretary Tessa Jowell agreed.",
+            {
+                ("Alan Johnson", "Work and Pensions Secretary", "United Kingdom"),
+                ("Tessa Jowell", "Culture, Media and Sport Secretary", "United Kingdom"),
+            },
+        ),
+        # A junior minister named by the department before the title.
+        (
+            "Home Office minister Hazel Blears told MPs in London that crime had fallen.",
+            {("Hazel Blears", "Home Office minister", "United Kingdom")},
+        ),
+        # The cabinet secretary for a part of the country is the country's office.
+        (
+            "Welsh Secretary Peter Hain told MPs in London the assembly would get more "
+            "powers. Scottish First Minister Jack McConnell agreed.",
+            {
+                ("Peter Hain", "Welsh Secretary", "United Kingdom"),
+                ("Jack McConnell", "First Minister", "Scotland"),
+            },
+        ),
+        # A definite office is read whole ("deputy prime minister", not "deputy").
+        (
+            "John Prescott unveiled plans for new homes in London. The deputy prime "
+            "minister told MPs 200,000 homes would be built.",
+            {("John Prescott", "deputy prime minister", "United Kingdom")},
+        ),
+        # An office named inside a later sentence refers back to the subject before it.
+        (
+            "Tony Blair has ruled out an inquiry into the war, telling MPs in London it was "
+            "closed. Speaking in Brussels, the prime minister said voters would judge.",
+            {("Tony Blair", "prime minister", "United Kingdom")},
+        ),
+        (
+            'Tony Blair has ruled out an inquiry into the war in London. "It is closed," '
+            "said the prime minister.",
+            {("Tony Blair", "prime minister", "United Kingdom")},
+        ),
+    ],
+)
+def test_uk_offices(body: str, expected: set[tuple[str, str, str]]) -> None:
+    assert offices(body, UK_2005) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # Two people before it: which one the office is is not said.
+        "Michael Howard attacked Tony Blair in London. Speaking in Brussels, the prime "
+        "minister said voters would judge.",
+        # The office is the object of the sentence, not its subject.
+        "Michael Howard attacked the plans in London. He said the prime minister had failed.",
+    ],
+)
+def test_an_office_referred_to_needs_one_clear_subject(body: str) -> None:
+    assert offices(body, UK_2005) == set()
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A county named before the office is its jurisdiction; a court's kind is the role's.
+        (
+            "Lake County Sheriff Mark Curran said deputies had found the car.",
+            {("Mark Curran", "Sheriff", "Lake County")},
+        ),
+        (
+            "Cook County Circuit Judge Jane Roe denied bail on Friday.",
+            {("Jane Roe", "Circuit Judge", "Cook County")},
+        ),
+        (
+            "U.S. District Judge John Doe blocked the rule on Tuesday.",
+            {("John Doe", "District Judge", "United States")},
+        ),
+    ],
+)
+def test_counties_and_courts(body: str, expected: set[tuple[str, str, str]]) -> None:
+    assert offices(body) == expected
+
+
+def test_appointing_someone_is_not_taking_the_office() -> None:
+    body = "Deputy Attorney General Rod Rosenstein appointed the special counsel in May."
+    assert ("Rod Rosenstein", "special counsel", "") not in offices(body)
+    found = offices("Sir Allan Kemakeza was elected Prime Minister on Monday.")
+    assert {(n, r) for n, r, _ in found} == {("Allan Kemakeza", "Prime Minister")}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A monarch is a head of state with the country named with the title.
+        (
+            "Jordan's King Abdullah met the prime minister in Amman on Sunday.",
+            {("Abdullah", "King", "Jordan")},
+        ),
+        (
+            "King Abdullah of Jordan arrived in Washington on Sunday.",
+            {("Abdullah", "King", "Jordan")},
+        ),
+        # Without a country the office is not guessed, and "King" in a name is no title.
+        ("Queen Elizabeth II opened the new session of Parliament.", set()),
+        (
+            "Alderman Sophia King said the vote would be close in Chicago. King said so.",
+            {("Sophia King", "Alderman", "Chicago")},
+        ),
+        # County offices.
+        (
+            "Cook County Assessor Fritz Kaegi said the bills would go out late.",
+            {("Fritz Kaegi", "Assessor", "Cook County")},
+        ),
+    ],
+)
+def test_monarchs_and_county_offices(body: str, expected: set[tuple[str, str, str]]) -> None:
+    assert offices(body) == expected
+
+
+def test_a_state_is_not_read_from_a_city_name_many_states_share() -> None:
+    # Springfield is a city of Illinois, Missouri, Massachusetts ...: no state is guessed.
+    body = "Gov. Jane Roe signed the budget in Springfield on Friday."
+    assert offices(body) == {("Jane Roe", "Governor", "")}
+    body = "State Rep. John Doe said the budget was late for Chicago schools."
+    assert offices(body) == {("John Doe", "State Representative", "Illinois")}
+
+
+def test_a_city_where_something_happens_does_not_place_a_national_office() -> None:
+    # Kabul is where she went, not whose secretary she is.
+    body = "Acting Defense Secretary Jane Roe flew to Kabul on Monday."
+    assert offices(body) == {("Jane Roe", "Acting Defense Secretary", "")}

@@ -70,7 +70,10 @@ def _signals(context: Context) -> list[Signal]:
         field, at = mention.field, mention.field.sentence_index(mention.span.start_char)
         code = mention.ref.key.partition("/")[2]
         if mention.ref.kind == "city":
-            found.append(Signal(gz.city(int(code)).country, CITY, "city", field.name, at))
+            # "flew to Kabul", "a visit to Moscow": where someone goes says nothing of whose
+            # offices they hold ("spoke in Sydney" still does: a report's own city).
+            kind = "location" if _destination(mention) else "city"
+            found.append(Signal(gz.city(int(code)).country, CITY, kind, field.name, at))
         elif is_located(mention):
             found.append(Signal(code, LOCATION, "location", field.name, at))
         else:
@@ -156,6 +159,15 @@ def _domain_country(domain: str) -> str | None:
     suffix = domain.rsplit(".", 1)[-1]
     iso = _COUNTRY_CODE_DOMAINS.get(suffix, suffix.upper())
     return iso if len(suffix) == 2 and gz.country(iso) is not None else None
+
+
+def _destination(mention: Mention) -> bool:
+    """Whether a place is named as where someone goes ("flew to Kabul", "visited Moscow")."""
+    doc, start = mention.span.doc, mention.span.start
+    return start > 0 and doc[start - 1].lower_ in _DESTINATION
+
+
+_DESTINATION = frozenset({"to", "into", "visit", "visited", "visiting", "visits"})
 
 
 def is_located(mention: Mention) -> bool:

@@ -148,6 +148,13 @@ def _big(city: Ref) -> bool:
 _BIG_CITY = 100_000
 
 
+def _unmistakable(city: gz.City) -> bool:
+    """Whether a city's name leaves its state in no doubt: no other place of that name has
+    half its people ("Chicago", "Portland"; not "Springfield", "Aurora")."""
+    others = [p for p in gz.places(city.name, primary=True) if p != city]
+    return all(isinstance(p, gz.City) and p.population * 2 <= city.population for p in others)
+
+
 def _shadowed(role: str) -> str | None:
     """The office a shadow office mirrors ("Shadow Treasurer" -> "treasurer"), if it is one."""
     words = fold(role).split(" ")
@@ -225,6 +232,8 @@ class _Places:
         if main is None:
             return None
         city = gz.city(int(main.ref.key.partition("/")[2]))
+        if not _unmistakable(city):
+            return None  # "Springfield": Illinois's, Missouri's or Massachusetts's?
         name = gz.us_state_names().get(city.admin1) if city.country == "US" else None
         return Jurisdiction(state_ref(name), name) if name else None
 

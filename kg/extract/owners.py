@@ -20,7 +20,7 @@ from kg.extract.organizations import (
 )
 from kg.extract.places import country_ref
 from kg.extract.positions import Named, Owner
-from kg.extract.roles import BODIES, MODIFIERS, Role, past, sought
+from kg.extract.roles import BODIES, COURTS, MODIFIERS, Role, past, sought
 from kg.model import Ref
 from kg.text import fold
 
@@ -74,10 +74,51 @@ def qualify(field: Field, role: Role, named: Named, context: Context) -> tuple[R
         role = role.over(doc, end, role.end)
         return role, owner
     if owner is not None:
+        role = _department_minister(doc, role, owner, possessive)
+        role, owner = _territorial_secretary(doc, role, owner, possessive)
         role = _with_modifiers_before(doc, owner[0].span.start, role)
         role = _when(doc, owner[0].span.start, role)
         owner = _state_office(role, owner)
     return _split_body(field, role, owner, context)
+
+
+def _territorial_secretary(
+    doc: Doc, role: Role, owner: Owner, possessive: bool
+) -> tuple[Role, Owner]:
+    """ "Welsh Secretary Peter Hain", "Northern Ireland Secretary": a state's name or
+    adjective right before a bare "Secretary" is the cabinet office for that part of the
+    country (the Secretary of State for Wales), an office of the country it belongs to;
+    "Scottish First Minister" and "Illinois Secretary of State" are the state's own."""
+    mention, kind = owner
+    if possessive or kind != "place" or mention.ref.kind != "state":
+        return role, owner
+    if fold(role.text) != "secretary" or mention.span.end != role.start:
+        return role, owner
+    state = gz.state_by_form().get(fold(mention.span.text))
+    country = gz.country(state.country) if state is not None else None
+    if country is None or country.iso == "US":
+        return role, owner  # a US state's secretaries are its own ("Secretary of State")
+    whole = role.over(doc, mention.span.start, role.end)
+    return whole, (
+        Mention(country_ref(country.iso), country.name, mention.field, mention.span),
+        "place",
+    )
+
+
+def _department_minister(doc: Doc, role: Role, owner: Owner, possessive: bool) -> Role:
+    """ "Home Office minister Hazel Blears", "Foreign Office minister": a junior minister
+    named by the department written just before is that department's minister, as the
+    text words it (the department still gives the jurisdiction)."""
+    mention, kind = owner
+    if (
+        possessive
+        or kind != "organization"
+        or fold(doc[role.head_start].text) != "minister"
+        or mention.span.end != role.start
+        or mention.span[-1].text != "Office"
+    ):
+        return role
+    return role.over(doc, mention.span.start + (mention.span[0].lower_ == "the"), role.end)
 
 
 def _state_office(role: Role, owner: Owner) -> Owner:
@@ -135,11 +176,29 @@ def owner_ending_at(field: Field, index: int, named: Named) -> Owner | None:
     if index < 0:
         return None
     return (
-        named.get((field.name, index))
+        _county_ending_at(field, index)
+        or named.get((field.name, index))
         or named_place_at(field, index)
         or _demonym_at(field, index)
         or _state_ending_at(field, index)
     )
+
+
+def _county_ending_at(field: Field, index: int) -> Owner | None:
+    """A US county named by its form, "<Name> County" ("Cook County Sheriff", "Los Angeles
+    County Supervisor"): the county, as written."""
+    doc = field.doc
+    if index < 1 or doc[index].text != "County":
+        return None
+    start = index
+    while start > max(index - 3, 0) and doc[start - 1].is_title and doc[start - 1].is_alpha:
+        if doc[start - 1].lower_ in MODIFIERS:
+            break
+        start -= 1
+    if start == index:
+        return None
+    span = doc[start : index + 1]
+    return Mention(state_ref(span.text), span.text, field, span), "place"
 
 
 def _demonym_at(field: Field, index: int) -> Owner | None:
@@ -183,6 +242,8 @@ def _split_body(
     "army" or "ministry" only when the article says which body it is)."""
     doc = field.doc
     nouns = BODIES | _BODY_NOUNS if role.scope == "aide" else _BODY_NOUNS
+    if role.scope == "court":
+        nouns = nouns - COURTS  # "U.S. District Judge": a kind of court, not a body
     words = [i for i in range(role.start, role.head_start) if doc[i].lower_ in nouns]
     if not words:
         return role, owner

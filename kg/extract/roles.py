@@ -31,9 +31,11 @@ MODIFIERS = frozenset(
     opposition army military ministry department campaign chief-of-staff lord high cabinet
     majority minority ranking county fire schools school media armed forces national homeland
     commerce transportation urban parks recreation revenue budget children equalities
-    business skills pensions work digital climate rural safety policy principal
+    business skills pensions work digital climate rural safety policy principal human
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
+# Kinds of court before a judge's title ("U.S. District Judge", "Circuit Judge").
+COURTS = frozenset({"district", "circuit", "appeals", "appellate", "bankruptcy", "superior"})
 # A role described as past or future is not a current office ("former Archbishop").
 PAST = frozenset(
     {
@@ -169,11 +171,35 @@ def _head_starting_at(doc: Doc, start: int) -> tuple[int, str] | None:
     return None
 
 
-def _modifier(doc: Doc, index: int) -> bool:
+def _modifier(doc: Doc, index: int, scope: str = "") -> bool:
     token = doc[index]
     if token.text == "-":
         return 0 < index < len(doc) - 1 and not token.whitespace_
+    if token.lower_ == "county" and index > 0 and _names_county(doc[index - 1]):
+        return False  # "Cook County Sheriff": the county is the jurisdiction, not a rank
+    if token.lower_ in COURTS:
+        # "Cook County Circuit Judge", whatever the model ran "Circuit" into
+        return scope == "court"
     return token.lower_ in MODIFIERS and token.ent_type_ not in ("GPE", "NORP", "PERSON")
+
+
+def _names_county(token: Token) -> bool:
+    """Whether a word before "County" is the county's name ("Cook", not "Deputy")."""
+    return token.is_title and token.is_alpha and token.lower_ not in MODIFIERS
+
+
+def _joined(doc: Doc, start: int, head: int) -> bool:
+    """Whether the token before ``start`` joins two capitalized portfolios of one office:
+    "Trade and Industry Secretary", "Culture, Media and Sport Secretary" (a comma only in a
+    list that an "and" closes before the head)."""
+    link = start - 1
+    if link < 1 or start >= head or not doc[start].is_title:
+        return False
+    if doc[link].lower_ == "and" or (
+        doc[link].text == "," and any(t.lower_ == "and" for t in doc[start:head])
+    ):
+        return _modifier(doc, link - 1) and doc[link - 1].is_title
+    return False
 
 
 def _trim(doc: Doc, start: int, end: int) -> int:
@@ -224,7 +250,7 @@ def role_ending_at(doc: Doc, end: int) -> Role | None:
         return None
     head, scope = found
     start = head
-    while start > 0 and _modifier(doc, start - 1):
+    while start > 0 and (_modifier(doc, start - 1, scope) or _joined(doc, start, head)):
         start -= 1
     start = _trim(doc, start, end)
     return Role(

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract import Context
 from kg.extract.nlp import Field, Mention
-from kg.extract.owners import POSSESSIVE, owner_ending_at, qualify
+from kg.extract.owners import POSSESSIVE, named_place_at, owner_ending_at, qualify
 from kg.extract.people import person_mentions
 from kg.extract.positions import Holding, Named, Owner, attach
 from kg.extract.quotes import quotation_spans
@@ -24,7 +24,7 @@ from kg.extract.roles import (
 from kg.text import fold
 
 if TYPE_CHECKING:
-    pass
+    from spacy.tokens import Doc
 
 # Ranks and honorifics that may stand between an office and the name ("President General
 # Pervez Musharraf", "the Governor-General, Dr Peter Hollingworth").
@@ -39,10 +39,15 @@ _DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their"})
 # "the new Solomon Islands Prime Minister": words between "the" and an office named alone.
 _CURRENT = frozenset({"new", "current", "incumbent"})
 
-# Taking or keeping an office (not "resigned as", "stepped down as": those are past).
+# Taking or keeping an office (not "resigned as", "stepped down as": those are past). An
+# election or appointment is the subject's only in the passive ("was elected", "newly
+# appointed", ", installed as") or with "as": "Rosenstein appointed the special counsel"
+# gives the office to someone else.
 _TAKING = re.compile(
-    r"\b(?:to (?:step down|resign|remain|continue|serve)|(?:re-)?elected|installed|sworn in|"
-    r"appointed)(?: as)? (?=\w)",
+    r"\b(?:to (?:step down|resign|remain|continue|serve)(?: as)?|"
+    r"(?:(?:was|were|is|are|be|been|being|newly|just|recently|since|later|,) )"
+    r"(?:re-?)?(?:elected|installed|sworn in|appointed|named)(?: as)?|"
+    r"(?:re-?)?(?:elected|installed|sworn in|appointed|named) as) (?=\w)",
     re.IGNORECASE,
 )
 
@@ -69,7 +74,33 @@ def holdings_of(person: Mention, named: Named, context: Context) -> Iterator[Hol
         attach(holding, owner)
         yield holding
     else:
+        yield from _monarch(person, named)
         yield from _role_of_before(person, end, named, context)
+
+
+# Reigning heads of state's titles (Wikipedia "List of current monarchs of sovereign
+# states"). Not role heads: "King" is also a surname ("Sophia King"), so a title only
+# right before a name, and an office only with the country named with it.
+_MONARCHS = frozenset({"King", "Queen", "Emperor", "Sultan", "Emir"})
+
+
+def _monarch(person: Mention, named: Named) -> Iterator[Holding]:
+    """ "Jordan's King Abdullah", "Saudi King Salman", "King Abdullah of Jordan": a monarch,
+    whose office is the country's; with no country named ("Queen Elizabeth II" alone) it
+    is not guessed."""
+    field, doc, start = person.field, person.field.doc, person.span.start
+    if start < 1 or doc[start - 1].text not in _MONARCHS:
+        return
+    owner = owner_ending_at(field, start - 2, named) if start > 1 else None
+    after = person.span.end
+    if owner is None and after + 1 < len(doc) and doc[after].lower_ == "of":
+        owner = named.get((field.name, after + 1)) or named_place_at(field, after + 1)
+    if owner is None or owner[0].ref.kind != "country":
+        return
+    role = Role(doc[start - 1].text, "monarch", start - 1, start)
+    holding = Holding(person, role, None, titled=True)
+    attach(holding, owner)
+    yield holding
 
 
 def _shared_title(person: Mention, named: Named) -> Role | None:
@@ -127,7 +158,12 @@ def _role_of_before(person: Mention, end: int, named: Named, context: Context) -
         role = role_ending_at(doc, link)
         if role is None or link + 1 >= end:
             continue
-        if not all(t.is_title or t.lower_ in ("of", "for", "and") for t in doc[link + 1 : end]):
+        tail = doc[link + 1 : end]
+        # "Chancellor of the Exchequer Gordon Brown", "Chief Secretary to the Treasury
+        # Paul Boateng": a "the" may open the capitalized words of the portfolio.
+        if tail[0].lower_ == "the" and len(tail) > 1:
+            tail = tail[1:]
+        if not all(t.is_title or t.lower_ in ("of", "for", "and") for t in tail):
             return
         whole = role.over(doc, role.start, end, role.head_start)
         whole, found = qualify(field, whole, named, context)
@@ -224,18 +260,87 @@ def referred(
     for number, start in enumerate(field.sentence_tokens):
         if number == 0:
             continue
-        role, owner = _opening_office(field, start, named)
-        if role is None or office_words(role.text) in held:
+        end = (
+            field.sentence_tokens[number + 1]
+            if number + 1 < len(field.sentence_tokens)
+            else len(doc)
+        )
+        for opening in _subject_places(field, start, end):
+            role, owner = _opening_office(field, opening, named)
+            if role is None or office_words(role.text) in held:
+                continue
+            if any(s <= doc[role.start].idx < e for s, e in quoted):
+                continue
+            if opening > start and (
+                any(start <= m.span.start < opening for m in people)
+                or not _verb_follows(field, role.end, named)
+            ):
+                continue  # "Blair met Chirac, and the president said": which one?
+            referent = _last_subject(people, field, number, quoted)
+            if referent is None or referent.ref in holders:
+                continue
+            holding = Holding(referent, role, None, inferred=True)
+            attach(holding, owner)
+            held.add(office_words(role.text))
+            yield holding
+            break
+
+
+# Words that may open a sentence before its subject ("But the prime minister said").
+_OPENERS = frozenset(
+    {"but", "and", "yet", "so", "however", "meanwhile", "now", "later", "earlier", "still"}
+)
+# Speech verbs after which the subject follows ('"...," said the prime minister').
+_SPEECH = frozenset({"said", "says", "added", "told", "insisted", "warned", "argued"})
+
+
+def _verb_follows(field: Field, index: int, named: Named) -> bool:
+    """Whether the words after an office inside a sentence go on as its subject's ("the
+    prime minister said", "..., said the prime minister."), not as an apposition ("the
+    F.B.I. director at the time, James B. Comey") or a phrase of its own."""
+    doc = field.doc
+    if index >= len(doc):
+        return True
+    token = doc[index]
+    if token.text in (".", "!", "?") or (token.is_quote and index + 1 >= len(doc)):
+        return True
+    if token.text == ",":
+        return index + 1 < len(doc) and (field.name, index + 1) not in named
+    return token.is_lower and token.is_alpha and token.lower_ not in _PREPOSITIONS
+
+
+_PREPOSITIONS = frozenset(
+    {"at", "of", "for", "in", "on", "to", "from", "with", "by", "and", "or", "who", "whose"}
+)
+
+
+def _subject_places(field: Field, start: int, end: int) -> Iterator[int]:
+    """Where a sentence's subject may start: at its start, after an opening "But" or
+    "However,", after the comma that closes an opening phrase ("Speaking in Brussels, the
+    prime minister said"), and after a speech verb ('"...," said the prime minister')."""
+    doc = field.doc
+    yield start
+    index = start
+    if index < end and doc[index].lower_ in _OPENERS:
+        index += 1
+        if index < end and doc[index].text == ",":
+            index += 1
+        yield index
+    for index in range(start + 1, end - 1):
+        before = doc[index - 1]
+        if doc[index].lower_ != "the":
             continue
-        if any(s <= doc[role.start].idx < e for s, e in quoted):
-            continue
-        referent = _last_subject(people, field, number, quoted)
-        if referent is None or referent.ref in holders:
-            continue
-        holding = Holding(referent, role, None, inferred=True)
-        attach(holding, owner)
-        held.add(office_words(role.text))
-        yield holding
+        opening = before.text == "," and not doc[start].is_quote
+        if (opening and index - start <= _OPENING_PHRASE) or (
+            before.lower_ in _SPEECH and index >= 2 and doc[index - 2].text in _CLOSING
+        ):
+            yield index
+
+
+_CLOSING = frozenset({",", '"', "”", "'", "’", "''"})
+
+_OPENING_PHRASE = 12
+"""The longest opening phrase (in tokens) before the comma that ends it."""
 
 
 def _opening_office(field: Field, start: int, named: Named) -> tuple[Role | None, Owner | None]:
@@ -248,6 +353,8 @@ def _opening_office(field: Field, start: int, named: Named) -> tuple[Role | None
         role = role_ending_at(doc, end)
         if role is None or role.past:
             continue
+        if _longer_role(doc, role, end):
+            continue  # "The deputy prime minister": not "deputy" alone
         after = doc[end] if end < len(doc) else None
         if after is not None and after.text == "-":
             continue  # "Governor" of "Governor-General": the longer head follows
@@ -256,6 +363,16 @@ def _opening_office(field: Field, start: int, named: Named) -> tuple[Role | None
         definite = _definite(field, role, named)
         return definite if definite is not None else (None, None)
     return None, None
+
+
+def _longer_role(doc: Doc, role: Role, end: int) -> bool:
+    """Whether a longer role goes on from the same start past ``end`` ("deputy" of "deputy
+    prime minister")."""
+    for later in range(end + 1, min(end + 4, len(doc) + 1)):
+        longer = role_ending_at(doc, later)
+        if longer is not None and longer.start <= role.start:
+            return True
+    return False
 
 
 def _last_subject(
@@ -291,8 +408,27 @@ def _subject(
             continue
         opening = field.sentence_tokens[sentence]
         words = [t for t in field.doc[opening : mention.span.start] if not t.is_punct]
-        return mention if len(words) <= 2 else None
+        if len(words) > 2 or _others(people, field, sentence, mention, quoted):
+            return None
+        return mention
     return None
+
+
+def _others(
+    people: list[Mention],
+    field: Field,
+    sentence: int,
+    subject: Mention,
+    quoted: list[tuple[int, int]],
+) -> bool:
+    """Whether a sentence names another person outside quotation marks than its subject
+    ("Michael Howard attacked Tony Blair. The prime minister ...": which one is meant?)."""
+    return any(
+        m.ref != subject.ref
+        and field.sentence_index(m.span.start_char) == sentence
+        and not any(s <= m.span.start_char < e for s, e in quoted)
+        for m in people
+    )
 
 
 def office_words(role: str) -> str:
