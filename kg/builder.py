@@ -361,7 +361,7 @@ def _work(
         if parts is None:
             work.append(source)
             continue
-        saved = facts_store.resumed(source, len(parts))
+        saved = facts_store.resumed(source, parts)
         if saved:
             for result in facts_store.saved(source):
                 _observe(result, report, resolver, strict, fields_seen)

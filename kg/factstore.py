@@ -12,7 +12,10 @@ build reads the journal and goes on from there.
 
 A big file read as parts (``kg.readers.chunks``) has one facts file per part, saved
 (and journalled) as each part is done: its entry counts the ``parts`` and how many are
-``saved``, so a build killed in the middle of the file resumes at its next part.
+``saved``, so a build killed in the middle of the file resumes at its next part. The
+entry also keeps each part's byte range and the SHA-256 of its bytes (``spans``), so a
+file that grew at the end (an appended log) reads only its new parts and the old last
+one: the leading parts of the same bytes, cut alike, keep their facts.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from typing import IO, Any
 from kg.atomic import atomic_write
 from kg.errors import ConfigError
 from kg.model import FileResult
+from kg.readers.chunks import Part
 from kg.resolve import digest
 
 MANIFEST = "manifest.json"
@@ -73,6 +77,23 @@ def extraction_fingerprint(names: Sequence[str], *, reading: str = "") -> str:
     return hasher.hexdigest()
 
 
+def part_digests(source: str, parts: Sequence[Part]) -> list[str]:
+    """SHA-256 of each part's bytes, reading the file once ([] when it cannot be read)."""
+    digests = []
+    try:
+        with Path(source).open("rb") as stream:
+            for part in parts:
+                stream.seek(part.start)
+                hasher, left = hashlib.sha256(), part.stop - part.start
+                while left > 0 and (block := stream.read(min(left, 1 << 20))):
+                    hasher.update(block)
+                    left -= len(block)
+                digests.append(hasher.hexdigest())
+    except OSError:
+        return []
+    return digests
+
+
 def _part_name(source: str, part: int) -> str:
     return f"facts/{digest(source, 24)}-{part}.pickle"
 
@@ -113,6 +134,7 @@ class FactsStore:
             if self._same_code(data):
                 self.entries = data["files"]
         self._hashes: dict[str, str] = {}
+        self._spans: dict[str, list[list[Any]]] = {}
         self._journal: IO[str] | None = None
         if self.persistent:
             self._replay_journal()
@@ -163,13 +185,20 @@ class FactsStore:
             self.entries[source] = {"sha256": sha256, "facts": name}
             return
         entry = self.entries.get(source)
-        if part == 0:
+        adopted = line.get("adopted")
+        if isinstance(adopted, int):  # the new layout of a file whose head was kept
+            self.entries[source] = {"sha256": sha256, "facts": name, "parts": parts}
+            self.entries[source] |= {"saved": adopted, "cut": str(line.get("cut", ""))}
+            self.entries[source]["spans"] = line.get("spans")
+        elif part == 0:
             self.entries[source] = {"sha256": sha256, "facts": name, "parts": parts, "saved": 1}
             self.entries[source]["cut"] = str(line.get("cut", ""))
+            if line.get("spans") is not None:
+                self.entries[source]["spans"] = line.get("spans")
         elif entry is not None and entry["sha256"] == sha256 and entry.get("saved") == part:
             entry["saved"] = part + 1
 
-    def _log(self, source: str, part: int = 0, parts: int = 1) -> None:
+    def _log(self, source: str, part: int = 0, parts: int = 1, adopted: int | None = None) -> None:
         """Append one saved file to the journal (opened, with its header, on first use)."""
         if self._journal is None:
             path = self.folder / JOURNAL
@@ -185,6 +214,10 @@ class FactsStore:
         line["facts"] = self._names(source, entry)[part]
         if parts > 1:
             line |= {"part": part, "parts": parts, "cut": entry.get("cut", "")}
+            if part == 0 or adopted is not None:
+                line["spans"] = entry.get("spans")
+            if adopted is not None:
+                line["adopted"] = adopted
         self._journal.write(json.dumps(line) + "\n")
         self._journal.flush()
 
@@ -201,19 +234,36 @@ class FactsStore:
         names = self._names(source, entry)[:saved]
         return saved == entry.get("parts", 1) and all((self.folder / n).is_file() for n in names)
 
-    def resumed(self, source: str, parts: int) -> int:
-        """How many of a file's ``parts`` an earlier build saved (0 unless it was cut alike)."""
-        entry = self.entries.get(source)
-        if (
-            entry is None
-            or entry.get("parts") != parts
-            or entry.get("cut") != self.cut
-            or entry["sha256"] != self._hashes.get(source)
-        ):
+    def resumed(self, source: str, parts: Sequence[Part]) -> int:
+        """How many leading ``parts`` of a file an earlier build saved, of the same bytes and
+        cut alike: a killed build's parts, or the head of a file that grew at the end. The
+        file's entry then takes the new layout, keeping those parts' facts."""
+        if not self.persistent:
             return 0
-        saved = int(entry.get("saved", 0))
-        names = self._names(source, entry)[:saved]
-        return saved if all((self.folder / n).is_file() for n in names) else 0
+        digests = part_digests(source, parts)
+        spans = [[p.start, p.stop, d] for p, d in zip(parts, digests, strict=False)]
+        self._spans[source] = spans
+        entry = self.entries.get(source)
+        if entry is None or "parts" not in entry or entry.get("cut") != self.cut:
+            return 0
+        saved, kept = int(entry.get("saved", 0)), 0
+        if entry.get("spans") is not None:
+            old = entry["spans"]
+            most = min(saved, len(spans), len(old))
+            while kept < most and list(old[kept]) == spans[kept]:
+                kept += 1
+        elif entry["parts"] == len(parts) and entry["sha256"] == self._hashes.get(source):
+            kept = saved  # a store of before spans: the same file only
+        names = self._names(source, entry)
+        if not kept or not all((self.folder / n).is_file() for n in names[:kept]):
+            return 0
+        for name in names[len(parts) :]:
+            (self.folder / name).unlink(missing_ok=True)
+        sha256 = self._hashes.get(source, "")
+        self.entries[source] = {"sha256": sha256, "facts": names[0], "parts": len(parts)}
+        self.entries[source] |= {"saved": kept, "cut": self.cut, "spans": spans}
+        self._log(source, kept - 1, len(parts), adopted=kept)
+        return kept
 
     def changed(self, sources: Sequence[str]) -> list[str]:
         """The sources that must be read: new, changed, or (without a store) all."""
@@ -247,6 +297,8 @@ class FactsStore:
         elif result.part == 0 or source not in self.entries:
             self.entries[source] = {"sha256": sha256, "facts": name, "parts": result.parts}
             self.entries[source] |= {"saved": result.part + 1, "cut": self.cut}
+            if source in self._spans:
+                self.entries[source]["spans"] = self._spans[source]
         else:
             self.entries[source]["saved"] = result.part + 1
         if self.persistent:

@@ -188,3 +188,45 @@ def test_a_store_keeps_only_the_facts_files_of_the_latest_cut(big: Path, tmp_pat
     assert len(build(1 << 20)) == 1, "read whole: the parts' files are gone"
     assert build(9000) == cut
     assert 1 < len(build(20_000)) < len(cut), "fewer parts: the others are removed"
+
+
+def test_a_file_that_grew_at_the_end_reads_only_its_new_parts(
+    big: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An appended log: the parts of the old head (same bytes, cut alike) keep their facts;
+    the old last part and the new ones are read; the exports equal a fresh build's."""
+    store, dump, limits = tmp_path / "store", tmp_path / "dump.jsonl", Limits(chunk_bytes=9000)
+    dump.write_bytes(big.read_bytes())
+    build_to([dump], tmp_path / "first", formats=FORMATS, store=store, limits=limits)
+    old = split(str(dump), limits)
+    assert old is not None
+    with dump.open("a") as stream:
+        stream.writelines(json_lines(6, seed=11, first=100))
+    new = split(str(dump), limits)
+    assert new is not None and len(new) > len(old)
+    read: list[int] = []
+    read_part = JsonReader.read_part
+
+    def counted(self: JsonReader, part, **options):  # type: ignore[no-untyped-def]
+        read.append(part.index)
+        return read_part(self, part, **options)
+
+    monkeypatch.setattr(JsonReader, "read_part", counted)
+    grown = build_to([dump], tmp_path / "grown", formats=FORMATS, store=store, limits=limits)
+    last = len(old) - 1  # the old last part is read again unless the new cut ends there too
+    first = last + ((old[last].start, old[last].stop) == (new[last].start, new[last].stop))
+    assert read == list(range(first, len(new))), "the old head came from the store"
+    assert grown.report.records == 26
+    monkeypatch.setattr(JsonReader, "read_part", read_part)
+    build_to([dump], tmp_path / "fresh", formats=FORMATS, limits=limits)
+    assert exports(tmp_path / "grown") == exports(tmp_path / "fresh")
+    # A change in the middle keeps only the parts before it.
+    text = dump.read_bytes()
+    middle = new[len(new) // 2].start + 20
+    dump.write_bytes(
+        text[:middle] + (b"X" if text[middle : middle + 1] != b"X" else b"Y") + text[middle + 1 :]
+    )
+    read.clear()
+    monkeypatch.setattr(JsonReader, "read_part", counted)
+    build_to([dump], tmp_path / "edited", formats=FORMATS, store=store, limits=limits)
+    assert read == list(range(len(new) // 2, len(new)))
