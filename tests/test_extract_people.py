@@ -132,3 +132,24 @@ def test_names_told_by_the_sentences_shape(body: str, expected: set[str]) -> Non
 )
 def test_streets_and_page_furniture_are_not_people(body: str) -> None:
     assert people(body) == set()
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A member's party before the name is no part of it.
+        ("The seat was won by Tory Mark Field in a recount.", {"mark field"}),
+        ("Republican Ted Cruz and Democrat Beto O'Rourke debated.", {"ted cruz", "beto o rourke"}),
+        # A name the model cut at a hyphen.
+        ("South Korean President Moon Jae-in arrived in Seoul.", {"moon jae in"}),
+        # A staff blurb the scraper glued to the text: the domain, the job, the name.
+        (
+            "He lost in 2019.j.doe@southsideweekly.comReporterMaya Lindqvist covers the ward.",
+            {"maya lindqvist"},
+        ),
+        # Buildings named after people.
+        ("Protesters gathered outside Trump Tower on Fifth Avenue.", set()),
+    ],
+)
+def test_names_around_the_name(body: str, expected: set[str]) -> None:
+    assert people(body) == expected

@@ -133,6 +133,10 @@ _COLLECTIVE = frozenset(
 )
 
 
+# A member's party before a name ("Tory David Burrowes", "Democrat Barack Obama").
+_PARTY_WORDS = _COLLECTIVE - {"new", "taliban", "greens", "nationals"}
+
+
 def _sentence_openers(spans: list[tuple[Field, Span]]) -> list[tuple[Field, Span]]:
     """ "Following Romney's news ...": a two-word name met only at the start of sentences,
     whose first word the text also writes in lower case ("reporters following an event")
@@ -351,6 +355,8 @@ def _name_spans(field: Field, blocked: set[int]) -> Iterator[Span]:
             # also takes "Government", "Osama" or a town for one ("Be Proactive" too).
             if span is not None and len(span) == 1 and _untitled(ent, span) and not _speaks(span):
                 span = None
+            if span is not None:
+                span = _hyphenated(span)  # "Moon Jae" + "-in"
             if span is not None and span.end < len(doc) and _joins_next(field, span):
                 span = _joined(field, span)  # "Enrique Pena" + "Nieto’s", "Brenda Palms Barber"
             # A lone word kept by its sentence's shape may be a small town's name too.
@@ -438,6 +444,20 @@ def _street(doc: Doc, start: int, end: int) -> bool:
         0 <= i < len(doc) and doc[i].is_title and doc[i].text.rstrip(".") in _ADDRESS
         for i in range(start, end + 1)
     )
+
+
+def _hyphenated(span: Span) -> Span:
+    """A name the model cut at a hyphen inside its last word ("Moon Jae" of Moon Jae-in)."""
+    doc, end = span.doc, span.end
+    if (
+        end + 1 < len(doc)
+        and doc[end].text == "-"
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].is_alpha
+    ):
+        return doc[span.start : end + 2]
+    return span
 
 
 def _plural_title(word: str) -> bool:
@@ -531,6 +551,7 @@ def _trim(span: Span) -> Span | None:
         doc[start].lower_.rstrip(".") in HONORIFICS
         or is_role_word(doc[start].text)
         or not doc[start].text[:1].isalpha()
+        or (start + 1 < end and doc[start].lower_ in _PARTY_WORDS)  # "Tory David Burrowes"
     ):
         start += 1
     while end > start and (
@@ -692,7 +713,7 @@ _BODY_WORDS = _ORGANIZATION_WORDS | frozenset(
     """
     Chamber Center Centre Station Hall Hospital Clinic Library Museum Academy Stadium Arena
     Theater Theatre Cathedral Chapel Mosque Temple Synagogue Airport Prize Award Awards
-    Scholarship Fellowship Memorial Elementary Prep Gallery Institute Auditorium
+    Scholarship Fellowship Memorial Elementary Prep Gallery Institute Auditorium Tower House
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
 
