@@ -360,7 +360,9 @@ def _name_spans(field: Field, blocked: set[int]) -> Iterator[Span]:
             if span is not None and span.end < len(doc) and _joins_next(field, span):
                 span = _joined(field, span)  # "Enrique Pena" + "Nieto’s", "Brenda Palms Barber"
             # A lone word kept by its sentence's shape may be a small town's name too.
-            placed = _is_place(span.text) if span is not None and len(span) > 1 else False
+            placed = span is not None and _is_place(span.text)
+            if placed and span is not None and len(span) == 1 and _untitled(ent, span):
+                placed = False  # kept above by _speaks, which weighs places itself
             if span is not None and not placed and not _of_place(field, span):
                 taken.update(range(ent.start, ent.end))
                 yield span
