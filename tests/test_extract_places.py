@@ -87,3 +87,9 @@ def test_neighbourhoods_of_a_metropolis_the_article_does_not_name() -> None:
     # Two names that are both parts of one metropolis the article never names.
     body = "The shooting happened in Englewood on Friday. Another was reported in South Shore."
     assert cities(body) == set()
+
+
+def test_a_hyphenated_name_the_model_cut_short() -> None:
+    body = "Speaking in Stratford-upon-Avon, the chancellor said the economy was strong."
+    found = {gz.city(int(key.partition("/")[2])).name for key in cities(body)}
+    assert found == {"Stratford-upon-Avon"}

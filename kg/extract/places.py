@@ -71,6 +71,7 @@ def _find(fields: tuple[Field, ...], people: set[tuple[str, int]]) -> list[Menti
             span = ent[1:] if ent[0].lower_ == "the" and len(ent) > 1 else ent
             if len(span) > 1 and span[-1].lower_ in ("'s", "’s"):
                 span = span[:-1]  # "New Zealand's ambassador"
+            span = _hyphenated_place(span)  # "Stratford" + "-upon-Avon"
             if not_the_place(field, span, people):
                 continue
             if ent.label_ in _PLACE_LABELS:
@@ -181,6 +182,17 @@ def _home_cities(fields: tuple[Field, ...]) -> list[int]:
                 if known is not None and known.city is not None:
                     found.add(known.city)
     return sorted(found)
+
+
+def _hyphenated_place(span: Span) -> Span:
+    """The name with the hyphenated words glued after it when together they name a place
+    ("Stratford-upon-Avon", where the model tags "Stratford")."""
+    doc, end = span.doc, span.end
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_:
+        end += 2
+    if end > span.end and gz.places(doc[span.start : end].text):
+        return doc[span.start : end]
+    return span
 
 
 def _listed_places(span: Span) -> list[tuple[Span, list[gz.City | gz.Country]]]:
