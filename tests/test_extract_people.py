@@ -92,3 +92,64 @@ def test_a_name_met_after_in_is_a_place_wherever_the_text_writes_it() -> None:
     )
     found = people(body)
     assert "tora bora" not in found and "hazrat ali" in found
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # An age set off after the name: the model called it an organization.
+        ("Police said Marquise Jones, 19, was taken to Stroger Hospital.", {"marquise jones"}),
+        # A noun for a person before the name: the model called it a place.
+        (
+            "Black Lives Matter Chicago organizer Aislinn Pulley spoke at the rally.",
+            {"aislinn pulley"},
+        ),
+        # A lone surname is a person where a speech verb or a description sets it off.
+        ('"The community deserves better," said Lightfoot.', {"lightfoot"}),
+        ('"We will keep fighting for housing," Taylor said on Monday.', {"taylor"}),
+        ("Johnson, a former teacher, won the runoff on Tuesday.", {"johnson"}),
+    ],
+)
+def test_names_told_by_the_sentences_shape(body: str, expected: set[str]) -> None:
+    assert people(body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # Streets named after people.
+        "Martin Luther King Jr. Drive was closed for the parade on Saturday.",
+        "“I grew up on 63rd and King Drive,” she said.",
+        # Buildings named after people.
+        "The boy was taken to Stroger Hospital, where he was listed in good condition.",
+        # A scraped page's calls to action.
+        "Stay Connected with Lawndale News on Facebook and Twitter.",
+        "Please sign up for our Evening Digest and Breaking Newsletters",
+        "Kids can join the program at the field house. Call Marquita at 773-555-0199.",
+        # A lone word is no person without a title or a sentence's shape that says so.
+        "Chicago said it would appeal. Government lawyers declined to comment.",
+    ],
+)
+def test_streets_and_page_furniture_are_not_people(body: str) -> None:
+    assert people(body) == set()
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A member's party before the name is no part of it.
+        ("The seat was won by Tory Mark Field in a recount.", {"mark field"}),
+        ("Republican Ted Cruz and Democrat Beto O'Rourke debated.", {"ted cruz", "beto o rourke"}),
+        # A name the model cut at a hyphen.
+        ("South Korean President Moon Jae-in arrived in Seoul.", {"moon jae in"}),
+        # A staff blurb the scraper glued to the text: the domain, the job, the name.
+        (
+            "He lost in 2019.j.doe@southsideweekly.comReporterMaya Lindqvist covers the ward.",
+            {"maya lindqvist"},
+        ),
+        # Buildings named after people.
+        ("Protesters gathered outside Trump Tower on Fifth Avenue.", set()),
+    ],
+)
+def test_names_around_the_name(body: str, expected: set[str]) -> None:
+    assert people(body) == expected

@@ -67,3 +67,29 @@ def test_alternate_names_that_are_the_first_words_of_a_longer_name_are_not_its_n
     assert gz.places("Maryland") == []  # Maryland City
     assert gz.places("North") == []  # North Salt Lake
     assert gz.places("New York")[0].name == "New York City"  # data/places.tsv
+
+
+def test_towns_the_model_missed_after_in_where_the_countrys_bodies_are_named() -> None:
+    body = (
+        "The Liberal Democrats opened their campaign in Folkestone on Monday. Speaking to "
+        "Conservative voters, the candidate said the Home Office had failed them."
+    )
+    assert "city/2649258" in cities(body)  # Folkestone, England: the model tags nothing
+    # With no body or place of the country named, a bare word after "in" is no town.
+    assert cities("The campaign opened in Folkestone on Monday.") == set()
+
+
+def test_neighbourhoods_of_a_metropolis_the_article_does_not_name() -> None:
+    # Named as a neighbourhood.
+    assert cities("Businesses in the Austin neighborhood reopened on Monday.") == set()
+    # A body of the city named: "CPD" is Chicago's police.
+    assert cities("CPD officers said the shooting happened in South Shore.") == set()
+    # Two names that are both parts of one metropolis the article never names.
+    body = "The shooting happened in Englewood on Friday. Another was reported in South Shore."
+    assert cities(body) == set()
+
+
+def test_a_hyphenated_name_the_model_cut_short() -> None:
+    body = "Speaking in Stratford-upon-Avon, the chancellor said the economy was strong."
+    found = {gz.city(int(key.partition("/")[2])).name for key in cities(body)}
+    assert found == {"Stratford-upon-Avon"}

@@ -229,6 +229,13 @@ def _geonames() -> tuple[dict[int, City], dict[str, Country]]:
     return cities, countries
 
 
+@cache
+def metropolises(population: int = 1_000_000) -> tuple[City, ...]:
+    """The cities of at least ``population`` people, biggest first."""
+    found = [c for c in _geonames()[0].values() if c.population >= population]
+    return tuple(sorted(found, key=lambda c: -c.population))
+
+
 def city(geonameid: int) -> City:
     """The GeoNames city (or town, see `towns`) with this id."""
     found = _geonames()[0].get(geonameid)

@@ -11,6 +11,7 @@ article names; `places.py` does the looking up.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from math import cos, radians, sqrt
@@ -124,6 +125,11 @@ def names_an_event(span: Span) -> bool:
     return before in ("the", "a", "an")
 
 
+_NEIGHBOURHOOD_WORDS = frozenset(
+    {"neighborhood", "neighbourhood", "neighborhoods", "neighbourhoods", "community"}
+)
+
+
 def not_the_place(field: Field, span: Span, people: set[tuple[str, int]]) -> bool:
     """A name that opens a feature's name (`opens_feature`), a capital for its government,
     an event's name, or that the people extractor
@@ -132,6 +138,8 @@ def not_the_place(field: Field, span: Span, people: set[tuple[str, int]]) -> boo
     doc = span.doc
     if opens_feature(span) or for_its_government(span) or names_an_event(span):
         return True
+    if span.end < len(doc) and doc[span.end].lower_ in _NEIGHBOURHOOD_WORDS:
+        return True  # "the Austin neighborhood": a part of a city, not the city
     return any((field.name, i) in people for i in range(span.start, span.end)) and not (
         after_where(span) and not (span.end < len(doc) and doc[span.end].lower_ in ("'s", "’s"))
     )
@@ -187,6 +195,54 @@ def in_list_of_places(field: Field, span: Span) -> bool:
     return False
 
 
+def unlabelled_after_where(field: Field) -> list[tuple[Field, Span]]:
+    """Capitalized words no entity holds right after "in", "from", "near" ...: a town the
+    model did not see ("launched the campaign in Folkestone on Monday"). Only a town of the
+    article's country may be read there (`supported_towns`)."""
+    doc, text = field.doc, field.text
+    found: list[tuple[Field, Span]] = []
+    if field.headline:
+        return found
+    for match in _AFTER_WHERE.finditer(text):
+        span = doc.char_span(match.start(1), match.end(1))
+        if span is None or any(t.ent_type_ for t in span):
+            continue
+        if not all(t.is_title and t.is_alpha for t in span) or span.end >= len(doc):
+            continue
+        after = doc[span.end]
+        if after.is_title or after.text in ("-", "’s", "'s"):
+            continue  # a longer name, or a person's ("in Smith's view")
+        found.append((field, span))
+    return found
+
+
+_AFTER_WHERE = re.compile(r"\b(?:in|from|near|outside) ([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b")
+
+
+def domestic_countries(fields: Sequence[Field]) -> Counter[str]:
+    """The countries of the divisions ("Scotland", "Illinois") and of the gazetteer's
+    bodies ("Labour", "the Home Office") the article names, once per mention; a name
+    several countries' bodies share ("Labour") says nothing here."""
+    found: Counter[str] = Counter()
+    for field in fields:
+        for ent in field.ents:
+            if ent.label_ == "ORG" and ent.ent_id_:
+                if len(gz.organization_candidates(ent.text.removeprefix("the "))) > 1:
+                    continue
+                known = gz.organization_by_form().get(fold(ent.ent_id_))
+                if known is not None and known.kind != "group":
+                    iso = known.country
+                    if iso is None and known.city is not None:
+                        iso = gz.city(known.city).country
+                    if iso:
+                        found[iso] += 1
+            elif ent.label_ in ("GPE", "LOC"):
+                state = gz.state_by_form().get(fold(ent.text))
+                if state is not None:
+                    found[state.country] += 1
+    return found
+
+
 def supported_towns(
     small: Sequence[tuple[Field, Span]], countries: Counter[str]
 ) -> list[Candidate]:
@@ -212,19 +268,29 @@ def supported_towns(
     return found
 
 
-def without_neighbourhoods(mentions: list[Mention], candidates: list[Candidate]) -> list[Mention]:
+def without_neighbourhoods(
+    mentions: list[Mention], candidates: list[Candidate], home_cities: Sequence[int] = ()
+) -> list[Mention]:
     """City mentions less the parts of a metropolis the article names: GeoNames lists
     neighbourhoods with their own population ("Hyde Park", "Englewood" and "South Shore"
     in Chicago, "Bethnal Green" in London). A place of this name counts as a part when it
     lies within the metropolis's reach (in its first-level division), with under a tenth
     of its people and under 100,000: "Hyde Park" in a Chicago story is Chicago's, not the
-    bigger one near Boston, and is no city. A suburb that close is lost with them."""
+    bigger one near Boston, and is no city. A suburb that close is lost with them.
+
+    The metropolis may also be the home city of a body the article names
+    (``home_cities``: "CPD" is Chicago's), or, where the article names none, the one
+    metropolis that two or more of the names it reads as small towns lie within reach
+    of ("Hyde Park" and "Kenwood" in a local paper that never writes "Chicago")."""
     named = {m.ref.key for m in mentions if m.ref.kind == "city"}
     big = [
         city
         for city in (gz.city(int(key.partition("/")[2])) for key in named)
         if city.population >= _METROPOLIS
     ]
+    big += [c for c in map(gz.city, home_cities) if c.population >= _METROPOLIS]
+    if not big:
+        big = _shared_metropolis(mentions, candidates)
     if not big:
         return mentions
     parts = {
@@ -238,6 +304,30 @@ def without_neighbourhoods(mentions: list[Mention], candidates: list[Candidate])
         )
     }
     return [m for m in mentions if (m.field.name, m.span.start) not in parts]
+
+
+def _shared_metropolis(mentions: list[Mention], candidates: list[Candidate]) -> list[gz.City]:
+    """The metropolis that two or more of the article's city names would be parts of
+    (by any reading of each name), if exactly one is."""
+    mentioned = {(m.field.name, m.span.start) for m in mentions if m.ref.kind == "city"}
+    readings: dict[str, list[gz.City]] = {}
+    for field, span, options in candidates:
+        if (field.name, span.start) in mentioned:
+            readings.setdefault(fold(span.text), []).extend(
+                p
+                for p in options
+                if isinstance(p, gz.City)
+                and fold(p.name) == fold(span.text)
+                and p.population < _PART_OF_CITY
+            )
+    if sum(bool(r) for r in readings.values()) < 2:
+        return []
+    found = [
+        metropolis
+        for metropolis in gz.metropolises(_METROPOLIS)
+        if sum(any(_part_of(p, metropolis) for p in r) for r in readings.values()) >= 2
+    ]
+    return found if len(found) == 1 else []
 
 
 def _part_of(place: gz.City, metropolis: gz.City) -> bool:

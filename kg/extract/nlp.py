@@ -181,11 +181,23 @@ def pipeline() -> Language:
 _RUN_TOGETHER = r"(?<=[a-z%])[.!?][)”\"]?(?=[A-Z0-9])"
 
 
+# A staff blurb glued to the text by the scraper: an e-mail address or a domain, then the
+# writer's job, then the name ("...@hpherald.comReporterAaron Gettinger", "Staff
+# WriterJane Smith"): split after the domain and after the job word.
+_GLUED = [
+    r"(?<=\.(?:com|org|net|edu|gov))(?=[A-Z])",
+    *(
+        rf"(?<={word})(?=[A-Z][a-z])"
+        for word in ("Reporter", "Writer", "Editor", "Correspondent", "Contributor", "Photographer")
+    ),
+]
+
+
 def _split_run_together(nlp: Language) -> None:
     from spacy.util import compile_infix_regex
 
     tokenizer: Any = nlp.tokenizer
-    infixes: list[Any] = [*(nlp.Defaults.infixes or ()), _RUN_TOGETHER]
+    infixes: list[Any] = [*(nlp.Defaults.infixes or ()), _RUN_TOGETHER, *_GLUED]
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 

@@ -22,7 +22,7 @@ from kg.namespaces import RDF, SDO
 from kg.text import fold
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Doc, Span
 
 # Entity labels a lone surname may wrongly carry ("Adams" as ORG); they are people when
 # the article has already named that person in full.
@@ -131,6 +131,10 @@ _COLLECTIVE = frozenset(
     conservatives liberal liberals greens taliban ukip gop nationals
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
+
+
+# A member's party before a name ("Tory David Burrowes", "Democrat Barack Obama").
+_PARTY_WORDS = _COLLECTIVE - {"new", "taliban", "greens", "nationals"}
 
 
 def _sentence_openers(spans: list[tuple[Field, Span]]) -> list[tuple[Field, Span]]:
@@ -349,13 +353,26 @@ def _name_spans(field: Field, blocked: set[int]) -> Iterator[Span]:
             span = _trim(ent)
             # A lone word is a person only after a title ("Mr Howard"): alone, the model
             # also takes "Government", "Osama" or a town for one ("Be Proactive" too).
-            if span is not None and len(span) == 1 and _untitled(ent, span):
+            if span is not None and len(span) == 1 and _untitled(ent, span) and not _speaks(span):
                 span = None
+            if span is not None:
+                span = _hyphenated(span)  # "Moon Jae" + "-in"
             if span is not None and span.end < len(doc) and _joins_next(field, span):
                 span = _joined(field, span)  # "Enrique Pena" + "Nieto’s", "Brenda Palms Barber"
-            if span is not None and not _is_place(span.text) and not _of_place(field, span):
+            # A lone word kept by its sentence's shape may be a small town's name too.
+            placed = span is not None and _is_place(span.text)
+            if placed and span is not None and len(span) == 1 and _untitled(ent, span):
+                placed = False  # kept above by _speaks, which weighs places itself
+            if span is not None and not placed and not _of_place(field, span):
                 taken.update(range(ent.start, ent.end))
                 yield span
+    # Names the model gave another label, told by the sentence's shape: an age after
+    # them ("Marquise Jones, 19,"), a word for a person before them ("organizer Aislinn
+    # Pulley"), a speech verb before them ('..., said Devon Carter.').
+    for ent in field.ents:
+        if ent.label_ in _MISLABELLED and ent.start not in taken and _person_shaped(field, ent):
+            taken.update(range(ent.start, ent.end))
+            yield ent
     # A gazetteer name ending a person's name: the ruler took "Bloomberg" of "Michael
     # Bloomberg" for the outlet.
     for ent in field.ents:
@@ -396,7 +413,7 @@ def _name_spans(field: Field, blocked: set[int]) -> Iterator[Span]:
             continue
         if _plural_title(token.lower_):
             continue  # "the Governor Generals version": not a name
-        if token.ent_type_ == "ORG" and role_ending_at(doc, before) is not None:
+        if token.ent_type_ in _MISLABELLED and role_ending_at(doc, before) is not None:
             # "envoy Terje Roed-Larsen": a name the model took for an organization.
             span = _organization_as_name(field, token.i)
             if span is not None:
@@ -416,9 +433,33 @@ def _name_spans(field: Field, blocked: set[int]) -> Iterator[Span]:
             end += 1
         if end < len(doc) and is_role_word(doc[end].text):
             continue  # "Chief Financial Officer": the words of an office, not a name
+        if _street(doc, token.i, end):
+            continue  # "King Drive": "King" is no title there
         if end > token.i and doc[end - 1].is_title:
             taken.update(range(token.i, end))
             yield doc[token.i : end]
+
+
+def _street(doc: Doc, start: int, end: int) -> bool:
+    """Whether the words end in, or come before, a street's word ("King Drive")."""
+    return any(
+        0 <= i < len(doc) and doc[i].is_title and doc[i].text.rstrip(".") in _ADDRESS
+        for i in range(start, end + 1)
+    )
+
+
+def _hyphenated(span: Span) -> Span:
+    """A name the model cut at a hyphen inside its last word ("Moon Jae" of Moon Jae-in)."""
+    doc, end = span.doc, span.end
+    if (
+        end + 1 < len(doc)
+        and doc[end].text == "-"
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].is_alpha
+    ):
+        return doc[span.start : end + 2]
+    return span
 
 
 def _plural_title(word: str) -> bool:
@@ -436,9 +477,57 @@ def _organization_as_name(field: Field, start: int) -> Span | None:
         return None
     if not all(t.is_title and t.is_alpha and not is_role_word(t.text) for t in words):
         return None
-    if any(t.text in _ORGANIZATION_WORDS for t in words):
+    if any(t.text in _ORGANIZATION_WORDS for t in words) or gz.places(ent.text):
         return None
     return ent
+
+
+_MISLABELLED = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT"})
+# Nouns for a person that stand right before a name ("organizer Aislinn Pulley").
+_PERSON_NOUNS = frozenset(
+    """
+    activist organizer organiser resident residents native student teacher founder
+    co-founder coach artist author writer reporter photographer lawyer volunteer advocate
+    neighbor neighbour owner entrepreneur veteran nurse doctor officer officers victim
+    pastor chef poet musician singer rapper historian
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
+_AGE = re.compile(r"\d{1,3}")
+
+
+def _person_shaped(field: Field, ent: Span) -> bool:
+    """Whether an entity the model labelled an organization or a place reads as a
+    person's name where it stands: two or three capitalized words, none an organization's
+    word, no place or gazetteer name, with an age after it, a noun for a person before it
+    or a speech verb before it at a clause's end."""
+    doc = field.doc
+    words = [t for t in ent if t.text not in ("-", "'", "’")]
+    if ent.ent_id_ or not 2 <= len(words) <= 3 or field.headline:
+        return False
+    if not all(t.is_title and t.is_alpha and not is_role_word(t.text) for t in words):
+        return False
+    if any(t.text in _BODY_WORDS | _ADDRESS for t in words) or _collective(words[0].text):
+        return False
+    if gz.places(ent.text) or any(_is_place(t.text) for t in words[:1]):
+        return False
+    start, end = ent.start, ent.end
+    before = doc[start - 1] if start > 0 else None
+    after = doc[end] if end < len(doc) else None
+    if (
+        after is not None
+        and after.text == ","
+        and end + 1 < len(doc)
+        and _AGE.fullmatch(doc[end + 1].text)
+        and (end + 2 == len(doc) or doc[end + 2].is_punct)
+    ):
+        return True  # "Marquise Jones, 19,"
+    if before is not None and before.lower_ in _PERSON_NOUNS:
+        return True
+    return (
+        before is not None
+        and before.lower_ in _SPEECH_VERBS
+        and (after is None or after.is_punct or after.is_space)
+    )
 
 
 @cache
@@ -458,12 +547,13 @@ def _trim(span: Span) -> Span | None:
     for index in range(start, end):
         if _SCRAP.search(doc[index].text):
             start = index + 1
-    while start < end and doc[start].lower_ in _FUNCTION_WORDS:
-        start += 1  # "But Democrats", "Be Proactive": a sentence's first word
+    while start < end and doc[start].lower_ in _FUNCTION_WORDS | _CALLS_TO_ACTION:
+        start += 1  # "But Democrats", "Be Proactive", "Stay Connected": not a name's words
     while start < end and (
         doc[start].lower_.rstrip(".") in HONORIFICS
         or is_role_word(doc[start].text)
         or not doc[start].text[:1].isalpha()
+        or (start + 1 < end and doc[start].lower_ in _PARTY_WORDS)  # "Tory David Burrowes"
     ):
         start += 1
     while end > start and (
@@ -479,6 +569,8 @@ def _trim(span: Span) -> Span | None:
     words = [t.text.rstrip(".") for t in doc[start:end]]
     if is_role_head(words[-1]) or words[-1] in _ADDRESS or set(words) & _BODY_WORDS:
         return None
+    if end < len(doc) and doc[end].text.rstrip(".") in _ADDRESS and doc[end].is_title:
+        return None  # "Martin Luther King" + "Drive": a street named after a person
     return doc[start:end]
 
 
@@ -490,15 +582,60 @@ _FUNCTION_WORDS = frozenset(
     did is are was were has have had please thanks
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
+# A scraped page's calls to action and section names, which the model takes for a given
+# name ("Stay Connected", "Call Marquita at 773-...", "Breaking Newsletters").
+_CALLS_TO_ACTION = frozenset(
+    """
+    stay call sign subscribe follow click share download visit contact donate register
+    email breaking connect submit tap
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
 # Words that, after a name the model cut short, begin something else: the name ends there.
 _NOT_NAME_WORDS = frozenset(
     {"Administration", "Campaign", "Government", "Cabinet", "Family", "Show", "Foundation"}
 )
 
 
+_SPEECH_VERBS = frozenset(
+    """
+    said says told added asked wrote stated explained noted recalled argued insisted
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
+_NOT_A_SURNAME = _ORGANIZATION_WORDS | {"Government", "God", "Lord", "Jesus"}
+
+
+def _speaks(span: Span) -> bool:
+    """Whether a lone word is a person by the sentence's shape: the speaker of a speech
+    verb at a clause's edge ('..., said Lightfoot.', '..." Taylor said') or a name set off
+    by a description (", a former teacher", ", who ...")."""
+    doc, start, end = span.doc, span.start, span.end
+    word = span[0]
+    if not (word.is_title and word.is_alpha and len(word) > 2) or word.text in _NOT_A_SURNAME:
+        return False
+    if is_role_word(word.text) or _collective(word.text) or _well_known_place(word.text):
+        return False
+    before = doc[start - 1] if start > 0 else None
+    after = doc[end] if end < len(doc) else None
+    edge_before = before is None or before.is_punct or before.is_space
+    edge_after = after is None or after.is_punct or after.is_space
+    if before is not None and before.lower_ in _SPEECH_VERBS and edge_after:
+        return True
+    if after is not None and after.lower_ in _SPEECH_VERBS and edge_before:
+        return True
+    # ", a former teacher," / ", who": a description set off after the name.
+    if after is not None and after.text == "," and end + 2 < len(doc) and edge_before:
+        following = doc[end + 1 : end + 3]
+        return following[0].lower_ == "who" or (
+            following[0].lower_ in ("a", "an", "the") and following[1].is_lower
+        )
+    return False
+
+
 def _untitled(ent: Span, span: Span) -> bool:
     """Whether only sentence words, not a title, stood before a lone word in its entity."""
-    return all(t.lower_ in _FUNCTION_WORDS for t in ent.doc[ent.start : span.start])
+    return all(
+        t.lower_ in _FUNCTION_WORDS | _CALLS_TO_ACTION for t in ent.doc[ent.start : span.start]
+    )
 
 
 def _joins_next(field: Field, span: Span) -> bool:
@@ -565,8 +702,36 @@ def _places_named(field: Field) -> frozenset[str]:
     return frozenset(fold(e.text) for e in field.ents if e.label_ in ("GPE", "LOC"))
 
 
-_ADDRESS = frozenset({"Ave", "Avenue", "St", "Street", "Blvd", "Boulevard", "Rd", "Road"})
-_BODY_WORDS = _ORGANIZATION_WORDS | {"Chamber", "Center", "Centre", "Station", "Hall"}
+# Streets named after people end in these ("Martin Luther King Jr. Drive", "King Drive").
+_ADDRESS = frozenset(
+    """
+    Ave Avenue St Street Blvd Boulevard Rd Road Drive Dr Pkwy Parkway Expressway Expy
+    Highway Hwy Place Pl Terrace Plaza Square Way
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
+# Buildings, schools and awards named after people ("Stroger Hospital", "Walter Payton
+# College Prep", "the Ida B. Wells Award") end in, or hold, one of these.
+_BODY_WORDS = _ORGANIZATION_WORDS | frozenset(
+    """
+    Chamber Center Centre Station Hall Hospital Clinic Library Museum Academy Stadium Arena
+    Theater Theatre Cathedral Chapel Mosque Temple Synagogue Airport Prize Award Awards
+    Scholarship Fellowship Memorial Elementary Prep Gallery Institute Auditorium Tower House
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
+
+
+def _well_known_place(text: str) -> bool:
+    """A country, a state or a big city: many surnames are small towns' names too
+    ("Taylor", "Jackson"), but "Moscow said" is a government speaking."""
+    if fold(text) in gz.regions():
+        return True
+    return any(
+        isinstance(p, gz.Country) or p.population >= _BIG_CITY
+        for p in gz.places(text, primary=True)[:1]
+    )
+
+
+_BIG_CITY = 1_000_000
 
 
 def _is_place(text: str) -> bool:

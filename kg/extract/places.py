@@ -11,11 +11,13 @@ from kg.extract import gazetteers as gz
 from kg.extract.localities import (
     Candidate,
     after_where,
+    domestic_countries,
     in_list_of_places,
     is_region,
     not_the_place,
     opens_feature,
     supported_towns,
+    unlabelled_after_where,
     without_neighbourhoods,
 )
 from kg.extract.nlp import Field, Mention, analyse, first_mentions, in_text_order, mention_facts
@@ -69,6 +71,7 @@ def _find(fields: tuple[Field, ...], people: set[tuple[str, int]]) -> list[Menti
             span = ent[1:] if ent[0].lower_ == "the" and len(ent) > 1 else ent
             if len(span) > 1 and span[-1].lower_ in ("'s", "’s"):
                 span = span[:-1]  # "New Zealand's ambassador"
+            span = _hyphenated_place(span)  # "Stratford" + "-upon-Avon"
             if not_the_place(field, span, people):
                 continue
             if ent.label_ in _PLACE_LABELS:
@@ -91,6 +94,8 @@ def _find(fields: tuple[Field, ...], people: set[tuple[str, int]]) -> list[Menti
                 ]
                 if options:
                     inside_names.append((field, span, options))
+            elif ent.label_ == "ORG" and not ent.ent_id_ and len(span) == 1 and after_where(span):
+                small.append((field, span))  # "spoke in Torquay": a town the model missed
             elif ent.label_ in ("ORG", "NORP"):
                 # The model takes some small countries for organizations ("Nauru's
                 # President"), and runs lists of towns into one ("Salfit and Tulkarem").
@@ -116,10 +121,14 @@ def _find(fields: tuple[Field, ...], people: set[tuple[str, int]]) -> list[Menti
                         if not opens_feature(span[:size]):
                             inside_names.append((field, span[:size], options))
                         break
+        small += unlabelled_after_where(field)
     # A country named in the article settles which of several same-named cities is meant.
     countries = Counter(
         options[0].iso for _, _, options in candidates if isinstance(options[0], gz.Country)
     )
+    # So do the country's own divisions and bodies ("Scotland", "Labour", "the Home
+    # Office"): a report from a country often never names it.
+    countries.update(domestic_countries(fields))
     countries.update(
         gz.demonyms()[ent.text]
         for field in fields
@@ -160,7 +169,30 @@ def _find(fields: tuple[Field, ...], people: set[tuple[str, int]]) -> list[Menti
         if best > 0:
             place = next(p for p in primary if others[p.country] == best)
         mentions.append(Mention(city_ref(place.geonameid), place.name, field, span))
-    return in_text_order(without_neighbourhoods(mentions, candidates), fields)
+    return in_text_order(without_neighbourhoods(mentions, candidates, _home_cities(fields)), fields)
+
+
+def _home_cities(fields: tuple[Field, ...]) -> list[int]:
+    """The home cities of the gazetteer's bodies the article names ("CPD": Chicago)."""
+    found = set()
+    for field in fields:
+        for ent in field.ents:
+            if ent.label_ == "ORG" and ent.ent_id_:
+                known = gz.organization_by_form().get(fold(ent.ent_id_))
+                if known is not None and known.city is not None:
+                    found.add(known.city)
+    return sorted(found)
+
+
+def _hyphenated_place(span: Span) -> Span:
+    """The name with the hyphenated words glued after it when together they name a place
+    ("Stratford-upon-Avon", where the model tags "Stratford")."""
+    doc, end = span.doc, span.end
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_:
+        end += 2
+    if end > span.end and gz.places(doc[span.start : end].text):
+        return doc[span.start : end]
+    return span
 
 
 def _listed_places(span: Span) -> list[tuple[Span, list[gz.City | gz.Country]]]:
