@@ -263,3 +263,35 @@ def test_the_last_word_of_a_paper_named_before_refers_back_to_it() -> None:
 def test_a_listed_paper_with_a_lower_case_the_is_cited_by_its_domain() -> None:
     _, outlets = found("He won libel damages from the Daily Telegraph on Thursday.")
     assert outlets == {"outlet/telegraph.co.uk"}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A state's or a city's department is not the federal one the list names.
+        (
+            "Crews from the Wisconsin Department of Transportation closed the ramp overnight.",
+            {"organization/wisconsin department of transportation"},
+        ),
+        (
+            "The Denver Department of Public Health (DDPH) issued the order; DDPH inspectors "
+            "visited 40 bars.",
+            {"organization/denver department of public health"},
+        ),
+        # A name the model cut short gets its words back.
+        (
+            "Volunteers from the Ohio Coalition for the Homeless counted tents on Tuesday.",
+            {"organization/ohio coalition for the homeless"},
+        ),
+        # A city's force with another head after it is another body.
+        (
+            "The Boston Police Board suspended the sergeant for ten days.",
+            {"organization/boston police board"},
+        ),
+    ],
+)
+def test_a_longer_name_of_a_body_replaces_the_cut_or_listed_one(
+    body: str, expected: set[str]
+) -> None:
+    organizations, _ = found(body)
+    assert organizations == expected

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from kg.extract import Context, extractor
 from kg.extract import gazetteers as gz
 from kg.extract.bodies import (
+    HEADS,
     ends_in_head,
     holds_head,
     name_of,
@@ -229,10 +230,12 @@ def organization_mentions(context: Context) -> list[Mention]:
         found = [
             mention for field in fields for mention in _find(field, people, named, context, outlets)
         ]
-        taken = {(m.field.name, m.span.start) for m in found}
+        taken = {(m.field.name, i) for m in found for i in range(m.span.start, m.span.end)}
         found += _city_police(context, taken, named)
         found += [m for field in fields for m in _parliaments(field, named)]
-        found += _by_form(fields, found, people, named, context)
+        grown: set[int] = set()
+        found += _by_form(fields, found, people, named, context, grown)
+        found = [m for m in found if id(m) not in grown]
         found = _with_acronyms(found, named)
         found = _short_forms(found, named)
         found = context.cache["organizations"] = in_text_order(found, fields)
@@ -253,21 +256,30 @@ def _by_form(
     people: set[tuple[str, int]],
     names: dict[Ref, OrganizationName],
     context: Context,
+    grown: set[int],
 ) -> Iterator[Mention]:
     """Names that say by their form that they are organizations' ("the Chicago Park
     District", which the model calls a place), where no other mention (an outlet's
-    included) holds their words."""
-    taken = {
-        (m.field.name, i)
-        for m in (*found, *outlet_mentions(context))
-        for i in range(m.span.start, m.span.end)
+    included) holds their words; and a longer name of this form around one organization
+    mention, which the model or the gazetteer cut short, replaces it (its ``id`` is added to
+    ``grown``): "the Chicago Coalition" + "for the Homeless", "Chicago" + "Department of
+    Transportation" (not the United States'), "Chicago Police" + "Board"."""
+    at = {(m.field.name, i): m for m in found for i in range(m.span.start, m.span.end)}
+    outlets = {
+        (m.field.name, i) for m in outlet_mentions(context) for i in range(m.span.start, m.span.end)
     }
     for field in fields:
         if field.headline:
             continue
         for span in named_by_form(field.doc):
             where = [(field.name, i) for i in range(span.start, span.end)]
-            if any(w in taken for w in where) or all(w in people for w in where):
+            if any(w in outlets for w in where) or all(w in people for w in where):
+                continue
+            inside = {id(at[w]): at[w] for w in where if w in at}
+            if len(inside) > 1:
+                continue
+            inner = next(iter(inside.values()), None)
+            if inner is not None and not _grows(span, inner, people):
                 continue
             if _in_headline_line(field, span) or _is_place(span):
                 continue
@@ -279,8 +291,47 @@ def _by_form(
             named = organization_named(text)
             if named is None or _STATE.search(named.name):
                 continue
+            if inner is not None:
+                if named.ref == inner.ref:
+                    continue
+                grown.add(id(inner))
             names.setdefault(named.ref, named)
             yield Mention(named.ref, named.name, field, span)
+
+
+def _grows(span: Span, inner: Mention, people: set[tuple[str, int]]) -> bool:
+    """Whether a name of an organization's form around a mention is that organization's
+    full name: the mention lies inside it, nothing it adds is a person's, and what it adds
+    before the mention is a state, a county or a city ("Illinois" + "Department of
+    Transportation") unless the mention is the model's own cut ("Chicago Coalition" + "for
+    the Homeless"); a list ("the FBI and Justice Department") holds two mentions and is
+    none."""
+    doc, name = span.doc, inner.field.name
+    if not (span.start <= inner.span.start and inner.span.end <= span.end) or len(span) == len(
+        inner.span
+    ):
+        return False
+    added = [i for i in range(span.start, span.end) if not inner.span.start <= i < inner.span.end]
+    if any((name, i) in people for i in added):
+        return False
+    before = doc[span.start : inner.span.start]
+    if any(t.text in ("and", "&", ",") for t in before):
+        return False
+    after = doc[inner.span.end : span.end]
+    if any(t.text in ("and", "&", ",") for t in after) and not one_name(span.text):
+        return False
+    if not before:
+        return True
+    known = fold(inner.name) in gz.organization_by_form()
+    return not known or _sub_national(before.text)
+
+
+def _sub_national(text: str) -> bool:
+    """Whether words name a state, a county or a city ("Illinois", "Cook County", "Chicago")."""
+    text = _EDGES.sub("", text).strip()
+    if text.endswith(" County") or fold(text) in gz.state_by_form():
+        return True
+    return any(isinstance(p, gz.City) for p in gz.places(text))
 
 
 def _short_forms(found: list[Mention], names: dict[Ref, OrganizationName]) -> list[Mention]:
@@ -377,6 +428,8 @@ def _city_police(
             continue
         if end + 1 < len(doc) and doc[end + 1].text in ("Department", "Service", "Force"):
             end += 1
+        elif end + 1 < len(doc) and doc[end + 1].text in HEADS:
+            continue  # "the Chicago Police Board": another body
         named = organization_named(doc[city.span.start : end + 1].text)
         if named is not None:
             names.setdefault(named.ref, named)
