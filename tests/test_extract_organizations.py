@@ -295,3 +295,46 @@ def test_a_longer_name_of_a_body_replaces_the_cut_or_listed_one(
 ) -> None:
     organizations, _ = found(body)
     assert organizations == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A possessive inside a name: an officer's office, a people's body.
+        (
+            "The deputy said the Maricopa County Sheriff's Office would review the arrest.",
+            {"organization/maricopa county sheriff s office"},
+        ),
+        (
+            "The Harris County District Attorney’s Office dropped the charges on Friday.",
+            {"organization/harris county district attorney s office"},
+        ),
+        (
+            "The Taxpayers' Alliance said the new levy would cost families £200 a year.",
+            {"organization/taxpayers alliance"},
+        ),
+        # A body's part after its possessive is a name of its own.
+        (
+            "She is a fellow at the University of Michigan’s Ford School of Public Policy, "
+            "which opened in 1914.",
+            {
+                "organization/university of michigan",
+                "organization/ford school of public policy",
+            },
+        ),
+        # An agency named "Office of ..." is a body; the office of one person is not.
+        (
+            "A report by the Office of Inspector General found the agency lost the files, "
+            "while the Office of the Governor-General declined to comment.",
+            {"organization/office of inspector general"},
+        ),
+        # A named medical centre is a hospital, wherever the text places it.
+        (
+            "The boy was taken to Rush University Medical Center, where he died on Tuesday.",
+            {"organization/rush university medical center"},
+        ),
+    ],
+)
+def test_possessives_offices_and_hospitals_in_names(body: str, expected: set[str]) -> None:
+    organizations, _ = found(body)
+    assert organizations == expected

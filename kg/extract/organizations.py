@@ -66,8 +66,8 @@ _GENERIC = frozenset(
 _NOT_ORGANIZATION = re.compile(
     r"\b(Theatre|Theater|Palace|Palais|Hotel|Airport|Stadium|Act|Bill|Treaty|Accord|Solution|"
     r"Program|Programme|Pilot|Guide|Election|Day|Week|Budget|Summit|Prerogative|Street|"
-    r"St|Avenue|Ave|Road|Boulevard|Blvd|Ward|Plaisance)\.?$|^(Theatre|Theater|Hotel|Office of)\b|"
-    r"\b(of|the|and|for|&)$|[“”\"‘’]|\n|\w\.(?:org|com|gov|net|edu)\b|^[DRI]-\w+$"
+    r"St|Avenue|Ave|Road|Boulevard|Blvd|Ward|Plaisance)\.?$|^(Theatre|Theater|Hotel)\b|"
+    r"\b(of|the|and|for|&)$|[“”\"‘]|(?<![sS])’(?!s\b)|\n|\w\.(?:org|com|gov|net|edu)\b|^[DRI]-\w+$"
 )
 # "Centre" and "Center" name buildings where the text places something in them ("at the
 # Public Safety Training Center"), organizations elsewhere ("the Simon Wiesenthal Center").
@@ -284,9 +284,7 @@ def _by_form(
             if _in_headline_line(field, span) or _is_place(span):
                 continue
             text = name_of(span)
-            if _NOT_ORGANIZATION.search(text) or (
-                _CENTRE.search(text) and (_placed_in(span) or span[-2:-1].text in _FACILITIES)
-            ):
+            if _NOT_ORGANIZATION.search(text) or _office_of_role(text) or _building(span, text):
                 continue
             named = organization_named(text)
             if named is None or _STATE.search(named.name):
@@ -509,6 +507,10 @@ def _extent(ent: Span) -> tuple[Span | None, str]:
         start -= 1  # "the 9th" + "U.S. Circuit Court of Appeals"
     if start + 1 < end and doc[start].text == doc[start + 1].text:
         start += 1  # "British British Casino Association": a word written twice
+    for index in range(start + 1, end - 1):
+        if doc[index].text in ("'s", "’s") and _body(doc[start:index]):
+            start = index + 1  # "the University of Chicago’s Harris" + "Policy Labs": a part
+            break
     acronym = ""
     for index in range(start + 1, end):
         if doc[index].text in _HONORIFICS:
@@ -524,6 +526,15 @@ def _extent(ent: Span) -> tuple[Span | None, str]:
     if start >= end:
         return None, ""
     return doc[start:end], acronym if acronym.isupper() else ""
+
+
+def _body(span: Span) -> bool:
+    """Whether words name a body whole: a known one, or one by its form ("the University
+    of Chicago", "the Police Department")."""
+    text = _EDGES.sub("", span.text)
+    return fold(text) in gz.organization_by_form() or any(
+        part.end == span.end for part in named_by_form(span.doc, span.start, span.end)
+    )
 
 
 def _committees_after(span: Span) -> bool:
@@ -592,9 +603,9 @@ def _named(
     if _is_place(span) or _is_portfolio(span) or _describes(span):
         return None
     listed = ("," in text or " and " in text) and not (one_name(text) or _INCORPORATED.search(text))
-    if listed or _NOT_ORGANIZATION.search(text):
+    if listed or _NOT_ORGANIZATION.search(text) or _office_of_role(text):
         return None  # a list the model ran together, a building, a law, a broken span
-    if _CENTRE.search(text) and (_placed_in(span) or span[-2:-1].text in _FACILITIES):
+    if _building(span, text):
         return None  # "at the ... Center", "the World Trade Centre": a building
     compass = _COMPASS.search(text)
     if compass and gz.places(text[: compass.start()]):
@@ -619,6 +630,30 @@ def _named(
     if fold(named.name) in _GENERIC or _lone_word(field, span):
         return None
     return named
+
+
+_OFFICE_OF_THE = re.compile(r"Office of the ([\w -]+)")
+# "Medical Center", "Cancer Center": a hospital, an institution wherever the text places it.
+_HOSPITALS = frozenset({"Medical", "Cancer", "Health"})
+
+
+def _office_of_role(text: str) -> bool:
+    """ "the Office of the Governor-General": an office held by one person, a position,
+    not a body ("the Office of Inspector General", "the Office of Management and Budget"
+    are bodies)."""
+    found = _OFFICE_OF_THE.fullmatch(_EDGES.sub("", text))
+    return found is not None and is_role_head(found.group(1).split()[-1])
+
+
+def _building(span: Span, text: str) -> bool:
+    """ "at the Public Safety Training Center", "the World Trade Centre": a building, not a
+    body; a named medical centre is a hospital, a body ("Rush University Medical Center",
+    not "the Cancer Center")."""
+    if not _CENTRE.search(text):
+        return False
+    if span[-2:-1].text in _HOSPITALS and len([t for t in span if t.lower_ != "the"]) > 2:
+        return False
+    return _placed_in(span) or span[-2:-1].text in _FACILITIES
 
 
 def _demonym(word: str) -> bool:
