@@ -338,3 +338,27 @@ def test_a_longer_name_of_a_body_replaces_the_cut_or_listed_one(
 def test_possessives_offices_and_hospitals_in_names(body: str, expected: set[str]) -> None:
     organizations, _ = found(body)
     assert organizations == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A noun set off by commas says what a lone name is.
+        (
+            "Napo, the farmers' union, called the strike off on Monday.",
+            {"organization/napo"},
+        ),
+        # A name after an honorific is a person's; a candidate's campaign is no body.
+        (
+            "Mr Kilroy-Silk said on Monday that his party, Veritas, would contest 60 seats.",
+            {"organization/veritas"},
+        ),
+        ("A spokesman for the Haley campaign said the ad would run in Iowa.", set()),
+        # A programme's or a plan's name is not an organization's.
+        ("Through the Denver Neighborhood Renew program, residents learn to build.", set()),
+        ("The Grow Tulsa initiative will bring $40 million to the corridor.", set()),
+    ],
+)
+def test_what_a_noun_beside_a_name_says(body: str, expected: set[str]) -> None:
+    organizations, _ = found(body)
+    assert organizations == expected

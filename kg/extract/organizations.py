@@ -85,8 +85,9 @@ _LOCATIVE = frozenset({"at", "in", "inside", "outside", "near", "into", "opposit
 # Nouns that say the name beside them is an organization's ("his new party, Veritas").
 _DESCRIPTORS = frozenset(
     """
-    party group company firm charity union organisation organization campaign movement
-    network agency association foundation coalition club institute council society trust
+    party group company firm charity union organisation organization network agency
+    association foundation coalition club institute council society trust nonprofit
+    non-profit bank insurer airline pollster
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
 _COMPASS = re.compile(
@@ -583,6 +584,8 @@ def _named(
         return None
     if span.end < len(doc) and doc[span.end].text in _FEATURES:
         return None  # "the Amazon River": a place named after the same word
+    if span.start > 0 and doc[span.start - 1].text in _HONORIFICS:
+        return None  # "Mr Kilroy-Silk": a person the model took for a body
     if ent.ent_id_ and span.start >= ent.start and span.end <= ent.end:
         known = gz.organization_by_form()[fold(ent.ent_id_)]
         candidates = gz.organization_candidates(_EDGES.sub("", span.text))
@@ -616,6 +619,8 @@ def _named(
         or (_ends_in_role(span) and not ends_in_head(span))
     ):
         return None  # an office ("the Governor-General", "Alderman Hopkins", "MEP")
+    if _names_a_thing(span) and not ends_in_head(span):
+        return None  # "the Chicago Neighborhood Rebuild program": a programme's name
     if span[-1].is_lower:
         # A description ("the Toowoomba school") unless a known name opens it ("the
         # Labor party", "his Al Qaeda network").
@@ -743,7 +748,42 @@ def _lone_word(field: Field, span: Span) -> bool:
         return False  # "the Kremlin", "Holyrood": a seat of government standing for it
     doc = field.doc
     near = doc[max(0, span.start - 3) : min(len(doc), span.end + 2)]
-    return not any(t.lower_ in _DESCRIPTORS for t in near)
+    return not any(t.lower_ in _DESCRIPTORS for t in near) and not _described_after(span)
+
+
+# Nouns after a name that make it a programme's, a plan's, an event's or a law's name.
+_THINGS = frozenset(
+    """
+    program programme initiative plan project scheme pilot campaign ordinance bill act law
+    policy grant award awards festival parade challenge series fellowship scholarship
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
+
+
+def _names_a_thing(span: Span) -> bool:
+    """Whether a lower-case noun after the name makes it a programme's, a plan's or a
+    law's ("the Invest South/West initiative", "the Chicago Neighborhood Rebuild
+    program")."""
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].is_lower and doc[span.end].lower_ in _THINGS
+
+
+def _described_after(span: Span) -> bool:
+    """Whether a noun phrase set off by a comma after a name, opened by an article and
+    ended by a lower-case noun of an organization, says what it is ("Unison, the public
+    sector union, ..."; not "Priebus, chairman of the Wisconsin Republican Party")."""
+    doc = span.doc
+    if span.end + 2 >= len(doc) or doc[span.end].text != ",":
+        return False
+    if doc[span.end + 1].lower_ not in ("the", "a", "an"):
+        return False
+    end = span.end + 2
+    while end < min(len(doc), span.end + 8) and (
+        not doc[end].is_punct or doc[end].text in ("'", "’")
+    ):
+        end += 1
+    last = doc[end - 1]
+    return last.is_lower and last.lower_ in _DESCRIPTORS
 
 
 _ROLE_ACRONYMS = frozenset({"mep", "mp", "msp", "mla", "ceo", "cfo"})
