@@ -362,3 +362,13 @@ def test_possessives_offices_and_hospitals_in_names(body: str, expected: set[str
 def test_what_a_noun_beside_a_name_says(body: str, expected: set[str]) -> None:
     organizations, _ = found(body)
     assert organizations == expected
+
+
+def test_a_company_is_named_with_and_without_its_suffix_and_british_spelling_is_known() -> None:
+    from kg.extract.organizations import organization_named
+
+    named = organization_named("Halvorsen Shipping Corp.")
+    assert named is not None
+    assert named.aliases == ("Halvorsen Shipping",)
+    organizations, _ = found("The World Health Organisation warned of a second wave in May.")
+    assert organizations == {"organization/world health organization"}

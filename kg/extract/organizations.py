@@ -52,6 +52,8 @@ _GOVERNMENT = re.compile(
 )
 # "Advanced Care Services, Inc.": the comma before a company's suffix ends no list.
 _INCORPORATED = re.compile(r"^[^,]+, (?:Inc|Corp|Ltd|LLC|L\.L\.C|Co|PLC|plc)\.?$")
+# A company's legal suffix, which news writes or leaves out ("Exxon Mobil Corp.").
+_SUFFIX = re.compile(r",? (?:Inc|Corp|Co|Ltd|LLC|L\.L\.C|PLC|plc)\.?$")
 _COMPANY = re.compile(r"\b(Inc|Corp|Corporation|Ltd|Limited|LLC|Company|Co|Group|plc)\b\.?")
 # A government, cabinet or opposition stands for the state, not an organization; a lone
 # institution word ("the Government", "Defence") names none in particular.
@@ -180,6 +182,8 @@ def organization_named(text: str) -> OrganizationName | None:
             aliases = (f"{name} Department",)
     elif _DOTTED.fullmatch(name):
         aliases = (name.replace(".", ""),)  # "N.A.A.C.P." is the NAACP
+    elif _SUFFIX.search(name):
+        aliases = (_SUFFIX.sub("", name),)  # "Exxon Mobil Corp." is Exxon Mobil too
     kind = "government" if _GOVERNMENT.search(name) else "company" if _COMPANY.search(name) else ""
     return OrganizationName(name, aliases, kind)
 
@@ -195,6 +199,8 @@ def _known(name: str) -> OrganizationName | None:
         forms.append(name.replace(".", ""))  # "F.B.I.", "N.A.A.C.P."
     if name.endswith(" Party"):
         forms.append(name.removesuffix(" Party"))
+    if "Organisation" in name:
+        forms.append(name.replace("Organisation", "Organization"))  # British spelling
     first, _, rest = name.partition(" ")
     place = _place_of_demonym(first) if rest else None
     if place is not None:
