@@ -372,3 +372,27 @@ def test_a_company_is_named_with_and_without_its_suffix_and_british_spelling_is_
     assert named.aliases == ("Halvorsen Shipping",)
     organizations, _ = found("The World Health Organisation warned of a second wave in May.")
     assert organizations == {"organization/world health organization"}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A shared acronym with no country to go by is still a broadcaster, never a body.
+        (
+            "The congressman said on ABC's “This Week” that the bill would pass.",
+            {"outlet/abcnews.go.com"},
+        ),
+        # A listed outlet's web address names it.
+        ("The governor told FoxNews.com on Tuesday that he would sign it.", {"outlet/foxnews.com"}),
+        # A programme's title in quotation marks is neither an outlet nor a body.
+        (
+            'She said on C-SPAN\'s "Washington Journal" that the vote would slip.',
+            {"outlet/c-span.org"},
+        ),
+        ("The senator told Univision that the bill was dead.", {"outlet/univision.com"}),
+    ],
+)
+def test_outlets_cited_in_us_political_reporting(body: str, expected: set[str]) -> None:
+    organizations, outlets = found(body)
+    assert outlets == expected
+    assert organizations == set()

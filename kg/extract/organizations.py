@@ -625,6 +625,8 @@ def _named(
         or (_ends_in_role(span) and not ends_in_head(span))
     ):
         return None  # an office ("the Governor-General", "Alderman Hopkins", "MEP")
+    if span.start > 0 and doc[span.start - 1].text in ('"', "“", "‘") and not ends_in_head(span):
+        return None  # C-SPAN's "Washington Journal": a title in quotation marks
     if _names_a_thing(span) and not ends_in_head(span):
         return None  # "the Chicago Neighborhood Rebuild program": a programme's name
     if span[-1].is_lower:
