@@ -192,13 +192,21 @@ _MASTHEAD = re.compile(
 )
 
 
+def opened_quotation(span: Span) -> bool:
+    """Whether an opening quotation mark, written against it, comes right before a name
+    ('on C-SPAN's "Washington Journal"'; not '..." Amnesty International said')."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    return before is not None and before.text in ('"', "“", "‘") and not before.whitespace_
+
+
 def _unlisted(ent: Span) -> str | None:
     """The name of an outlet the gazetteer does not list, told by its form: a call sign, or
     a name ending as newspapers' and magazines' names do, kept as written ("The" included
     where the text writes it before the name)."""
     if ent.label_ not in ("ORG", "WORK_OF_ART", "PRODUCT"):
         return None
-    if ent.start > 0 and ent.doc[ent.start - 1].text in ('"', "“", "‘"):
+    if opened_quotation(ent):
         return None  # C-SPAN's "Washington Journal": a programme's title, in quotation marks
     text = re.sub(r"^[Tt]he |['’]s?$", "", ent.text)
     if _CALL_SIGN.fullmatch(text):

@@ -25,7 +25,7 @@ from kg.extract.bodies import (
     one_name,
     ordinal,
 )
-from kg.extract.citations import outlet_mentions
+from kg.extract.citations import opened_quotation, outlet_mentions
 from kg.extract.home import home_country
 from kg.extract.nlp import (
     Field,
@@ -625,7 +625,7 @@ def _named(
         or (_ends_in_role(span) and not ends_in_head(span))
     ):
         return None  # an office ("the Governor-General", "Alderman Hopkins", "MEP")
-    if span.start > 0 and doc[span.start - 1].text in ('"', "“", "‘") and not ends_in_head(span):
+    if opened_quotation(span) and not ends_in_head(span):
         return None  # C-SPAN's "Washington Journal": a title in quotation marks
     if _names_a_thing(span) and not ends_in_head(span):
         return None  # "the Chicago Neighborhood Rebuild program": a programme's name
