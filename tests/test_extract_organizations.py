@@ -263,3 +263,136 @@ def test_the_last_word_of_a_paper_named_before_refers_back_to_it() -> None:
 def test_a_listed_paper_with_a_lower_case_the_is_cited_by_its_domain() -> None:
     _, outlets = found("He won libel damages from the Daily Telegraph on Thursday.")
     assert outlets == {"outlet/telegraph.co.uk"}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A state's or a city's department is not the federal one the list names.
+        (
+            "Crews from the Wisconsin Department of Transportation closed the ramp overnight.",
+            {"organization/wisconsin department of transportation"},
+        ),
+        (
+            "The Denver Department of Public Health (DDPH) issued the order; DDPH inspectors "
+            "visited 40 bars.",
+            {"organization/denver department of public health"},
+        ),
+        # A name the model cut short gets its words back.
+        (
+            "Volunteers from the Ohio Coalition for the Homeless counted tents on Tuesday.",
+            {"organization/ohio coalition for the homeless"},
+        ),
+        # A city's force with another head after it is another body.
+        (
+            "The Boston Police Board suspended the sergeant for ten days.",
+            {"organization/boston police board"},
+        ),
+    ],
+)
+def test_a_longer_name_of_a_body_replaces_the_cut_or_listed_one(
+    body: str, expected: set[str]
+) -> None:
+    organizations, _ = found(body)
+    assert organizations == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A possessive inside a name: an officer's office, a people's body.
+        (
+            "The deputy said the Maricopa County Sheriff's Office would review the arrest.",
+            {"organization/maricopa county sheriff s office"},
+        ),
+        (
+            "The Harris County District Attorney’s Office dropped the charges on Friday.",
+            {"organization/harris county district attorney s office"},
+        ),
+        (
+            "The Taxpayers' Alliance said the new levy would cost families £200 a year.",
+            {"organization/taxpayers alliance"},
+        ),
+        # A body's part after its possessive is a name of its own.
+        (
+            "She is a fellow at the University of Michigan’s Ford School of Public Policy, "
+            "which opened in 1914.",
+            {
+                "organization/university of michigan",
+                "organization/ford school of public policy",
+            },
+        ),
+        # An agency named "Office of ..." is a body; the office of one person is not.
+        (
+            "A report by the Office of Inspector General found the agency lost the files, "
+            "while the Office of the Governor-General declined to comment.",
+            {"organization/office of inspector general"},
+        ),
+        # A named medical centre is a hospital, wherever the text places it.
+        (
+            "The boy was taken to Rush University Medical Center, where he died on Tuesday.",
+            {"organization/rush university medical center"},
+        ),
+    ],
+)
+def test_possessives_offices_and_hospitals_in_names(body: str, expected: set[str]) -> None:
+    organizations, _ = found(body)
+    assert organizations == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A noun set off by commas says what a lone name is.
+        (
+            "Napo, the farmers' union, called the strike off on Monday.",
+            {"organization/napo"},
+        ),
+        # A name after an honorific is a person's; a candidate's campaign is no body.
+        (
+            "Mr Kilroy-Silk said on Monday that his party, Veritas, would contest 60 seats.",
+            {"organization/veritas"},
+        ),
+        ("A spokesman for the Haley campaign said the ad would run in Iowa.", set()),
+        # A programme's or a plan's name is not an organization's.
+        ("Through the Denver Neighborhood Renew program, residents learn to build.", set()),
+        ("The Grow Tulsa initiative will bring $40 million to the corridor.", set()),
+    ],
+)
+def test_what_a_noun_beside_a_name_says(body: str, expected: set[str]) -> None:
+    organizations, _ = found(body)
+    assert organizations == expected
+
+
+def test_a_company_is_named_with_and_without_its_suffix_and_british_spelling_is_known() -> None:
+    from kg.extract.organizations import organization_named
+
+    named = organization_named("Halvorsen Shipping Corp.")
+    assert named is not None
+    assert named.aliases == ("Halvorsen Shipping",)
+    organizations, _ = found("The World Health Organisation warned of a second wave in May.")
+    assert organizations == {"organization/world health organization"}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A shared acronym with no country to go by is still a broadcaster, never a body.
+        (
+            "The congressman said on ABC's “This Week” that the bill would pass.",
+            {"outlet/abcnews.go.com"},
+        ),
+        # A listed outlet's web address names it.
+        ("The governor told FoxNews.com on Tuesday that he would sign it.", {"outlet/foxnews.com"}),
+        # A programme's title in quotation marks is neither an outlet nor a body.
+        (
+            'She said on C-SPAN\'s "Washington Journal" that the vote would slip.',
+            {"outlet/c-span.org"},
+        ),
+        ("The senator told Univision that the bill was dead.", {"outlet/univision.com"}),
+    ],
+)
+def test_outlets_cited_in_us_political_reporting(body: str, expected: set[str]) -> None:
+    organizations, outlets = found(body)
+    assert outlets == expected
+    assert organizations == set()

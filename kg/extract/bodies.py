@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from kg.extract.roles import is_role_head
@@ -124,6 +125,8 @@ def named_by_form(doc: Doc, start: int = 0, end: int | None = None) -> Iterator[
             if _word(doc[cursor]):
                 last = cursor
                 cursor += 1
+            elif _possessive_inside(doc, cursor, end, index):
+                cursor += 1  # "the Cook County Sheriff's Office", "Lurie Children's Hospital"
             elif doc[cursor].text in _JOINS and cursor + 1 < end:
                 cursor += 1
             else:
@@ -138,6 +141,31 @@ def named_by_form(doc: Doc, start: int = 0, end: int | None = None) -> Iterator[
             last += 1  # "the Health and Human Relations committee", "West Yorkshire police"
         yield from _parts(doc, index, last + 1)
         index = last + 1
+
+
+_POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+
+
+def _possessive_inside(doc: Doc, index: int, end: int, start: int) -> bool:
+    """Whether a possessive belongs inside a name: after a word that is no place's or
+    person's, ends no name the model found and is no body's name (from ``start``), before
+    another capitalized word ("State's Attorney's Office", "Taxpayers' Alliance"; not
+    "Chicago's Department of ...", "the University of Chicago's Harris School")."""
+    if doc[index].text not in _POSSESSIVES or index == 0 or index + 1 >= end:
+        return False
+    before, after = doc[index - 1], doc[index + 1]
+    if before.ent_type_ and doc[index].ent_iob_ != "I":
+        return False  # "the Chicago Police Department's Bureau": a name ends there
+    owner = [t.text for t in doc[start:index]]
+    if owner[-1] in HEADS or any(
+        w in _OF_HEADS and n in ("of", "for", "on") for w, n in pairwise(owner)
+    ):
+        return False  # "the University of Chicago’s Harris Policy Labs": a body's part
+    return (
+        _word(before)
+        and before.ent_type_ not in ("GPE", "PERSON", "LOC", "NORP")
+        and (_word(after) and not after.text.isupper())
+    )
 
 
 def _parts(doc: Doc, start: int, end: int) -> Iterator[Span]:
@@ -163,6 +191,7 @@ def name_of(span: Span) -> str:
 def _name_in(doc: Doc, start: int, end: int) -> Iterator[Span]:
     while start < end and (
         doc[start].text == "The"
+        or doc[start].text in _POSSESSIVES
         or is_role_head(doc[start].text)
         # A sentence's first word is capitalized anyway: it stays only where the model
         # saw a name in it or it is a head ("Chicago ...", "University of ...").
@@ -177,13 +206,18 @@ def _name_in(doc: Doc, start: int, end: int) -> Iterator[Span]:
     if end - start < 2:
         return
     words = [t.text for t in doc[start:end]]
-    if words[-1].capitalize() not in HEADS and not any(
-        # "<head> of <name>": a head right before "of", "for" or "on".
-        words[i] in _OF_HEADS and words[i + 1] in ("of", "for", "on")
-        for i in range(len(words) - 2)
+    office = words[-1] == "Office" and words[-2] in _POSSESSIVES  # "the Sheriff's Office"
+    if (
+        not office
+        and words[-1].capitalize() not in HEADS
+        and not any(
+            # "<head> of <name>": a head right before "of", "for" or "on".
+            words[i] in _OF_HEADS and words[i + 1] in ("of", "for", "on")
+            for i in range(len(words) - 2)
+        )
     ):
         return
-    names = [w for w in words if w not in _JOINS]
+    names = [w for w in words if w not in _JOINS and w not in _POSSESSIVES]
     if all(w in HEADS or w in _OF_HEADS or w.lower() in ("city", "state") for w in names):
         return
     yield doc[start:end]

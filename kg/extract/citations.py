@@ -32,6 +32,7 @@ def outlet_mentions(context: Context) -> list[Mention]:
     if found is None:
         found = list(_find(context))
         found += _referred_back(context, found)
+        found += _web_addresses(context, found)
         found = context.cache["citations"] = _short_forms(found)
     return found
 
@@ -79,7 +80,7 @@ def _described(ent: Span) -> gz.Outlet | None:
 def _national(ent: Span, field: Field, context: Context) -> gz.Outlet | None:
     """An acronym two countries' broadcasters share ("ABC": ABC News in the United States,
     the Australian Broadcasting Corporation in Australia), read as the one of the country
-    the passage is about (data/outlets_by_country.tsv)."""
+    the passage is about (data/outlets_by_country.tsv), else as the file's first row."""
     if ent.label_ not in _NAME_LABELS:
         return None
     choices = _by_country().get(_form(ent.text))
@@ -91,8 +92,10 @@ def _national(ent: Span, field: Field, context: Context) -> gz.Outlet | None:
         sentence=field.sentence_index(ent.start_char),
         among=frozenset(choices),
     )
-    domain = choices.get(iso or "")
-    return next((o for o in gz.outlets() if o.domain == domain), None) if domain else None
+    # With no country to go by, the first row's ("ABC's This Week" in a report that names
+    # no country): the name is a broadcaster's either way, never an organization's.
+    domain = choices.get(iso or "") or next(iter(choices.values()))
+    return next((o for o in gz.outlets() if o.domain == domain), None)
 
 
 @cache
@@ -125,6 +128,26 @@ def _short_forms(found: list[Mention]) -> list[Mention]:
         else m
         for m in found
     ]
+
+
+_WEB_ADDRESS = re.compile(r"\b(?:www\.)?([A-Za-z][\w-]*\.(?:com|org|net|co\.uk|com\.au))\b")
+
+
+def _web_addresses(context: Context, found: list[Mention]) -> Iterator[Mention]:
+    """ "told FoxNews.com": a listed outlet's web address names that outlet (an address
+    the list does not give names none: "NM.org" is a hospital's)."""
+    domains = {o.domain.lower(): o for o in gz.outlets()}
+    taken = {(m.field.name, i) for m in found for i in range(m.span.start, m.span.end)}
+    for field in analyse(context):
+        for match in _WEB_ADDRESS.finditer(field.text):
+            outlet = domains.get(match.group(1).lower())
+            span = field.doc.char_span(*match.span(), alignment_mode="expand")
+            ref = outlet_ref(outlet.domain, outlet.name) if outlet else None
+            if outlet is None or span is None or ref is None:
+                continue
+            if any((field.name, i) in taken for i in range(span.start, span.end)):
+                continue
+            yield Mention(ref, outlet.name, field, span)
 
 
 # The last words of papers' names that "the" and the word alone refer back to.
@@ -169,12 +192,22 @@ _MASTHEAD = re.compile(
 )
 
 
+def opened_quotation(span: Span) -> bool:
+    """Whether an opening quotation mark, written against it, comes right before a name
+    ('on C-SPAN's "Washington Journal"'; not '..." Amnesty International said')."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    return before is not None and before.text in ('"', "“", "‘") and not before.whitespace_
+
+
 def _unlisted(ent: Span) -> str | None:
     """The name of an outlet the gazetteer does not list, told by its form: a call sign, or
     a name ending as newspapers' and magazines' names do, kept as written ("The" included
     where the text writes it before the name)."""
     if ent.label_ not in ("ORG", "WORK_OF_ART", "PRODUCT"):
         return None
+    if opened_quotation(ent):
+        return None  # C-SPAN's "Washington Journal": a programme's title, in quotation marks
     text = re.sub(r"^[Tt]he |['’]s?$", "", ent.text)
     if _CALL_SIGN.fullmatch(text):
         return text

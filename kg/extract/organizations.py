@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from kg.extract import Context, extractor
 from kg.extract import gazetteers as gz
 from kg.extract.bodies import (
+    HEADS,
     ends_in_head,
     holds_head,
     name_of,
@@ -24,7 +25,7 @@ from kg.extract.bodies import (
     one_name,
     ordinal,
 )
-from kg.extract.citations import outlet_mentions
+from kg.extract.citations import opened_quotation, outlet_mentions
 from kg.extract.home import home_country
 from kg.extract.nlp import (
     Field,
@@ -51,6 +52,8 @@ _GOVERNMENT = re.compile(
 )
 # "Advanced Care Services, Inc.": the comma before a company's suffix ends no list.
 _INCORPORATED = re.compile(r"^[^,]+, (?:Inc|Corp|Ltd|LLC|L\.L\.C|Co|PLC|plc)\.?$")
+# A company's legal suffix, which news writes or leaves out ("Exxon Mobil Corp.").
+_SUFFIX = re.compile(r",? (?:Inc|Corp|Co|Ltd|LLC|L\.L\.C|PLC|plc)\.?$")
 _COMPANY = re.compile(r"\b(Inc|Corp|Corporation|Ltd|Limited|LLC|Company|Co|Group|plc)\b\.?")
 # A government, cabinet or opposition stands for the state, not an organization; a lone
 # institution word ("the Government", "Defence") names none in particular.
@@ -65,8 +68,8 @@ _GENERIC = frozenset(
 _NOT_ORGANIZATION = re.compile(
     r"\b(Theatre|Theater|Palace|Palais|Hotel|Airport|Stadium|Act|Bill|Treaty|Accord|Solution|"
     r"Program|Programme|Pilot|Guide|Election|Day|Week|Budget|Summit|Prerogative|Street|"
-    r"St|Avenue|Ave|Road|Boulevard|Blvd|Ward|Plaisance)\.?$|^(Theatre|Theater|Hotel|Office of)\b|"
-    r"\b(of|the|and|for|&)$|[“”\"‘’]|\n|\w\.(?:org|com|gov|net|edu)\b|^[DRI]-\w+$"
+    r"St|Avenue|Ave|Road|Boulevard|Blvd|Ward|Plaisance)\.?$|^(Theatre|Theater|Hotel)\b|"
+    r"\b(of|the|and|for|&)$|[“”\"‘]|(?<![sS])’(?!s\b)|\n|\w\.(?:org|com|gov|net|edu)\b|^[DRI]-\w+$"
 )
 # "Centre" and "Center" name buildings where the text places something in them ("at the
 # Public Safety Training Center"), organizations elsewhere ("the Simon Wiesenthal Center").
@@ -84,8 +87,9 @@ _LOCATIVE = frozenset({"at", "in", "inside", "outside", "near", "into", "opposit
 # Nouns that say the name beside them is an organization's ("his new party, Veritas").
 _DESCRIPTORS = frozenset(
     """
-    party group company firm charity union organisation organization campaign movement
-    network agency association foundation coalition club institute council society trust
+    party group company firm charity union organisation organization network agency
+    association foundation coalition club institute council society trust nonprofit
+    non-profit bank insurer airline pollster
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
 _COMPASS = re.compile(
@@ -178,6 +182,8 @@ def organization_named(text: str) -> OrganizationName | None:
             aliases = (f"{name} Department",)
     elif _DOTTED.fullmatch(name):
         aliases = (name.replace(".", ""),)  # "N.A.A.C.P." is the NAACP
+    elif _SUFFIX.search(name):
+        aliases = (_SUFFIX.sub("", name),)  # "Exxon Mobil Corp." is Exxon Mobil too
     kind = "government" if _GOVERNMENT.search(name) else "company" if _COMPANY.search(name) else ""
     return OrganizationName(name, aliases, kind)
 
@@ -193,6 +199,8 @@ def _known(name: str) -> OrganizationName | None:
         forms.append(name.replace(".", ""))  # "F.B.I.", "N.A.A.C.P."
     if name.endswith(" Party"):
         forms.append(name.removesuffix(" Party"))
+    if "Organisation" in name:
+        forms.append(name.replace("Organisation", "Organization"))  # British spelling
     first, _, rest = name.partition(" ")
     place = _place_of_demonym(first) if rest else None
     if place is not None:
@@ -229,10 +237,12 @@ def organization_mentions(context: Context) -> list[Mention]:
         found = [
             mention for field in fields for mention in _find(field, people, named, context, outlets)
         ]
-        taken = {(m.field.name, m.span.start) for m in found}
+        taken = {(m.field.name, i) for m in found for i in range(m.span.start, m.span.end)}
         found += _city_police(context, taken, named)
         found += [m for field in fields for m in _parliaments(field, named)]
-        found += _by_form(fields, found, people, named, context)
+        grown: set[int] = set()
+        found += _by_form(fields, found, people, named, context, grown)
+        found = [m for m in found if id(m) not in grown]
         found = _with_acronyms(found, named)
         found = _short_forms(found, named)
         found = context.cache["organizations"] = in_text_order(found, fields)
@@ -253,34 +263,80 @@ def _by_form(
     people: set[tuple[str, int]],
     names: dict[Ref, OrganizationName],
     context: Context,
+    grown: set[int],
 ) -> Iterator[Mention]:
     """Names that say by their form that they are organizations' ("the Chicago Park
     District", which the model calls a place), where no other mention (an outlet's
-    included) holds their words."""
-    taken = {
-        (m.field.name, i)
-        for m in (*found, *outlet_mentions(context))
-        for i in range(m.span.start, m.span.end)
+    included) holds their words; and a longer name of this form around one organization
+    mention, which the model or the gazetteer cut short, replaces it (its ``id`` is added to
+    ``grown``): "the Chicago Coalition" + "for the Homeless", "Chicago" + "Department of
+    Transportation" (not the United States'), "Chicago Police" + "Board"."""
+    at = {(m.field.name, i): m for m in found for i in range(m.span.start, m.span.end)}
+    outlets = {
+        (m.field.name, i) for m in outlet_mentions(context) for i in range(m.span.start, m.span.end)
     }
     for field in fields:
         if field.headline:
             continue
         for span in named_by_form(field.doc):
             where = [(field.name, i) for i in range(span.start, span.end)]
-            if any(w in taken for w in where) or all(w in people for w in where):
+            if any(w in outlets for w in where) or all(w in people for w in where):
+                continue
+            inside = {id(at[w]): at[w] for w in where if w in at}
+            if len(inside) > 1:
+                continue
+            inner = next(iter(inside.values()), None)
+            if inner is not None and not _grows(span, inner, people):
                 continue
             if _in_headline_line(field, span) or _is_place(span):
                 continue
             text = name_of(span)
-            if _NOT_ORGANIZATION.search(text) or (
-                _CENTRE.search(text) and (_placed_in(span) or span[-2:-1].text in _FACILITIES)
-            ):
+            if _NOT_ORGANIZATION.search(text) or _office_of_role(text) or _building(span, text):
                 continue
             named = organization_named(text)
             if named is None or _STATE.search(named.name):
                 continue
+            if inner is not None:
+                if named.ref == inner.ref:
+                    continue
+                grown.add(id(inner))
             names.setdefault(named.ref, named)
             yield Mention(named.ref, named.name, field, span)
+
+
+def _grows(span: Span, inner: Mention, people: set[tuple[str, int]]) -> bool:
+    """Whether a name of an organization's form around a mention is that organization's
+    full name: the mention lies inside it, nothing it adds is a person's, and what it adds
+    before the mention is a state, a county or a city ("Illinois" + "Department of
+    Transportation") unless the mention is the model's own cut ("Chicago Coalition" + "for
+    the Homeless"); a list ("the FBI and Justice Department") holds two mentions and is
+    none."""
+    doc, name = span.doc, inner.field.name
+    if not (span.start <= inner.span.start and inner.span.end <= span.end) or len(span) == len(
+        inner.span
+    ):
+        return False
+    added = [i for i in range(span.start, span.end) if not inner.span.start <= i < inner.span.end]
+    if any((name, i) in people for i in added):
+        return False
+    before = doc[span.start : inner.span.start]
+    if any(t.text in ("and", "&", ",") for t in before):
+        return False
+    after = doc[inner.span.end : span.end]
+    if any(t.text in ("and", "&", ",") for t in after) and not one_name(span.text):
+        return False
+    if not before:
+        return True
+    known = fold(inner.name) in gz.organization_by_form()
+    return not known or _sub_national(before.text)
+
+
+def _sub_national(text: str) -> bool:
+    """Whether words name a state, a county or a city ("Illinois", "Cook County", "Chicago")."""
+    text = _EDGES.sub("", text).strip()
+    if text.endswith(" County") or fold(text) in gz.state_by_form():
+        return True
+    return any(isinstance(p, gz.City) for p in gz.places(text))
 
 
 def _short_forms(found: list[Mention], names: dict[Ref, OrganizationName]) -> list[Mention]:
@@ -377,6 +433,8 @@ def _city_police(
             continue
         if end + 1 < len(doc) and doc[end + 1].text in ("Department", "Service", "Force"):
             end += 1
+        elif end + 1 < len(doc) and doc[end + 1].text in HEADS:
+            continue  # "the Chicago Police Board": another body
         named = organization_named(doc[city.span.start : end + 1].text)
         if named is not None:
             names.setdefault(named.ref, named)
@@ -456,6 +514,10 @@ def _extent(ent: Span) -> tuple[Span | None, str]:
         start -= 1  # "the 9th" + "U.S. Circuit Court of Appeals"
     if start + 1 < end and doc[start].text == doc[start + 1].text:
         start += 1  # "British British Casino Association": a word written twice
+    for index in range(start + 1, end - 1):
+        if doc[index].text in ("'s", "’s") and _body(doc[start:index]):
+            start = index + 1  # "the University of Chicago’s Harris" + "Policy Labs": a part
+            break
     acronym = ""
     for index in range(start + 1, end):
         if doc[index].text in _HONORIFICS:
@@ -471,6 +533,15 @@ def _extent(ent: Span) -> tuple[Span | None, str]:
     if start >= end:
         return None, ""
     return doc[start:end], acronym if acronym.isupper() else ""
+
+
+def _body(span: Span) -> bool:
+    """Whether words name a body whole: a known one, or one by its form ("the University
+    of Chicago", "the Police Department")."""
+    text = _EDGES.sub("", span.text)
+    return fold(text) in gz.organization_by_form() or any(
+        part.end == span.end for part in named_by_form(span.doc, span.start, span.end)
+    )
 
 
 def _committees_after(span: Span) -> bool:
@@ -519,6 +590,8 @@ def _named(
         return None
     if span.end < len(doc) and doc[span.end].text in _FEATURES:
         return None  # "the Amazon River": a place named after the same word
+    if span.start > 0 and doc[span.start - 1].text in _HONORIFICS:
+        return None  # "Mr Kilroy-Silk": a person the model took for a body
     if ent.ent_id_ and span.start >= ent.start and span.end <= ent.end:
         known = gz.organization_by_form()[fold(ent.ent_id_)]
         candidates = gz.organization_candidates(_EDGES.sub("", span.text))
@@ -539,9 +612,9 @@ def _named(
     if _is_place(span) or _is_portfolio(span) or _describes(span):
         return None
     listed = ("," in text or " and " in text) and not (one_name(text) or _INCORPORATED.search(text))
-    if listed or _NOT_ORGANIZATION.search(text):
+    if listed or _NOT_ORGANIZATION.search(text) or _office_of_role(text):
         return None  # a list the model ran together, a building, a law, a broken span
-    if _CENTRE.search(text) and (_placed_in(span) or span[-2:-1].text in _FACILITIES):
+    if _building(span, text):
         return None  # "at the ... Center", "the World Trade Centre": a building
     compass = _COMPASS.search(text)
     if compass and gz.places(text[: compass.start()]):
@@ -552,6 +625,10 @@ def _named(
         or (_ends_in_role(span) and not ends_in_head(span))
     ):
         return None  # an office ("the Governor-General", "Alderman Hopkins", "MEP")
+    if opened_quotation(span) and not ends_in_head(span):
+        return None  # C-SPAN's "Washington Journal": a title in quotation marks
+    if _names_a_thing(span) and not ends_in_head(span):
+        return None  # "the Chicago Neighborhood Rebuild program": a programme's name
     if span[-1].is_lower:
         # A description ("the Toowoomba school") unless a known name opens it ("the
         # Labor party", "his Al Qaeda network").
@@ -566,6 +643,30 @@ def _named(
     if fold(named.name) in _GENERIC or _lone_word(field, span):
         return None
     return named
+
+
+_OFFICE_OF_THE = re.compile(r"Office of the ([\w -]+)")
+# "Medical Center", "Cancer Center": a hospital, an institution wherever the text places it.
+_HOSPITALS = frozenset({"Medical", "Cancer", "Health"})
+
+
+def _office_of_role(text: str) -> bool:
+    """ "the Office of the Governor-General": an office held by one person, a position,
+    not a body ("the Office of Inspector General", "the Office of Management and Budget"
+    are bodies)."""
+    found = _OFFICE_OF_THE.fullmatch(_EDGES.sub("", text))
+    return found is not None and is_role_head(found.group(1).split()[-1])
+
+
+def _building(span: Span, text: str) -> bool:
+    """ "at the Public Safety Training Center", "the World Trade Centre": a building, not a
+    body; a named medical centre is a hospital, a body ("Rush University Medical Center",
+    not "the Cancer Center")."""
+    if not _CENTRE.search(text):
+        return False
+    if span[-2:-1].text in _HOSPITALS and len([t for t in span if t.lower_ != "the"]) > 2:
+        return False
+    return _placed_in(span) or span[-2:-1].text in _FACILITIES
 
 
 def _demonym(word: str) -> bool:
@@ -655,7 +756,42 @@ def _lone_word(field: Field, span: Span) -> bool:
         return False  # "the Kremlin", "Holyrood": a seat of government standing for it
     doc = field.doc
     near = doc[max(0, span.start - 3) : min(len(doc), span.end + 2)]
-    return not any(t.lower_ in _DESCRIPTORS for t in near)
+    return not any(t.lower_ in _DESCRIPTORS for t in near) and not _described_after(span)
+
+
+# Nouns after a name that make it a programme's, a plan's, an event's or a law's name.
+_THINGS = frozenset(
+    """
+    program programme initiative plan project scheme pilot campaign ordinance bill act law
+    policy grant award awards festival parade challenge series fellowship scholarship
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
+
+
+def _names_a_thing(span: Span) -> bool:
+    """Whether a lower-case noun after the name makes it a programme's, a plan's or a
+    law's ("the Invest South/West initiative", "the Chicago Neighborhood Rebuild
+    program")."""
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].is_lower and doc[span.end].lower_ in _THINGS
+
+
+def _described_after(span: Span) -> bool:
+    """Whether a noun phrase set off by a comma after a name, opened by an article and
+    ended by a lower-case noun of an organization, says what it is ("Unison, the public
+    sector union, ..."; not "Priebus, chairman of the Wisconsin Republican Party")."""
+    doc = span.doc
+    if span.end + 2 >= len(doc) or doc[span.end].text != ",":
+        return False
+    if doc[span.end + 1].lower_ not in ("the", "a", "an"):
+        return False
+    end = span.end + 2
+    while end < min(len(doc), span.end + 8) and (
+        not doc[end].is_punct or doc[end].text in ("'", "’")
+    ):
+        end += 1
+    last = doc[end - 1]
+    return last.is_lower and last.lower_ in _DESCRIPTORS
 
 
 _ROLE_ACRONYMS = frozenset({"mep", "mp", "msp", "mla", "ceo", "cfo"})
