@@ -49,6 +49,11 @@ _ATTRIBUTION = re.compile(r"^[\s,—–-]*(?:[\w.’'-]+\s){0,4}?" + _SPEECH.pat
 _SENTENCE_END = re.compile(r"[.!?][\"”’]?(?:\s+(?=[\"“‘A-Z])|(?=[“‘]))")
 # Between "said" and the speaker's name, a few words of title: "said director Kate Allen".
 _TITLES_ONLY = re.compile(r"\s*(?:[\w.’'-]+\s+){0,4}")
+_ABBREVIATION = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Reps?|Sens?|Gov|Lt|Gen|Col|Capt|Sgt|Adm|Maj|Cmdr|Alds?|Supt|"
+    r"Atty|Prof|Rev|Hon|Sec|Amb|Del|U\.S|U\.N)$"
+)
+"""Title abbreviations whose full stop ends no sentence (AP Stylebook titles)."""
 _WINDOW = 120
 _LOOKBACK = 400
 _MIN_WORDS = 4
@@ -193,7 +198,9 @@ def _speaker(
     someone unnamed); else the words around the quotation do."""
     after = end + 1
     tail = text[after : after + _WINDOW].split("\n", 1)[0]
-    cut = [m.end() for m in [_SENTENCE_END.search(tail)] if m]
+    # A title's full stop ("said Rep. Paul Baker") does not end the attribution.
+    ends = (m for m in _SENTENCE_END.finditer(tail) if not _ABBREVIATION.search(tail, 0, m.start()))
+    cut = [m.end() for m in [next(ends, None)] if m]
     cut += [tail.find(c) for c in _OPENING if c in tail]
     tail = tail[: min(cut, default=len(tail))]
     # After a quotation that ends its sentence, only an attribution that follows at once
@@ -213,7 +220,7 @@ def _speaker(
             or (_ATTRIBUTION.match(tail) and not subjects.reports(after + verb.start()))
         )
     ):
-        subject = subjects.subject_of_verb(after + verb.start())
+        subject = subjects.subject_of_verb(after + verb.start(), after + verb.end(), after)
         if subject.decided:
             return subject.mention
         said = _attributed(text, after + verb.start(), after + verb.end(), after, tail, mentions)
@@ -229,7 +236,7 @@ def _speaker(
     verbs = list(_SPEECH.finditer(text, head_start, start))
     if verbs:
         # "Smith said: "..."", "She said: "..."", "The document said: "..."".
-        subject = subjects.subject_of_verb(verbs[-1].start())
+        subject = subjects.subject_of_verb(verbs[-1].start(), verbs[-1].end(), head_start)
         if subject.decided:
             return subject.mention
     else:
