@@ -218,3 +218,26 @@ def test_a_statement_after_a_quotation_is_not_its_attribution() -> None:
 def test_a_quotation_in_a_headline() -> None:
     found = quotes_of('Mayor Reyes: "We will rebuild the bridge"\n\nMayor Carla Reyes spoke.')
     assert set(found.values()) == {"person/carla reyes"}
+
+
+def test_an_adviser_named_before_the_one_they_serve_speaks() -> None:
+    found = quotes_of(
+        'Gov. Linda Park met the union on Friday. "The governor asked the union to '
+        'come back to the table next week," Tom Reed, an adviser to Gov. Linda Park said.'
+    )
+    assert set(found.values()) == {"person/tom reed"}
+
+
+def test_a_name_the_parser_reads_as_an_adverb_is_still_the_subject() -> None:
+    found = quotes_of(
+        "Rep. Dan Akin spoke on Monday. Akin, however, continued his campaign on a "
+        'radio show.\n\n"There has to be room for a real debate here," he said.'
+    )
+    assert set(found.values()) == {"person/dan akin"}
+
+
+def test_a_quotation_inside_a_quotation_is_the_outer_speakers() -> None:
+    found = quotes_of(
+        "“He told me, ‘We will never sign this deal,’ and then he signed it,” said Sen. Mary Cole."
+    )
+    assert set(found.values()) == {"person/mary cole"}
