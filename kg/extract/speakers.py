@@ -249,9 +249,10 @@ class Speakers:
             for m in [self.at.get(parse.index(child))]
             if m is not None and m.ref.kind == "person" and not self._quoted(parse, child)
         ]
+        # Only a person is joined to a subject word: "the Foreign Policy Centre Mr Straw"
+        # parses the centre as a compound of "Straw".
         people = [m for m in joined if m.ref.kind == "person"]
-        found = people or joined
-        return found[0] if found else None
+        return people[0] if people else None
 
     def _resolve(self, parse: Parsed, subject: Token) -> Subject:
         if self._quoted(parse, subject):
