@@ -212,6 +212,9 @@ def _speaker(
     # After a quotation that ends its sentence, words that end with a colon before the
     # next one introduce that one ("... wise." The Foreign Secretary told the BBC: "...").
     introduces = ends_sentence and tail.rstrip().endswith(":")
+    # ... and a capitalized speech word opens a sentence of its own ("According to ...").
+    if ends_sentence and verb is not None and not tail[: verb.start()].strip(" ,—–-"):
+        introduces = introduces or tail[verb.start() : verb.start() + 1].isupper()
     if (
         verb is not None
         and not introduces
@@ -233,7 +236,9 @@ def _speaker(
     )
     head_start = max(head_start, text.rfind("\n", 0, start) + 1, last_end + 1)
     before = [m for m in mentions if head_start <= m.span.start_char < start - 1]
-    verbs = list(_SPEECH.finditer(text, head_start, start))
+    # "Trump noted in his statement that ...": the verb, not the noun, attributes.
+    found = list(_SPEECH.finditer(text, head_start, start))
+    verbs = [v for v in found if v.group().lower() != "statement"] or found
     if verbs:
         # "Smith said: "..."", "She said: "..."", "The document said: "..."".
         subject = subjects.subject_of_verb(verbs[-1].start(), verbs[-1].end(), head_start)
