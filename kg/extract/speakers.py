@@ -38,7 +38,7 @@ _PRONOUNS = {"he": "m", "she": "f"}
 _RELATIVE = ("who", "that")
 _HONORIFIC = re.compile(r"\b(mr|mrs|ms|miss|sir|lady|dame|lord)\.?\s*$", re.IGNORECASE)
 _FEMALE = frozenset({"mrs", "ms", "miss", "lady", "dame"})
-_LOOK_BACK = 4
+_LOOK_BACK = 2
 """How many sentences before a pronoun or a role its antecedent may be."""
 _ADJACENT = re.compile(r"\s*")
 _OBJECT_VERB = re.compile(r"told|tells|asked|urged|warned|accused|called|branded", re.I)
