@@ -98,3 +98,146 @@ def test_he_said_is_not_the_outlet_named_after_it() -> None:
         "said in an interview first posted online by The New York Times."
     )
     assert set(found.values()) == {"person/john doe"}
+
+
+# Speakers decided by the subject of the speech verb (kg/extract/speakers.py), on US
+# newspaper shapes.
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (  # inverted attribution with a title and a party-state tag
+            '"We will not vote for a bill that nobody has read," said Sen. John Smith, R-Ohio.',
+            "person/john smith",
+        ),
+        (  # the name before the verb, a long title before the name
+            "Maria Lopez spoke on Tuesday. “The streets are safer than they were,” said "
+            "Cook County Board President and former teacher Maria Lopez at a briefing.",
+            "person/maria lopez",
+        ),
+        (  # a colon after the verb
+            'Governor Anne Kelly met the press. Kelly said: "This budget pays for itself '
+            'over ten years."',
+            "person/anne kelly",
+        ),
+        (  # a relative clause between the name and the verb
+            'John Smith, who leads the Senate budget panel, said "the numbers simply do '
+            'not add up this year."',
+            "person/john smith",
+        ),
+        (  # "according to" a person
+            'The deal is dead, according to Rep. Paul Baker. "We never had the votes '
+            'for it," he said.',
+            "person/paul baker",
+        ),
+        (  # a dash before the attribution
+            '"We are not done with this fight yet" — Rep. Paul Baker said in a statement.',
+            "person/paul baker",
+        ),
+    ],
+)
+def test_the_subject_of_the_speech_verb_speaks(body: str, speaker: str) -> None:
+    assert set(quotes_of(body).values()) == {speaker}
+
+
+def test_he_is_the_most_recent_named_subject_not_the_last_name() -> None:
+    found = quotes_of(
+        "Sen. Tom Harris criticized Gov. Linda Park over the delay. Harris said he had "
+        "written to Park twice.\n\n"
+        "“We asked for the numbers in March and we are still waiting,” he said."
+    )
+    assert found == {
+        "We asked for the numbers in March and we are still waiting": "person/tom harris"
+    }
+
+
+def test_she_skips_a_man_named_by_his_honorific() -> None:
+    found = quotes_of(
+        "Ms Jane Ward has held the seat since 2001. Mr Peter Hale challenged her in "
+        'May. She said: "I have never lost an election and I do not plan to start."'
+    )
+    assert set(found.values()) == {"person/jane ward"}
+
+
+def test_a_continuation_in_the_next_paragraph_keeps_the_speaker() -> None:
+    found = quotes_of(
+        "“The bridge will open in June,” Mayor Carla Reyes told reporters on Monday. "
+        "“We found the money in the capital budget.”\n\n"
+        "“Nobody will pay a toll on it,” she added."
+    )
+    assert set(found.values()) == {"person/carla reyes"}
+    assert len(found) == 3
+
+
+def test_the_person_spoken_of_is_not_the_speaker() -> None:
+    found = quotes_of(
+        "Sen. Tom Harris spoke after the vote. Harris said of Gov. Linda Park: "
+        '"She has not been honest with the voters of this state."'
+    )
+    assert set(found.values()) == {"person/tom harris"}
+
+
+def test_a_role_alone_is_the_holder_named_before() -> None:
+    found = quotes_of(
+        "Secretary of State Ellen Marsh flew to Paris on Monday. Senator Tom Harris "
+        "stayed home.\n\n"
+        'The secretary of state told reporters: "The talks will go on until we have a deal."'
+    )
+    assert set(found.values()) == {"person/ellen marsh"}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # an organization speaks
+        'Mayor Carla Reyes spoke first. "We are reviewing the decision with our '
+        'lawyers," the White House said.',
+        # a possessor is not the subject: the campaign speaks
+        "Carla Reyes's campaign said she would give \"a major speech on the economy and "
+        'jobs" on Monday.',
+        # an unnamed source, after the inverted verb
+        '"The deal will be signed next week in Geneva," said a diplomat who attended '
+        "the talks with Carla Reyes.",
+        # a document speaks
+        'Carla Reyes wrote the plan. The report said: "Costs will rise by a third over '
+        'five years."',
+    ],
+)
+def test_someone_unnamed_or_an_organization_is_no_person(body: str) -> None:
+    assert set(quotes_of(body).values()) == {None}
+
+
+def test_a_statement_after_a_quotation_is_not_its_attribution() -> None:
+    found = quotes_of(
+        'Rep. Paul Baker spoke on Monday. "We have to fund the schools first and the '
+        'roads second," he said. "Everything else can wait." The Chicago Teachers Union '
+        "says Baker must explain where the money comes from."
+    )
+    assert set(found.values()) == {"person/paul baker"}
+
+
+def test_a_quotation_in_a_headline() -> None:
+    found = quotes_of('Mayor Reyes: "We will rebuild the bridge"\n\nMayor Carla Reyes spoke.')
+    assert set(found.values()) == {"person/carla reyes"}
+
+
+def test_an_adviser_named_before_the_one_they_serve_speaks() -> None:
+    found = quotes_of(
+        'Gov. Linda Park met the union on Friday. "The governor asked the union to '
+        'come back to the table next week," Tom Reed, an adviser to Gov. Linda Park said.'
+    )
+    assert set(found.values()) == {"person/tom reed"}
+
+
+def test_a_name_the_parser_reads_as_an_adverb_is_still_the_subject() -> None:
+    found = quotes_of(
+        "Rep. Dan Akin spoke on Monday. Akin, however, continued his campaign on a "
+        'radio show.\n\n"There has to be room for a real debate here," he said.'
+    )
+    assert set(found.values()) == {"person/dan akin"}
+
+
+def test_a_quotation_inside_a_quotation_is_the_outer_speakers() -> None:
+    found = quotes_of(
+        "“He told me, ‘We will never sign this deal,’ and then he signed it,” said Sen. Mary Cole."
+    )
+    assert set(found.values()) == {"person/mary cole"}

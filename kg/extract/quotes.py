@@ -23,6 +23,7 @@ from kg.extract.citations import outlet_mentions
 from kg.extract.nlp import Field, Mention, analyse
 from kg.extract.organizations import organization_mentions
 from kg.extract.people import person_mentions
+from kg.extract.speakers import Speakers
 from kg.model import Article, Evidence, Fact, Iri, Ref
 from kg.namespaces import RDF, SDO
 from kg.resolve import digest
@@ -36,21 +37,28 @@ _SPEECH = re.compile(
     r"\b(said|says|told|tells|added|adds|asked|warned|warns|explained|stated|insisted|"
     r"noted|claimed|declared|wrote|writes|tweeted|replied|continued|argued|urged|announced|"
     r"according to|quoted|conceded|admitted|acknowledged|stressed|suggested|described|"
-    r"called|branded|accused|believes|thinks|promised|vowed|predicted|"
+    r"called|branded|accused|believes|thinks|promised|vowed|predicted|say|claims|read|reads|"
     r"saying|accusing|calling|describing|branding|warning|telling|adding|insisting|"
     r"statement)\b",
     re.IGNORECASE,
 )
 _PRONOUN = re.compile(r"^\W*(he|she|they)\b|\b(he|she|they) (said|says|added|told)\b", re.I)
-_ATTRIBUTION = re.compile(r"^[\s,—–-]*(\w+\s){0,4}?(said|says|told|added|asked)\b", re.I)
+_ATTRIBUTION = re.compile(r"^[\s,—–-]*(?:[\w.’'-]+\s){0,4}?" + _SPEECH.pattern, re.I)
 # A sentence ends at . ! ? before a capital or a quotation mark; before a curly opening mark
 # also without a space ("...Mayor.“I am"), as scraped text has it.
 _SENTENCE_END = re.compile(r"[.!?][\"”’]?(?:\s+(?=[\"“‘A-Z])|(?=[“‘]))")
 # Between "said" and the speaker's name, a few words of title: "said director Kate Allen".
 _TITLES_ONLY = re.compile(r"\s*(?:[\w.’'-]+\s+){0,4}")
+_ABBREVIATION = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Reps?|Sens?|Gov|Lt|Gen|Col|Capt|Sgt|Adm|Maj|Cmdr|Alds?|Supt|"
+    r"Atty|Prof|Rev|Hon|Sec|Amb|Del|U\.S|U\.N)$"
+)
+"""Title abbreviations whose full stop ends no sentence (AP Stylebook titles)."""
 _WINDOW = 120
 _LOOKBACK = 400
 _MIN_WORDS = 4
+_TITLE_WORDS = 10
+"""Capitalized words up to this many are a title ("On the Record with Greta Van Susteren")."""
 """Shorter quotations are scare quotes ("a 'humiliating retreat'"), unless a whole sentence."""
 # An attribution to someone unnamed: "a spokesman said", "officials told", "sources say".
 _UNNAMED = re.compile(
@@ -137,11 +145,12 @@ def quotations(context: Context) -> list[Quotation]:
         )
         previous: tuple[Mention, int] | None = None
         last_end = 0
+        subjects = Speakers(context, field, mentions, marks)
         for start, end in marks:
             quoted = text[start:end].strip().rstrip(",")
             if not is_quotation(quoted):
                 continue
-            speaker = _speaker(text, start, end, mentions, previous, last_end)
+            speaker = _speaker(text, start, end, mentions, previous, last_end, subjects)
             last_end = end
             if speaker is not None:
                 previous = speaker, end
@@ -169,7 +178,7 @@ def is_quotation(quoted: str) -> bool:
 def _is_title(words: list[str]) -> bool:
     """Programme and product names in quotes ("Face the Nation") are not speech."""
     small = ("the", "of", "and", "a", "an", "in", "on", "for", "to", "is", "at", "with")
-    return len(words) <= 6 and all(w[0].isupper() or w in small for w in words)
+    return len(words) <= _TITLE_WORDS and all(w[0].isupper() or w in small for w in words)
 
 
 def _speaker(
@@ -178,13 +187,20 @@ def _speaker(
     end: int,
     mentions: list[Mention],
     previous: tuple[Mention, int] | None,
-    last_end: int = 0,
+    last_end: int,
+    subjects: Speakers,
 ) -> Mention | None:
     """The speaker of the quotation at text[start:end]; ``last_end`` is where the quotation
-    before it ends (what lies between is that one's attribution)."""
+    before it ends (what lies between is that one's attribution).
+
+    The subject of the attribution's speech verb decides where the parse reads one (a
+    name, "he" or "she" for a name before, "the senator" for the senator named before, or
+    someone unnamed); else the words around the quotation do."""
     after = end + 1
     tail = text[after : after + _WINDOW].split("\n", 1)[0]
-    cut = [m.end() for m in [_SENTENCE_END.search(tail)] if m]
+    # A title's full stop ("said Rep. Paul Baker") does not end the attribution.
+    ends = (m for m in _SENTENCE_END.finditer(tail) if not _ABBREVIATION.search(tail, 0, m.start()))
+    cut = [m.end() for m in [next(ends, None)] if m]
     cut += [tail.find(c) for c in _OPENING if c in tail]
     tail = tail[: min(cut, default=len(tail))]
     # After a quotation that ends its sentence, only an attribution that follows at once
@@ -193,7 +209,23 @@ def _speaker(
     if _UNNAMED.match(tail):
         return None  # "...," a spokesman said: no one named speaks
     verb = _SPEECH.search(tail)
-    if verb is not None and (not ends_sentence or _ATTRIBUTION.match(tail)):
+    # After a quotation that ends its sentence, words that end with a colon before the
+    # next one introduce that one ("... wise." The Foreign Secretary told the BBC: "...").
+    introduces = ends_sentence and tail.rstrip().endswith(":")
+    # ... and a capitalized speech word opens a sentence of its own ("According to ...").
+    if ends_sentence and verb is not None and not tail[: verb.start()].strip(" ,—–-"):
+        introduces = introduces or tail[verb.start() : verb.start() + 1].isupper()
+    if (
+        verb is not None
+        and not introduces
+        and (
+            not ends_sentence
+            or (_ATTRIBUTION.match(tail) and not subjects.reports(after + verb.start()))
+        )
+    ):
+        subject = subjects.subject_of_verb(after + verb.start(), after + verb.end(), after)
+        if subject.decided:
+            return subject.mention
         said = _attributed(text, after + verb.start(), after + verb.end(), after, tail, mentions)
         if said is not None:
             return said
@@ -204,8 +236,20 @@ def _speaker(
     )
     head_start = max(head_start, text.rfind("\n", 0, start) + 1, last_end + 1)
     before = [m for m in mentions if head_start <= m.span.start_char < start - 1]
+    # "Trump noted in his statement that ...": the verb, not the noun, attributes.
+    found = list(_SPEECH.finditer(text, head_start, start))
+    verbs = [v for v in found if v.group().lower() != "statement"] or found
+    if verbs:
+        # "Smith said: "..."", "She said: "..."", "The document said: "..."".
+        subject = subjects.subject_of_verb(verbs[-1].start(), verbs[-1].end(), head_start)
+        if subject.decided:
+            return subject.mention
+    else:
+        # A fragment quoted in a sentence: its subject ("She praised ... "ensuring ..."").
+        subject = subjects.subject_of_sentence(start)
+        if subject.decided:
+            return subject.mention
     if before:
-        verbs = list(_SPEECH.finditer(text, head_start, start))
         if verbs:
             # The speaker is the name just before the last speech verb ("X said: ...").
             ahead = [m for m in before if m.span.end_char <= verbs[-1].start()]

@@ -1,0 +1,330 @@
+"""Who speaks: the subject of a speech verb, by the dependency parse.
+
+A quotation's speaker is the subject of the verb that attributes it ("...," Smith said;
+said Sen. John Smith; Smith, who leads the panel, said: "..."). The subject is one of:
+
+- a name: the mention holding the subject word, or a name joined to it ("Home Affairs
+  spokesman Mark Oaten", "Cook County Commissioner and mayoral candidate Brandon Johnson");
+  a possessor is not the subject ("Trump's campaign said" is the campaign speaking);
+- "he" or "she": the most recent compatible named subject before it (a person whose
+  honorific says another sex is not compatible);
+- a role alone ("the senator said", "The Foreign Secretary told the BBC"): the person last
+  named before it with that role;
+- anything else ("a spokesman", "the document", "officials", "they"): someone unnamed,
+  so no one.
+
+Only the sentences that decide are parsed: the attribution's, and for a pronoun or a role
+the few before it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from kg.extract import Context
+from kg.extract.nlp import Field, Mention, Parsed, parsed
+from kg.extract.roles import is_role_head
+from kg.text import fold
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_SUBJECTS = ("nsubj", "nsubjpass")
+_JOINED = ("compound", "appos", "conj", "flat")
+"""Dependents of a subject word that name the same speaker."""
+_PRONOUNS = {"he": "m", "she": "f"}
+_RELATIVE = ("who", "that")
+_HONORIFIC = re.compile(r"\b(mr|mrs|ms|miss|sir|lady|dame|lord)\.?\s*$", re.IGNORECASE)
+_FEMALE = frozenset({"mrs", "ms", "miss", "lady", "dame"})
+_LOOK_BACK = 2
+"""How many sentences before a pronoun or a role its antecedent may be."""
+_ADJACENT = re.compile(r"\s*")
+_OBJECT_VERB = re.compile(r"told|tells|asked|urged|warned|accused|called|branded", re.I)
+"""After these verbs a name is the one spoken to or of ("told Smith"), not the speaker."""
+_PRONOUN_BEFORE = re.compile(r"\b(he|she)\s+$", re.IGNORECASE)
+_RANKS = frozenset({"shadow", "deputy", "vice", "assistant", "acting", "junior", "former", "ex"})
+"""Words that make a role another office than its head alone names."""
+_CLIMB = ("conj", "advcl", "xcomp", "ccomp", "acl", "relcl")
+"""A verb without a subject of its own shares its head's ("Smith said ..., adding")."""
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    """What a speech verb's subject is: ``decided`` says the parse settled it, and
+    ``mention`` is then the speaker (None: someone unnamed)."""
+
+    decided: bool
+    mention: Mention | None = None
+
+
+UNDECIDED = Subject(decided=False)
+
+
+class Speakers:
+    """Subjects of speech verbs in one field, with the mentions that may speak."""
+
+    def __init__(
+        self,
+        context: Context,
+        field: Field,
+        mentions: list[Mention],
+        quoted: list[tuple[int, int]],
+    ) -> None:
+        self.context = context
+        self.field = field
+        self.quoted = quoted
+        self.at: dict[int, Mention] = {}
+        # People first: a person's mention wins a token an organization also holds.
+        for mention in sorted(mentions, key=lambda m: m.ref.kind != "person", reverse=True):
+            for index in range(mention.span.start, mention.span.end):
+                self.at[index] = mention
+        self.people = [m for m in mentions if m.ref.kind == "person"]
+        self.sex = _sexes(field.text, self.people)
+
+    def subject_of_verb(self, char: int, end: int, begin: int = 0) -> Subject:
+        """The subject of the verb at characters ``char:end``, in an attribution that
+        starts at ``begin``.
+
+        The shapes the words settle are read without a parse (it is what costs): a name
+        right before the verb with no comma between the attribution's start and it
+        ("...," Smith said; Smith said: "..."; not "Rudeina, an adviser to Mr Arafat
+        said"), a name right after the verb (said Smith), "he" or "she" right before it."""
+        text = self.field.text
+        for mention in self.people:
+            if (
+                begin <= mention.span.start_char
+                and mention.span.end_char <= char
+                and _ADJACENT.fullmatch(text[mention.span.end_char : char])
+                and "," not in text[begin : mention.span.start_char].strip(" ,—–-")
+            ) or (
+                mention.span.start_char >= end
+                and _ADJACENT.fullmatch(text[end : mention.span.start_char])
+                and not _OBJECT_VERB.fullmatch(text[char:end])
+            ):
+                return Subject(True, mention)
+        pronoun = _PRONOUN_BEFORE.search(text, max(0, char - 6), char)
+        if pronoun is not None:
+            found = self.recent(pronoun.start(), _PRONOUNS[pronoun.group(1).lower()])
+            return Subject(True, found) if found is not None else UNDECIDED
+        parse, verb = self._token_at(char)
+        if verb is None:
+            return UNDECIDED
+        if _according_to(verb):
+            named = self._named(parse, verb)
+            return Subject(True, named) if named is not None else UNDECIDED
+        subject = _subject(verb)
+        if subject is None:
+            # A name the parser read as something else ("Akin, however, continued").
+            stray = [
+                m
+                for c in verb.children
+                if _stray_subject(c)
+                for m in [self._named(parse, c)]
+                if m is not None and m.ref.kind == "person"
+            ]
+            return Subject(True, stray[0]) if stray else UNDECIDED
+        return self._resolve(parse, subject)
+
+    def reports(self, char: int) -> bool:
+        """Whether the speech verb at character ``char`` reports a clause of its own
+        ("The Federal Opposition says Senator Hill must ..."): a new statement, not the
+        attribution of the quotation before it."""
+        parse, verb = self._token_at(char)
+        return verb is not None and any(
+            c.dep_ == "ccomp" and not self._quoted(parse, c) for c in verb.children
+        )
+
+    def subject_of_sentence(self, char: int) -> Subject:
+        """The subject of the main verb of the sentence holding character ``char``, when
+        it is a name or a pronoun (a fragment quoted inside a sentence: "She praised her
+        work in "ensuring ...""); anything else leaves it undecided."""
+        starts = self.field.sentence_starts
+        begin = starts[self.field.sentence_index(char)] if starts else 0
+        if not self.field.text[begin:char].strip(' "“‘\n'):
+            return UNDECIDED  # the quotation opens its sentence: no subject outside it
+        parse, token = self._token_at(char)
+        if token is None:
+            return UNDECIDED
+        root = token.sent.root
+        subject = _subject(root)
+        if subject is None or self._quoted(parse, subject):
+            return UNDECIDED
+        found = self._resolve(parse, subject)
+        return found if found.mention is not None else UNDECIDED
+
+    def recent(self, before: int, sex: str | None = None) -> Mention | None:
+        """The most recent person named as a subject before character ``before``, of the
+        sex given (when the text tells a person's sex): "he" and "she" stand for them."""
+        number = self.field.sentence_index(before)
+        for n in range(number, max(-1, number - _LOOK_BACK - 1), -1):
+            # One sentence at a time: the antecedent is most often in the nearest.
+            parse = parsed(self.context, [(self.field, n)])[(self.field.name, n)]
+            found = [
+                (token, m)
+                for token in parse.doc
+                if token.dep_ in _SUBJECTS or _according_to(token) or _stray_subject(token)
+                for m in [self._named(parse, token)]
+                if m is not None
+                and m.ref.kind == "person"
+                and m.span.start_char < before
+                and (sex is None or self.sex.get(m.ref, sex) == sex)
+            ]
+            # The main clause's subject first ("Mr Crean says he is not calling on Dr
+            # Hollingworth ..."); a main clause whose subject is the same pronoun speaks of
+            # the same person, further back ("He said ... Mr Houston may be ...").
+            main = [m for token, m in found if token.head.i == token.sent.root.i]
+            if main:
+                return main[-1]
+            if sex is not None and any(
+                t.lower_ in _PRONOUNS
+                and _PRONOUNS[t.lower_] == sex
+                and t.dep_ in _SUBJECTS
+                and t.head.i == t.sent.root.i
+                and self.field.doc[parse.index(t)].idx < before
+                for t in parse.doc
+            ):
+                continue
+            if found:
+                return found[-1][1]
+        return None
+
+    def holder(self, before: int, role: list[str]) -> Mention | None:
+        """The person last named before character ``before`` in the role whose words are
+        ``role`` ("foreign secretary"), as the officials' rules read it ("Foreign Secretary
+        Jack Straw", "Jack Straw, the foreign secretary"); a head word alone ("the
+        senator") fits any role ending with it but a deputy's or a shadow's."""
+        from kg.extract.officials import holdings  # officials read quotations: no cycle
+
+        holders = {
+            h.person.ref
+            for h in holdings(self.context)
+            for words in [fold(h.role.text).split()]
+            if words == role
+            or (len(role) == 1 and words[-1:] == role and not _RANKS.intersection(words))
+        }
+        # The holder's last name before the role word, wherever the office is stated.
+        found = [m for m in self.people if m.ref in holders and m.span.start_char < before]
+        return max(found, key=lambda m: m.span.start_char) if found else None
+
+    def _token_at(self, char: int) -> tuple[Parsed, Token | None]:
+        number = self.field.sentence_index(char)
+        parse = parsed(self.context, [(self.field, number)])[(self.field.name, number)]
+        base = self.field.doc[parse.start].idx
+        for token in parse.doc:
+            if base + token.idx <= char < base + token.idx + len(token.text):
+                return parse, token
+        return parse, None
+
+    def _quoted(self, parse: Parsed, token: Token) -> bool:
+        char = self.field.doc[parse.index(token)].idx
+        return any(s <= char < e for s, e in self.quoted)
+
+    def _named(self, parse: Parsed, token: Token) -> Mention | None:
+        """The mention the subject word names, directly or through a word joined to it."""
+        if _according_to(token):
+            token = next(c for c in token.children if c.dep_ == "prep" and c.lower_ == "to")
+            token = next((c for c in token.children if c.dep_ == "pobj"), token)
+        if token.lower_ in _RELATIVE and token.head.dep_ == "relcl":
+            token = token.head.head  # "Smith, who leads the panel, said"
+        if self._quoted(parse, token):
+            return None
+        direct = self.at.get(parse.index(token))
+        if direct is not None:
+            return direct
+        joined = [
+            m
+            for child in token.children
+            if child.dep_ in _JOINED
+            for m in [self.at.get(parse.index(child))]
+            if m is not None and not self._quoted(parse, child)
+        ]
+        # "The head of the Victorian Law Institute, John Corcoran, says": the name in
+        # apposition may hang from the body the subject heads.
+        joined += [
+            m
+            for child in token.subtree
+            if child.dep_ == "appos" and child.i != token.i
+            for m in [self.at.get(parse.index(child))]
+            if m is not None and m.ref.kind == "person" and not self._quoted(parse, child)
+        ]
+        # Only a person is joined to a subject word: "the Foreign Policy Centre Mr Straw"
+        # parses the centre as a compound of "Straw".
+        people = [m for m in joined if m.ref.kind == "person"]
+        return people[0] if people else None
+
+    def _resolve(self, parse: Parsed, subject: Token) -> Subject:
+        if self._quoted(parse, subject):
+            return UNDECIDED
+        named = self._named(parse, subject)
+        if named is not None:
+            return Subject(True, named)
+        char = self.field.doc[parse.index(subject)].idx
+        word = subject.lower_
+        if word in _PRONOUNS:
+            found = self.recent(char, _PRONOUNS[word])
+            return Subject(True, found) if found is not None else UNDECIDED
+        if is_role_head(word) and any(c.lower_ == "the" for c in subject.children):
+            words = [
+                fold(c.text)
+                for c in subject.children
+                if c.dep_ in ("compound", "amod") and c.i < subject.i
+            ]
+            # "the secretary of state": a one-word "of" after the head is the role's.
+            words.append(fold(word))
+            for prep in subject.children:
+                objects = [c for c in prep.children if c.dep_ == "pobj"]
+                if prep.lower_ == "of" and len(objects) == 1 and not list(objects[0].children):
+                    words += ["of", fold(objects[0].text)]
+            found = self.holder(char, words)
+            return Subject(True, found) if found is not None else UNDECIDED
+        if subject.text[:1].isupper():
+            # A surname the recognizer missed here but the article names in full.
+            same = {m.ref: m for m in self.people if m.name.split()[-1] == subject.text}
+            if len(same) == 1:
+                return Subject(True, next(iter(same.values())))
+            if subject.i > subject.sent.start:
+                return UNDECIDED  # a name no extractor found: the words around decide
+        return Subject(True, None)  # "a spokesman", "the document", "they": unnamed
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject, or that of the verb it hangs from when it has none."""
+    for _ in range(3):
+        found = [c for c in verb.children if c.dep_ in _SUBJECTS]
+        if found:
+            return found[0]
+        if verb.dep_ not in _CLIMB or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None
+
+
+def _stray_subject(token: Token) -> bool:
+    """A word before a verb that has no subject, which the parser (without the tagger)
+    took for something else: "Akin, however, continued" reads "Akin" as an adverb."""
+    verb = token.head
+    return (
+        token.i < verb.i
+        and token.dep_ in ("advmod", "npadvmod", "dep", "nmod", "advcl")
+        and not any(c.dep_ in _SUBJECTS for c in verb.children)
+    )
+
+
+def _according_to(token: Token) -> bool:
+    return token.lower_ == "according" and any(
+        c.dep_ == "prep" and c.lower_ == "to" for c in token.children
+    )
+
+
+def _sexes(text: str, people: list[Mention]) -> dict[object, str]:
+    """Each person's sex where an honorific before one of their names gives it."""
+    found: dict[object, str] = {}
+    for mention in people:
+        match = _HONORIFIC.search(
+            text, max(0, mention.span.start_char - 6), mention.span.start_char
+        )
+        if match:
+            found[mention.ref] = "f" if match.group(1).lower() in _FEMALE else "m"
+    return found
