@@ -39,6 +39,20 @@ def big(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.fixture
+def parts_read(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The index of every part of a JSON Lines file read from now on, in order."""
+    read: list[int] = []
+    read_part = JsonReader.read_part
+
+    def counted(self: JsonReader, part, **options):  # type: ignore[no-untyped-def]
+        read.append(part.index)
+        return read_part(self, part, **options)
+
+    monkeypatch.setattr(JsonReader, "read_part", counted)
+    return read
+
+
 @pytest.fixture(scope="module")
 def whole(big: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
     output = tmp_path_factory.mktemp("whole")
@@ -140,7 +154,7 @@ build_to([sys.argv[1]], sys.argv[2], store=sys.argv[3], formats=["nquads", "json
 
 
 def test_a_build_killed_in_the_middle_of_a_big_file_resumes_at_its_next_part(
-    big: Path, whole: dict[str, bytes], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    big: Path, whole: dict[str, bytes], tmp_path: Path, parts_read: list[int]
 ) -> None:
     store, limits = tmp_path / "store", Limits(chunk_bytes=9000)
     parts = split(str(big), limits)
@@ -148,14 +162,7 @@ def test_a_build_killed_in_the_middle_of_a_big_file_resumes_at_its_next_part(
     command = [sys.executable, "-c", KILLED_BUILD, str(big), str(tmp_path / "dead"), str(store)]
     killed = subprocess.run([*command, "9000"], cwd=ROOT, check=False)
     assert killed.returncode == 9
-    read: list[int] = []
-    read_part = JsonReader.read_part
-
-    def counted(self: JsonReader, part, **options):  # type: ignore[no-untyped-def]
-        read.append(part.index)
-        return read_part(self, part, **options)
-
-    monkeypatch.setattr(JsonReader, "read_part", counted)
+    read = parts_read
     graph = build_to([big], tmp_path / "resumed", formats=FORMATS, store=store, limits=limits)
     assert read == list(range(3, len(parts))), "parts 0-2 came from the store"
     assert exports(tmp_path / "resumed") == whole
@@ -191,7 +198,7 @@ def test_a_store_keeps_only_the_facts_files_of_the_latest_cut(big: Path, tmp_pat
 
 
 def test_a_file_that_grew_at_the_end_reads_only_its_new_parts(
-    big: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    big: Path, tmp_path: Path, parts_read: list[int]
 ) -> None:
     """An appended log: the parts of the old head (same bytes, cut alike) keep their facts;
     the old last part and the new ones are read; the exports equal a fresh build's."""
@@ -204,20 +211,13 @@ def test_a_file_that_grew_at_the_end_reads_only_its_new_parts(
         stream.writelines(json_lines(6, seed=11, first=100))
     new = split(str(dump), limits)
     assert new is not None and len(new) > len(old)
-    read: list[int] = []
-    read_part = JsonReader.read_part
-
-    def counted(self: JsonReader, part, **options):  # type: ignore[no-untyped-def]
-        read.append(part.index)
-        return read_part(self, part, **options)
-
-    monkeypatch.setattr(JsonReader, "read_part", counted)
+    read = parts_read
+    read.clear()  # the first build read every part
     grown = build_to([dump], tmp_path / "grown", formats=FORMATS, store=store, limits=limits)
     last = len(old) - 1  # the old last part is read again unless the new cut ends there too
     first = last + ((old[last].start, old[last].stop) == (new[last].start, new[last].stop))
     assert read == list(range(first, len(new))), "the old head came from the store"
     assert grown.report.records == 26
-    monkeypatch.setattr(JsonReader, "read_part", read_part)
     build_to([dump], tmp_path / "fresh", formats=FORMATS, limits=limits)
     assert exports(tmp_path / "grown") == exports(tmp_path / "fresh")
     # A change in the middle keeps only the parts before it.
@@ -227,6 +227,5 @@ def test_a_file_that_grew_at_the_end_reads_only_its_new_parts(
         text[:middle] + (b"X" if text[middle : middle + 1] != b"X" else b"Y") + text[middle + 1 :]
     )
     read.clear()
-    monkeypatch.setattr(JsonReader, "read_part", counted)
     build_to([dump], tmp_path / "edited", formats=FORMATS, store=store, limits=limits)
     assert read == list(range(len(new) // 2, len(new)))
