@@ -306,3 +306,28 @@ def test_a_city_where_something_happens_does_not_place_a_national_office() -> No
     # Kabul is where she went, not whose secretary she is.
     body = "Acting Defense Secretary Jane Roe flew to Kabul on Monday."
     assert offices(body) == {("Jane Roe", "Acting Defense Secretary", "")}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # "the state's": a state office, never the country's by the role's own scope.
+        (
+            "Chicago schools will reopen. The state's attorney general, Kwame Raoul, said so.",
+            {("Kwame Raoul", "attorney general", "Illinois")},
+        ),
+        (
+            "Chicago schools will reopen, said Kwame Raoul, the state's attorney general.",
+            {("Kwame Raoul", "attorney general", "Illinois")},
+        ),
+        # No state to be found: no jurisdiction rather than the United States.
+        (
+            "The state's attorney general, Jane Roe, sued the company.",
+            {("Jane Roe", "attorney general", "")},
+        ),
+    ],
+)
+def test_a_possessive_level_noun_sets_the_office_level(
+    body: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert offices(body) == expected

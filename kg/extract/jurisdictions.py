@@ -23,7 +23,7 @@ from kg.extract.home import domestic_country, home_country, is_located
 from kg.extract.nlp import analyse
 from kg.extract.officeholders import known_around, spells
 from kg.extract.organizations import organization_mentions, organization_names
-from kg.extract.owners import organization_before, state_ref
+from kg.extract.owners import POSSESSIVE, organization_before, state_ref
 from kg.extract.places import city_ref, country_ref, place_mentions
 from kg.extract.positions import Holding, Jurisdiction
 from kg.model import Ref
@@ -127,12 +127,22 @@ def _from_evidence(
     return places.home(person.field.name, sentence, foreign)
 
 
+_LEVEL_NOUNS = {"city": "city", "state": "state", "nation": "country", "country": "country"}
+"""Common nouns whose possessive before a role names the office's level ("the state's")."""
+
+
 def _scope(holding: Holding) -> str:
-    """How the jurisdiction is found: the level of the body it belongs to, else the role's
-    own, except that "state" in a legislator's title makes it a state office ("state Rep.",
-    "state Sen.")."""
+    """How the jurisdiction is found: the level of the body it belongs to, or the level a
+    possessive before the role names ("the state's attorney general": a state office, not
+    the country's; "the city's budget director"), else the role's own, except that "state"
+    in a legislator's title makes it a state office ("state Rep.", "state Sen.")."""
     if holding.level:
         return holding.level
+    doc, start = holding.person.field.doc, holding.role.start
+    if 3 <= start <= len(doc) and doc[start - 1].lower_ in POSSESSIVE:
+        noun, determiner = doc[start - 2].lower_, doc[start - 3].lower_
+        if noun in _LEVEL_NOUNS and determiner in ("the", "this", "that"):
+            return _LEVEL_NOUNS[noun]
     words = fold(holding.role.text).split()
     if holding.role.scope == "country" and "state" in words[:-1]:
         return "state"
