@@ -8,7 +8,6 @@ which are neither rewarded nor penalized; v1 files score as they always did.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +18,7 @@ import yaml
 from kg.errors import InputError
 from kg.extract import extract
 from kg.extract import gazetteers as gz
+from kg.extract.home import dateline
 from kg.extract.names import person_name
 from kg.extract.nlp import statistical_model, texts
 from kg.model import Article, Fact, Ref
@@ -196,24 +196,6 @@ def _evaluate(labels: list[Label], name: str) -> Evaluation:
         _score_baseline(result.baseline, gold, articles)
         result.files += 1
     return result
-
-
-_DATELINE = re.compile(
-    r"\s*(?P<places>[A-Z][A-Z.'’ -]{1,40}(?:/[A-Z][A-Z.'’ -]{1,40})*?)"
-    r"(?:,[^—–\n(]{0,40})?\s*(?:\((?P<wire>[^)\n]{1,40})\)\s*)?[—–-]\s"
-)
-
-
-def dateline(body: str) -> tuple[list[str], str | None]:
-    """The places and the wire service of a body's dateline ("WASHINGTON/NEW YORK (Reuters)
-    - ..."), which opens the body or its first paragraph after a headline line: places in
-    their usual case, or nothing when there is no dateline."""
-    lines = [line for line in body.splitlines()[:4] if line.strip()][:2]
-    match = next((m for line in lines if (m := _DATELINE.match(line))), None)
-    if match is None:
-        return [], None
-    places = [place.strip().title() for place in match["places"].split("/") if place.strip()]
-    return places, match["wire"]
 
 
 def with_dateline_neutral(gold: dict[str, Any], body: str) -> dict[str, Any]:

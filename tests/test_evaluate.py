@@ -14,7 +14,6 @@ from kg.errors import InputError
 from kg.evaluate import (
     KINDS,
     Score,
-    dateline,
     evaluate_sets,
     load_labels,
     official_classes,
@@ -23,6 +22,7 @@ from kg.evaluate import (
     with_dateline_neutral,
 )
 from kg.extract import extract
+from kg.extract.home import dateline
 from kg.model import Article, Fact, Ref
 from kg.namespaces import KG, SDO
 from kg.readers import read_file

@@ -34,7 +34,8 @@ _OTHER_FIELD = 0.5
 _COUNTRY_CODE_DOMAINS = {"uk": "GB"}
 _THE = re.compile(r"^(?:the|The)\s+")
 _DATELINE = re.compile(
-    r"\s*([A-Z][A-Z .'-]{2,30}?)(?:,[^—\n]{0,30})?\s*(?:\([^)]{1,30}\)\s*)?[—–-]\s"
+    r"\s*(?P<places>[A-Z][A-Z.'’ -]{1,40}(?:/[A-Z][A-Z.'’ -]{1,40})*?)"
+    r"(?:,[^—–\n(]{0,40})?\s*(?:\((?P<wire>[^)\n]{1,40})\)\s*)?[—–-]\s"
 )
 DOMESTIC = frozenset({"state", "organization", "institution", "outlet", "publisher", "dateline"})
 """Signals of where the writer is, not where the news is: the country's own divisions,
@@ -121,13 +122,25 @@ def _signals(context: Context) -> list[Signal]:
     return found
 
 
-def _dateline(body: str) -> str | None:
-    """The country of a dateline city ("WASHINGTON —", "LONDON (Reuters) -"), if any."""
-    match = _DATELINE.match(body)
+def dateline(body: str) -> tuple[list[str], str | None]:
+    """The places and the wire service of a body's dateline ("WASHINGTON/NEW YORK (Reuters)
+    - ...", "LONDON —"), which opens the body or its first paragraph after a headline line:
+    places in their usual case, or nothing when there is no dateline."""
+    lines = [line for line in body.splitlines()[:4] if line.strip()][:2]
+    match = next((m for line in lines if (m := _DATELINE.match(line))), None)
     if match is None:
+        return [], None
+    places = [place.strip().title() for place in match["places"].split("/") if place.strip()]
+    return places, match["wire"]
+
+
+def _dateline(body: str) -> str | None:
+    """The country of a dateline's first city, if any."""
+    places, _ = dateline(body)
+    if not places:
         return None
-    places = gz.places(match.group(1).title(), primary=True)
-    city = next((p for p in places if isinstance(p, gz.City)), None)
+    found = gz.places(places[0], primary=True)
+    city = next((p for p in found if isinstance(p, gz.City)), None)
     return city.country if city is not None else None
 
 
