@@ -241,3 +241,64 @@ def test_a_quotation_inside_a_quotation_is_the_outer_speakers() -> None:
         "“He told me, ‘We will never sign this deal,’ and then he signed it,” said Sen. Mary Cole."
     )
     assert set(found.values()) == {"person/mary cole"}
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (  # the possessor of a noun of saying: a tweet, through "one of"
+            "President Dana Ortiz attacked the press again. One of Ortiz's tweets read: "
+            '"The fake news media is working overtime today!"',
+            "person/dana ortiz",
+        ),
+        (  # a fragment in a clause under the noun
+            "Mr Levi Amsel's accusation that Mr Omar Haddad was \"responsible for every attack "
+            'this year" angered the negotiators.',
+            "person/levi amsel",
+        ),
+        (  # a name put on the noun is the subject's words, not its possessor's
+            "Sen. Patrick Hale called Benjamin Netanyahu's speech \"a tawdry and high-handed "
+            'stunt" in a statement.',
+            "person/patrick hale",
+        ),
+    ],
+)
+def test_the_possessor_of_a_noun_of_saying_speaks(body: str, speaker: str) -> None:
+    assert set(quotes_of(body).values()) == {speaker}
+
+
+def test_a_role_no_one_holds_is_the_subject_before_unless_another_office_is_theirs() -> None:
+    found = quotes_of(
+        "Yusuf Arkan told CNN that the army was trying to wreck the ceasefire. “They do not "
+        "want peace, so they attack our towns and our villages,” the rebel leader said.\n\n"
+        "Prime Minister John Hadley answered him in parliament. “We do not comment on "
+        "intelligence matters,” the spokesman said."
+    )
+    assert found == {
+        "They do not want peace, so they attack our towns and our villages": "person/yusuf arkan",
+        "We do not comment on intelligence matters": None,
+    }
+
+
+def test_a_role_with_no_named_subject_before_is_no_one_nearby() -> None:
+    found = quotes_of(
+        "Asked where Osama bin Laden was now, the Pentagon spokesman said, "
+        '"anybody\'s guess is the latest thinking".'
+    )
+    assert set(found.values()) == {None}
+
+
+def test_a_description_is_the_person_named_before() -> None:
+    found = quotes_of(
+        "Senator Mary Cole questioned the nominee for two hours. "
+        '"You have not answered a single one of my questions," the Democrat said.'
+    )
+    assert set(found.values()) == {"person/mary cole"}
+
+
+def test_a_sentence_that_goes_on_after_a_fragment_is_no_attribution() -> None:
+    found = quotes_of(
+        'Speaking at a rally in Ohio, Sen. Sherrod Bell said the tax bill was "a giveaway '
+        'to the richest Americans" and urged voters to call their representatives.'
+    )
+    assert set(found.values()) == {"person/sherrod bell"}

@@ -23,7 +23,7 @@ from kg.extract.citations import outlet_mentions
 from kg.extract.nlp import Field, Mention, analyse
 from kg.extract.organizations import organization_mentions
 from kg.extract.people import person_mentions
-from kg.extract.speakers import Speakers
+from kg.extract.speakers import UTTERANCES, Speakers
 from kg.model import Article, Evidence, Fact, Iri, Ref
 from kg.namespaces import RDF, SDO
 from kg.resolve import digest
@@ -42,6 +42,14 @@ _SPEECH = re.compile(
     r"statement)\b",
     re.IGNORECASE,
 )
+_POSSESSED_UTTERANCE = re.compile(
+    r"(?:['’]s?|\b(?:his|her))\s+(?:[\w-]+\s+)?(?:" + "|".join(sorted(UTTERANCES)) + r")\b",
+    re.IGNORECASE,
+)
+"""A possessor before a noun of saying: "Trump's comments", "her latest statement"."""
+_GOES_ON = re.compile(r"^[\s,]*(?:and|but|or|nor|yet|then)\b", re.IGNORECASE)
+"""After a quotation inside a sentence, "... and urged voters to ..." goes on with the
+sentence's own verbs: no attribution follows."""
 _PRONOUN = re.compile(r"^\W*(he|she|they)\b|\b(he|she|they) (said|says|added|told)\b", re.I)
 _ATTRIBUTION = re.compile(r"^[\s,—–-]*(?:[\w.’'-]+\s){0,4}?" + _SPEECH.pattern, re.I)
 # A sentence ends at . ! ? before a capital or a quotation mark; before a curly opening mark
@@ -218,6 +226,7 @@ def _speaker(
     if (
         verb is not None
         and not introduces
+        and not _GOES_ON.match(tail)
         and (
             not ends_sentence
             or (_ATTRIBUTION.match(tail) and not subjects.reports(after + verb.start()))
@@ -236,6 +245,11 @@ def _speaker(
     )
     head_start = max(head_start, text.rfind("\n", 0, start) + 1, last_end + 1)
     before = [m for m in mentions if head_start <= m.span.start_char < start - 1]
+    if _POSSESSED_UTTERANCE.search(text, head_start, start):
+        # "Mr Sharon's accusation that Mr Arafat was "..."": the noun's possessor said it.
+        subject = subjects.author_of_fragment(start)
+        if subject.decided:
+            return subject.mention
     # "Trump noted in his statement that ...": the verb, not the noun, attributes.
     found = list(_SPEECH.finditer(text, head_start, start))
     verbs = [v for v in found if v.group().lower() != "statement"] or found

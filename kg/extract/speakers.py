@@ -9,7 +9,11 @@ said Sen. John Smith; Smith, who leads the panel, said: "..."). The subject is o
 - "he" or "she": the most recent compatible named subject before it (a person whose
   honorific says another sex is not compatible);
 - a role alone ("the senator said", "The Foreign Secretary told the BBC"): the person last
-  named before it with that role;
+  named before it with that role, else the named main subject of the sentence before when
+  the text gives them no other office; a description alone ("the Democrat said"): that
+  subject;
+- a noun of saying ("Trump's tweet read", "Mr Sharon's accusation that ... "...""): its
+  possessor;
 - anything else ("a spokesman", "the document", "officials", "they"): someone unnamed,
   so no one.
 
@@ -48,6 +52,27 @@ _RANKS = frozenset({"shadow", "deputy", "vice", "assistant", "acting", "junior",
 """Words that make a role another office than its head alone names."""
 _CLIMB = ("conj", "advcl", "xcomp", "ccomp", "acl", "relcl")
 """A verb without a subject of its own shares its head's ("Smith said ..., adding")."""
+UTTERANCES = frozenset(
+    {
+        *("statement", "statements", "tweet", "tweets", "post", "posts", "message", "messages"),
+        *("letter", "letters", "remarks", "comments", "comment", "words", "accusation"),
+        *("accusations", "claim", "claims", "description", "warning", "promise", "pledge"),
+        *("vow", "assertion", "charge", "plea", "admission", "testimony", "response", "reply"),
+        *("answer", "prediction", "insistence", "suggestion"),
+    }
+)
+"""Nouns of saying: their possessor is who said the words ("Trump's tweet read",
+"Mr Sharon's accusation that ..."), unlike a possessor's body ("Trump's campaign said")."""
+_CLAUSES = ("acl", "relcl", "ccomp", "advcl", "pcomp", "xcomp")
+_DESCRIPTIONS = frozenset(
+    {
+        *("democrat", "republican", "lawmaker", "legislator", "politician", "congressman"),
+        *("congresswoman", "candidate", "nominee", "conservative", "liberal", "tory"),
+        *("moderate", "billionaire", "businessman", "businesswoman", "activist", "veteran"),
+    }
+)
+"""Nouns that describe a person named before ("the Democrat said"), not an office."""
+_SOME = frozenset({"one", "some", "many", "several", "two", "three", "all", "another", "most"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +179,25 @@ class Speakers:
         found = self._resolve(parse, subject)
         return found if found.mention is not None else UNDECIDED
 
+    def author_of_fragment(self, char: int) -> Subject:
+        """Who said a fragment quoted inside a noun of saying, the possessor of that noun
+        ("Mr Sharon's accusation that Mr Arafat was "responsible ..."", "her description
+        of the plan as "..."): the quotation's words hang from the noun in the parse."""
+        parse, token = self._token_at(char)
+        if token is None:
+            return UNDECIDED
+        # The words must be the noun's content, a clause under it ("accusation that he
+        # was "..."", "comments about her having "...""), not a name put on it ("Leahy
+        # called Netanyahu's speech "a tawdry stunt"": Leahy's words).
+        clause = False
+        for ancestor in token.ancestors:
+            author = _author(ancestor) if clause else None
+            if author is not None and not self._quoted(parse, author):
+                found = self._resolve(parse, author)
+                return found if found.mention is not None else UNDECIDED
+            clause = clause or ancestor.dep_ in _CLAUSES
+        return UNDECIDED
+
     def recent(self, before: int, sex: str | None = None) -> Mention | None:
         """The most recent person named as a subject before character ``before``, of the
         sex given (when the text tells a person's sex): "he" and "she" stand for them."""
@@ -194,19 +238,45 @@ class Speakers:
         """The person last named before character ``before`` in the role whose words are
         ``role`` ("foreign secretary"), as the officials' rules read it ("Foreign Secretary
         Jack Straw", "Jack Straw, the foreign secretary"); a head word alone ("the
-        senator") fits any role ending with it but a deputy's or a shadow's."""
-        from kg.extract.officials import holdings  # officials read quotations: no cycle
+        senator") fits any role ending with it but a deputy's or a shadow's.
 
-        holders = {
-            h.person.ref
-            for h in holdings(self.context)
-            for words in [fold(h.role.text).split()]
-            if words == role
-            or (len(role) == 1 and words[-1:] == role and not _RANKS.intersection(words))
-        }
+        Where no one is named in that office, the main subject of the sentence before
+        stands for it ("Mr Arafat told CNN ... . "...," the Palestinian leader said"),
+        unless the offices the text gives that person are others (the Prime Minister is
+        not "the spokesman")."""
+        offices = self._offices()
+        holders = {ref for ref, held in offices.items() if any(_fits(role, w) for w in held)}
         # The holder's last name before the role word, wherever the office is stated.
         found = [m for m in self.people if m.ref in holders and m.span.start_char < before]
-        return max(found, key=lambda m: m.span.start_char) if found else None
+        if found:
+            return max(found, key=lambda m: m.span.start_char)
+        described = self.described(before)
+        return described if described is not None and not offices.get(described.ref) else None
+
+    def described(self, before: int) -> Mention | None:
+        """The person a description alone stands for ("the Democrat said", "the
+        72-year-old told reporters"): the named main subject of the sentence before."""
+        number = self.field.sentence_index(before)
+        if number == 0:
+            return None
+        parse = parsed(self.context, [(self.field, number - 1)])[(self.field.name, number - 1)]
+        main = [
+            m
+            for token in parse.doc
+            if token.dep_ in _SUBJECTS and token.head.i == token.sent.root.i
+            for m in [self._named(parse, token)]
+            if m is not None and m.ref.kind == "person"
+        ]
+        return main[-1] if main else None
+
+    def _offices(self) -> dict[object, list[list[str]]]:
+        """The words of each office the officials' rules give each person."""
+        from kg.extract.officials import holdings  # officials read quotations: no cycle
+
+        found: dict[object, list[list[str]]] = {}
+        for h in holdings(self.context):
+            found.setdefault(h.person.ref, []).append(fold(h.role.text).split())
+        return found
 
     def _token_at(self, char: int) -> tuple[Parsed, Token | None]:
         number = self.field.sentence_index(char)
@@ -257,11 +327,17 @@ class Speakers:
     def _resolve(self, parse: Parsed, subject: Token) -> Subject:
         if self._quoted(parse, subject):
             return UNDECIDED
+        author = _author(subject)
+        if author is not None:
+            return self._resolve(parse, author)  # "Trump's statement said", "his tweet read"
+        char = self.field.doc[parse.index(subject)].idx
+        word = subject.lower_
+        if word in _DESCRIPTIONS and any(c.lower_ == "the" for c in subject.children):
+            # "the Democrat said" (not the party, which the word also names)
+            return Subject(True, self.described(char))
         named = self._named(parse, subject)
         if named is not None:
             return Subject(True, named)
-        char = self.field.doc[parse.index(subject)].idx
-        word = subject.lower_
         if word in _PRONOUNS:
             found = self.recent(char, _PRONOUNS[word])
             return Subject(True, found) if found is not None else UNDECIDED
@@ -277,8 +353,9 @@ class Speakers:
                 objects = [c for c in prep.children if c.dep_ == "pobj"]
                 if prep.lower_ == "of" and len(objects) == 1 and not list(objects[0].children):
                     words += ["of", fold(objects[0].text)]
-            found = self.holder(char, words)
-            return Subject(True, found) if found is not None else UNDECIDED
+            # No one named before in that office ("the Pentagon spokesman said" where the
+            # text never names him): someone unnamed, not the nearest name.
+            return Subject(True, self.holder(char, words))
         if subject.text[:1].isupper():
             # A surname the recognizer missed here but the article names in full.
             same = {m.ref: m for m in self.people if m.name.split()[-1] == subject.text}
@@ -299,6 +376,27 @@ def _subject(verb: Token) -> Token | None:
             return None
         verb = verb.head
     return None
+
+
+def _fits(role: list[str], words: list[str]) -> bool:
+    """Whether an office's words fit a role named alone: the same words, or a head word
+    alone ("the senator") for any office ending with it but a deputy's or a shadow's."""
+    return words == role or (
+        len(role) == 1 and words[-1:] == role and not _RANKS.intersection(words)
+    )
+
+
+def _author(token: Token) -> Token | None:
+    """Who said the words a noun of saying names: its possessor ("Trump's tweets", "his
+    statement"), also through "one of" ("One of Trump's tweets read")."""
+    if token.lower_ in _SOME:
+        token = next(
+            (o for p in token.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"),
+            token,
+        )
+    if token.lower_ not in UTTERANCES:
+        return None
+    return next((c for c in token.children if c.dep_ == "poss"), None)
 
 
 def _stray_subject(token: Token) -> bool:
