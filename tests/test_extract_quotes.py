@@ -302,3 +302,19 @@ def test_a_sentence_that_goes_on_after_a_fragment_is_no_attribution() -> None:
         'to the richest Americans" and urged voters to call their representatives.'
     )
     assert set(found.values()) == {"person/sherrod bell"}
+
+
+def test_he_after_an_unnamed_spokesman_is_not_the_one_he_speaks_for() -> None:
+    found = quotes_of(
+        "A spokesman for the Health Minister, Kay Patterson, says the review will be "
+        'released soon. "The Minister is considering the report now," he said.'
+    )
+    assert set(found.values()) == {None}
+
+
+def test_a_spokesman_named_in_apposition_speaks() -> None:
+    found = quotes_of(
+        "A spokesman, Tom Reed, says the review will be released soon. "
+        '"The Minister is considering the report now," he said.'
+    )
+    assert set(found.values()) == {"person/tom reed"}

@@ -131,8 +131,7 @@ class Speakers:
                 return Subject(True, mention)
         pronoun = _PRONOUN_BEFORE.search(text, max(0, char - 6), char)
         if pronoun is not None:
-            found = self.recent(pronoun.start(), _PRONOUNS[pronoun.group(1).lower()])
-            return Subject(True, found) if found is not None else UNDECIDED
+            return self.antecedent(pronoun.start(), _PRONOUNS[pronoun.group(1).lower()])
         parse, verb = self._token_at(char)
         if verb is None:
             return UNDECIDED
@@ -201,6 +200,13 @@ class Speakers:
     def recent(self, before: int, sex: str | None = None) -> Mention | None:
         """The most recent person named as a subject before character ``before``, of the
         sex given (when the text tells a person's sex): "he" and "she" stand for them."""
+        return self.antecedent(before, sex).mention
+
+    def antecedent(self, before: int, sex: str | None = None) -> Subject:
+        """Whom "he" or "she" at character ``before`` stands for: the most recent person
+        named as a subject (``recent``); someone unnamed when a nearer main clause's subject
+        is an unnamed person ("A spokesman for the Minister, Kay Patterson, says ...
+        "...," he said"); undecided when none is found."""
         number = self.field.sentence_index(before)
         for n in range(number, max(-1, number - _LOOK_BACK - 1), -1):
             # One sentence at a time: the antecedent is most often in the nearest.
@@ -220,7 +226,15 @@ class Speakers:
             # the same person, further back ("He said ... Mr Houston may be ...").
             main = [m for token, m in found if token.head.i == token.sent.root.i]
             if main:
-                return main[-1]
+                return Subject(True, main[-1])
+            if sex is not None and any(
+                t.dep_ in _SUBJECTS
+                and t.head.i == t.sent.root.i
+                and self.field.doc[parse.index(t)].idx < before
+                and _unnamed_person(t)
+                for t in parse.doc
+            ):
+                return Subject(True, None)
             if sex is not None and any(
                 t.lower_ in _PRONOUNS
                 and _PRONOUNS[t.lower_] == sex
@@ -231,8 +245,8 @@ class Speakers:
             ):
                 continue
             if found:
-                return found[-1][1]
-        return None
+                return Subject(True, found[-1][1])
+        return UNDECIDED
 
     def holder(self, before: int, role: list[str]) -> Mention | None:
         """The person last named before character ``before`` in the role whose words are
@@ -312,10 +326,15 @@ class Speakers:
         ]
         # "The head of the Victorian Law Institute, John Corcoran, says": the name in
         # apposition may hang from the body the subject heads.
+        # Not the one named for an office in the subject ("A spokesman for the Health
+        # Minister, Kay Patterson, says": the spokesman speaks, unnamed).
         joined += [
             m
             for child in token.subtree
-            if child.dep_ == "appos" and child.i != token.i
+            if child.dep_ == "appos"
+            and child.i != token.i
+            and (child.head.i == token.i or not is_role_head(child.head.text))
+            and not any(c.lower_ in ("a", "an") for c in token.children)
             for m in [self.at.get(parse.index(child))]
             if m is not None and m.ref.kind == "person" and not self._quoted(parse, child)
         ]
@@ -339,8 +358,7 @@ class Speakers:
         if named is not None:
             return Subject(True, named)
         if word in _PRONOUNS:
-            found = self.recent(char, _PRONOUNS[word])
-            return Subject(True, found) if found is not None else UNDECIDED
+            return self.antecedent(char, _PRONOUNS[word])
         if is_role_head(word) and any(c.lower_ == "the" for c in subject.children):
             words = [
                 fold(c.text)
@@ -376,6 +394,18 @@ def _subject(verb: Token) -> Token | None:
             return None
         verb = verb.head
     return None
+
+
+def _unnamed_person(token: Token) -> bool:
+    """An unnamed person as a subject: "a spokesman", "an official" (a name joined to it
+    is looked for first)."""
+    return (
+        (is_role_head(token.lower_) or token.lower_ in _DESCRIPTIONS)
+        and any(c.lower_ in ("a", "an") for c in token.children)
+        and not any(
+            c.dep_ in ("appos", "compound") and c.text[:1].isupper() for c in token.children
+        )
+    )
 
 
 def _fits(role: list[str], words: list[str]) -> bool:
