@@ -72,6 +72,12 @@ _DESCRIPTIONS = frozenset(
     }
 )
 """Nouns that describe a person named before ("the Democrat said"), not an office."""
+_SAYS = re.compile(
+    r"said|says|told|tells|added|adds|stated|wrote|writes|argued|argues|insisted|insists|"
+    r"warned|warns|explained|replied|tweeted|declared|announced|claimed|claims",
+    re.IGNORECASE,
+)
+"""Verbs that report someone's words."""
 _SOME = frozenset({"one", "some", "many", "several", "two", "three", "all", "another", "most"})
 
 
@@ -269,7 +275,10 @@ class Speakers:
 
     def described(self, before: int) -> Mention | None:
         """The person a description alone stands for ("the Democrat said", "the
-        72-year-old told reporters"): the named main subject of the sentence before."""
+        Palestinian leader said"): the named main subject of the sentence before when
+        that sentence reports their words too ("Mr Arafat told CNN that ..."); another
+        verb leaves the description open ("Mr Blair faced Mr Howard. The Tory leader
+        said": either may be meant)."""
         number = self.field.sentence_index(before)
         if number == 0:
             return None
@@ -277,7 +286,9 @@ class Speakers:
         main = [
             m
             for token in parse.doc
-            if token.dep_ in _SUBJECTS and token.head.i == token.sent.root.i
+            if token.dep_ in _SUBJECTS
+            and token.head.i == token.sent.root.i
+            and _SAYS.fullmatch(token.head.text)
             for m in [self._named(parse, token)]
             if m is not None and m.ref.kind == "person"
         ]
