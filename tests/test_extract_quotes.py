@@ -327,3 +327,38 @@ def test_a_role_after_a_sentence_of_two_people_and_no_speech_is_no_one() -> None
         '"The Prime Minister has lost the trust of the British people."'
     )
     assert set(found.values()) == {None}
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (  # reporting verbs beyond "said"
+            "Mayor Lori Grant toured the shelter. “I was scared that we would not get out "
+            "alive,” recalled Maria Lopez, a nurse who lives nearby.",
+            "person/maria lopez",
+        ),
+        (
+            "Mayor Lori Grant toured the shelter. “I was scared that we would not get out "
+            "alive,” the nurse recalled.",
+            None,
+        ),
+        (
+            "Mayor Lori Grant toured the shelter with Maria Lopez. “Nobody should have to "
+            "live like this,” Lopez complained.",
+            "person/maria lopez",
+        ),
+    ],
+)
+def test_other_reporting_verbs_attribute(body: str, speaker: str | None) -> None:
+    assert set(quotes_of(body).values()) == {speaker}
+
+
+def test_words_before_a_comma_and_the_next_quotation_introduce_that_one() -> None:
+    found = quotes_of(
+        "Senator Ann Reid asked the nominee whether “anyone in the campaign had contact with "
+        "Russian officials.” Tom Barr responded, “I did not, and I do not believe it happened.”"
+    )
+    assert found == {
+        "anyone in the campaign had contact with Russian officials.": "person/ann reid",
+        "I did not, and I do not believe it happened.": "person/tom barr",
+    }

@@ -39,6 +39,10 @@ _SPEECH = re.compile(
     r"according to|quoted|conceded|admitted|acknowledged|stressed|suggested|described|"
     r"called|branded|accused|believes|thinks|promised|vowed|predicted|say|claims|read|reads|"
     r"saying|accusing|calling|describing|branding|warning|telling|adding|insisting|"
+    r"recalled|recalls|responded|responds|answered|countered|contended|maintained|"
+    r"asserted|remarked|joked|quipped|complained|lamented|testified|boasted|pleaded|"
+    r"shouted|yelled|wondered|cautioned|recounted|emphasized|emphasised|reiterated|"
+    r"concluded|explains|insists|argues|recalling|"
     r"statement)\b",
     re.IGNORECASE,
 )
@@ -219,7 +223,8 @@ def _speaker(
     verb = _SPEECH.search(tail)
     # After a quotation that ends its sentence, words that end with a colon before the
     # next one introduce that one ("... wise." The Foreign Secretary told the BBC: "...").
-    introduces = ends_sentence and tail.rstrip().endswith(":")
+    # ... or with a comma right before it ('... ." Sessions responded, "I did not ...').
+    introduces = ends_sentence and tail.rstrip().endswith((":", ","))
     # ... and a capitalized speech word opens a sentence of its own ("According to ...").
     if ends_sentence and verb is not None and not tail[: verb.start()].strip(" ,—–-"):
         introduces = introduces or tail[verb.start() : verb.start() + 1].isupper()
