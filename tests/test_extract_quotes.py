@@ -362,3 +362,21 @@ def test_words_before_a_comma_and_the_next_quotation_introduce_that_one() -> Non
         "anyone in the campaign had contact with Russian officials.": "person/ann reid",
         "I did not, and I do not believe it happened.": "person/tom barr",
     }
+
+
+def test_a_name_after_a_speech_verb_before_the_quotation_is_what_was_said_of() -> None:
+    found = quotes_of(
+        "At a hearing on Monday, police agent Margaret Lowe said Richard Hale was carrying "
+        'a device which "if placed beside an outer wall could have blown a hole in the '
+        'plane".'
+    )
+    assert set(found.values()) == {"person/margaret lowe"}
+
+
+def test_a_past_rank_alone_is_the_speaker_named_before_whatever_their_office() -> None:
+    found = quotes_of(
+        "The US special envoy to the region, Anthony Zane, told the leaders to act. "
+        '"Both sides must move immediately to arrest those responsible," the retired '
+        "Marine Corps general said in a statement."
+    )
+    assert set(found.values()) == {"person/anthony zane"}

@@ -260,7 +260,9 @@ def _speaker(
     verbs = [v for v in found if v.group().lower() != "statement"] or found
     if verbs:
         # "Smith said: "..."", "She said: "..."", "The document said: "..."".
-        subject = subjects.subject_of_verb(verbs[-1].start(), verbs[-1].end(), head_start)
+        subject = subjects.subject_of_verb(
+            verbs[-1].start(), verbs[-1].end(), head_start, inverted=False
+        )
         if subject.decided:
             return subject.mention
     else:

@@ -78,6 +78,7 @@ _SAYS = re.compile(
     re.IGNORECASE,
 )
 """Verbs that report someone's words."""
+_PAST = frozenset({"retired", "former", "ex"})
 _SOME = frozenset({"one", "some", "many", "several", "two", "three", "all", "another", "most"})
 
 
@@ -114,14 +115,18 @@ class Speakers:
         self.people = [m for m in mentions if m.ref.kind == "person"]
         self.sex = _sexes(field.text, self.people)
 
-    def subject_of_verb(self, char: int, end: int, begin: int = 0) -> Subject:
+    def subject_of_verb(
+        self, char: int, end: int, begin: int = 0, *, inverted: bool = True
+    ) -> Subject:
         """The subject of the verb at characters ``char:end``, in an attribution that
         starts at ``begin``.
 
         The shapes the words settle are read without a parse (it is what costs): a name
         right before the verb with no comma between the attribution's start and it
         ("...," Smith said; Smith said: "..."; not "Rudeina, an adviser to Mr Arafat
-        said"), a name right after the verb (said Smith), "he" or "she" right before it."""
+        said"), a name right after the verb (said Smith) where the attribution follows
+        the quotation (``inverted``: before it, "Cronin said Reid was ..." names the
+        subject of what was said), "he" or "she" right before it."""
         text = self.field.text
         for mention in self.people:
             if (
@@ -130,7 +135,8 @@ class Speakers:
                 and _ADJACENT.fullmatch(text[mention.span.end_char : char])
                 and "," not in text[begin : mention.span.start_char].strip(" ,—–-")
             ) or (
-                mention.span.start_char >= end
+                inverted
+                and mention.span.start_char >= end
                 and _ADJACENT.fullmatch(text[end : mention.span.start_char])
                 and not _OBJECT_VERB.fullmatch(text[char:end])
             ):
@@ -271,7 +277,9 @@ class Speakers:
         if found:
             return max(found, key=lambda m: m.span.start_char)
         described = self.described(before)
-        return described if described is not None and not offices.get(described.ref) else None
+        if described is None or (offices.get(described.ref) and not _PAST.intersection(role)):
+            return None
+        return described  # a past rank ("the retired general") is no office of theirs now
 
     def described(self, before: int) -> Mention | None:
         """The person a description alone stands for ("the Democrat said", "the
