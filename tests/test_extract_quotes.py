@@ -380,3 +380,11 @@ def test_a_past_rank_alone_is_the_speaker_named_before_whatever_their_office() -
         "Marine Corps general said in a statement."
     )
     assert set(found.values()) == {"person/anthony zane"}
+
+
+def test_he_is_not_a_name_in_his_own_sentence() -> None:
+    found = quotes_of(
+        "Trump spoke to reporters on Friday. Asked about Senator John McCain, he said: "
+        '"I like people who were not captured."'
+    )
+    assert "person/john mccain" not in found.values()

@@ -54,6 +54,7 @@ _POSSESSED_UTTERANCE = re.compile(
 _GOES_ON = re.compile(r"^[\s,]*(?:and|but|or|nor|yet|then)\b", re.IGNORECASE)
 """After a quotation inside a sentence, "... and urged voters to ..." goes on with the
 sentence's own verbs: no attribution follows."""
+_HE_BEFORE = re.compile(r"\b(?:he|she)\s+$", re.IGNORECASE)
 _PRONOUN = re.compile(r"^\W*(he|she|they)\b|\b(he|she|they) (said|says|added|told)\b", re.I)
 _ATTRIBUTION = re.compile(r"^[\s,—–-]*(?:[\w.’'-]+\s){0,4}?" + _SPEECH.pattern, re.I)
 # A sentence ends at . ! ? before a capital or a quotation mark; before a curly opening mark
@@ -265,6 +266,9 @@ def _speaker(
         )
         if subject.decided:
             return subject.mention
+        if _HE_BEFORE.search(text, max(head_start, verbs[-1].start() - 5), verbs[-1].start()):
+            # "Asked about Senator McCain, he said: ...": not a name of this sentence.
+            return _recent_speaker(text, head_start, mentions, previous)
     else:
         # A fragment quoted in a sentence: its subject ("She praised ... "ensuring ..."").
         subject = subjects.subject_of_sentence(start)
