@@ -388,3 +388,21 @@ def test_he_is_not_a_name_in_his_own_sentence() -> None:
         '"I like people who were not captured."'
     )
     assert "person/john mccain" not in found.values()
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            'Tony Blane was accused by Michael Howell of "losing control of the asylum system".',
+            "person/michael howell",
+        ),
+        (
+            "A televised address by Yasser Arafat was hailed by United Nations envoy Terje "
+            'Larsen as "a potential turning point in the search for peace".',
+            "person/terje larsen",
+        ),
+    ],
+)
+def test_the_agent_of_a_passive_speaks(body: str, speaker: str) -> None:
+    assert set(quotes_of(body).values()) == {speaker}

@@ -150,7 +150,7 @@ class Speakers:
         if _according_to(verb):
             named = self._named(parse, verb)
             return Subject(True, named) if named is not None else UNDECIDED
-        subject = _subject(verb)
+        subject = _agent(verb) or _subject(verb)
         if subject is None:
             # A name the parser read as something else ("Akin, however, continued").
             stray = [
@@ -184,7 +184,7 @@ class Speakers:
         if token is None:
             return UNDECIDED
         root = token.sent.root
-        subject = _subject(root)
+        subject = _agent(root) or _subject(root)
         if subject is None or self._quoted(parse, subject):
             return UNDECIDED
         found = self._resolve(parse, subject)
@@ -446,6 +446,15 @@ def _author(token: Token) -> Token | None:
     if token.lower_ not in UTTERANCES:
         return None
     return next((c for c in token.children if c.dep_ == "poss"), None)
+
+
+def _agent(verb: Token) -> Token | None:
+    """The agent of a passive verb, who did the saying ("Blair was accused by Howard of
+    "..."", "the speech was hailed by the envoy as "...""), not its subject."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
 
 
 def _stray_subject(token: Token) -> bool:
