@@ -406,3 +406,12 @@ def test_he_is_not_a_name_in_his_own_sentence() -> None:
 )
 def test_the_agent_of_a_passive_speaks(body: str, speaker: str) -> None:
     assert set(quotes_of(body).values()) == {speaker}
+
+
+def test_the_agent_governs_the_fragment_over_a_speech_verb_in_a_clause() -> None:
+    found = quotes_of(
+        "A televised address by Yasser Arafat, in which he said the attacks must end, was "
+        'hailed by United Nations envoy Terje Larsen as "a potential turning point in the '
+        'search for peace".'
+    )
+    assert set(found.values()) == {"person/terje larsen"}

@@ -54,6 +54,7 @@ _POSSESSED_UTTERANCE = re.compile(
 _GOES_ON = re.compile(r"^[\s,]*(?:and|but|or|nor|yet|then)\b", re.IGNORECASE)
 """After a quotation inside a sentence, "... and urged voters to ..." goes on with the
 sentence's own verbs: no attribution follows."""
+_BY = re.compile(r"\bby\b")
 _HE_BEFORE = re.compile(r"\b(?:he|she)\s+$", re.IGNORECASE)
 _PRONOUN = re.compile(r"^\W*(he|she|they)\b|\b(he|she|they) (said|says|added|told)\b", re.I)
 _ATTRIBUTION = re.compile(r"^[\s,—–-]*(?:[\w.’'-]+\s){0,4}?" + _SPEECH.pattern, re.I)
@@ -254,6 +255,10 @@ def _speaker(
     if _POSSESSED_UTTERANCE.search(text, head_start, start):
         # "Mr Sharon's accusation that Mr Arafat was "..."": the noun's possessor said it.
         subject = subjects.author_of_fragment(start)
+        if subject.decided:
+            return subject.mention
+    if _BY.search(text, head_start, start):
+        subject = subjects.agent_of_fragment(start)  # "... was hailed by X as "...""
         if subject.decided:
             return subject.mention
     # "Trump noted in his statement that ...": the verb, not the noun, attributes.

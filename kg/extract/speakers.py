@@ -209,6 +209,20 @@ class Speakers:
             clause = clause or ancestor.dep_ in _CLAUSES
         return UNDECIDED
 
+    def agent_of_fragment(self, char: int) -> Subject:
+        """Who said a fragment quoted under a passive verb with an agent: "An address by
+        Mr Arafat, in which he said ..., was hailed by the envoy as "..."" is the envoy's,
+        whatever other speech verb the sentence holds."""
+        parse, token = self._token_at(char)
+        if token is None:
+            return UNDECIDED
+        for ancestor in token.ancestors:
+            agent = _agent(ancestor)
+            if agent is not None and not self._quoted(parse, agent):
+                found = self._resolve(parse, agent)
+                return found if found.mention is not None else UNDECIDED
+        return UNDECIDED
+
     def recent(self, before: int, sex: str | None = None) -> Mention | None:
         """The most recent person named as a subject before character ``before``, of the
         sex given (when the text tells a person's sex): "he" and "she" stand for them."""
