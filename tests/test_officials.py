@@ -331,3 +331,87 @@ def test_a_possessive_level_noun_sets_the_office_level(
     body: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert offices(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A possessive level before an office no list calls public ("the city's budget
+        # director") makes it that government's; the county is the one the article names.
+        (
+            "Springfield aldermen balked at the plan. The city's budget director Ann Loy said "
+            "the gap was smaller than feared.",
+            {("Ann Loy", "budget director", "Springfield")},
+        ),
+        (
+            "Lake County jurors heard the case. The county's top prosecutor, Ed Vance, said "
+            "he would appeal.",
+            {("Ed Vance", "prosecutor", "Lake County")},
+        ),
+        # Two counties named: which one is "the county"? None is given.
+        (
+            "The county's top prosecutor, Ed Vance, met Lake County and Kane County police.",
+            {("Ed Vance", "prosecutor", "")},
+        ),
+    ],
+)
+def test_a_possessive_county_or_city_makes_an_office_public(
+    body: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert offices(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A long "Y of the Z" title before a military rank.
+        (
+            "WASHINGTON (Reuters) - Chairman of the Joint Chiefs of Staff Gen. Dale Ross "
+            "told senators the plan was sound.",
+            {("Dale Ross", "Chairman of the Joint Chiefs of Staff", "United States")},
+        ),
+        # A body no list knows, served by an officer: the armed forces', the country's.
+        (
+            "WASHINGTON (Reuters) - General Amos Tate, vice chairman of the Joint Chiefs of "
+            "Staff, told Congress the review was late.",
+            {("Amos Tate", "vice chairman", "United States")},
+        ),
+        # A retired officer's title is no office of the armed forces.
+        (
+            "WASHINGTON (Reuters) - Retired Gen. Amos Tate, chairman of Tate Strategies, "
+            "said the review was late.",
+            set(),
+        ),
+        # A department after "Secretary of" is the portfolio, part of the role.
+        (
+            "WASHINGTON (Reuters) - President Donald Trump directed Secretary of Defense "
+            "Paul Hume to review the forces.",
+            {
+                ("Donald Trump", "President", "United States"),
+                ("Paul Hume", "Secretary of Defense", "United States"),
+            },
+        ),
+    ],
+)
+def test_wire_titles_of_officers_and_departments(
+    body: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert offices(body, datetime(2017, 11, 15, tzinfo=UTC)) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # A network's chief is no official, and "former" reaches over the body's noun;
+        # an office of the House named in the sentence before is not his.
+        "The bill has two sponsors in the House. She sued former network chief Ron Bale.",
+        "The bill has two sponsors in the House. She sued network chief Ron Bale.",
+    ],
+)
+def test_a_common_noun_before_an_office_names_another_body(body: str) -> None:
+    assert offices(body) == set()
+
+
+def test_a_philippine_president_is_the_philippines() -> None:
+    body = "Since Philippine President Rodrigo Duterte grew closer to China, Vietnam has worried."
+    assert offices(body) == {("Rodrigo Duterte", "President", "Philippines")}

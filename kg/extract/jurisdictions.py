@@ -14,6 +14,7 @@ of these holds the office is left without a jurisdiction: a wrong one is worse.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from datetime import date
 
@@ -23,7 +24,7 @@ from kg.extract.home import domestic_country, home_country, is_located
 from kg.extract.nlp import analyse
 from kg.extract.officeholders import known_around, spells
 from kg.extract.organizations import organization_mentions, organization_names
-from kg.extract.owners import POSSESSIVE, organization_before, state_ref
+from kg.extract.owners import organization_before, possessive_level, state_ref
 from kg.extract.places import city_ref, country_ref, place_mentions
 from kg.extract.positions import Holding, Jurisdiction
 from kg.model import Ref
@@ -35,11 +36,30 @@ def fill_bodies(found: list[Holding], context: Context) -> None:
     before it, in its sentence or the one before ("The Northern Alliance ... its leader")."""
     for holding in found:
         if holding.jurisdiction is None and holding.serves is None and holding.role.scope == "body":
+            if _common_noun_before(holding):
+                continue  # "former network chief Roger Ailes": the network's, not the House's
             person, start = holding.person, max(holding.role.start - 1, 0)
             body = organization_before(person.field, start, context)
             if body is not None:
                 holding.jurisdiction = Jurisdiction(body[0].ref, body[0].name)
                 holding.inferred = True
+
+
+# Words that may stand before an office of the body just named ("its leader", "the group's
+# new chairman"), unlike a common noun that names another body ("network chief").
+_BEFORE_BODY_OFFICE = frozenset(
+    {"its", "their", "the", "a", "an", "top", "new", "current", "longtime", "own", "'s", "’s"}
+)
+
+
+def _common_noun_before(holding: Holding) -> bool:
+    """Whether a lower-case word other than a determiner or an adjective of rank stands
+    right before the role: a noun naming the body ("company spokesman", "union boss")."""
+    start = holding.role.start
+    if start < 1:
+        return False
+    token = holding.person.field.doc[start - 1]
+    return token.is_lower and token.is_alpha and token.lower_ not in _BEFORE_BODY_OFFICE
 
 
 def fill_in(found: list[Holding], context: Context) -> None:
@@ -114,6 +134,8 @@ def _from_evidence(
         return places.city(holding)
     if scope == "state":
         return places.state()
+    if scope == "county":
+        return places.county()
     if scope != "country":
         return None
     if spells(person.name, places.date, role.text) or known_around(person.name, places.date):
@@ -127,10 +149,6 @@ def _from_evidence(
     return places.home(person.field.name, sentence, foreign)
 
 
-_LEVEL_NOUNS = {"city": "city", "state": "state", "nation": "country", "country": "country"}
-"""Common nouns whose possessive before a role names the office's level ("the state's")."""
-
-
 def _scope(holding: Holding) -> str:
     """How the jurisdiction is found: the level of the body it belongs to, or the level a
     possessive before the role names ("the state's attorney general": a state office, not
@@ -138,11 +156,9 @@ def _scope(holding: Holding) -> str:
     in a legislator's title makes it a state office ("state Rep.", "state Sen.")."""
     if holding.level:
         return holding.level
-    doc, start = holding.person.field.doc, holding.role.start
-    if 3 <= start <= len(doc) and doc[start - 1].lower_ in POSSESSIVE:
-        noun, determiner = doc[start - 2].lower_, doc[start - 3].lower_
-        if noun in _LEVEL_NOUNS and determiner in ("the", "this", "that"):
-            return _LEVEL_NOUNS[noun]
+    level = possessive_level(holding.person.field.doc, holding.role.start)
+    if level:
+        return level
     words = fold(holding.role.text).split()
     if holding.role.scope == "country" and "state" in words[:-1]:
         return "state"
@@ -156,6 +172,11 @@ def _big(city: Ref) -> bool:
 
 
 _BIG_CITY = 100_000
+
+_COUNTY = re.compile(
+    r"\b(?!(?:The|This|That|Each|Every|A|One) )(?:[A-Z][\w'’.-]*[a-z] ){1,2}County\b"
+)
+"""A county named by its form ("Cook County", "Los Angeles County")."""
 
 
 def _unmistakable(city: gz.City) -> bool:
@@ -246,6 +267,18 @@ class _Places:
             return None  # "Springfield": Illinois's, Missouri's or Massachusetts's?
         name = gz.us_state_names().get(city.admin1) if city.country == "US" else None
         return Jurisdiction(state_ref(name), name) if name else None
+
+    def county(self) -> Jurisdiction | None:
+        """The county the article names ("Cook County"), when it names only one."""
+        counties = {
+            fold(m.group(0)): m.group(0)
+            for field in analyse(self.context)
+            for m in _COUNTY.finditer(field.text)
+        }
+        if len(counties) != 1:
+            return None
+        name = next(iter(counties.values()))
+        return Jurisdiction(state_ref(name), name)
 
     def sentence_countries(self, field: str, sentence: int) -> set[str]:
         """The countries a sentence names as actors ("Pakistan says", "Pakistani"), not as

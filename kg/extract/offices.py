@@ -15,7 +15,7 @@ import re
 from kg.extract import Context
 from kg.extract import gazetteers as gz
 from kg.extract.organizations import organization_named, organization_names
-from kg.extract.owners import state_ref
+from kg.extract.owners import possessive_level, state_ref
 from kg.extract.places import city_ref, country_ref
 from kg.extract.positions import Holding, Jurisdiction
 from kg.extract.roles import MODIFIERS
@@ -112,11 +112,15 @@ def settle(found: list[Holding], context: Context) -> None:
         if holding.serves is not None:
             continue
         if where is None:
+            # "the city's budget director": an office of the government the possessive names.
+            level = possessive_level(holding.person.field.doc, holding.role.start)
             # "Home Affairs spokesman Mark Oaten": an aide of a government portfolio.
             portfolio = holding.role.scope == "aide" and _frontbench(holding)
-            holding.kind = PUBLIC if holding.role.scope in _PUBLIC_SCOPES or portfolio else PRIVATE
-            if portfolio:
-                holding.level = "country"
+            military = officer(holding)
+            public = holding.role.scope in _PUBLIC_SCOPES or portfolio or bool(level) or military
+            holding.kind = PUBLIC if public else PRIVATE
+            if level or portfolio or military:
+                holding.level = level or "country"
             continue
         if where.ref.kind != "organization":
             continue
@@ -129,6 +133,10 @@ def settle(found: list[Holding], context: Context) -> None:
             holding.kind = PUBLIC
             country = known.country if known is not None else None
             holding.jurisdiction = _country(country) if country else None
+        elif holding.kind == PRIVATE and not (known and known.kind) and officer(holding):
+            # "General Paul Selva, vice chairman of the Joint Chiefs of Staff": a body no
+            # list knows, served by a military officer, is the armed forces' (the country's).
+            holding.kind, holding.level, holding.jurisdiction = PUBLIC, "country", None
         elif holding.kind == PUBLIC:
             city, country = (known.city, known.country) if known is not None else (None, None)
             holding.jurisdiction = _place_of(where, city, country)
@@ -138,10 +146,33 @@ def settle(found: list[Holding], context: Context) -> None:
                 holding.level = _level(where.name)
                 holding.jurisdiction = None
     # An aide's office is public when the person they serve holds one.
-    public = {h.person.ref for h in found if h.kind == PUBLIC and h.serves is None}
+    holders = {h.person.ref for h in found if h.kind == PUBLIC and h.serves is None}
     for holding in found:
         if holding.serves is not None:
-            holding.kind = PUBLIC if holding.serves.ref in public else PRIVATE
+            holding.kind = PUBLIC if holding.serves.ref in holders else PRIVATE
+
+
+# Military ranks written before an officer's name (AP Stylebook "military titles").
+_MILITARY_RANKS = frozenset(
+    """
+    general gen admiral adm colonel col lieutenant lt major maj brigadier brig rear vice
+    commander cmdr captain capt sergeant sgt marshal
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
+_RETIRED = frozenset({"retired", "ret", "former", "ex"})
+
+
+def officer(holding: Holding) -> bool:
+    """Whether the holder's name follows a military rank ("Gen. Mark Milley", "Adm. Mike
+    Rogers"; not "retired Gen."): their office is held in a country's armed forces."""
+    doc, index = holding.person.field.doc, holding.person.span.start - 1
+    ranked = False
+    while index >= 0 and (
+        doc[index].lower_.rstrip(".") in _MILITARY_RANKS or doc[index].text in ".-"
+    ):
+        ranked = ranked or doc[index].lower_.rstrip(".") in _MILITARY_RANKS
+        index -= 1
+    return ranked and not (index >= 0 and doc[index].lower_.rstrip(".") in _RETIRED)
 
 
 _CITY_WORDS = frozenset(

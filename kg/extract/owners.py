@@ -335,6 +335,43 @@ def _state_ending_at(field: Field, index: int) -> Owner | None:
     return None
 
 
+LEVEL_NOUNS = {
+    "city": "city",
+    "town": "city",
+    "village": "city",
+    "county": "county",
+    "state": "state",
+    "nation": "country",
+    "country": "country",
+}
+"""Common nouns whose possessive before a role names the office's level ("the state's")."""
+
+# Words that may stand between such a possessive and the role ("the county's top
+# prosecutor", "the city's new budget director").
+_LEVEL_ADJECTIVES = frozenset({"top", "new", "own", "chief", "longtime", "current", "interim"})
+
+
+def possessive_level(doc: Doc, start: int) -> str:
+    """The level of government a possessive before a role names: "the state's attorney
+    general" (state), "the city's budget director" (city), "the county's top prosecutor"
+    (county), "the nation's top diplomat" (country); "" if none.
+
+    >>> from spacy.lang.en import English
+    >>> doc = English()("the county's top prosecutor, Kim Foxx")
+    >>> possessive_level(doc, 4), possessive_level(doc, 2)
+    ('county', '')
+    """
+    index = start - 1
+    while index >= 0 and doc[index].lower_ in _LEVEL_ADJECTIVES:
+        index -= 1
+    if index < 2 or doc[index].lower_ not in POSSESSIVE:
+        return ""
+    noun, determiner = doc[index - 1].lower_, doc[index - 2].lower_
+    if noun in LEVEL_NOUNS and determiner in ("the", "this", "that"):
+        return LEVEL_NOUNS[noun]
+    return ""
+
+
 def state_ref(name: str) -> Ref:
     """The identity of a state or region: its folded name."""
     return Ref(f"state/{fold(name)}")

@@ -236,11 +236,24 @@ _SEEKING = frozenset({"candidate", "candidates", "hopeful", "hopefuls", "nominee
 
 
 def past(doc: Doc, start: int) -> bool:
-    """Whether the word before a role marks it as past or future ("former", "ex-", "then-")."""
+    """Whether the word before a role marks it as past or future ("former", "ex-", "then-"),
+    also over a lower-case noun naming the body ("former network chief")."""
     before = start - 1
     if before > 0 and doc[before].text == "-" and not doc[before - 1].whitespace_:
         before -= 1
-    return before >= 0 and doc[before].lower_ in PAST
+    if before >= 0 and doc[before].lower_ in PAST:
+        return True
+    return (
+        before >= 1
+        and doc[before].is_lower
+        and doc[before].is_alpha
+        and doc[before].lower_ not in _NOT_BODY_NOUNS
+        and doc[before - 1].lower_ in PAST
+    )
+
+
+# Lower-case words between "former" and a role that belong to a new clause, not the role.
+_NOT_BODY_NOUNS = frozenset({"and", "or", "but", "as", "the", "a", "an", "now", "current"})
 
 
 def role_ending_at(doc: Doc, end: int) -> Role | None:
