@@ -415,3 +415,50 @@ def test_a_common_noun_before_an_office_names_another_body(body: str) -> None:
 def test_a_philippine_president_is_the_philippines() -> None:
     body = "Since Philippine President Rodrigo Duterte grew closer to China, Vietnam has worried."
     assert offices(body) == {("Rodrigo Duterte", "President", "Philippines")}
+
+
+WIRE_DAY = datetime(2017, 11, 15, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # "Washington" as the US government is no sign of a US home: the dateline's
+        # country is the president's.
+        (
+            "ANKARA (Reuters) - President Tayyip Erdogan said Turkey would not bow to U.S. "
+            "pressure after Washington suspended visa services.",
+            {("Tayyip Erdogan", "President", "Turkey")},
+        ),
+        # Three states named once each: whose governor? None is given.
+        (
+            "Republicans in Texas, Florida and Ohio backed the bill. Governor Al Dunn said he "
+            "opposed it.",
+            {("Al Dunn", "Governor", "")},
+        ),
+        # The place after the name is the title's, at the title's level.
+        (
+            "Governor Al Dunn of Oregon said Texas and Florida should do more. Texas Governor "
+            "Bo Pryor disagreed.",
+            {("Al Dunn", "Governor", "Oregon"), ("Bo Pryor", "Governor", "Texas")},
+        ),
+        (
+            "Governor Al Dunn of Washington met Senator Amy Klobuchar of Minnesota.",
+            {("Al Dunn", "Governor", "Washington"), ("Amy Klobuchar", "Senator", "United States")},
+        ),
+        # A title only some countries use is not given the dateline's country: the one
+        # such country the article names, else none.
+        (
+            "BEIJING (Reuters) - Secretary of State Dan Poole said the United States was "
+            "probing North Korea's intentions.",
+            {("Dan Poole", "Secretary of State", "United States")},
+        ),
+        (
+            "SEOUL (Reuters) - South Korean President Moon Jae-in met Defense Secretary Dan "
+            "Poole on Friday.",
+            {("Moon Jae-in", "President", "South Korea"), ("Dan Poole", "Defense Secretary", "")},
+        ),
+    ],
+)
+def test_wire_jurisdictions_need_evidence(body: str, expected: set[tuple[str, str, str]]) -> None:
+    assert offices(body, WIRE_DAY) == expected

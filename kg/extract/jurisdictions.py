@@ -20,13 +20,14 @@ from datetime import date
 
 from kg.extract import Context
 from kg.extract import gazetteers as gz
-from kg.extract.home import domestic_country, home_country, is_located
+from kg.extract.home import domestic_country, home_country, is_city_too, is_located, signals
 from kg.extract.nlp import analyse
 from kg.extract.officeholders import known_around, spells
 from kg.extract.organizations import organization_mentions, organization_names
 from kg.extract.owners import organization_before, possessive_level, state_ref
 from kg.extract.places import city_ref, country_ref, place_mentions
 from kg.extract.positions import Holding, Jurisdiction
+from kg.extract.roles import title_countries
 from kg.model import Ref
 from kg.text import fold
 
@@ -133,7 +134,7 @@ def _from_evidence(
     if scope == "city":
         return places.city(holding)
     if scope == "state":
-        return places.state()
+        return places.state(holding)
     if scope == "county":
         return places.county()
     if scope != "country":
@@ -146,7 +147,14 @@ def _from_evidence(
         return found
     sentence = person.field.sentence_index(person.span.start_char)
     foreign = frozenset(marked.get((person.field.name, sentence), ()))
-    return places.home(person.field.name, sentence, foreign)
+    home = places.home(person.field.name, sentence, foreign)
+    users = title_countries(person.field.doc, role)
+    if users and (home is None or home.ref.key.partition("/")[2] not in users):
+        # "Secretary of State Rex Tillerson" in a Beijing report: not China's; the one
+        # country using the title that the article names, else none.
+        named = users & places.named_countries()
+        return places.country(next(iter(named))) if len(named) == 1 else None
+    return home
 
 
 def _scope(holding: Holding) -> str:
@@ -204,12 +212,17 @@ class _Places:
         for mention in place_mentions(context):
             if mention.ref.kind == "city":
                 self.cities[Jurisdiction(mention.ref, mention.name)] += 1
+        self._state_sentences: dict[tuple[str, int], set[Jurisdiction]] = {}
         for field in analyse(context):
             for ent in field.ents:
                 if ent.label_ in ("GPE", "NORP") and ent.text[:1].isupper():
                     state = gz.state_by_form().get(fold(ent.text))
-                    if state is not None:
-                        self.states[Jurisdiction(state_ref(state.name), state.name)] += 1
+                    if state is None or is_city_too(state):
+                        continue  # "Washington said": the capital, as often as the state
+                    where = Jurisdiction(state_ref(state.name), state.name)
+                    self.states[where] += 1
+                    at = (field.name, field.sentence_index(ent.start_char))
+                    self._state_sentences.setdefault(at, set()).add(where)
         self._by_sentence: dict[tuple[str, int], set[str]] = {}
         for mention in place_mentions(context):
             if mention.ref.kind == "country" and not is_located(mention):
@@ -255,10 +268,21 @@ class _Places:
             return big[0][1]
         return self.cities.most_common(1)[0][0] if self.cities else None
 
-    def state(self) -> Jurisdiction | None:
-        """The state the article names most, else the state of the city it names most."""
-        if self.states:
-            return self.states.most_common(1)[0][0]
+    def state(self, holding: Holding) -> Jurisdiction | None:
+        """The one state the holder's sentence names, else the state the article names
+        clearly most (twice as often as any other), else the state of the city it names
+        most; none when the article names several states about as often ("Republicans
+        in Texas, Florida and Ohio ... Governor John Kasich")."""
+        person = holding.person
+        at = (person.field.name, person.field.sentence_index(person.span.start_char))
+        near = self._state_sentences.get(at, set())
+        if len(near) == 1:
+            return next(iter(near))
+        ranked = self.states.most_common(2)
+        if len(ranked) == 1 or (len(ranked) == 2 and ranked[0][1] >= 2 * ranked[1][1]):
+            return ranked[0][0]
+        if ranked:
+            return None
         main = self._main_city()
         if main is None:
             return None
@@ -279,6 +303,10 @@ class _Places:
             return None
         name = next(iter(counties.values()))
         return Jurisdiction(state_ref(name), name)
+
+    def named_countries(self) -> frozenset[str]:
+        """Every country the article names, by its name, its demonym or its places."""
+        return frozenset(s.iso for s in signals(self.context))
 
     def sentence_countries(self, field: str, sentence: int) -> set[str]:
         """The countries a sentence names as actors ("Pakistan says", "Pakistani"), not as

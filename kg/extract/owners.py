@@ -78,7 +78,7 @@ def qualify(field: Field, role: Role, named: Named, context: Context) -> tuple[R
         role, owner = _territorial_secretary(doc, role, owner, possessive)
         role = _with_modifiers_before(doc, owner[0].span.start, role)
         role = _when(doc, owner[0].span.start, role)
-        owner = _state_office(role, owner)
+        owner = state_office(role, owner)
     return _split_body(field, role, owner, context)
 
 
@@ -121,7 +121,7 @@ def _department_minister(doc: Doc, role: Role, owner: Owner, possessive: bool) -
     return role.over(doc, mention.span.start + (mention.span[0].lower_ == "the"), role.end)
 
 
-def _state_office(role: Role, owner: Owner) -> Owner:
+def state_office(role: Role, owner: Owner) -> Owner:
     """ "Oklahoma Gov. Mary Fallin": a state office's place named like a state is the state,
     though a city bears the name too (Oklahoma City)."""
     mention, kind = owner

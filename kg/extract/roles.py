@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from importlib.resources import files
 from typing import TYPE_CHECKING
 
 from kg.extract import gazetteers as gz
@@ -91,6 +92,28 @@ class Role:
             self.head if head is None else head,
             self.past,
         )
+
+
+@cache
+def _countries() -> dict[tuple[str, ...], frozenset[str]]:
+    """Head words -> the countries that use the title (data/roles.tsv, "countries")."""
+    text = files("kg.extract").joinpath("data", "roles.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    return {
+        tuple(_WORD.findall(row[0])): frozenset(row[3].split())
+        for row in rows[1:]
+        if len(row) > 3 and row[3].strip()
+    }
+
+
+def title_countries(doc: Doc, role: Role) -> frozenset[str]:
+    """The countries whose national offices a role's title names, where only a few use it
+    ("Secretary of State": the United States, the United Kingdom); empty: any country."""
+    found = _head_starting_at(doc, role.head_start)
+    if found is None:
+        return frozenset()
+    words = tuple(word(t) for t in doc[role.head_start : found[0]] if not _stop(doc, t.i))
+    return _countries().get(words, frozenset())
 
 
 def word(token: Token) -> str:

@@ -10,7 +10,13 @@ from typing import TYPE_CHECKING
 
 from kg.extract import Context
 from kg.extract.nlp import Field, Mention
-from kg.extract.owners import POSSESSIVE, named_place_at, owner_ending_at, qualify
+from kg.extract.owners import (
+    POSSESSIVE,
+    named_place_at,
+    owner_ending_at,
+    qualify,
+    state_office,
+)
 from kg.extract.people import person_mentions
 from kg.extract.positions import Holding, Named, Owner, attach
 from kg.extract.quotes import quotation_spans
@@ -75,11 +81,28 @@ def holdings_of(person: Mention, named: Named, context: Context) -> Iterator[Hol
     if role is not None:
         role, owner = qualify(person.field, role, named, context)
         holding = Holding(person, role, None, titled=True)
-        attach(holding, owner)
+        attach(holding, owner or _of_place_after(person, role, named))
         yield holding
     else:
         yield from _monarch(person, named)
         yield from _role_of_before(person, end, named, context)
+
+
+def _of_place_after(person: Mention, role: Role, named: Named) -> Owner | None:
+    """ "Governor Jerry Brown of California", "Mayor Jane Roe of Springfield", "President
+    Emmanuel Macron of France": the place after the name is the title's, when it is of the
+    title's level (a state or city for a governor or a mayor, a country for a national
+    office: "Senator Amy Klobuchar of Minnesota" names her state, not her office's)."""
+    field, doc, after = person.field, person.field.doc, person.span.end
+    if after + 1 >= len(doc) or doc[after].lower_ != "of":
+        return None
+    found = named.get((field.name, after + 1)) or named_place_at(field, after + 1)
+    if found is None or found[1] != "place" or found[0].span.start != after + 1:
+        return None
+    found = state_office(role, found)  # "Governor Jay Inslee of Washington": the state
+    kind = found[0].ref.kind
+    fits = {"city": ("city", "state"), "state": ("state",), "country": ("country",)}
+    return found if kind in fits.get(role.scope, ()) else None
 
 
 # Reigning heads of state's titles (Wikipedia "List of current monarchs of sovereign
