@@ -462,3 +462,34 @@ WIRE_DAY = datetime(2017, 11, 15, tzinfo=UTC)
 )
 def test_wire_jurisdictions_need_evidence(body: str, expected: set[tuple[str, str, str]]) -> None:
     assert offices(body, WIRE_DAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A national body no list places: the country's office, not the body as a place
+        # (nor "Federal", a town in Argentina).
+        (
+            "WASHINGTON (Reuters) - Federal Reserve Chairman Jerome Powell said the economy "
+            "was strong.",
+            {("Jerome Powell", "Chairman", "United States")},
+        ),
+        # The Leader of the Opposition is an office in Westminster parliaments only.
+        (
+            "MOSCOW (Reuters) - Opposition leader Ivan Petrov said he would run.",
+            set(),
+        ),
+        (
+            "CARACAS (Reuters) - Venezuelan opposition leader Luis Mora was moved to house arrest.",
+            set(),
+        ),
+        (
+            "SYDNEY (Reuters) - Opposition Leader Bill Shorten said the government was lost.",
+            {("Bill Shorten", "Opposition Leader", "Australia")},
+        ),
+    ],
+)
+def test_bodies_and_offices_that_exist_in_some_countries(
+    body: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert offices(body, WIRE_DAY) == expected

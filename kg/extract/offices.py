@@ -18,7 +18,7 @@ from kg.extract.organizations import organization_named, organization_names
 from kg.extract.owners import possessive_level, state_ref
 from kg.extract.places import city_ref, country_ref
 from kg.extract.positions import Holding, Jurisdiction
-from kg.extract.roles import MODIFIERS
+from kg.extract.roles import MODIFIERS, title_countries
 from kg.text import fold
 
 PUBLIC, PARTY, PRIVATE = "public", "party", "private"
@@ -140,9 +140,13 @@ def settle(found: list[Holding], context: Context) -> None:
         elif holding.kind == PUBLIC:
             city, country = (known.city, known.country) if known is not None else (None, None)
             holding.jurisdiction = _place_of(where, city, country)
-            if holding.jurisdiction is where and _generic(where.name):
-                # A public body no list places ("the House", "Fire Department"): its place
-                # is found as for an office of its level.
+            unplaced = known is None or not (known.kind or known.country or known.city)
+            if holding.jurisdiction is where and (
+                _generic(where.name) or (unplaced and not _international(where.name))
+            ):
+                # A public body no list places ("the House", "Fire Department", "Federal
+                # Reserve"): its place is found as for an office of its level; a body is
+                # a jurisdiction only when it is a people's own or an international one.
                 holding.level = _level(where.name)
                 holding.jurisdiction = None
     # An aide's office is public when the person they serve holds one.
@@ -150,6 +154,22 @@ def settle(found: list[Holding], context: Context) -> None:
     for holding in found:
         if holding.serves is not None:
             holding.kind = PUBLIC if holding.serves.ref in holders else PRIVATE
+
+
+def opposition_abroad(found: list[Holding]) -> None:
+    """An opposition leader outside the parliaments that make the Leader of the Opposition
+    an office (data/roles.tsv), or with no country known, leads a party, not an office."""
+    for holding in found:
+        doc, role = holding.person.field.doc, holding.role
+        if holding.kind != PUBLIC or fold(doc[role.head_start : role.end].text) != _OPPOSITION:
+            continue
+        where = holding.jurisdiction
+        iso = where.ref.key.partition("/")[2] if where and where.ref.kind == "country" else ""
+        if iso not in title_countries(doc, role):
+            holding.kind = PARTY
+
+
+_OPPOSITION = "opposition leader"
 
 
 # Military ranks written before an officer's name (AP Stylebook "military titles").
@@ -187,6 +207,18 @@ def _generic(name: str) -> bool:
     words = fold(name).split()
     generic = _PUBLIC_WORDS | _CITY_WORDS | _STATE_WORDS | MODIFIERS | {"the", "of", "and"}
     return bool(words) and all(w in generic for w in words)
+
+
+_INTERNATIONAL = re.compile(
+    r"\b(?:United Nations|U\.N\.|UN|International|World|Global|European|African|Asian|"
+    r"Arab|Atlantic|Pacific|Commonwealth|Islamic|Interpol|NATO|OPEC|ASEAN)\b"
+)
+
+
+def _international(name: str) -> bool:
+    """Whether a body's name says it is international ("UN Human Rights Council",
+    "International Atomic Energy Agency"), so that its office is its own, not a country's."""
+    return _INTERNATIONAL.search(name) is not None
 
 
 def _level(name: str) -> str:
@@ -242,6 +274,8 @@ def _named_place(body: Jurisdiction) -> Jurisdiction | None:
     words = name.split(" ")
     for size in range(min(3, len(words) - 1), 0, -1):
         opening = " ".join(words[:size])
+        if all(fold(w) in _PUBLIC_WORDS | MODIFIERS for w in words[:size]):
+            continue  # "Federal Reserve": "Federal" is a town in Argentina, not the place
         state = gz.state_by_form().get(fold(opening))
         if state is not None:
             return Jurisdiction(state_ref(state.name), state.name)

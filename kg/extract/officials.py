@@ -17,7 +17,7 @@ from kg.extract.appositions import appositions
 from kg.extract.jurisdictions import fill_bodies, fill_in
 from kg.extract.nlp import analyse
 from kg.extract.officeholders import spells
-from kg.extract.offices import PUBLIC, settle
+from kg.extract.offices import PUBLIC, opposition_abroad, settle
 from kg.extract.organizations import (
     organization_facts,
     organization_mentions,
@@ -63,6 +63,7 @@ def holdings(context: Context) -> list[Holding]:
         fill_bodies(found, context)
         settle(found, context)
         fill_in(found, context)
+        opposition_abroad(found)
         context.cache["officials"] = found
     return found
 
