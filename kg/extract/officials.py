@@ -27,7 +27,7 @@ from kg.extract.organizations import (
 from kg.extract.people import person_mentions
 from kg.extract.places import city_facts, city_ref, country_facts, place_mentions
 from kg.extract.positions import Holding, Jurisdiction, Named
-from kg.extract.quotes import quotation_spans
+from kg.extract.quotation_marks import quotation_spans
 from kg.extract.titles import delayed, holdings_of, referred, taking_office
 from kg.model import Article, Evidence, Fact, Iri, Ref
 from kg.namespaces import KG, OWL, RDF, SDO

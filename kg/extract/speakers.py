@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract import Context
 from kg.extract.nlp import Field, Mention, Parsed, parsed
+from kg.extract.officials import holdings
 from kg.extract.roles import is_role_head
 from kg.text import fold
 
@@ -195,8 +196,6 @@ class Speakers:
         ``role`` ("foreign secretary"), as the officials' rules read it ("Foreign Secretary
         Jack Straw", "Jack Straw, the foreign secretary"); a head word alone ("the
         senator") fits any role ending with it but a deputy's or a shadow's."""
-        from kg.extract.officials import holdings  # officials read quotations: no cycle
-
         holders = {
             h.person.ref
             for h in holdings(self.context)

@@ -19,7 +19,7 @@ from kg.extract.owners import (
 )
 from kg.extract.people import person_mentions
 from kg.extract.positions import Holding, Named, Owner, attach
-from kg.extract.quotes import quotation_spans
+from kg.extract.quotation_marks import quotation_spans
 from kg.extract.roles import (
     Role,
     is_plural_title,
