@@ -493,3 +493,88 @@ def test_bodies_and_offices_that_exist_in_some_countries(
     body: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert offices(body, WIRE_DAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A sitting member of Congress named by party and state, whom the officeholders
+        # table knows on the article's date, is a legislator of the United States.
+        (
+            "The measure is backed by Democrats Tammy Baldwin of Wisconsin and Republicans "
+            "Susan Collins of Maine.",
+            {
+                ("Tammy Baldwin", "Senator", "United States"),
+                ("Susan Collins", "Senator", "United States"),
+            },
+        ),
+        # Not the table's member from that state: nothing.
+        ("The measure is backed by Susan Collins of Ohio, a nurse.", set()),
+    ],
+)
+def test_members_of_congress_named_by_party_or_state(
+    body: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert offices(body, WIRE_DAY) == expected
+
+
+def test_a_member_of_congress_without_a_date_needs_the_chamber_named() -> None:
+    # Years before she sat in Congress, with no date to tell: not a legislator.
+    assert offices("The contenders include Susan Collins of Maine, a party donor.") == set()
+    body = "The bill is sponsored in the Senate by Susan Collins of Maine."
+    assert offices(body) == {("Susan Collins", "Senator", "United States")}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # The table shows the presidency ended before the article's date.
+        "Republicans accused the previous administration of President Barack Obama of "
+        "improperly unmasking names.",
+        # Left the office, as the sentence says.
+        "On Tuesday, Representative Jane Roe, a Democrat from Ohio, resigned after the report.",
+        "Mayor Jane Roe, who resigned in May, spoke at the hearing.",
+        "Fired FBI Director Jim Roe testified on Thursday.",
+        # A person's own lawyer is no official, whoever the client is.
+        "Trump's lawyer Jay Sekulow said the president was not under investigation.",
+    ],
+)
+def test_offices_left_and_private_lawyers(body: str) -> None:
+    assert offices(body, WIRE_DAY) == set()
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # Lawyers and agents of a public body act for it.
+        (
+            "WASHINGTON (Reuters) - Messages between FBI lawyer Ann Pike and FBI agent Ed "
+            "Marsh were released.",
+            {("Ann Pike", "lawyer", "United States"), ("Ed Marsh", "agent", "United States")},
+        ),
+        # A government's attorney keeps the place's word in the role.
+        (
+            "Police are investigating, according to Warren County Attorney Ann Pike.",
+            {("Ann Pike", "County Attorney", "Warren County")},
+        ),
+        # A party's leader in a legislature holds the legislature's office.
+        (
+            "WASHINGTON (Reuters) - Senate Democratic leader Ed Marsh called for a delay.",
+            {("Ed Marsh", "Democratic leader", "United States")},
+        ),
+        # Taking an office named with its body.
+        (
+            "WASHINGTON (Reuters) - The nominee replaces John Kelly, the previous secretary, "
+            "who was named White House chief of staff this summer.",
+            {("John Kelly", "chief of staff", "United States")},
+        ),
+        # "the committee chairman": the committee the article named before.
+        (
+            "WASHINGTON (Reuters) - The Senate Judiciary Committee met on Monday. Republican "
+            "Ed Marsh, the committee chairman, is resisting the demands.",
+            {("Ed Marsh", "chairman", "United States")},
+        ),
+    ],
+)
+def test_wire_offices_of_bodies(body: str, expected: set[tuple[str, str, str]]) -> None:
+    assert offices(body, WIRE_DAY) == expected

@@ -21,7 +21,7 @@ from datetime import date
 from kg.extract import Context
 from kg.extract import gazetteers as gz
 from kg.extract.home import domestic_country, home_country, is_city_too, is_located, signals
-from kg.extract.nlp import analyse
+from kg.extract.nlp import Field, Mention, analyse
 from kg.extract.officeholders import known_around, spells
 from kg.extract.organizations import organization_mentions, organization_names
 from kg.extract.owners import organization_before, possessive_level, state_ref
@@ -37,10 +37,15 @@ def fill_bodies(found: list[Holding], context: Context) -> None:
     before it, in its sentence or the one before ("The Northern Alliance ... its leader")."""
     for holding in found:
         if holding.jurisdiction is None and holding.serves is None and holding.role.scope == "body":
-            if _common_noun_before(holding):
-                continue  # "former network chief Roger Ailes": the network's, not the House's
             person, start = holding.person, max(holding.role.start - 1, 0)
-            body = organization_before(person.field, start, context)
+            noun = _common_noun_before(holding)
+            if noun in _BODY_NOUNS:
+                # "Chuck Grassley, the committee chairman": the committee named before.
+                body = _body_named_before(person.field, start, noun, context)
+            elif noun:
+                continue  # "former network chief Roger Ailes": the network's, not the House's
+            else:
+                body = organization_before(person.field, start, context)
             if body is not None:
                 holding.jurisdiction = Jurisdiction(body[0].ref, body[0].name)
                 holding.inferred = True
@@ -53,14 +58,37 @@ _BEFORE_BODY_OFFICE = frozenset(
 )
 
 
-def _common_noun_before(holding: Holding) -> bool:
-    """Whether a lower-case word other than a determiner or an adjective of rank stands
-    right before the role: a noun naming the body ("company spokesman", "union boss")."""
+def _common_noun_before(holding: Holding) -> str:
+    """The lower-case word other than a determiner or an adjective of rank that stands
+    right before the role: a noun naming the body ("company spokesman", "union boss"); ""
+    if none."""
     start = holding.role.start
     if start < 1:
-        return False
+        return ""
     token = holding.person.field.doc[start - 1]
-    return token.is_lower and token.is_alpha and token.lower_ not in _BEFORE_BODY_OFFICE
+    if token.is_lower and token.is_alpha and token.lower_ not in _BEFORE_BODY_OFFICE:
+        return token.lower_
+    return ""
+
+
+_BODY_NOUNS = frozenset(
+    {"committee", "panel", "subcommittee", "commission", "agency", "council", "board"}
+)
+"""Nouns that refer back to a public body the article named ("the committee chairman")."""
+
+
+def _body_named_before(
+    field: Field, index: int, noun: str, context: Context
+) -> tuple[Mention, str] | None:
+    """The last organization named before a token whose name holds ``noun`` ("the Senate
+    Judiciary Committee" for "the committee"); a panel is a committee."""
+    words = {noun, "committee"} if noun in ("panel", "subcommittee") else {noun}
+    before = [
+        m
+        for m in organization_mentions(context)
+        if m.field is field and m.span.end <= index and words & set(fold(m.name).split())
+    ]
+    return (before[-1], "organization") if before else None
 
 
 def fill_in(found: list[Holding], context: Context) -> None:

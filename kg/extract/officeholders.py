@@ -113,6 +113,22 @@ def spells(name: str, when: date | None, role: str | None = None) -> list[Spell]
     )
 
 
+def ended(name: str, when: date | None, role: str) -> bool:
+    """Whether everyone the table knows by a name in the office a role names had left it
+    before ``when``: "President Barack Obama" or "President George W. Bush" in a report of
+    late 2017 names an office held before (the text's "previous administration"), not now.
+    False when the date is not known, the table knows no such spell, or one is current or
+    to come."""
+    offices = _offices(role)
+    if when is None or not offices:
+        return False
+    by_name, by_surname = _table()
+    key = _key(name)
+    found = by_name.get(key, []) if " " in key else by_surname.get(key, [])
+    found = [s for s in found if s.office in offices]
+    return bool(found) and all(s.end < when for s in found)
+
+
 def known_around(name: str, when: date | None, years: int = 4) -> list[Spell]:
     """The spells of the person a full name denotes that were held within ``years`` of
     ``when`` (any, when it is not known): a politician of the country then, whatever office

@@ -153,7 +153,10 @@ def settle(found: list[Holding], context: Context) -> None:
     holders = {h.person.ref for h in found if h.kind == PUBLIC and h.serves is None}
     for holding in found:
         if holding.serves is not None:
-            holding.kind = PUBLIC if holding.serves.ref in holders else PRIVATE
+            # Only an aide serves the office ("Adams spokesperson"); a person's own lawyer
+            # or agent ("Trump's lawyer") is no official.
+            aide = holding.role.scope == "aide"
+            holding.kind = PUBLIC if aide and holding.serves.ref in holders else PRIVATE
 
 
 def opposition_abroad(found: list[Holding]) -> None:

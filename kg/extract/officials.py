@@ -16,7 +16,7 @@ from kg.extract import Context, extractor
 from kg.extract.appositions import appositions
 from kg.extract.jurisdictions import fill_bodies, fill_in
 from kg.extract.nlp import analyse
-from kg.extract.officeholders import spells
+from kg.extract.officeholders import ended, spells
 from kg.extract.offices import PUBLIC, opposition_abroad, settle
 from kg.extract.organizations import (
     organization_facts,
@@ -60,6 +60,8 @@ def holdings(context: Context) -> list[Holding]:
         # ("President Arafat asked ...", in his adviser's quotation).
         found = [h for h in found if not _quoted(h, context)]
         _dated(found, context)
+        _ended(found, context)
+        _left(found)
         fill_bodies(found, context)
         settle(found, context)
         fill_in(found, context)
@@ -81,6 +83,35 @@ def _dated(found: list[Holding], context: Context) -> None:
         person = holding.person
         year = _IN_YEAR.match(person.field.sentence_at(person.span.start_char))
         if year is not None and int(year.group(1)) < published.year:
+            holding.role = replace(holding.role, past=True)
+
+
+_LEFT = re.compile(
+    r"^(?:\s*,[^,;]{1,80},|\s*,\s+who)?\s+(?:has\s+|had\s+)?"
+    r"(?:resigned|stepped down|quit|retired|was (?:fired|ousted|dismissed|removed))\b"
+)
+
+
+def _left(found: list[Holding]) -> None:
+    """ "Representative John Conyers, a Democrat from Michigan, resigned after ...", "X, who
+    was fired in May": the office named with a person who has left it is past."""
+    for holding in found:
+        person = holding.person
+        after = person.field.text[person.span.end_char : person.span.end_char + 120]
+        if not holding.role.past and _LEFT.match(after):
+            holding.role = replace(holding.role, past=True)
+
+
+def _ended(found: list[Holding], context: Context) -> None:
+    """An office the officeholders table shows its holder had left before the article's date
+    ("the previous administration of President Barack Obama", in late 2017) is past."""
+    published = context.article.published
+    if published is None:
+        return
+    for holding in found:
+        if not holding.role.past and ended(
+            holding.person.name, published.date(), holding.role.text
+        ):
             holding.role = replace(holding.role, past=True)
 
 

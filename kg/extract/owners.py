@@ -57,6 +57,13 @@ def qualify(field: Field, role: Role, named: Named, context: Context) -> tuple[R
         and _is_party(owner[0], context)
     ):
         owner = owner_ending_at(field, owner[0].span.start - 1, named)
+    # "Senate Democratic leader Chuck Schumer", "House Republican whip": a party's leader
+    # in a legislature is the legislature's office (as "Senate Minority Leader" is).
+    if owner is not None and not possessive and _is_party(owner[0], context):
+        chamber = _legislature_before(field, owner[0].span.start - 1, named, context)
+        if chamber is not None:
+            role = role.over(doc, owner[0].span.start, role.end, role.head_start)
+            return role, chamber
     # "United Nations Middle East envoy": a region between the body and the role is the
     # role's remit.
     region = field.ent_at.get(index) if owner is None and index >= 0 else None
@@ -74,6 +81,7 @@ def qualify(field: Field, role: Role, named: Named, context: Context) -> tuple[R
         role = role.over(doc, end, role.end)
         return role, owner
     if owner is not None:
+        role = _attorney(doc, role, owner, possessive)
         role = _department_minister(doc, role, owner, possessive)
         role, owner = _territorial_secretary(doc, role, owner, possessive)
         role = _with_modifiers_before(doc, owner[0].span.start, role)
@@ -103,6 +111,17 @@ def _territorial_secretary(
         Mention(country_ref(country.iso), country.name, mention.field, mention.span),
         "place",
     )
+
+
+def _attorney(doc: Doc, role: Role, owner: Owner, possessive: bool) -> Role:
+    """ "Warren County Attorney Amy Milliken", "U.S. Attorney Preet Bharara": a government's
+    attorney is named with its place ("County Attorney", "U.S. Attorney"); "Attorney" alone
+    would read as any lawyer's."""
+    mention = owner[0]
+    if possessive or mention.span.end != role.start or fold(role.text) != "attorney":
+        return role
+    first = mention.span.end - 1 if mention.span[-1].text == "County" else mention.span.start
+    return role.over(doc, first, role.end, role.head_start)
 
 
 def _department_minister(doc: Doc, role: Role, owner: Owner, possessive: bool) -> Role:
@@ -211,6 +230,29 @@ def _demonym_at(field: Field, index: int) -> Owner | None:
     return Mention(
         country_ref(country.iso), country.name, field, field.doc[index : index + 1]
     ), "place"
+
+
+_LEGISLATURES = frozenset({"senate", "house", "assembly", "parliament", "congress", "legislature"})
+
+
+def _legislature_before(field: Field, index: int, named: Named, context: Context) -> Owner | None:
+    """The legislature named right before a token ("Senate" of "Senate Democratic leader")."""
+    if index < 0:
+        return None
+    found = named.get((field.name, index))
+    token = field.doc[index]
+    if found is None and token.is_title and token.lower_ in _LEGISLATURES:
+        body = organization_named(token.text)  # "House", which no list places
+        if body is not None:
+            found = (
+                Mention(body.ref, body.name, field, field.doc[index : index + 1]),
+                "organization",
+            )
+    if found is None or found[1] != "organization" or found[0].span.end != index + 1:
+        return None
+    if not _LEGISLATURES & set(fold(found[0].span.text).split()):
+        return None
+    return found
 
 
 def _is_party(mention: Mention, context: Context) -> bool:

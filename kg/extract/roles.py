@@ -53,6 +53,8 @@ PAST = frozenset(
         "one-time",
         "onetime",
         "erstwhile",
+        "fired",
+        "sacked",
     }
 )
 # Modifiers that name the body an aide speaks for ("Defence Ministry spokesman", "army
