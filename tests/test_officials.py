@@ -578,3 +578,18 @@ def test_offices_left_and_private_lawyers(body: str) -> None:
 )
 def test_wire_offices_of_bodies(body: str, expected: set[tuple[str, str, str]]) -> None:
     assert offices(body, WIRE_DAY) == expected
+
+
+def test_an_undated_article_is_dated_by_the_offices_it_gives() -> None:
+    # No date, but a president who took office in 2017 is named as such: his predecessor
+    # and a president of 2001-2009 are named in offices they had left.
+    body = (
+        "President Donald Trump spoke on Monday. Republicans accused the administration of "
+        "President Barack Obama of spying. She served under President George W. Bush."
+    )
+    assert offices(body) == {("Donald Trump", "President", "United States")}
+
+
+def test_was_fired_by_the_president_does_not_make_his_office_past() -> None:
+    body = "James Comey, who was fired by President Donald Trump, testified on Thursday."
+    assert ("Donald Trump", "President", "United States") in offices(body, WIRE_DAY)

@@ -16,7 +16,7 @@ from kg.extract import Context, extractor
 from kg.extract.appositions import appositions
 from kg.extract.jurisdictions import fill_bodies, fill_in
 from kg.extract.nlp import analyse
-from kg.extract.officeholders import ended, spells
+from kg.extract.officeholders import ended, no_older_than, spells
 from kg.extract.offices import PUBLIC, opposition_abroad, settle
 from kg.extract.organizations import (
     organization_facts,
@@ -104,15 +104,20 @@ def _left(found: list[Holding]) -> None:
 
 def _ended(found: list[Holding], context: Context) -> None:
     """An office the officeholders table shows its holder had left before the article's date
-    ("the previous administration of President Barack Obama", in late 2017) is past."""
+    ("the previous administration of President Barack Obama", in late 2017) is past; with
+    no date, before another office the article gives began ("President Donald Trump") or
+    was left ("former President Barack Obama")."""
     published = context.article.published
-    if published is None:
-        return
+    when = published.date() if published is not None else None
+    if when is None:
+        # No date: the article is no older than the latest start of an office it gives
+        # someone that the table knows ("President Donald Trump": 2017-01-20 or later).
+        bounds = [no_older_than(h.person.name, h.role.text, former=h.role.past) for h in found]
+        when = max((d for d in bounds if d is not None), default=None)
     for holding in found:
-        if not holding.role.past and ended(
-            holding.person.name, published.date(), holding.role.text
-        ):
-            holding.role = replace(holding.role, past=True)
+        person, role = holding.person, holding.role
+        if not role.past and ended(person.name, when, role.text, earliest=published is None):
+            holding.role = replace(role, past=True)
 
 
 def _quoted(holding: Holding, context: Context) -> bool:

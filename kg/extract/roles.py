@@ -273,12 +273,16 @@ def past(doc: Doc, start: int) -> bool:
         and doc[before].is_lower
         and doc[before].is_alpha
         and doc[before].lower_ not in _NOT_BODY_NOUNS
-        and doc[before - 1].lower_ in PAST
+        and doc[before - 1].lower_ in _FORMER
     )
 
 
 # Lower-case words between "former" and a role that belong to a new clause, not the role.
-_NOT_BODY_NOUNS = frozenset({"and", "or", "but", "as", "the", "a", "an", "now", "current"})
+_NOT_BODY_NOUNS = frozenset(
+    "and or but as the a an now current by of for to in on at with from".split()  # noqa: SIM905
+)
+_FORMER = frozenset({"former", "ex", "then", "onetime", "one-time", "erstwhile", "previous"})
+"""The adjectives of PAST that reach over a noun naming the body ("former network chief")."""
 
 
 def role_ending_at(doc: Doc, end: int) -> Role | None:
