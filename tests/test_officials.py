@@ -593,3 +593,22 @@ def test_an_undated_article_is_dated_by_the_offices_it_gives() -> None:
 def test_was_fired_by_the_president_does_not_make_his_office_past() -> None:
     body = "James Comey, who was fired by President Donald Trump, testified on Thursday."
     assert ("Donald Trump", "President", "United States") in offices(body, WIRE_DAY)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # "special" ranks an envoy: the country named before it is the office's, and the
+        # posting after "to" is where it is held, not its name nor its jurisdiction.
+        (
+            "The US special envoy to the Middle East, Anthony Zinni, urged both sides to act.",
+            {("Anthony Zinni", "special envoy", "United States")},
+        ),
+        (
+            "Jane Roe, Canada's ambassador to Brazil, said the talks had ended.",
+            {("Jane Roe", "ambassador", "Canada")},
+        ),
+    ],
+)
+def test_envoys_and_their_postings(body: str, expected: set[tuple[str, str, str]]) -> None:
+    assert offices(body) == expected

@@ -32,7 +32,7 @@ MODIFIERS = frozenset(
     opposition army military ministry department campaign chief-of-staff lord high cabinet
     majority minority ranking county fire schools school media armed forces national homeland
     commerce transportation urban parks recreation revenue budget children equalities
-    business skills pensions work digital climate rural safety policy principal human
+    business skills pensions work digital climate rural safety policy principal human special
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
 # Kinds of court before a judge's title ("U.S. District Judge", "Circuit Judge").

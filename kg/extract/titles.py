@@ -253,7 +253,10 @@ def _role_of_before(person: Mention, end: int, named: Named, context: Context) -
             tail = tail[1:]
         if not all(t.is_title or t.lower_ in ("of", "for", "and") for t in tail):
             return
-        whole = role.over(doc, role.start, end, role.head_start)
+        # "New Zealand's ambassador to Brazil, Denise Almao": the posting is where the
+        # office is held, not part of it (LABELLING.md: the shortest clear form).
+        last = role.end if doc[link].lower_ == "to" else end
+        whole = role.over(doc, role.start, last, role.head_start)
         whole, found = qualify(field, whole, named, context)
         holding = Holding(person, whole, None)
         attach(holding, found)
