@@ -612,3 +612,25 @@ def test_was_fired_by_the_president_does_not_make_his_office_past() -> None:
 )
 def test_envoys_and_their_postings(body: str, expected: set[tuple[str, str, str]]) -> None:
     assert offices(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A ministry no list places, opened by a demonym: that country's.
+        (
+            "BEIJING (Reuters) - Chinese Foreign Ministry spokesman Geng Shuang said China "
+            "opposed the sanctions.",
+            {("Geng Shuang", "spokesman", "China")},
+        ),
+        # A city has no attorney general: the state of that name.
+        (
+            "NEW YORK (Reuters) - New York Attorney General Eric Schneiderman sued the company.",
+            {("Eric Schneiderman", "Attorney General", "New York")},
+        ),
+    ],
+)
+def test_bodies_and_places_named_before_a_title(
+    body: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert offices(body, WIRE_DAY) == expected

@@ -140,7 +140,9 @@ def settle(found: list[Holding], context: Context) -> None:
         elif holding.kind == PUBLIC:
             city, country = (known.city, known.country) if known is not None else (None, None)
             holding.jurisdiction = _place_of(where, city, country)
-            unplaced = known is None or not (known.kind or known.country or known.city)
+            unplaced = known is None or not (
+                known.kind == "international" or known.country or known.city
+            )
             if holding.jurisdiction is where and (
                 _generic(where.name) or (unplaced and not _international(where.name))
             ):
@@ -275,6 +277,9 @@ def _named_place(body: Jurisdiction) -> Jurisdiction | None:
             return Jurisdiction(city_ref(place.geonameid), place.name)
         return None
     words = name.split(" ")
+    iso = gz.demonyms().get(words[0])
+    if iso is not None and not iso.startswith("org:") and len(words) > 1:
+        return _country(iso)  # "Chinese Foreign Ministry": China's
     for size in range(min(3, len(words) - 1), 0, -1):
         opening = " ".join(words[:size])
         if all(fold(w) in _PUBLIC_WORDS | MODIFIERS for w in words[:size]):

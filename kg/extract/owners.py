@@ -141,11 +141,12 @@ def _department_minister(doc: Doc, role: Role, owner: Owner, possessive: bool) -
 
 
 def state_office(role: Role, owner: Owner) -> Owner:
-    """ "Oklahoma Gov. Mary Fallin": a state office's place named like a state is the state,
-    though a city bears the name too (Oklahoma City)."""
+    """ "Oklahoma Gov. Mary Fallin", "New York Attorney General": a state's or a country's
+    office named with a place named like a state is the state's, though a city bears the
+    name too (Oklahoma City, New York City): a city has no governor or attorney general."""
     mention, kind = owner
-    if role.scope != "state" or kind != "place" or mention.ref.kind != "city":
-        return owner
+    if role.scope not in ("state", "country") or kind != "place" or mention.ref.kind != "city":
+        return owner  # "New York Attorney General": the state's, not the city's
     state = gz.state_by_form().get(fold(mention.span.text))
     if state is None:
         return owner
