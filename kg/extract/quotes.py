@@ -23,6 +23,8 @@ from kg.extract.citations import outlet_mentions
 from kg.extract.nlp import Field, Mention, analyse
 from kg.extract.organizations import organization_mentions
 from kg.extract.people import person_mentions
+from kg.extract.quotation_marks import quotation_spans
+from kg.extract.quotation_marks import spans as spans
 from kg.extract.speakers import UTTERANCES, Speakers
 from kg.model import Article, Evidence, Fact, Iri, Ref
 from kg.namespaces import RDF, SDO
@@ -30,9 +32,6 @@ from kg.resolve import digest
 from kg.text import fold
 
 _OPENING = '“‘"'
-_PAIRS = {"“": "”", '"': '"', "‘": "’"}
-# Typists mix curly and straight double marks (“...," Romney said): either closes either.
-_CLOSING = {"“": '”"', '"': '"”', "‘": "’"}
 _SPEECH = re.compile(
     r"\b(said|says|told|tells|added|adds|asked|warned|warns|explained|stated|insisted|"
     r"noted|claimed|declared|wrote|writes|tweeted|replied|continued|argued|urged|announced|"
@@ -93,48 +92,6 @@ class Quotation:
     end: int
     text: str
     speaker: Mention | None
-
-
-def spans(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of each quotation's text between its marks.
-
-    >>> t = 'He said "it is fine" and “we go on. Then “more here,” he said.'
-    >>> [t[s:e] for s, e in spans(t)]
-    ['it is fine', 'we go on. Then “more here,']
-    """
-    opening: int | None = None
-    mark = ""
-    for i, char in enumerate(text):
-        before = text[i - 1] if i else " "
-        after = text[i + 1] if i + 1 < len(text) else " "
-        if (
-            opening is not None
-            and char in _CLOSING[mark]
-            and not before.isspace()
-            and (char == "”" or not after.isalnum())  # scraped text: "...all.”In her"
-        ):
-            yield opening, i
-            opening = None
-            continue
-        # Curly opening marks open wherever they stand (scraped text loses the space in
-        # "...said.“Next"); a straight one only at the start of a word.
-        opens = (
-            char in _PAIRS
-            and (char in "“‘" or before.isspace() or before in "([—-:")
-            and not after.isspace()
-        )
-        # A new opening mark while a double one is open is paragraph continuation: the
-        # first mark stays. A single one left open was an apostrophe: the new mark wins.
-        if opens and (opening is None or (mark == "‘" and char != "‘")):
-            opening, mark = i + 1, char
-
-
-def quotation_spans(context: Context, field: Field) -> list[tuple[int, int]]:
-    """The quotation spans of a field, found once per article (officials ask too)."""
-    found: dict[str, list[tuple[int, int]]] = context.cache.setdefault("quoted", {})
-    if field.name not in found:
-        found[field.name] = list(spans(field.text))
-    return found[field.name]
 
 
 def quotations(context: Context) -> list[Quotation]:

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract import Context
 from kg.extract.nlp import Field, Mention, Parsed, parsed
+from kg.extract.officials import holdings
 from kg.extract.roles import is_role_head
 from kg.text import fold
 
@@ -318,8 +319,6 @@ class Speakers:
 
     def _offices(self) -> dict[object, list[list[str]]]:
         """The words of each office the officials' rules give each person."""
-        from kg.extract.officials import holdings  # officials read quotations: no cycle
-
         found: dict[object, list[list[str]]] = {}
         for h in holdings(self.context):
             found.setdefault(h.person.ref, []).append(fold(h.role.text).split())
