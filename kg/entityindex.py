@@ -3,10 +3,13 @@
 An entity page joins the entity with every article that names it; from the query
 store's on-disk indexes that took seconds a page at 10,000 articles. The entity index
 holds the export's triples with integer term ids in SQLite (stdlib), indexed by
-subject and by (predicate, object), so a page's joins run in SQLite's B-trees in
-milliseconds, and the home page's lists precomputed. Each table answers what its
-shipped query in ``kg/queries/entity/`` answers over the store (the same rows, in the
-query's order; all of them, where the query stops at 500), which the tests check.
+subject and by (predicate, object); the tables that grow with the articles (an
+entity's articles, evidence, quotes, officials, an outlet's articles and citations)
+made for every entity at once, numbered in their query's order, so a page reads 50
+rows by position; the home page's lists and the names to search. The short tables
+(facts, offices, an article's contents) are joined when asked. Each table answers what
+its shipped query in ``kg/queries/entity/`` answers over the store (the same rows, in
+the query's order; all of them, where the query stops at 500), which the tests check.
 
 It lives beside the store it belongs to, named by the same fingerprint
 (``.kg-query-store/NAME-FINGERPRINT.index``), and has the same life: made in a
@@ -43,7 +46,7 @@ log = logging.getLogger(__name__)
 SUFFIX = ".index"
 """An index's file is its store's folder name with this suffix."""
 
-_FORMAT = "2"  # bump when the tables change: an index of another format is made again
+_FORMAT = "3"  # bump when the tables change: an index of another format is made again
 _BATCH = 50_000
 _CHUNK = 5_000  # ids a lookup asks for at once (SQLite takes up to 32,766 parameters)
 _PROGRESS_LINES = 2_000_000
@@ -239,6 +242,10 @@ def _fill(connection: sqlite3.Connection, source: Path, progress: Progress | Non
         "INSERT INTO label VALUES (?, ?, ?)", ((s, o, value.lower()) for s, o, value in rows)
     )
     index.make_cards()
+    for name in LONG_TABLES:
+        if progress is not None:
+            progress(f"entity index: the {name} of every entity")
+        index.make_long_table(name)
     tops = {iri: _encode(index.compute_top(iri)) for iri in TOP_CLASSES}
     connection.executemany(
         "INSERT INTO meta VALUES (?, ?)",
@@ -528,36 +535,7 @@ class EntityIndex:
             values[:] = sorted(set(values))
         return found
 
-    def _subjects(self, predicates: Iterable[str], value: int) -> list[tuple[int, int]]:
-        """(subject, predicate) of the statements with one of ``predicates`` and object
-        ``value``."""
-        ids = self.ids(*predicates)
-        return sorted(
-            set(
-                self.connection.execute(
-                    f"SELECT s, p FROM triple WHERE o = ? AND p IN ({','.join('?' * len(ids))})",
-                    [value, *ids],
-                )
-            )
-        )
-
     # the page tables (kg/queries/entity/NAME.rq)
-
-    def cites(self, entity: int) -> Table:
-        articles = [s for s, _ in self._subjects([SCHEMA + "publisher"], entity)]
-        cited = self._objects(articles, SCHEMA + "citation")
-        names = self._objects({c for cs in cited.values() for c in cs}, SCHEMA + "name")
-        groups: dict[tuple[int | None, int], set[int]] = {}
-        for article, targets in cited.items():
-            for target in targets:
-                for name in _or_none(names.get(target)):
-                    groups.setdefault((name, target), set()).add(article)
-        rows = [
-            {"entity": entity, "name": name, "cited": target, "articles": _count(len(found))}
-            for (name, target), found in groups.items()
-        ]
-        variables = ["entity", "name", "cited", "articles"]
-        return self._table(variables, rows, [("articles", True), ("name", False)])
 
     def offices(self, entity: int) -> Table:
         positions = self._objects([entity], KG + "holdsPosition").get(entity, [])
@@ -593,11 +571,10 @@ class EntityIndex:
         return self._table(variables, rows, [("last", True), ("role", False)], distinct=False)
 
     # The tables that grow with the articles that name an entity (thousands of rows at
-    # 10,000 articles) are joined and sorted by SQLite; Python resolves only the terms
-    # of the rows a page shows. Each query returns the table's values (term ids, or
-    # texts and counts the query makes), then its sort keys. An OPTIONAL of two
-    # patterns is a LEFT JOIN whose first pattern requires the second (EXISTS): a
-    # parenthesized join would be made for every article of the graph first.
+    # 10,000 articles) are made for every entity when the index is made: SQLite joins
+    # and sorts them once (LONG_TABLES), and a page reads its 50 rows by position.
+    # An OPTIONAL of two patterns is a LEFT JOIN whose first pattern requires the
+    # second (EXISTS): a parenthesized join would be made for every article first.
 
     def _sql(self, sql: str, **iris: str | int) -> list[tuple[object, ...]]:
         parameters = {
@@ -641,123 +618,35 @@ class EntityIndex:
             "publisher, outlet)"
         )
 
-    def articles(self, entity: int) -> list[tuple[object, ...]]:
-        return self._sql(
-            """
-            SELECT DISTINCT c.date, l.s, c.headline, c.outlet, c.publisher,
-                local_name(tl.value), c.date_key, c.article_key
-            FROM triple l
-            JOIN card c ON c.article = l.s
-            JOIN term tl ON tl.id = l.p
-            WHERE l.o = :entity AND l.p IN (:mentions, :citation, :about)
-            ORDER BY c.date_key DESC, c.article_key
-            """,
-            entity=entity,
-            mentions=SCHEMA + "mentions",
-            citation=SCHEMA + "citation",
-            about=SCHEMA + "about",
+    def make_long_table(self, name: str) -> None:
+        """Make the table ``rows_NAME``: each entity's rows of the long table ``name``,
+        numbered from 0 in the query's order (while the index is made)."""
+        table = LONG_TABLES[name]
+        values = ", ".join(f"v{i}" for i in range(len(table.kinds)))
+        self._sql(
+            f"CREATE TABLE rows_{name} AS SELECT entity, "
+            f"ROW_NUMBER() OVER (PARTITION BY entity ORDER BY {table.order}) - 1 AS pos, "
+            f"{values} FROM ({table.select})",
+            **table.iris,
         )
+        self.connection.execute(f"CREATE UNIQUE INDEX rows_{name}_at ON rows_{name}(entity, pos)")
 
-    def published(self, entity: int) -> list[tuple[object, ...]]:
-        return self._sql(
-            """
-            SELECT DISTINCT c.date, p.s, c.headline, tu.value, c.date_key, c.article_key
-            FROM triple p
-            JOIN card c ON c.article = p.s
-            LEFT JOIN triple u ON u.s = p.s AND u.p = :url
-            LEFT JOIN term tu ON tu.id = u.o
-            WHERE p.o = :entity AND p.p = :publisher
-            ORDER BY c.date_key DESC, c.article_key
-            """,
-            entity=entity,
-            url=SCHEMA + "url",
-            publisher=SCHEMA + "publisher",
-        )
-
-    def quotes(self, entity: int) -> list[tuple[object, ...]]:
-        return self._sql(
-            """
-            SELECT DISTINCT t.o, d.o, part.o, h.o, td.value, tt.value
-            FROM triple c
-            JOIN triple t ON t.s = c.s AND t.p = :text
-            JOIN term tt ON tt.id = t.o
-            JOIN triple part ON part.s = c.s AND part.p = :part
-            LEFT JOIN triple d ON d.s = part.o AND d.p = :date
-            LEFT JOIN term td ON td.id = d.o
-            LEFT JOIN triple h ON h.s = part.o AND h.p = :headline
-            WHERE c.o = :entity AND c.p = :creator
-            ORDER BY td.value DESC, tt.value
-            """,
-            entity=entity,
-            text=SCHEMA + "text",
-            part=SCHEMA + "isPartOf",
-            date=SCHEMA + "datePublished",
-            headline=SCHEMA + "headline",
-            creator=SCHEMA + "creator",
-        )
-
-    def evidence(self, entity: int) -> list[tuple[object, ...]]:
-        return self._sql(
-            """
-            SELECT DISTINCT local_name(tp.value), se.o, inf.o, src.o, h.o, gn.o,
-                ta.value, ts.value, local_name(tp.value)
-            FROM (
-                SELECT s FROM triple WHERE o = :entity AND p = :subject
-                UNION SELECT s FROM triple WHERE o = :entity AND p = :object
-            ) ev
-            JOIN triple ty ON ty.s = ev.s AND ty.p = :type AND ty.o = :evidence
-            JOIN triple pr ON pr.s = ev.s AND pr.p = :predicate
-            JOIN term tp ON tp.id = pr.o
-            JOIN triple se ON se.s = ev.s AND se.p = :sentence
-            JOIN term ts ON ts.id = se.o
-            JOIN triple inf ON inf.s = ev.s AND inf.p = :inferred
-            JOIN triple src ON src.s = ev.s AND src.p = :derived
-            JOIN term ta ON ta.id = src.o
-            LEFT JOIN triple g ON g.s = ev.s AND g.p = :generated
-                AND EXISTS (SELECT 1 FROM triple x WHERE x.s = g.o AND x.p = :name)
-            LEFT JOIN triple gn ON gn.s = g.o AND gn.p = :name
-            LEFT JOIN triple h ON h.s = src.o AND h.p = :headline
-            ORDER BY ta.value, ts.value, local_name(tp.value)
-            """,
-            entity=entity,
-            subject=RDF + "subject",
-            object=RDF + "object",
-            type=RDF_TYPE,
-            evidence=KG + "Evidence",
-            predicate=RDF + "predicate",
-            sentence=KG + "sentence",
-            inferred=KG + "inferred",
-            derived=PROV + "wasDerivedFrom",
-            name=SCHEMA + "name",
-            generated=PROV + "wasGeneratedBy",
-            headline=SCHEMA + "headline",
-        )
-
-    def officials(self, entity: int) -> list[tuple[object, ...]]:
-        return self._sql(
-            """
-            SELECT n.o, h.o, r.o, f.o, la.o, COUNT(DISTINCT rep.o) AS articles, tn.value
-            FROM triple j
-            JOIN triple h ON h.s = j.s AND h.p = :holder
-            JOIN triple r ON r.s = j.s AND r.p = :role
-            LEFT JOIN triple n ON n.s = h.o AND n.p = :name
-            LEFT JOIN term tn ON tn.id = n.o
-            LEFT JOIN triple f ON f.s = j.s AND f.p = :first
-            LEFT JOIN triple la ON la.s = j.s AND la.p = :last
-            LEFT JOIN triple rep ON rep.s = j.s AND rep.p = :reported
-            WHERE j.o = :entity AND j.p = :jurisdiction
-            GROUP BY n.o, h.o, r.o, f.o, la.o
-            ORDER BY articles DESC, tn.value
-            """,
-            entity=entity,
-            holder=KG + "holder",
-            role=SCHEMA + "roleName",
-            name=SCHEMA + "name",
-            first=KG + "firstReported",
-            last=KG + "lastReported",
-            reported=KG + "reportedIn",
-            jurisdiction=KG + "jurisdiction",
-        )
+    def long_rows(
+        self, name: str, entity: int, offset: int, limit: int | None
+    ) -> tuple[list[tuple[object, ...]], int]:
+        """Rows ``offset`` to ``offset + limit`` of an entity's long table, and how many
+        rows it has."""
+        values = ", ".join(f"v{i}" for i in range(len(LONG_TABLES[name].kinds)))
+        end = -1 if limit is None else offset + limit
+        rows = self.connection.execute(
+            f"SELECT {values} FROM rows_{name} WHERE entity = ? AND pos >= ? "
+            "AND (pos < ? OR ? < 0) ORDER BY pos",
+            (entity, offset, end, end),
+        ).fetchall()
+        (total,) = self.connection.execute(
+            f"SELECT COUNT(*) FROM rows_{name} WHERE entity = ?", (entity,)
+        ).fetchone()
+        return rows, total
 
     def facts(self, entity: int) -> Table:
         left_out = set(self.ids(*_FACTS_LEFT_OUT))
@@ -900,14 +789,157 @@ def _count(number: int) -> Computed:
     return Computed(str(number), XSD + "integer")
 
 
-_SQL_SECTIONS = {
-    "articles": "iiiiit",
-    "published": "iiit",
-    "quotes": "iiii",
-    "evidence": "tiiiii",
-    "officials": "iiiiic",
+@dataclass(frozen=True)
+class LongTable:
+    """A page table made for every entity with SQL: ``select`` gives ``entity``, the
+    values ``v0``, ``v1`` ... (``kinds``: ``i`` a term id, ``t`` a text the query
+    makes, ``c`` a count) and the sort keys of ``order``, the query's ORDER BY;
+    ``iris`` are the ids the SQL names."""
+
+    kinds: str
+    select: str
+    order: str
+    iris: dict[str, str]
+
+
+LONG_TABLES = {
+    "articles": LongTable(
+        "iiiiit",
+        """
+        SELECT DISTINCT l.o AS entity, c.date AS v0, l.s AS v1, c.headline AS v2,
+            c.outlet AS v3, c.publisher AS v4, local_name(tl.value) AS v5,
+            c.date_key AS k1, c.article_key AS k2
+        FROM triple l
+        JOIN card c ON c.article = l.s
+        JOIN term tl ON tl.id = l.p
+        WHERE l.p IN (:mentions, :citation, :about)
+        """,
+        "k1 DESC, k2",
+        {
+            "mentions": SCHEMA + "mentions",
+            "citation": SCHEMA + "citation",
+            "about": SCHEMA + "about",
+        },
+    ),
+    "published": LongTable(
+        "iiit",
+        """
+        SELECT DISTINCT p.o AS entity, c.date AS v0, p.s AS v1, c.headline AS v2,
+            tu.value AS v3, c.date_key AS k1, c.article_key AS k2
+        FROM triple p
+        JOIN card c ON c.article = p.s
+        LEFT JOIN triple u ON u.s = p.s AND u.p = :url
+        LEFT JOIN term tu ON tu.id = u.o
+        WHERE p.p = :publisher
+        """,
+        "k1 DESC, k2",
+        {"url": SCHEMA + "url", "publisher": SCHEMA + "publisher"},
+    ),
+    "cites": LongTable(
+        "iic",
+        """
+        SELECT p.o AS entity, n.o AS v0, c.o AS v1, COUNT(DISTINCT p.s) AS v2, tn.value AS k2
+        FROM triple p
+        JOIN triple c ON c.s = p.s AND c.p = :citation
+        LEFT JOIN triple n ON n.s = c.o AND n.p = :name
+        LEFT JOIN term tn ON tn.id = n.o
+        WHERE p.p = :publisher
+        GROUP BY p.o, n.o, c.o
+        """,
+        "v2 DESC, k2",
+        {
+            "citation": SCHEMA + "citation",
+            "name": SCHEMA + "name",
+            "publisher": SCHEMA + "publisher",
+        },
+    ),
+    "quotes": LongTable(
+        "iiii",
+        """
+        SELECT DISTINCT c.o AS entity, t.o AS v0, d.o AS v1, part.o AS v2, h.o AS v3,
+            td.value AS k1, tt.value AS k2
+        FROM triple c
+        JOIN triple t ON t.s = c.s AND t.p = :text
+        JOIN term tt ON tt.id = t.o
+        JOIN triple part ON part.s = c.s AND part.p = :part
+        LEFT JOIN triple d ON d.s = part.o AND d.p = :date
+        LEFT JOIN term td ON td.id = d.o
+        LEFT JOIN triple h ON h.s = part.o AND h.p = :headline
+        WHERE c.p = :creator
+        """,
+        "k1 DESC, k2",
+        {
+            "text": SCHEMA + "text",
+            "part": SCHEMA + "isPartOf",
+            "date": SCHEMA + "datePublished",
+            "headline": SCHEMA + "headline",
+            "creator": SCHEMA + "creator",
+        },
+    ),
+    "evidence": LongTable(
+        "tiiiii",
+        """
+        SELECT DISTINCT ev.o AS entity, local_name(tp.value) AS v0, se.o AS v1, inf.o AS v2,
+            src.o AS v3, h.o AS v4, gn.o AS v5, ta.value AS k1, ts.value AS k2
+        FROM triple ev
+        JOIN triple ty ON ty.s = ev.s AND ty.p = :type AND ty.o = :evidence
+        JOIN triple pr ON pr.s = ev.s AND pr.p = :predicate
+        JOIN term tp ON tp.id = pr.o
+        JOIN triple se ON se.s = ev.s AND se.p = :sentence
+        JOIN term ts ON ts.id = se.o
+        JOIN triple inf ON inf.s = ev.s AND inf.p = :inferred
+        JOIN triple src ON src.s = ev.s AND src.p = :derived
+        JOIN term ta ON ta.id = src.o
+        LEFT JOIN triple g ON g.s = ev.s AND g.p = :generated
+            AND EXISTS (SELECT 1 FROM triple x WHERE x.s = g.o AND x.p = :name)
+        LEFT JOIN triple gn ON gn.s = g.o AND gn.p = :name
+        LEFT JOIN triple h ON h.s = src.o AND h.p = :headline
+        WHERE ev.p IN (:subject, :object)
+        """,
+        "k1, k2, v0",
+        {
+            "subject": RDF + "subject",
+            "object": RDF + "object",
+            "type": RDF_TYPE,
+            "evidence": KG + "Evidence",
+            "predicate": RDF + "predicate",
+            "sentence": KG + "sentence",
+            "inferred": KG + "inferred",
+            "derived": PROV + "wasDerivedFrom",
+            "name": SCHEMA + "name",
+            "generated": PROV + "wasGeneratedBy",
+            "headline": SCHEMA + "headline",
+        },
+    ),
+    "officials": LongTable(
+        "iiiiic",
+        """
+        SELECT j.o AS entity, n.o AS v0, h.o AS v1, r.o AS v2, f.o AS v3, la.o AS v4,
+            COUNT(DISTINCT rep.o) AS v5, tn.value AS k2
+        FROM triple j
+        JOIN triple h ON h.s = j.s AND h.p = :holder
+        JOIN triple r ON r.s = j.s AND r.p = :role
+        LEFT JOIN triple n ON n.s = h.o AND n.p = :name
+        LEFT JOIN term tn ON tn.id = n.o
+        LEFT JOIN triple f ON f.s = j.s AND f.p = :first
+        LEFT JOIN triple la ON la.s = j.s AND la.p = :last
+        LEFT JOIN triple rep ON rep.s = j.s AND rep.p = :reported
+        WHERE j.p = :jurisdiction
+        GROUP BY j.o, n.o, h.o, r.o, f.o, la.o
+        """,
+        "v5 DESC, k2",
+        {
+            "holder": KG + "holder",
+            "role": SCHEMA + "roleName",
+            "name": SCHEMA + "name",
+            "first": KG + "firstReported",
+            "last": KG + "lastReported",
+            "reported": KG + "reportedIn",
+            "jurisdiction": KG + "jurisdiction",
+        },
+    ),
 }
-"""The tables SQLite joins and sorts, and what each of their values is (``resolve``)."""
+"""The long page tables (kg/queries/entity/NAME.rq), made for every entity at once."""
 
 SECTION_METHODS = (
     "articles",
@@ -971,10 +1003,10 @@ class OpenIndex:
         if entity < 0:
             return Slice(Table(_variables(name)), 0, 0)
         end = None if limit is None else offset + limit
-        if name in _SQL_SECTIONS:
-            rows = getattr(index, name)(entity)
-            shown = index.resolve(iri, _SQL_SECTIONS[name], rows[offset:end])
-            return Slice(Table(_variables(name), shown), offset, len(rows))
+        if name in LONG_TABLES:
+            rows, total = index.long_rows(name, entity, offset, limit)
+            shown = index.resolve(iri, LONG_TABLES[name].kinds, rows)
+            return Slice(Table(_variables(name), shown), offset, total)
         table: Table = getattr(index, name)(entity)
         return Slice(Table(table.variables, table.rows[offset:end]), offset, len(table.rows))
 
