@@ -181,6 +181,7 @@ def _fill(connection: sqlite3.Connection, source: Path, progress: Progress | Non
         "journal_mode=OFF",
         "synchronous=OFF",
         "cache_size=-262144",
+        "mmap_size=17179869184",
         "locking_mode=EXCLUSIVE",
     ):
         connection.execute(f"PRAGMA {pragma}")
@@ -222,6 +223,15 @@ def _fill(connection: sqlite3.Connection, source: Path, progress: Progress | Non
     if progress is not None:
         progress(f"entity index: {lines:,} triples, {len(ids):,} terms read; sorting them")
     ids.clear()  # the terms are in SQLite now
+    phases = {"read": read}
+    mark = time.perf_counter()
+
+    def phase(name: str) -> None:
+        nonlocal mark
+        now = time.perf_counter()
+        phases[name] = now - mark
+        mark = now
+
     connection.executescript(
         """
         CREATE INDEX triple_spo ON triple(s, p, o);
@@ -229,6 +239,7 @@ def _fill(connection: sqlite3.Connection, source: Path, progress: Progress | Non
         CREATE INDEX term_iri ON term(value) WHERE kind = 0;
         """
     )
+    phase("sort")
     index = EntityIndex(connection)
     connection.execute("BEGIN")
     connection.execute("CREATE TABLE label(entity INTEGER, name INTEGER, lower TEXT)")
@@ -242,11 +253,14 @@ def _fill(connection: sqlite3.Connection, source: Path, progress: Progress | Non
         "INSERT INTO label VALUES (?, ?, ?)", ((s, o, value.lower()) for s, o, value in rows)
     )
     index.make_cards()
+    phase("names and cards")
     for name in LONG_TABLES:
         if progress is not None:
             progress(f"entity index: the {name} of every entity")
         index.make_long_table(name)
+        phase(name)
     tops = {iri: _encode(index.compute_top(iri)) for iri in TOP_CLASSES}
+    phase("top")
     connection.executemany(
         "INSERT INTO meta VALUES (?, ?)",
         [
@@ -260,8 +274,15 @@ def _fill(connection: sqlite3.Connection, source: Path, progress: Progress | Non
     connection.execute("COMMIT")
     connection.execute("PRAGMA analysis_limit=1000")
     connection.execute("ANALYZE")
+    phase("analyze")
     seconds = time.perf_counter() - started
-    connection.execute("INSERT INTO meta VALUES ('seconds', ?)", (f"{seconds:.2f}",))
+    connection.executemany(
+        "INSERT INTO meta VALUES (?, ?)",
+        [
+            ("seconds", f"{seconds:.2f}"),
+            ("phases", json.dumps({name: round(value, 2) for name, value in phases.items()})),
+        ],
+    )
 
 
 TOP_CLASSES = (
@@ -586,8 +607,8 @@ class EntityIndex:
     def make_cards(self) -> None:
         """The card of each article (while the index is made): its date, headline,
         publisher and the publisher's name (a row for each combination, as the
-        OPTIONALs of the queries give), with the date's and the IRI's text to sort on.
-        A page's thousands of articles are then one lookup each."""
+        OPTIONALs of the queries give), with the date's and the IRI's text to sort on;
+        and, for the time the index is made, the row of each evidence node."""
         self._sql(
             """
             CREATE TABLE card AS
@@ -617,6 +638,37 @@ class EntityIndex:
             "CREATE INDEX card_article ON card(article, date_key, article_key, date, headline, "
             "publisher, outlet)"
         )
+        # An evidence node is named by its subject and its object: its row is made once.
+        self._sql(
+            """
+            CREATE TEMP TABLE evidence_card AS
+            SELECT ty.s AS node, local_name(tp.value) AS v0, se.o AS v1, inf.o AS v2,
+                src.o AS v3, h.o AS v4, gn.o AS v5, ta.value AS k1, ts.value AS k2
+            FROM triple ty
+            JOIN triple pr ON pr.s = ty.s AND pr.p = :predicate
+            JOIN term tp ON tp.id = pr.o
+            JOIN triple se ON se.s = ty.s AND se.p = :sentence
+            JOIN term ts ON ts.id = se.o
+            JOIN triple inf ON inf.s = ty.s AND inf.p = :inferred
+            JOIN triple src ON src.s = ty.s AND src.p = :derived
+            JOIN term ta ON ta.id = src.o
+            LEFT JOIN triple g ON g.s = ty.s AND g.p = :generated
+                AND EXISTS (SELECT 1 FROM triple x WHERE x.s = g.o AND x.p = :name)
+            LEFT JOIN triple gn ON gn.s = g.o AND gn.p = :name
+            LEFT JOIN triple h ON h.s = src.o AND h.p = :headline
+            WHERE ty.p = :type AND ty.o = :evidence
+            """,
+            type=RDF_TYPE,
+            evidence=KG + "Evidence",
+            predicate=RDF + "predicate",
+            sentence=KG + "sentence",
+            inferred=KG + "inferred",
+            derived=PROV + "wasDerivedFrom",
+            name=SCHEMA + "name",
+            generated=PROV + "wasGeneratedBy",
+            headline=SCHEMA + "headline",
+        )
+        self.connection.execute("CREATE INDEX temp.evidence_node ON evidence_card(node)")
 
     def make_long_table(self, name: str) -> None:
         """Make the table ``rows_NAME``: each entity's rows of the long table ``name``,
@@ -879,37 +931,13 @@ LONG_TABLES = {
     "evidence": LongTable(
         "tiiiii",
         """
-        SELECT DISTINCT ev.o AS entity, local_name(tp.value) AS v0, se.o AS v1, inf.o AS v2,
-            src.o AS v3, h.o AS v4, gn.o AS v5, ta.value AS k1, ts.value AS k2
+        SELECT DISTINCT ev.o AS entity, e.v0, e.v1, e.v2, e.v3, e.v4, e.v5, e.k1, e.k2
         FROM triple ev
-        JOIN triple ty ON ty.s = ev.s AND ty.p = :type AND ty.o = :evidence
-        JOIN triple pr ON pr.s = ev.s AND pr.p = :predicate
-        JOIN term tp ON tp.id = pr.o
-        JOIN triple se ON se.s = ev.s AND se.p = :sentence
-        JOIN term ts ON ts.id = se.o
-        JOIN triple inf ON inf.s = ev.s AND inf.p = :inferred
-        JOIN triple src ON src.s = ev.s AND src.p = :derived
-        JOIN term ta ON ta.id = src.o
-        LEFT JOIN triple g ON g.s = ev.s AND g.p = :generated
-            AND EXISTS (SELECT 1 FROM triple x WHERE x.s = g.o AND x.p = :name)
-        LEFT JOIN triple gn ON gn.s = g.o AND gn.p = :name
-        LEFT JOIN triple h ON h.s = src.o AND h.p = :headline
+        JOIN evidence_card e ON e.node = ev.s
         WHERE ev.p IN (:subject, :object)
         """,
         "k1, k2, v0",
-        {
-            "subject": RDF + "subject",
-            "object": RDF + "object",
-            "type": RDF_TYPE,
-            "evidence": KG + "Evidence",
-            "predicate": RDF + "predicate",
-            "sentence": KG + "sentence",
-            "inferred": KG + "inferred",
-            "derived": PROV + "wasDerivedFrom",
-            "name": SCHEMA + "name",
-            "generated": PROV + "wasGeneratedBy",
-            "headline": SCHEMA + "headline",
-        },
+        {"subject": RDF + "subject", "object": RDF + "object"},
     ),
     "officials": LongTable(
         "iiiiic",
