@@ -144,9 +144,12 @@ def index_figures(folder: Path) -> str:
     finally:
         connection.close()
     size = found[-1].stat().st_size / 2**20
+    phases = ", ".join(
+        f"{name} {seconds:.1f}" for name, seconds in json.loads(meta["phases"]).items()
+    )
     return (
-        f"{float(meta['seconds']):.1f} s ({float(meta['seconds_read']):.1f} s reading the export),"
-        f" {int(meta['triples']):,} triples, {size:,.0f} MiB"
+        f"made in {float(meta['seconds']):.1f} s, {int(meta['triples']):,} triples,"
+        f" {size:,.0f} MiB\n  its phases (s): {phases}"
     )
 
 
