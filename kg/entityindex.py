@@ -38,12 +38,12 @@ import pyoxigraph as ox
 
 from kg.errors import InputError, StorageError
 from kg.locking import Waiting, folder_lock
-from kg.querystore import StoreBuild, fingerprint
+from kg.querystore import INDEX_SUFFIX, StoreBuild, fingerprint
 from kg.rdffiles import rdf_file
 
 log = logging.getLogger(__name__)
 
-SUFFIX = ".index"
+SUFFIX = INDEX_SUFFIX
 """An index's file is its store's folder name with this suffix."""
 
 _FORMAT = "3"  # bump when the tables change: an index of another format is made again
