@@ -22,7 +22,7 @@ from kg.entityindex import (
     ensure_index,
     index_path,
 )
-from kg.errors import LockedError
+from kg.errors import LockedError, StorageError
 from kg.querystore import STORE_FOLDER, QueryStore, ensure_store
 from kg.server.pages import entity_query
 from kg.server.pool import QueryPool, Select
@@ -183,3 +183,34 @@ def test_a_locked_store_folder_is_a_clear_error(tmp_path: Path) -> None:
 def test_a_query_store_still_opens_beside_its_index(build_folder: Path, opened: OpenIndex) -> None:
     with QueryStore.open(build_folder) as query_store:
         assert index_path(query_store.build) == opened.path
+
+
+def test_kg_serve_no_wait_names_the_process_making_the_index(tmp_path: Path) -> None:
+    build_to(["seeds"], tmp_path, formats=["nquads"])
+    ensure_store(tmp_path)  # the store is there; the index is not
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD, str(tmp_path / STORE_FOLDER)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+        answer = subprocess.run(
+            [sys.executable, "-m", "kg", "serve", str(tmp_path), "--port", "0", "--no-wait"],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    finally:
+        holder.kill()
+        holder.communicate()
+    assert answer.returncode == 1
+    assert f"is in use by process {holder.pid}" in answer.stderr
+
+
+def test_an_unreadable_index_is_a_clear_error(tmp_path: Path) -> None:
+    build_to(["seeds"], tmp_path, formats=["nquads"])
+    path, _ = ensure_index(ensure_store(tmp_path))
+    path.write_bytes(b"not a database" * 100)
+    with pytest.raises(StorageError, match="cannot read the entity index"):
+        OpenIndex(path)
