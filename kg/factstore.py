@@ -341,6 +341,21 @@ class FactsStore:
             with (self.folder / name).open("rb") as stream:
                 yield pickle.load(stream)
 
+    def part(self, source: str, index: int) -> FileResult:
+        """The saved FileResult of one part of a source (0 for a file read whole)."""
+        name = self._names(source, self.entries[source])[index]
+        with (self.folder / name).open("rb") as stream:
+            result: FileResult = pickle.load(stream)
+        return result
+
+    def versions(self) -> dict[str, str]:
+        """Each source's version: its content hash, facts file and parts saved (what an
+        incremental resolution state, ``kg.resolution``, records having counted)."""
+        return {
+            source: f"{e['sha256']} {e['facts']} {e.get('saved', 1)}/{e.get('parts', 1)}"
+            for source, e in self.entries.items()
+        }
+
     def work_folder(self) -> Path | None:
         """Where a build keeps its temporary files: in the store folder, or None (the system's).
 
