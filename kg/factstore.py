@@ -3,8 +3,8 @@
 With a store folder the build is incremental: a manifest maps each source file to
 the hash of its content and to its pickled facts, so an unchanged file is never
 read or extracted again; a changed one is redone; ``prune`` forgets files that are
-gone. Resolution and loading are redone from all the saved facts each time (they
-are cheap next to extraction), so an incremental build equals a fresh one.
+gone. What resolution needs of them is kept beside (``kg.resolution``); a build with
+exports loads every saved file's facts again, so an incremental build equals a fresh one.
 
 A journal beside the manifest gets one line per file as its facts are saved, so a
 build that is killed (not only interrupted) loses nothing it extracted: the next
