@@ -371,11 +371,13 @@ class ResolutionState:
         """Take a record's statements out of the state; the article graphs it wrote to."""
         db = self.db
         for graph, lines in before.entities.items():
+            pairs = [(graph, line) for line in lines]
             db.executemany(
-                "UPDATE state_lines SET count = count - 1 WHERE graph = ? AND line = ?",
-                ((graph, line) for line in lines),
+                "UPDATE state_lines SET count = count - 1 WHERE graph = ? AND line = ?", pairs
             )
-        db.execute("DELETE FROM state_lines WHERE count <= 0")
+            db.executemany(
+                "DELETE FROM state_lines WHERE graph = ? AND line = ? AND count <= 0", pairs
+            )
         articles = {
             g
             for (g,) in db.execute(
