@@ -222,6 +222,7 @@ def _build(
     resolution state, and write the ``delta``. Without ``full`` (a build for its delta
     alone, on a store whose state is kept), no dataset is made: the graph is empty."""
     report = BuildReport()
+    resolver = Resolver(base)  # checks the base IRI before anything is made
     names = tuple(extractor.name for extractor in pipeline(extractors))
     sources, missing = discover(paths)
     for error in missing:
@@ -239,7 +240,6 @@ def _build(
     )
     # With a kept state, the resolver is made from it: records are not observed one by one.
     kept = state is not None and state.valid
-    resolver = Resolver(base)
     timings = report.timings
     fields_seen = _FieldCounter(report.unused_fields)
     observer = None if kept else resolver
