@@ -312,11 +312,22 @@ class Resolver:
                     self._aliases[member] = canonical
 
     def _split_people(self) -> None:
-        for person, sightings in sorted(self.observed.sightings.items()):
+        observed = self.observed
+        # The clusters of a name change only with its sightings: those of the names
+        # whose sightings changed since the last finish are made again.
+        for person in sorted(observed.unsplit):
+            observed.splits.pop(person, None)
             namesakes = _Namesakes()
-            for article, roles, jurisdictions, context in sorted(sightings):
+            for article, roles, jurisdictions, context in sorted(
+                observed.sightings.get(person, ())
+            ):
                 namesakes.add(article, set(roles), set(jurisdictions), set(context))
-            for article, split_key in namesakes.splits(person):
+            found = tuple(namesakes.splits(person))
+            if found:
+                observed.splits[person] = found
+        observed.unsplit.clear()
+        for person, found in sorted(observed.splits.items()):
+            for article, split_key in found:
                 self._split[(person, article)] = split_key
                 self._split_people_keys.add(person)
 
@@ -548,6 +559,10 @@ class Observed:
     identified: dict[str, Counter[str]] = field(default_factory=dict)
     sightings: dict[str, Counter[Sighting]] = field(default_factory=dict)
     contributors: Counter[str] = field(default_factory=Counter)
+    # What the last finish split each name into, and the names whose sightings changed
+    # since: a function of the sightings, kept so a finish clusters the changed ones only.
+    splits: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    unsplit: set[str] = field(default_factory=set)
 
     def add(self, seen: Observation, sign: int = 1) -> None:
         """Count one record in (``sign`` 1) or out (-1)."""
@@ -567,6 +582,7 @@ class Observed:
             _count(self.roles, folded, role, sign)
         for person, sighting in seen.sightings:
             _count(self.sightings, person, sighting, sign)
+            self.unsplit.add(person)
 
     def count(self, key: str) -> int:
         """How many times records named an entity key."""
