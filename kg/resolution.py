@@ -38,10 +38,11 @@ import pickle
 import sqlite3
 import zlib
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TypeVar
 
 from kg.atomic import atomic_write
 from kg.factstore import FactsStore
@@ -61,6 +62,7 @@ from kg.resolve import (
 )
 from kg.text import fold
 
+T = TypeVar("T")
 FORMAT = 1
 PICKLE = "resolution-{}.pickle"
 _ROLE_NAME = str(SDO.roleName)
@@ -600,6 +602,7 @@ def _quads(graph: str, lines: Iterable[str]) -> list[bytes]:
     return [f"{line} {graph} .\n".encode() for line in sorted(lines)]
 
 
-def _chunks(items: list[object] | list[str] | list[int], size: int = 500) -> Iterator[list]:  # type: ignore[type-arg]
+def _chunks(items: Sequence[T], size: int = 500) -> Iterator[Sequence[T]]:
+    """Runs of at most ``size`` items (SQLite takes a bounded number of parameters)."""
     for start in range(0, len(items), size):
         yield items[start : start + size]
