@@ -1,23 +1,25 @@
-"""What a delta costs today: ten new articles on a store of a thousand, built with --delta
-and applied to a running Oxigraph server.
+"""What an incremental build costs: ten new articles on a store of a thousand (and on stores of
+other sizes, for flatness), built with --delta and applied to a running Oxigraph server.
 
-Run: .venv/bin/python -m benchmarks.incremental --articles 1000 [--new 10] [--jobs 1]
-         [--keep DIR]
+Run: .venv/bin/python -m benchmarks.incremental --articles 1000 [2000 ...] [--new 10]
+         [--jobs 1] [--keep DIR]
 
-It generates the benchmarks' synthetic corpus (`benchmarks.corpus`), builds it into a
-store (`kg build --store`, N-Quads), loads that into `oxigraph serve` (`kg load`), then
-adds ``--new`` articles and prints, each with its command:
+For each store size it generates the benchmarks' synthetic corpus (`benchmarks.corpus`),
+builds it into a store (`kg build --store`, N-Quads), loads that into `oxigraph serve`
+(`kg load`), then adds ``--new`` articles and prints, each with its command:
 
 - the incremental build that writes the delta alone (`kg build --store S --delta D`),
   beside a build of the new articles alone (what extracting them costs);
 - the delta's size: changed and new graphs, removed graphs, quads, bytes;
-- applying it to the server (`kg load --delta D`), beside a full reload of the new build
-  into a fresh server; the two servers must then hold the same quads.
+- applying it to the server (`kg load --delta D`), beside a full build from the store
+  (nothing to extract) and a full reload of it into a fresh server; the two servers must
+  then hold the same quads.
 
-Resolution and loading are still redone from all the store's facts (issue #17 item 1 is
-not done), so the incremental build grows with the store; this measures by how much.
-`--keep DIR` keeps (and reuses) the corpus and the first build's store in DIR; a first
-build that was stopped resumes there.
+With more than one size it ends with a table of the incremental build's seconds by store
+size: it should not grow with the store (issue #17). `--keep DIR` keeps (and reuses) the
+corpus and the first build's store in DIR; a first build that was stopped resumes there,
+and a kept store made by a kg without the resolution state (``kg.resolution``) is built
+again from its saved facts first.
 """
 
 from __future__ import annotations
@@ -102,14 +104,26 @@ def quads(url: str) -> list[str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--articles", type=int, nargs="+", default=[1000])
     parser.add_argument("--new", type=int, default=10)
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--keep", type=Path, help="keep and reuse the corpus and store here")
     options = parser.parse_args()
-    articles, new, jobs = options.articles, options.new, ["-j", str(options.jobs), "-q"]
+    rows = []
+    for articles in options.articles:
+        rows.append((articles, size(articles, options.new, options.jobs, options.keep)))
+    if len(rows) > 1:
+        print(f"\n{options.new} new articles, by store size (-j {options.jobs}):")
+        print("  store    incremental  alone  full rebuild")
+        for articles, (incremental, alone, rebuilt) in rows:
+            print(f"  {articles:>6,} {incremental:10.1f} s {alone:5.1f} s {rebuilt:8.1f} s")
+
+
+def size(articles: int, new: int, jobs_count: int, keep: Path | None) -> tuple[float, ...]:
+    """Measure one store size; the incremental, new-alone and full-rebuild seconds."""
+    jobs = ["-j", str(jobs_count), "-q"]
     with tempfile.TemporaryDirectory(prefix="kg-incremental-") as scratch:
-        root = (options.keep or Path(scratch)) / str(articles)
+        root = (keep or Path(scratch)) / str(articles)
         news, store, first = root / "news", root / "store", root / "first"
         if not (first / "graph.nq").exists():
             # The corpus is the same each time: a first build that was stopped resumes
@@ -120,6 +134,10 @@ def main() -> None:
             seconds = run([*command, "-f", "nquads", *jobs])
             print(f"first build of {articles:,} articles: {seconds:.1f} s  ({shown(command)})")
             shutil.copytree(store, root / "store-first")
+        elif not any((root / "store-first").glob("resolution-*.pickle")):
+            command = [*KG, "build", str(news), "--store", str(root / "store-first")]
+            seconds = run([*command, "-o", str(first), "-f", "nquads", *jobs])
+            print(f"kept store given a resolution state: {seconds:.1f} s  ({shown(command)})")
         work = Path(scratch) / "work"
         shutil.copytree(root / "store-first", work / "store")
         # The next articles of the same deterministic corpus, numbered after the first,
@@ -135,7 +153,7 @@ def main() -> None:
             (added / path.name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy(path, added / path.name)
         try:
-            measure(root, work, corpus, added, articles, new, jobs)
+            return measure(root, work, corpus, added, articles, new, jobs)
         finally:
             for path in joined:
                 path.unlink()
@@ -143,7 +161,7 @@ def main() -> None:
 
 def measure(
     root: Path, work: Path, corpus: Path, added: Path, articles: int, new: int, jobs: list[str]
-) -> None:
+) -> tuple[float, float, float]:
     """The incremental build, its delta and its application, beside their full versions."""
     first = root / "first"
     with oxigraph(work / "kept") as kept, oxigraph(work / "fresh") as fresh:
@@ -188,6 +206,7 @@ def measure(
         print(f"  delta-applied server equals the fresh full load: {same}")
         if not same:
             sys.exit(1)
+    return seconds, extract, rebuilt
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gzip
 import json
 import logging
 import tempfile
@@ -14,7 +15,7 @@ from pathlib import Path
 
 from kg import engines
 from kg.atomic import atomic_write, remove_leftovers
-from kg.delta import BuildState, record
+from kg.delta import BuildState, DeltaReport, GraphDigests
 from kg.errors import ConfigError, InputError, InputNote, StorageError
 from kg.export import DEFAULT_FORMATS, Exporter, exporters
 from kg.export.neo4j_delta import write_cypher
@@ -22,12 +23,13 @@ from kg.extract import Extractor, extract, pipeline
 from kg.factstore import FactsStore, extraction_fingerprint
 from kg.graph import KnowledgeGraph
 from kg.locking import Waiting, build_locks
-from kg.model import Article, BuildReport, FileResult, Skipped
+from kg.model import Article, ArticleFacts, BuildReport, FileResult, Skipped
 from kg.namespaces import KG, SDO, SKOS
 from kg.readers import discover, read_file, split
 from kg.readers.chunks import Part
 from kg.readers.limits import DEFAULT_LIMITS, Limits
 from kg.readers.mapping import NO_FIELDS, FieldMap, FieldsOption
+from kg.resolution import ResolutionState
 from kg.resolve import DEFAULT_BASE, Resolver
 from kg.timelimit import TimeLimitExceeded, time_limit
 
@@ -182,8 +184,9 @@ def build(
             store=store,
             prune=prune,
             fields=FieldMap.of(fields),
+            delta=_folder(delta),
+            full=True,
         )
-        _record_graphs(graph, store, delta)
         return graph
 
 
@@ -192,34 +195,6 @@ def _check_delta(store: str | Path | None, delta: str | Path | None) -> None:
         raise ConfigError(
             "--delta needs --store: a delta is what changed since the last build on a store"
         )
-
-
-def _record_graphs(
-    graph: KnowledgeGraph, store: str | Path | None, delta: str | Path | None
-) -> None:
-    """Record the digest of each of the build's graphs in the store; write the delta."""
-    if store is None:
-        return
-    started = time.perf_counter()
-    dataset = graph.dataset
-    dataset.finish()
-    folder = Path(store)
-
-    def cypher(target: Path, touched: set[str], base: BuildState | None) -> None:
-        write_cypher(graph, touched, target, folder, base)
-
-    report = record(
-        dataset.quads_path,
-        folder,
-        _folder(delta),
-        base_iri=graph.base,
-        extra=cypher if delta is not None else None,
-    )
-    if report.folder is not None:
-        graph.report.outputs["delta"] = report.folder
-    graph.report.timings["digest graphs" + (" and write delta" if delta else "")] = (
-        time.perf_counter() - started
-    )
 
 
 def _folder(path: str | Path | None) -> Path | None:
@@ -240,27 +215,39 @@ def _build(
     store: str | Path | None,
     prune: bool,
     fields: FieldMap,
+    delta: Path | None = None,
+    full: bool = True,
 ) -> KnowledgeGraph:
+    """Read, extract, resolve and load; with a store, record the graphs' digests and the
+    resolution state, and write the ``delta``. Without ``full`` (a build for its delta
+    alone, on a store whose state is kept), no dataset is made: the graph is empty."""
     report = BuildReport()
-    resolver = Resolver(base)
+    resolver = Resolver(base)  # checks the base IRI before anything is made
     names = tuple(extractor.name for extractor in pipeline(extractors))
     sources, missing = discover(paths)
     for error in missing:
         _record(report, error, strict)
     report.files = len(sources)
-    facts_store = FactsStore(
-        Path(store) if store is not None else None,
-        fingerprint=(
-            extraction_fingerprint(names, reading=fields.describe()) if store is not None else ""
-        ),
+    fingerprint = (
+        extraction_fingerprint(names, reading=fields.describe()) if store is not None else ""
     )
+    facts_store = FactsStore(Path(store) if store is not None else None, fingerprint=fingerprint)
+    digests = GraphDigests(Path(store)) if store is not None else None
+    state = (
+        ResolutionState(digests.db, Path(store), key=f"{fingerprint} {base}")
+        if digests is not None and store is not None
+        else None
+    )
+    # With a kept state, the resolver is made from it: records are not observed one by one.
+    kept = state is not None and state.valid
     timings = report.timings
     fields_seen = _FieldCounter(report.unused_fields)
+    observer = None if kept else resolver
     try:
         started = time.perf_counter()
         fresh = facts_store.changed(sources)
         cutting = _cutting(fresh, limits, jobs)
-        work = _work(fresh, cutting, facts_store, report, resolver, strict, fields_seen)
+        work = _work(fresh, cutting, facts_store, report, observer, strict, fields_seen)
         results = engines.run(
             engine, work, names, limits, jobs=jobs, scheduler=scheduler, fields=fields
         )
@@ -268,7 +255,7 @@ def _build(
         timings["read (worker seconds)"] = timings["extract (worker seconds)"] = 0.0
         for result in results:
             # Resolution observes each file (or part) as it arrives; its facts wait on disk.
-            _observe(result, report, resolver, strict, fields_seen)
+            _observe(result, report, observer, strict, fields_seen)
             with _storage(facts_store.folder):
                 facts_store.save(result)
             timings["read (worker seconds)"] += result.read_seconds
@@ -281,31 +268,165 @@ def _build(
         started = time.perf_counter()
         report.reused = len(sources) - len(fresh)
         report.pruned = facts_store.prune(sources) if prune else 0
-        for result in facts_store.results(excluding=set(fresh)):
+        if digests is None or state is None:
+            for result in facts_store.results(excluding=set(fresh)):
+                _observe(result, report, resolver, strict, fields_seen)
+            resolver.finish()
+            timings["resolve"] = time.perf_counter() - started
+            graph = _load(facts_store.results(), facts_store, resolver, report, progress)
+        else:
+            with digests.transaction():
+                graph = _build_on_store(
+                    facts_store,
+                    digests,
+                    state,
+                    resolver,
+                    report,
+                    fresh=set(fresh),
+                    strict=strict,
+                    fields_seen=fields_seen,
+                    progress=progress,
+                    delta=delta,
+                    full=full,
+                )
+            state.clean()
+    finally:
+        facts_store.close()
+        if digests is not None:
+            digests.close()
+    started = time.perf_counter()
+    graph.report = report
+    if graph.has_data:
+        report.counts = {
+            label: graph.count_instances(iri) for label, iri in SUMMARY_CLASSES.items()
+        }
+        report.triples = len(graph)
+    timings["count"] = time.perf_counter() - started
+    return graph
+
+
+def _load(
+    results: Iterable[FileResult],
+    facts_store: FactsStore,
+    resolver: Resolver,
+    report: BuildReport,
+    progress: Progress | None,
+    on_record: Callable[[ArticleFacts, str, list[str], list[str]], None] | None = None,
+) -> KnowledgeGraph:
+    """Every record's statements into the build's dataset."""
+    started = time.perf_counter()
+    with _storage(facts_store.work_folder()):
+        graph = KnowledgeGraph.from_facts(
+            (facts for result in results for facts in result.facts),
+            resolver,
+            within=facts_store.work_folder(),
+            progress=(
+                (lambda records: progress("load", records, report.records))
+                if progress is not None
+                else None
+            ),
+            on_record=on_record,
+        )
+    report.timings["load"] = time.perf_counter() - started
+    return graph
+
+
+def _build_on_store(
+    facts_store: FactsStore,
+    digests: GraphDigests,
+    state: ResolutionState,
+    resolver: Resolver,
+    report: BuildReport,
+    *,
+    fresh: set[str],
+    strict: bool,
+    fields_seen: _FieldCounter,
+    progress: Progress | None,
+    delta: Path | None,
+    full: bool,
+) -> KnowledgeGraph:
+    """Resolve and load with the store's resolution state (``kg.resolution``), and record
+    the graphs' digests (``kg.delta``), in the build's transaction.
+
+    With a kept state, resolution is finished on its sum and only the records whose
+    statements may change are made again; the delta names the graphs they write. With
+    ``full`` the whole dataset is made too (for exports), from every saved record, and the
+    digests are taken from it. Without a kept state (a first build, other extraction code),
+    every record is made and recorded.
+    """
+    timings = report.timings
+    started = time.perf_counter()
+    if state.valid:
+        resolver, changes = state.update(facts_store, resolver.base)
+        if not full:
+            timings["resolve"] = time.perf_counter() - started
+            started = time.perf_counter()
+            found = digests.update(changes, delta, base_iri=resolver.base)
+            report.records = state.records()
+            report.words = state.words()
+            graph = KnowledgeGraph(base=resolver.base)
+            _delta_done(graph, report, found, delta, started)
+            state.save()
+            return graph
+        for _ in changes:  # the state takes in what changed
+            pass
+        timings["resolve"] = time.perf_counter() - started
+
+        def counted() -> Iterator[FileResult]:
+            for result in facts_store.results():
+                if result.source not in fresh:
+                    _observe(result, report, None, strict, fields_seen)
+                yield result
+
+        graph = _load(counted(), facts_store, resolver, report, progress)
+    else:
+        for result in facts_store.results(excluding=fresh):
             _observe(result, report, resolver, strict, fields_seen)
         resolver.finish()
         timings["resolve"] = time.perf_counter() - started
-        started = time.perf_counter()
-        with _storage(facts_store.work_folder()):
-            graph = KnowledgeGraph.from_facts(
-                (facts for result in facts_store.results() for facts in result.facts),
-                resolver,
-                within=facts_store.work_folder(),
-                progress=(
-                    (lambda records: progress("load", records, report.records))
-                    if progress is not None
-                    else None
-                ),
-            )
-        timings["load"] = time.perf_counter() - started
-    finally:
-        facts_store.close()
+        state.reset()
+        records, recorder = state.record(facts_store, resolver)
+        graph = _load(
+            (FileResult("", facts=[item]) for item in records),
+            facts_store,
+            resolver,
+            report,
+            progress,
+            on_record=recorder,
+        )
+        state.recorded(resolver)
     started = time.perf_counter()
-    graph.report = report
-    report.counts = {label: graph.count_instances(iri) for label, iri in SUMMARY_CLASSES.items()}
-    report.triples = len(graph)
-    timings["count"] = time.perf_counter() - started
+    dataset = graph.dataset
+    dataset.finish()
+    folder = facts_store.folder
+
+    def cypher(target: Path, touched: set[str], base: BuildState | None) -> None:
+        write_cypher(graph, touched, target, folder, base)
+
+    with gzip.open(dataset.quads_path, "rb") as quads:
+        found = digests.compare(
+            quads,  # type: ignore[arg-type]
+            delta,
+            base_iri=graph.base,
+            extra=cypher if delta is not None else None,
+        )
+    _delta_done(graph, report, found, delta, started)
+    state.save()
     return graph
+
+
+def _delta_done(
+    graph: KnowledgeGraph,
+    report: BuildReport,
+    found: DeltaReport,
+    delta: Path | None,
+    started: float,
+) -> None:
+    if found.folder is not None:
+        report.outputs["delta"] = found.folder
+    report.timings["digest graphs" + (" and write delta" if delta else "")] = (
+        time.perf_counter() - started
+    )
 
 
 @contextmanager
@@ -345,7 +466,7 @@ def _work(
     limits: Limits,
     facts_store: FactsStore,
     report: BuildReport,
-    resolver: Resolver,
+    resolver: Resolver | None,
     strict: bool,
     fields_seen: _FieldCounter,
 ) -> list[str | Part]:
@@ -392,11 +513,12 @@ class _FieldCounter:
 def _observe(
     result: FileResult,
     report: BuildReport,
-    resolver: Resolver,
+    resolver: Resolver | None,
     strict: bool,
     fields_seen: _FieldCounter,
 ) -> None:
-    """Count one file's records, note its problems, and show its facts to the resolver."""
+    """Count one file's records, note its problems, and show its facts to the resolver
+    (if any: a kept resolution state has them already)."""
     errors = [e for e in result.errors if not isinstance(e, InputNote)]
     if strict and (errors or any(f.problems for f in result.facts)):
         problems = [str(e) for e in errors] + [p for f in result.facts for p in f.problems]
@@ -408,7 +530,8 @@ def _observe(
         report.records += 1
         report.words += facts.words
         report.problems.extend(facts.problems)
-        resolver.observe(facts)
+        if resolver is not None:
+            resolver.observe(facts)
 
 
 def build_to(
@@ -430,12 +553,15 @@ def build_to(
     wait: bool = True,
     waiting: Waiting | None = None,
     delta: str | Path | None = None,
+    cypher: bool = False,
 ) -> KnowledgeGraph:
     """Build, then write each format into the ``output`` folder and a ``build-report.json``.
 
     The store, the delta folder and the output folder are locked for the whole build
     (see ``build``). With ``output`` None, no export is written: a build for its
-    ``delta`` alone.
+    ``delta`` alone, which costs what changed (``kg.resolution``) and returns a graph
+    without data (its report counts no instances); with ``cypher`` it makes the whole
+    graph all the same, to write the delta's Neo4j script.
     """
     chosen = [exporters.get(name) for name in formats]
     folder = _folder(output)
@@ -456,8 +582,9 @@ def build_to(
             store=store,
             prune=prune,
             fields=FieldMap.of(fields),
+            delta=_folder(delta),
+            full=folder is not None or delta is None or cypher,
         )
-        _record_graphs(graph, store, delta)
         if folder is not None:
             _write_exports(graph, chosen, folder, progress)
     return graph

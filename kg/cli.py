@@ -144,6 +144,12 @@ def main(verbose: bool, debug: bool) -> None:
     "(DIR/NNNNNN/, for kg load --delta); without -f, no other output. See docs/scale.md.",
 )
 @click.option(
+    "--delta-cypher",
+    is_flag=True,
+    help="With --delta and no -f: write the delta's Neo4j script (neo4j.cypher) too, which "
+    "makes the whole graph (a build from the store) instead of the changed graphs alone.",
+)
+@click.option(
     "--no-wait",
     is_flag=True,
     help="Stop at once when another build is using the store or the output folder "
@@ -166,6 +172,7 @@ def build(
     store: Path | None,
     prune: bool,
     delta: Path | None,
+    delta_cypher: bool,
     no_wait: bool,
     quiet: bool,
     base_iri: str,
@@ -227,6 +234,7 @@ def build(
                 prune=prune,
                 fields=fields,
                 delta=delta,
+                cypher=delta_cypher,
                 wait=not no_wait,
                 waiting=lambda message: progress.console.print(
                     f"kg build: {message}", soft_wrap=True, highlight=False
@@ -247,7 +255,8 @@ def build(
         table.add_column("count", justify="right")
         for label, count in report.counts.items():
             table.add_row(label, str(count))
-        table.add_row("triples", str(report.triples))
+        if report.counts:  # a build for its delta alone counts no instances
+            table.add_row("triples", str(report.triples))
         table.add_row("files skipped", str(len(report.skipped)))
         stdout.print(table)
         for name, path in report.outputs.items():

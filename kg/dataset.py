@@ -23,6 +23,7 @@ The Oxigraph store that answers SPARQL is made from the quads file on first use
 from __future__ import annotations
 
 import gzip
+import heapq
 import os
 import queue
 import shutil
@@ -122,6 +123,8 @@ class Dataset:
         self._own = Statistics()
         self._entities = LineSorter(self._subfolder("entities"))
         self._shared_graphs = LineSorter(self._subfolder("shared"))
+        # The own statements of shared graphs: in the union once, in no entity's graph.
+        self._shared_own = LineSorter(self._subfolder("shared-own"))
         self._statistics: Statistics | None = None
 
     def _subfolder(self, name: str) -> Path:
@@ -186,11 +189,12 @@ class Dataset:
         lines = set(statements)
         owned = set(own)
         if shared:
-            # The same graph comes again: its own statements come again too.
-            lines |= owned
-            owned = set()
-            every = sorted(lines)
+            # The same graph comes again: its own statements come again too, and are
+            # merged into the union with the entities' statements (not into their graphs).
+            every = sorted(lines | owned)
             self._shared_graphs.extend(f"{name}\t{line}{name} .\n" for line in every)
+            self._shared_own.extend(f"{line} .\n" for line in owned - lines)
+            owned = set()
         else:
             every = sorted(lines | owned)
             self._write_quads([f"{line}{name} .\n" for line in every])
@@ -270,9 +274,14 @@ class Dataset:
             yield from stream
 
     def entity_lines(self) -> Iterator[bytes]:
-        """The statements about entities, sorted and distinct (no graph's own statements)."""
+        """The statements about entities, sorted and distinct (no graph's own statements,
+        but those of graphs that several records share)."""
         self.finish()
-        return iter(self._entities)
+        last = None
+        for line in heapq.merge(self._entities, self._shared_own):
+            if line != last:
+                yield line
+                last = line
 
     def statistics(self) -> Statistics:
         """Counted in one pass over the sorted entity statements, then kept."""
@@ -295,6 +304,7 @@ class Dataset:
         self._quads_out = self._own_out = None
         self._entities.close()
         self._shared_graphs.close()
+        self._shared_own.close()
         shutil.rmtree(self.folder, ignore_errors=True)
 
     def __enter__(self) -> Dataset:

@@ -28,6 +28,7 @@ import shutil
 import sqlite3
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import IO
@@ -136,6 +137,24 @@ class GraphDigests:
             return None
         return BuildState(int(rows["build"]), rows["fingerprint"])
 
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One transaction for what a build records (committed if no exception): a build
+        killed before its end leaves the store at the last build."""
+        self._db.execute("BEGIN")
+        try:
+            yield self._db
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        """The database, which an incremental build's resolution state shares
+        (``kg.resolution``), so both are recorded in one transaction."""
+        return self._db
+
     def compare(
         self,
         quads: IO[bytes],
@@ -144,34 +163,21 @@ class GraphDigests:
         base_iri: str = DEFAULT_BASE,
         extra: Extra | None = None,
     ) -> DeltaReport:
-        """Digest each graph of ``quads`` (a build's N-Quads), compare with the last build's,
-        record this build's, and with ``delta`` (a folder) write the delta into it.
+        """Digest each graph of ``quads`` (a build's N-Quads, every graph), compare with the
+        last build's, record this build's, and with ``delta`` (a folder) write the delta.
 
         ``extra`` may add files to the delta before it is put in place: it is given the
         folder, the nodes whose graphs changed or were removed (the node a graph is named
-        after, ``kg.graphnames``) and the base build.
-
-        The digests are recorded after the delta is in place: a build killed in between
+        after, ``kg.graphnames``) and the base build. Run inside ``transaction``: the
+        digests are committed after the delta is in place, so a build killed in between
         leaves the store at the last build, and the next delta says so in its ``base``.
         """
-        base = self.last()
-        number = (base.build if base is not None else 0) + 1
-        staging = None
-        changed_out: IO[bytes] | None = None
-        if delta is not None:
-            delta.mkdir(parents=True, exist_ok=True)
-            staging = Path(tempfile.mkdtemp(prefix=f".{number:06d}.", suffix=".tmp", dir=delta))
-            changed_out = (staging / CHANGED).open("wb")
         db = self._db
-        try:
-            db.execute("DROP TABLE IF EXISTS next")
-            db.execute(
-                "CREATE TEMP TABLE next "
-                "(iri TEXT PRIMARY KEY, digest BLOB, node TEXT) WITHOUT ROWID"
-            )
-            touched: set[str] = set()
-            graphs = changed = new = changed_quads = 0
-            db.execute("BEGIN")
+        db.execute("DROP TABLE IF EXISTS next")
+        db.execute(
+            "CREATE TEMP TABLE next (iri TEXT PRIMARY KEY, digest BLOB, node TEXT) WITHOUT ROWID"
+        )
+        with _Writer(self, delta, base_iri) as writer:
             for name, lines in graph_runs(quads):
                 iri = name[1:-1].decode("utf-8")
                 value = digest_of(lines)
@@ -182,77 +188,134 @@ class GraphDigests:
                     raise DeltaError(
                         f"graph {iri} comes twice in the build's quads: its digest would be wrong"
                     ) from None
-                graphs += 1
-                row = db.execute("SELECT digest FROM graphs WHERE iri = ?", (iri,)).fetchone()
-                if row is not None and row[0] == value:
-                    continue
-                changed += 1
-                new += row is None
-                touched.add(node)
-                changed_quads += len(lines)
-                if changed_out is not None:
-                    changed_out.write(b"".join(lines))
-            removed = []
-            for iri, node in db.execute(
+                writer.graph(iri, value, node, lines)
+            removed = db.execute(
                 "SELECT iri, node FROM graphs WHERE iri NOT IN (SELECT iri FROM next) ORDER BY iri"
-            ):
-                removed.append(iri)
-                touched.add(node)
-            fingerprint = hashlib.sha256()
-            for iri, value in db.execute("SELECT iri, digest FROM next ORDER BY iri"):
-                fingerprint.update(f"{iri}\t{value.hex()}\n".encode())
-            report = DeltaReport(
-                build=number,
-                fingerprint=fingerprint.hexdigest(),
-                base=base,
-                graphs=graphs,
-                changed_graphs=changed,
-                new_graphs=new,
-                removed_graphs=len(removed),
-                changed_quads=changed_quads,
-            )
-            if staging is not None and changed_out is not None and delta is not None:
-                changed_out.close()
-                (staging / REMOVED).write_text("".join(f"{iri}\n" for iri in removed), "utf-8")
-                manifest = json.dumps(report.manifest(), indent=1) + "\n"
-                (staging / MANIFEST).write_text(manifest, "utf-8")
-                if extra is not None:
-                    extra(staging, touched, base)
-                for path in staging.iterdir():
-                    with path.open("rb") as stream:
-                        os.fsync(stream.fileno())
-                staging.chmod(0o755)
-                target = delta / f"{number:06d}"
-                if target.exists():
-                    raise DeltaError(
-                        f"{target} exists already: a delta of another store? give each store "
-                        "its own --delta folder"
-                    )
-                staging.rename(target)
-                staging = None
-                report = replace(report, folder=str(target))
+            ).fetchall()
             db.execute("DELETE FROM graphs")
             db.execute("INSERT INTO graphs SELECT iri, digest, node FROM next")
-            db.execute(
-                "INSERT OR REPLACE INTO meta VALUES ('build', ?), ('fingerprint', ?)",
-                (str(number), report.fingerprint),
-            )
-            db.execute("COMMIT")
             db.execute("DROP TABLE next")
-            return report
-        except BaseException:
-            if db.in_transaction:
-                db.execute("ROLLBACK")
-            raise
-        finally:
-            if changed_out is not None:
-                changed_out.close()
-            if staging is not None:
-                shutil.rmtree(staging, ignore_errors=True)
+            return writer.finish(removed, extra)
+
+    def update(
+        self,
+        graphs: Iterable[tuple[str, list[bytes]]],
+        delta: Path | None = None,
+        *,
+        base_iri: str = DEFAULT_BASE,
+        extra: Extra | None = None,
+    ) -> DeltaReport:
+        """As ``compare``, given only the graphs that may have changed (each graph's IRI and
+        its N-Quads lines, none for a graph that no longer has a statement): the others are
+        the last build's. What an incremental build costs: the graphs it names."""
+        db = self._db
+        with _Writer(self, delta, base_iri) as writer:
+            removed = []
+            for iri, lines in graphs:
+                if not lines:
+                    row = db.execute("SELECT node FROM graphs WHERE iri = ?", (iri,)).fetchone()
+                    if row is not None:
+                        removed.append((iri, row[0]))
+                        db.execute("DELETE FROM graphs WHERE iri = ?", (iri,))
+                    continue
+                value = digest_of(lines)
+                node = node_of(iri, lines[0], base_iri)
+                if writer.graph(iri, value, node, lines):
+                    db.execute("INSERT OR REPLACE INTO graphs VALUES (?, ?, ?)", (iri, value, node))
+            return writer.finish(sorted(removed), extra)
 
     def close(self) -> None:
         """Close the database."""
         self._db.close()
+
+
+class _Writer:
+    """Compares graphs with the recorded ones and writes the changed ones into a staged
+    delta folder, put in place by ``finish``; the graphs table is the caller's to update."""
+
+    def __init__(self, digests: GraphDigests, delta: Path | None, base_iri: str) -> None:
+        self.db = digests.db
+        self.delta = delta
+        self.base = digests.last()
+        self.number = (self.base.build if self.base is not None else 0) + 1
+        self.staging: Path | None = None
+        self.out: IO[bytes] | None = None
+        self.touched: set[str] = set()
+        self.changed = self.new = self.quads = 0
+
+    def __enter__(self) -> _Writer:
+        if self.delta is not None:
+            self.delta.mkdir(parents=True, exist_ok=True)
+            self.staging = Path(
+                tempfile.mkdtemp(prefix=f".{self.number:06d}.", suffix=".tmp", dir=self.delta)
+            )
+            self.out = (self.staging / CHANGED).open("wb")
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        if self.out is not None:
+            self.out.close()
+        if self.staging is not None:
+            shutil.rmtree(self.staging, ignore_errors=True)
+
+    def graph(self, iri: str, value: bytes, node: str, lines: list[bytes]) -> bool:
+        """One graph of this build: whether it changed (then it goes to the delta)."""
+        row = self.db.execute("SELECT digest FROM graphs WHERE iri = ?", (iri,)).fetchone()
+        if row is not None and row[0] == value:
+            return False
+        self.changed += 1
+        self.new += row is None
+        self.touched.add(node)
+        self.quads += len(lines)
+        if self.out is not None:
+            self.out.write(b"".join(lines))
+        return True
+
+    def finish(self, removed: list[tuple[str, str]], extra: Extra | None) -> DeltaReport:
+        """Record the build's number and fingerprint (the graphs table holds this build's
+        graphs) and put the delta in place."""
+        self.touched.update(node for _, node in removed)
+        fingerprint = hashlib.sha256()
+        graphs = 0
+        for iri, value in self.db.execute("SELECT iri, digest FROM graphs ORDER BY iri"):
+            fingerprint.update(f"{iri}\t{value.hex()}\n".encode())
+            graphs += 1
+        report = DeltaReport(
+            build=self.number,
+            fingerprint=fingerprint.hexdigest(),
+            base=self.base,
+            graphs=graphs,
+            changed_graphs=self.changed,
+            new_graphs=self.new,
+            removed_graphs=len(removed),
+            changed_quads=self.quads,
+        )
+        if self.staging is not None and self.out is not None and self.delta is not None:
+            self.out.close()
+            staging = self.staging
+            (staging / REMOVED).write_text("".join(f"{iri}\n" for iri, _ in removed), "utf-8")
+            manifest = json.dumps(report.manifest(), indent=1) + "\n"
+            (staging / MANIFEST).write_text(manifest, "utf-8")
+            if extra is not None:
+                extra(staging, self.touched, self.base)
+            for path in staging.iterdir():
+                with path.open("rb") as stream:
+                    os.fsync(stream.fileno())
+            staging.chmod(0o755)
+            target = self.delta / f"{self.number:06d}"
+            if target.exists():
+                raise DeltaError(
+                    f"{target} exists already: a delta of another store? give each store "
+                    "its own --delta folder"
+                )
+            staging.rename(target)
+            self.staging = None
+            report = replace(report, folder=str(target))
+        self.db.execute(
+            "INSERT OR REPLACE INTO meta VALUES ('build', ?), ('fingerprint', ?)",
+            (str(self.number), report.fingerprint),
+        )
+        return report
 
 
 def node_of(graph: str, line: bytes, base: str) -> str:
@@ -283,7 +346,7 @@ def record(
     ``GraphDigests.compare``."""
     digests = GraphDigests(store)
     try:
-        with gzip.open(quads_path, "rb") as quads:
+        with digests.transaction(), gzip.open(quads_path, "rb") as quads:
             return digests.compare(quads, delta, base_iri=base_iri, extra=extra)  # type: ignore[arg-type]
     finally:
         digests.close()

@@ -3,8 +3,8 @@
 With a store folder the build is incremental: a manifest maps each source file to
 the hash of its content and to its pickled facts, so an unchanged file is never
 read or extracted again; a changed one is redone; ``prune`` forgets files that are
-gone. Resolution and loading are redone from all the saved facts each time (they
-are cheap next to extraction), so an incremental build equals a fresh one.
+gone. What resolution needs of them is kept beside (``kg.resolution``); a build with
+exports loads every saved file's facts again, so an incremental build equals a fresh one.
 
 A journal beside the manifest gets one line per file as its facts are saved, so a
 build that is killed (not only interrupted) loses nothing it extracted: the next
@@ -340,6 +340,21 @@ class FactsStore:
         for name in self._names(source, entry)[: entry.get("saved", 1)]:
             with (self.folder / name).open("rb") as stream:
                 yield pickle.load(stream)
+
+    def part(self, source: str, index: int) -> FileResult:
+        """The saved FileResult of one part of a source (0 for a file read whole)."""
+        name = self._names(source, self.entries[source])[index]
+        with (self.folder / name).open("rb") as stream:
+            result: FileResult = pickle.load(stream)
+        return result
+
+    def versions(self) -> dict[str, str]:
+        """Each source's version: its content hash, facts file and parts saved (what an
+        incremental resolution state, ``kg.resolution``, records having counted)."""
+        return {
+            source: f"{e['sha256']} {e['facts']} {e.get('saved', 1)}/{e.get('parts', 1)}"
+            for source, e in self.entries.items()
+        }
 
     def work_folder(self) -> Path | None:
         """Where a build keeps its temporary files: in the store folder, or None (the system's).

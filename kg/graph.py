@@ -206,12 +206,14 @@ class KnowledgeGraph:
         *,
         within: str | Path | None = None,
         progress: Callable[[int], None] | None = None,
+        on_record: Callable[[ArticleFacts, str, list[str], list[str]], None] | None = None,
     ) -> KnowledgeGraph:
         """Resolve article facts into a dataset (``resolver`` must have observed them all).
 
         The dataset lives in a temporary folder (in ``within``, or the system's
         temporary folder) as long as the graph. ``progress`` is told how many
-        records are in, every thousand.
+        records are in, every thousand; ``on_record`` is given each record, its graph and
+        statements (what an incremental build's store keeps, ``kg.resolution``).
         """
         maker = QuadMaker(resolver)
         dataset = Dataset(within, graph_names=maker.graph_names)
@@ -219,7 +221,10 @@ class KnowledgeGraph:
             for done, item in enumerate(items, start=1):
                 statements, own = maker.statements(item)
                 shared = maker.shared_graphs(item)
-                dataset.add_record(maker.graph_name(item), statements, own=own, shared=shared)
+                graph = maker.graph_name(item)
+                dataset.add_record(graph, statements, own=own, shared=shared)
+                if on_record is not None:
+                    on_record(item, graph, statements, own)
                 if progress is not None and done % 1000 == 0:
                     progress(done)
             dataset.add_entity_statements(maker.derived_statements())
@@ -240,6 +245,12 @@ class KnowledgeGraph:
         graph = cls(store, base=base)
         graph._source = rdf_file(Path(path))
         return graph
+
+    @property
+    def has_data(self) -> bool:
+        """Whether the graph holds a dataset, a store or a file (a build for its delta alone,
+        ``kg.builder.build_to`` without an output, holds none)."""
+        return self._dataset is not None or self._store is not None or self._source is not None
 
     @property
     def store(self) -> ox.Store:

@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from typing import Any
 
 from kg.casing import display_name
 from kg.errors import ConfigError
@@ -205,70 +206,28 @@ class Resolver:
         self.base = check_base(base)
         self._aliases: dict[str, str] = {}
         self._split: dict[tuple[str, str], str] = {}
-        self._names: dict[str, Counter[str]] = defaultdict(Counter)
-        self._roles: dict[str, Counter[str]] = defaultdict(Counter)
         self._role_names: dict[str, str] = {}
-        self._alternate_names: dict[str, set[str]] = defaultdict(set)
-        self._dates: dict[str, datetime] = {}
-        self._namesakes: dict[str, _Namesakes] = defaultdict(_Namesakes)
         self._reported: dict[str, tuple[datetime, datetime]] = {}
-        self._contributors: Counter[str] = Counter()
         self._split_people_keys: set[str] = set()
-        self._identified: dict[str, set[str]] = defaultdict(set)
         self._canonical_keys: dict[str, str] = {}
         self._iris: dict[str, str] = {}
         self._preferred: dict[str, str] = {}
         self._finished = False
+        self.observed = Observed()
+
+    @classmethod
+    def of(cls, observed: Observed, base: str = DEFAULT_BASE) -> Resolver:
+        """A resolver that has observed what ``observed`` sums up (kept by an incremental
+        build's store, ``kg.resolution``), ready to ``finish``."""
+        resolver = cls(base)
+        resolver.observed = observed
+        return resolver
 
     # ------------------------------------------------------------------ observe
 
     def observe(self, facts: ArticleFacts) -> None:
         """Take note of one article's entities, names, dates and positions."""
-        self._contributors.update(article.key for article in self.articles_of(facts))
-        mentions: dict[str, set[str]] = defaultdict(set)
-        drafts: dict[str, _Draft] = defaultdict(_Draft)
-        for fact in facts.facts:
-            subject, predicate, obj = fact.subject, str(fact.predicate), fact.object
-            kind = subject.kind
-            if predicate == _DATE_PUBLISHED and kind == "article" and isinstance(obj, datetime):
-                # The earliest, whatever the order (records may disagree on a date).
-                known = self._dates.get(subject.key)
-                self._dates[subject.key] = obj if known is None else min(known, obj)
-            elif predicate == _NAME and kind in _NAMED_KINDS and isinstance(obj, str):
-                self._names[self._base(subject.key)][obj] += 1
-            elif predicate == _ALTERNATE_NAME and isinstance(obj, str):
-                self._alternate_names[subject.key].add(obj)
-            elif predicate == _MENTIONS and isinstance(obj, Ref):
-                mentions[subject.key].add(obj.key)
-            elif predicate == _SAME_AS and kind == "person" and isinstance(obj, Iri):
-                self._identified[obj.value].add(self._base(subject.key))
-            elif kind == "position":
-                draft = drafts[subject.key]
-                if predicate == _HOLDER and isinstance(obj, Ref):
-                    draft.person = obj.key
-                elif predicate == _ROLE_NAME and isinstance(obj, str):
-                    draft.role = obj
-                    self._roles[fold(obj)][obj] += 1
-                elif predicate == _JURISDICTION and isinstance(obj, Ref):
-                    draft.jurisdiction = obj.key
-                elif predicate == _REPORTED_IN and isinstance(obj, Ref):
-                    draft.articles.add(obj.key)
-        # What one source article (a file's record with its related articles) says
-        # of each name holding a position there: the unit resolution splits by.
-        sightings: dict[str, tuple[set[str], set[str], set[str]]] = {}
-        for draft in drafts.values():
-            if not draft.person:
-                continue
-            roles, jurisdictions, context = sightings.setdefault(
-                self._base(draft.person), (set(), set(), set())
-            )
-            roles.add(fold(draft.role))
-            if draft.jurisdiction:
-                jurisdictions.add(draft.jurisdiction)
-            for article in draft.articles:
-                context.update(k for k in mentions.get(article, ()) if not k.startswith("person/"))
-        for person, (roles, jurisdictions, context) in sightings.items():
-            self._namesakes[person].add(facts.article.key, roles, jurisdictions, context)
+        self.observed.add(observation(facts))
 
     def observe_all(self, items: Iterable[ArticleFacts]) -> None:
         """Observe many articles."""
@@ -284,37 +243,37 @@ class Resolver:
         self._merge_identified_people()
         self._split_people()
         merged: dict[str, Counter[str]] = defaultdict(Counter)
-        for key, names in sorted(self._names.items()):
+        for key, names in sorted(self.observed.names.items()):
             merged[self._aliases.get(key, key)].update(names)
         self._preferred = {
             key: display_name(names, key.partition("/")[0]) for key, names in merged.items()
         }
         self._role_names = {
-            folded: display_name(forms, "role") for folded, forms in self._roles.items()
+            folded: display_name(forms, "role") for folded, forms in self.observed.roles.items()
         }
-        self._roles.clear()
         self._finished = True
 
     def _merge_outlets_by_name(self) -> None:
         by_name: dict[str, set[str]] = defaultdict(set)
-        for key, names in self._names.items():
+        for key, names in self.observed.names.items():
             if key.startswith("outlet/") and not key.startswith("outlet/name:"):
                 for name in names:
                     by_name[fold(name)].add(key)
-        for key in sorted(self._names):
+        for key in sorted(self.observed.names):
             if key.startswith("outlet/name:"):
                 owners = by_name.get(key.removeprefix("outlet/name:"), set())
                 if len(owners) == 1:
                     self._aliases[key] = next(iter(owners))
 
     def _merge_organizations(self) -> None:
-        keys = sorted(k for k in self._names if k.startswith("organization/"))
+        all_names = self.observed.names
+        keys = sorted(k for k in all_names if k.startswith("organization/"))
         groups = _UnionFind()
         strong: dict[str, set[str]] = defaultdict(set)
         weak: dict[str, set[str]] = defaultdict(set)
         for key in keys:
             groups.find(key)
-            names = set(self._names[key]) | self._alternate_names.get(key, set())
+            names = set(all_names[key]) | set(self.observed.alternate_names.get(key, ()))
             for name in names:
                 strong[fold(name)].add(key)
                 strong[_without_city(name)].add(key)
@@ -331,7 +290,7 @@ class Resolver:
             if len(long_forms) == 1:
                 groups.union(min(owners), next(iter(long_forms)))
         for members in groups.groups():
-            canonical = min(members, key=lambda k: (-sum(self._names[k].values()), k))
+            canonical = min(members, key=lambda k: (-self.observed.count(k), k))
             for member in members:
                 if member != canonical:
                     self._aliases[member] = canonical
@@ -341,24 +300,43 @@ class Resolver:
         names the articles gave them ("Trump", "Donald Trump"): the most named key stands for
         them all."""
         groups = _UnionFind()
-        for _, keys in sorted(self._identified.items()):
+        for _, keys in sorted(self.observed.identified.items()):
             first, *rest = sorted(keys)
             groups.find(first)
             for other in rest:
                 groups.union(first, other)
         for members in groups.groups():
-            canonical = min(members, key=lambda k: (-sum(self._names[k].values()), -len(k), k))
+            canonical = min(members, key=lambda k: (-self.observed.count(k), -len(k), k))
             for member in members:
                 if member != canonical:
                     self._aliases[member] = canonical
-        self._identified.clear()
 
     def _split_people(self) -> None:
-        for person, namesakes in sorted(self._namesakes.items()):
-            for article, split_key in namesakes.splits(person):
+        observed = self.observed
+        # The clusters of a name change only with its sightings: those of the names
+        # whose sightings changed since the last finish are made again.
+        for person in sorted(observed.unsplit):
+            observed.splits.pop(person, None)
+            namesakes = _Namesakes()
+            for article, roles, jurisdictions, context in sorted(
+                observed.sightings.get(person, ())
+            ):
+                namesakes.add(article, set(roles), set(jurisdictions), set(context))
+            found = tuple(namesakes.splits(person))
+            if found:
+                observed.splits[person] = found
+        observed.unsplit.clear()
+        for person, found in sorted(observed.splits.items()):
+            for article, split_key in found:
                 self._split[(person, article)] = split_key
                 self._split_people_keys.add(person)
-        self._namesakes.clear()
+
+    def decisions(self) -> Decisions:
+        """The merges, splits and names ``finish`` decided."""
+        assert self._finished, "finish first"
+        return Decisions(
+            dict(self._aliases), dict(self._split), dict(self._preferred), dict(self._role_names)
+        )
 
     # ------------------------------------------------------------------ answers
 
@@ -420,7 +398,7 @@ class Resolver:
     def contributors(self, article: Ref) -> int:
         """How many observed records state something about this article (more than one:
         the same article in two files, or an article others name as related)."""
-        return self._contributors[article.key]
+        return self.observed.contributors[article.key]
 
     @staticmethod
     def articles_of(facts: ArticleFacts) -> set[Ref]:
@@ -461,7 +439,7 @@ class Resolver:
         Called as the graph is loaded, once resolution has decided which position
         each article's statement belongs to.
         """
-        date = self._dates.get(fact.object.key) if isinstance(fact.object, Ref) else None
+        date = self.observed.date(fact.object.key) if isinstance(fact.object, Ref) else None
         if date is None:
             return
         key = self.canonical(fact.subject, within=within).key
@@ -473,6 +451,158 @@ class Resolver:
         for key, (first, last) in sorted(self._reported.items()):
             yield Fact(Ref(key), KG.firstReported, first)
             yield Fact(Ref(key), KG.lastReported, last)
+
+
+Sighting = tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]
+"""What one record says of a name holding a position there: (article, roles, jurisdictions,
+other entities named), the unit people are split by."""
+
+
+@dataclass(frozen=True)
+class Observation:
+    """What one record shows the resolver, as pairs that add up (and can be taken back)."""
+
+    articles: tuple[str, ...] = ()
+    dates: tuple[tuple[str, datetime], ...] = ()
+    names: tuple[tuple[str, str], ...] = ()
+    alternate_names: tuple[tuple[str, str], ...] = ()
+    identified: tuple[tuple[str, str], ...] = ()
+    roles: tuple[tuple[str, str], ...] = ()
+    sightings: tuple[tuple[str, Sighting], ...] = ()
+
+
+def observation(facts: ArticleFacts) -> Observation:
+    """One record's entities, names, dates and positions, as the resolver counts them."""
+    base = Resolver._base
+    dates: set[tuple[str, datetime]] = set()
+    names: list[tuple[str, str]] = []
+    alternate: set[tuple[str, str]] = set()
+    identified: set[tuple[str, str]] = set()
+    roles: list[tuple[str, str]] = []
+    mentions: dict[str, set[str]] = defaultdict(set)
+    drafts: dict[str, _Draft] = defaultdict(_Draft)
+    for fact in facts.facts:
+        subject, predicate, obj = fact.subject, str(fact.predicate), fact.object
+        kind = subject.kind
+        if predicate == _DATE_PUBLISHED and kind == "article" and isinstance(obj, datetime):
+            dates.add((subject.key, obj))
+        elif predicate == _NAME and kind in _NAMED_KINDS and isinstance(obj, str):
+            names.append((base(subject.key), obj))
+        elif predicate == _ALTERNATE_NAME and isinstance(obj, str):
+            alternate.add((subject.key, obj))
+        elif predicate == _MENTIONS and isinstance(obj, Ref):
+            mentions[subject.key].add(obj.key)
+        elif predicate == _SAME_AS and kind == "person" and isinstance(obj, Iri):
+            identified.add((obj.value, base(subject.key)))
+        elif kind == "position":
+            draft = drafts[subject.key]
+            if predicate == _HOLDER and isinstance(obj, Ref):
+                draft.person = obj.key
+            elif predicate == _ROLE_NAME and isinstance(obj, str):
+                draft.role = obj
+                roles.append((fold(obj), obj))
+            elif predicate == _JURISDICTION and isinstance(obj, Ref):
+                draft.jurisdiction = obj.key
+            elif predicate == _REPORTED_IN and isinstance(obj, Ref):
+                draft.articles.add(obj.key)
+    # What one source article (a file's record with its related articles) says of each
+    # name holding a position there: the unit resolution splits by.
+    found: dict[str, tuple[set[str], set[str], set[str]]] = {}
+    for draft in drafts.values():
+        if not draft.person:
+            continue
+        role_set, jurisdictions, context = found.setdefault(
+            base(draft.person), (set(), set(), set())
+        )
+        role_set.add(fold(draft.role))
+        if draft.jurisdiction:
+            jurisdictions.add(draft.jurisdiction)
+        for article in draft.articles:
+            context.update(k for k in mentions.get(article, ()) if not k.startswith("person/"))
+    sightings = tuple(
+        (person, (facts.article.key, tuple(sorted(r)), tuple(sorted(j)), tuple(sorted(c))))
+        for person, (r, j, c) in sorted(found.items())
+    )
+    return Observation(
+        articles=tuple(sorted(a.key for a in Resolver.articles_of(facts))),
+        dates=tuple(sorted(dates)),
+        names=tuple(names),
+        alternate_names=tuple(sorted(alternate)),
+        identified=tuple(sorted(identified)),
+        roles=tuple(roles),
+        sightings=sightings,
+    )
+
+
+def _count(table: dict[str, Counter[Any]], key: str, value: object, sign: int) -> None:
+    """Add ``sign`` to one count, forgetting what falls to zero."""
+    counts = table.get(key)
+    if counts is None:
+        counts = table[key] = Counter()
+    counts[value] += sign
+    if counts[value] <= 0:
+        del counts[value]
+        if not counts:
+            del table[key]
+
+
+@dataclass
+class Observed:
+    """The sum of the records a resolver observed: counts that records add and take back,
+    so an incremental build keeps it (``kg.resolution``) instead of observing every record
+    again. Every decision ``Resolver.finish`` makes is a function of it alone."""
+
+    names: dict[str, Counter[str]] = field(default_factory=dict)
+    alternate_names: dict[str, Counter[str]] = field(default_factory=dict)
+    roles: dict[str, Counter[str]] = field(default_factory=dict)
+    dates: dict[str, Counter[datetime]] = field(default_factory=dict)
+    identified: dict[str, Counter[str]] = field(default_factory=dict)
+    sightings: dict[str, Counter[Sighting]] = field(default_factory=dict)
+    contributors: Counter[str] = field(default_factory=Counter)
+    # What the last finish split each name into, and the names whose sightings changed
+    # since: a function of the sightings, kept so a finish clusters the changed ones only.
+    splits: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    unsplit: set[str] = field(default_factory=set)
+
+    def add(self, seen: Observation, sign: int = 1) -> None:
+        """Count one record in (``sign`` 1) or out (-1)."""
+        for article in seen.articles:
+            self.contributors[article] += sign
+            if self.contributors[article] <= 0:
+                del self.contributors[article]
+        for key, date in seen.dates:
+            _count(self.dates, key, date, sign)
+        for key, name in seen.names:
+            _count(self.names, key, name, sign)
+        for key, name in seen.alternate_names:
+            _count(self.alternate_names, key, name, sign)
+        for iri, key in seen.identified:
+            _count(self.identified, iri, key, sign)
+        for folded, role in seen.roles:
+            _count(self.roles, folded, role, sign)
+        for person, sighting in seen.sightings:
+            _count(self.sightings, person, sighting, sign)
+            self.unsplit.add(person)
+
+    def count(self, key: str) -> int:
+        """How many times records named an entity key."""
+        names = self.names.get(key)
+        return sum(names.values()) if names else 0
+
+    def date(self, article: str) -> datetime | None:
+        """An article's date: the earliest its records give (they may disagree)."""
+        dates = self.dates.get(article)
+        return min(dates) if dates else None
+
+
+@dataclass(frozen=True)
+class Decisions:
+    """What ``Resolver.finish`` decided, kept to tell what the next build changes."""
+
+    aliases: dict[str, str]
+    split: dict[tuple[str, str], str]
+    preferred: dict[str, str]
+    role_names: dict[str, str]
 
 
 @dataclass

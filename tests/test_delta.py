@@ -185,11 +185,11 @@ def test_the_deltas_cypher_makes_a_cypher_database_equal_a_fresh_load(tmp_path: 
     first_day(news)
     build_to([news], tmp_path / "out1", formats=["neo4j"], store=store, jobs=1)
     next_day(news)
-    build_to([news], None, store=store, prune=True, delta=delta, jobs=1)
+    build_to([news], None, store=store, prune=True, delta=delta, jobs=1, cypher=True)
     # A third day, with the columns of the second kept: story 5 rewritten, story 14 new.
     write_corpus(news, [5], edition=" in the Bronx")
     write_corpus(news, [14])
-    build_to([news], None, store=store, prune=True, delta=delta, jobs=1)
+    build_to([news], None, store=store, prune=True, delta=delta, jobs=1, cypher=True)
     build_to([news], tmp_path / "fresh", formats=["neo4j"], jobs=1)
     third = (delta / "000003" / "neo4j.cypher").read_text()
     assert "DETACH DELETE" in third and "MERGE (a)-[:" in third

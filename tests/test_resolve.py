@@ -467,3 +467,46 @@ def test_names_in_capitals_take_the_corpus_case_or_title_case() -> None:
         ("BASHAR AL-ASSAD",),
         ("CRESSET CAPITAL",),
     ]
+
+
+def test_records_taken_back_leave_the_sum_and_decisions_of_the_others() -> None:
+    """Observations add up and take back (what an incremental build's store keeps, #17):
+    observing records and taking some back gives the sum, splits and names of observing
+    the rest alone, and the decisions that changed name the keys whose records to redo."""
+    from kg.resolution import changed_tokens
+    from kg.resolve import Observed, observation
+
+    springfield = [
+        article(f"s{i}", i + 1, *person(f"s{i}", "John Smith", role="Mayor", where="city/x"))
+        for i in range(2)
+    ]
+    ohio = article("o", 5, *person("o", "John Smith", role="Senator", where="state/ohio"))
+    short = article("t", 6, *mention("t", "organization/acme", "ACME"))
+    longer = article("u", 7, *mention("u", "organization/acme", "Acme"))
+    everything, kept = Observed(), Observed()
+    for item in [*springfield, ohio, short, longer]:
+        everything.add(observation(item))
+    for item in [*springfield, short]:
+        kept.add(observation(item))
+    first = Resolver.of(everything)
+    first.finish()
+    before = first.decisions()
+    assert before.split  # the senator is split from the mayor of the same name
+    for item in (ohio, longer):
+        everything.add(observation(item), -1)
+    assert (everything.names, everything.sightings, everything.dates) == (
+        kept.names,
+        kept.sightings,
+        kept.dates,
+    )
+    again, alone = Resolver.of(everything), Resolver.of(kept)
+    again.finish()
+    alone.finish()
+    assert again.decisions() == alone.decisions()
+    assert not again.decisions().split
+    # The split went, ACME is shown as written in the record left, no one is a senator.
+    assert changed_tokens(before, again.decisions()) == {
+        "person/john smith",
+        "organization/acme",
+        "role:senator",
+    }
