@@ -153,3 +153,37 @@ def test_streets_and_page_furniture_are_not_people(body: str) -> None:
 )
 def test_names_around_the_name(body: str, expected: set[str]) -> None:
     assert people(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A full name the model labels an organization, whose surname the text sets off
+        # alone as a person's (an age) elsewhere.
+        (
+            "The Senate will vote on the nomination of Kirstjen Nielsen next week. Nielsen, "
+            "45, is a cyber security expert who served in the White House.",
+            {"kirstjen nielsen"},
+        ),
+        # After a role and the body it serves.
+        (
+            "U.S. Ambassador to the United Nations Nikki Haley said on Tuesday that the "
+            "sanctions were working.",
+            {"nikki haley"},
+        ),
+        # A party's members, a body after a rank's word, a ship's class: no person.
+        (
+            "Senate Democrats demanded on Thursday that Attorney General Jeff Sessions testify.",
+            {"jeff sessions"},
+        ),
+        (
+            "Foreign Minister Ri Yong Ho addressed the U.N. General Assembly in September.",
+            {"ri yong ho"},
+        ),
+        ("The Navy will buy an Arleigh Burke-class destroyer next year.", set()),
+    ],
+)
+def test_names_the_model_mislabels_and_words_it_takes_for_names(
+    body: str, expected: set[str]
+) -> None:
+    assert people(body) == expected

@@ -93,3 +93,55 @@ def test_a_hyphenated_name_the_model_cut_short() -> None:
     body = "Speaking in Stratford-upon-Avon, the chancellor said the economy was strong."
     found = {gz.city(int(key.partition("/")[2])).name for key in cities(body)}
     assert found == {"Stratford-upon-Avon"}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A world city is not displaced by a small namesake in the article's country.
+        (
+            "Russian Foreign Minister Sergei Lavrov said in Moscow that the United States and "
+            "the U.S. Congress were to blame for the crisis.",
+            {"city/524901"},
+        ),
+        (
+            "The U.N. rights chief said in a speech in Geneva that U.S. President Donald Trump "
+            "and other American leaders spread hatred.",
+            {"city/2660646"},
+        ),
+        # The state or country written after the name settles it.
+        ("She grew up in Geneva, Ill., and moved to Chicago in 2001.", {"city/4893591", CHICAGO}),
+        (
+            "Students of the University of Idaho rallied in Moscow, Idaho, on Monday.",
+            {"city/5601538"},
+        ),
+        # A namesake of a fair size in the article's country, in a state it names.
+        (
+            "New Hampshire Governor Chris Sununu and the state's senators visited Dover, where "
+            "the mill closed, on Friday.",
+            {"city/5085520"},
+        ),
+        # ... and the existing case: Tamworth, New South Wales beside Sydney.
+        (
+            "Tamworth is a city in New South Wales, a day's drive from Sydney.",
+            {"city/2147497", "city/2147714"},
+        ),
+    ],
+)
+def test_which_namesake_city(body: str, expected: set[str]) -> None:
+    assert cities(body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # A state's legislator or governor: the state, not New York City.
+        '"It is a good deal for the country," said Schumer, a New York Democrat, on Monday.',
+        "New York Gov. Andrew Cuomo said the subway would reopen on Tuesday.",
+        # The last word of a company's name is no town in a list.
+        "The U.S. Navy's ships will be built by Lockheed Martin and Australia's Austal Ltd, the "
+        "United States said.",
+    ],
+)
+def test_no_city_in_these(body: str) -> None:
+    assert cities(body) == set()

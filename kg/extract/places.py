@@ -82,7 +82,7 @@ def _find(fields: tuple[Field, ...], people: set[tuple[str, int]]) -> list[Menti
                     candidates.append((field, span, options))
                 elif fold(span.text) not in gz.regions():
                     small.append((field, span))
-            elif ent.label_ == "PERSON" and len(span) == 1:
+            elif ent.label_ == "PERSON" and len(span) == 1 and not _ends_a_name(span):
                 if after_where(span, also_people=True) or in_list_of_places(field, span):
                     small.append((field, span))  # "both from Keighley", "Tamworth, Gunnedah"
             elif ent.label_ == "PERSON" and len(span) > 1:
@@ -153,23 +153,89 @@ def _find(fields: tuple[Field, ...], people: set[tuple[str, int]]) -> list[Menti
         )
     ]
     candidates += supported_towns(small, countries)
+    states = _states_named(fields)
     mentions = []
     for field, span, options in candidates:
         place = options[0]
         if isinstance(place, gz.Country):
             mentions.append(Mention(country_ref(place.iso), place.name, field, span))
             continue
-        # Among cities of this very name (not alternate spellings), one in the country the
-        # article names most wins over a bigger one elsewhere. The name's own likeliest
-        # reading is not counted: "Tamworth" alone must not vote for England.
         primary = [p for p in options if isinstance(p, gz.City) and fold(p.name) == fold(span.text)]
         others = countries.copy()
         others[place.country] -= votes[fold(span.text), place.country]
-        best = max((others[p.country] for p in primary), default=0)
-        if best > 0:
-            place = next(p for p in primary if others[p.country] == best)
+        place = _namesake(span, place, primary, others, states) or place
         mentions.append(Mention(city_ref(place.geonameid), place.name, field, span))
     return in_text_order(without_neighbourhoods(mentions, candidates, _home_cities(fields)), fields)
+
+
+_NAMESAKE_SHARE = 0.2
+"""A smaller namesake is read for the article's country only when it has at least this share
+of the likeliest reading's people: "Tamworth" in an Australian story is the one in New South
+Wales (half the English town's size), but "Geneva" in an American one is still Switzerland's
+(Geneva, Illinois has a tenth of its people), and "Moscow" Russia's."""
+
+
+def _namesake(
+    span: Span,
+    place: gz.City,
+    primary: list[gz.City],
+    countries: Counter[str],
+    states: frozenset[str],
+) -> gz.City | None:
+    """Which of the cities of this very name (``primary``, not alternate spellings) is
+    meant, or None for the likeliest reading (``place``): the one whose state or country
+    the text writes right after it ("Geneva, Ill.", "London, Ontario"); else one of a
+    fair size (`_NAMESAKE_SHARE`) in the country the article names most (the name's own
+    likeliest reading does not count: "Tamworth" alone must not vote for England),
+    preferring a US city in a state the article names ("Dover" beside New Hampshire)."""
+    if len(primary) < 2:
+        return None
+    qualified = _qualifier(span)
+    if qualified is not None:
+        return next(
+            (p for p in primary if qualified in (p.country, f"{p.country}-{p.admin1}")), None
+        )
+    likeliest = max(p.population for p in primary)
+    fair = [p for p in primary if p.population >= _NAMESAKE_SHARE * likeliest]
+    best = max((countries[p.country] for p in fair), default=0)
+    if best <= 0:
+        return None
+    chosen = [p for p in fair if countries[p.country] == best]
+    return next((p for p in chosen if f"{p.country}-{p.admin1}" in states), chosen[0])
+
+
+def _qualifier(span: Span) -> str | None:
+    """The state ("US-IL") or country ("CA") written after a city's name and a comma:
+    "Geneva, Ill.", "Moscow, Idaho", "London, Ontario" (a Canadian province: its country)."""
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].text != ",":
+        return None
+    for size in (3, 2, 1):
+        words = doc[span.end + 1 : span.end + 1 + size]
+        if len(words) < size or not all(t.is_title or t.is_upper for t in words):
+            continue
+        name = fold(words.text)
+        code = gz.us_state_codes().get(name)
+        if code is not None:
+            return f"US-{code}"
+        state = gz.state_by_form().get(name)
+        if state is not None:
+            return state.country
+        found = next((p for p in gz.places(words.text) if isinstance(p, gz.Country)), None)
+        if found is not None:
+            return found.iso
+    return None
+
+
+def _states_named(fields: tuple[Field, ...]) -> frozenset[str]:
+    """The US states the article names ("US-NH")."""
+    codes = gz.us_state_codes()
+    return frozenset(
+        f"US-{codes[fold(ent.text)]}"
+        for field in fields
+        for ent in field.ents
+        if ent.label_ in _PLACE_LABELS and fold(ent.text) in codes
+    )
 
 
 def _home_cities(fields: tuple[Field, ...]) -> list[int]:
@@ -182,6 +248,16 @@ def _home_cities(fields: tuple[Field, ...]) -> list[int]:
                 if known is not None and known.city is not None:
                     found.add(known.city)
     return sorted(found)
+
+
+def _ends_a_name(span: Span) -> bool:
+    """Whether a capitalized word inside a sentence comes right before the word: "Martin" of
+    "Lockheed Martin" (the model's ORG, then its PERSON) ends a longer name, no town."""
+    doc = span.doc
+    if span.start == 0:
+        return False
+    before = doc[span.start - 1]
+    return before.is_title and before.is_alpha and not before.is_sent_start
 
 
 def _hyphenated_place(span: Span) -> Span:
