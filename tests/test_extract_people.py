@@ -187,3 +187,27 @@ def test_names_the_model_mislabels_and_words_it_takes_for_names(
     body: str, expected: set[str]
 ) -> None:
     assert people(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A name the model labels an organization, opened by a common given name, in a
+        # list beside a person's name.
+        (
+            "The letter was also signed by Jane Holl Lute and Alejandro Mayorkas, both of "
+            "whom served as deputy secretaries.",
+            {"jane holl lute", "alejandro mayorkas"},
+        ),
+        # ... but not a bank named after two people.
+        ("Investors such as Warren Buffett and Morgan Stanley bought shares.", {"warren buffett"}),
+        # A family word before a name.
+        (
+            "Kenwood resident Adrienne Irmer, 52, and her husband Tiffany Childress were at "
+            "the rally on Saturday.",
+            {"adrienne irmer", "tiffany childress"},
+        ),
+    ],
+)
+def test_names_labelled_organizations_beside_people(body: str, expected: set[str]) -> None:
+    assert people(body) == expected

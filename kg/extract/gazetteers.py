@@ -177,6 +177,17 @@ def state_by_form() -> dict[str, State]:
 
 
 @cache
+def given_names() -> frozenset[str]:
+    """Common given names, as written ("Alejandro"): the 1990 US Census list.
+
+    >>> "Alejandro" in given_names(), "Lockheed" in given_names()
+    (True, False)
+    """
+    text = files("kg.extract").joinpath("data", "given_names.txt").read_text(encoding="utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+
+
+@cache
 def roles() -> dict[str, str]:
     """Role head (lower case) -> how its jurisdiction is found: city, state, country, court,
     aide, body."""

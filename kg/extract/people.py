@@ -387,6 +387,7 @@ def _name_spans(field: Field, blocked: set[int]) -> Iterator[Span]:
                 _person_shaped(field, ent)
                 or fold(ent[-1].text) in lone
                 or _after_role_of_body(doc, ent.start)
+                or (_given_name_first(ent) and _among_people(field, ent))
             )
         ):
             taken.update(range(ent.start, ent.end))
@@ -507,7 +508,9 @@ _PERSON_NOUNS = frozenset(
     activist organizer organiser resident residents native student teacher founder
     co-founder coach artist author writer reporter photographer lawyer volunteer advocate
     neighbor neighbour owner entrepreneur veteran nurse doctor officer officers victim
-    pastor chef poet musician singer rapper historian
+    pastor chef poet musician singer rapper historian husband wife son daughter mother
+    father brother sister cousin uncle aunt nephew niece grandmother grandfather grandson
+    granddaughter boyfriend girlfriend fiance fiancee widow friend
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
 _AGE = re.compile(r"\d{1,3}")
@@ -564,6 +567,30 @@ def _after_role_of_body(doc: Doc, start: int) -> bool:
         if not (token.is_title or token.is_upper or token.lower_ in _BODY_LINKS):
             return False
         index -= 1
+    return False
+
+
+def _given_name_first(ent: Span) -> bool:
+    """Whether a common given name opens the name and none ends it: "Alejandro Mayorkas",
+    not "Morgan Stanley" (a bank named after two people)."""
+    names = gz.given_names()
+    return ent[0].text in names and ent[-1].text not in names
+
+
+def _among_people(field: Field, ent: Span) -> bool:
+    """Whether the name stands in a list beside a person's ("Jane Holl Lute and Alejandro
+    Mayorkas", "Alejandro Mayorkas, Jeh Johnson and ...") or speaks ("Alejandro Mayorkas
+    said"). Read only for names opening with a common given name: companies are named
+    after people too, and listed beside them."""
+    doc = field.doc
+    start, end = ent.start, ent.end
+    if end < len(doc) and doc[end].lower_ in _SPEECH_VERBS:
+        return True
+    for joint, other in ((start - 1, start - 2), (end, end + 1)):
+        if 0 <= joint < len(doc) and doc[joint].lower_ in (",", "and", "or"):
+            mate = field.ent_at.get(other)
+            if mate is not None and mate.label_ == "PERSON" and len(mate) > 1:
+                return True
     return False
 
 
