@@ -211,3 +211,26 @@ def test_names_the_model_mislabels_and_words_it_takes_for_names(
 )
 def test_names_labelled_organizations_beside_people(body: str, expected: set[str]) -> None:
     assert people(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A bare name opened by a common given name, which the model labels ORG.
+        (
+            "Matthew Hayden is on 31 after Justin Langer was dismissed for a duck.",
+            {"matthew hayden", "justin langer"},
+        ),
+        # ... but not a thing opened by a given name that is an English word, or by "the".
+        ("The government is implementing the rarely used Royal Prerogative.", set()),
+        ("The bomb went off near the entrance to the former Hilton Hotel.", set()),
+        # "Inspector" is a rank, not a name's word; a trophy is no person.
+        (
+            "Chief Inspector Bronwyn Killmier said the nurse was recovering in hospital.",
+            {"bronwyn killmier"},
+        ),
+        ("He captured the Jules Verne Trophy in 1994 with a record voyage.", set()),
+    ],
+)
+def test_bare_names_and_things_named_after_people(body: str, expected: set[str]) -> None:
+    assert people(body) == expected

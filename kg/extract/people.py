@@ -387,7 +387,7 @@ def _name_spans(field: Field, blocked: set[int]) -> Iterator[Span]:
                 _person_shaped(field, ent)
                 or fold(ent[-1].text) in lone
                 or _after_role_of_body(doc, ent.start)
-                or (_given_name_first(ent) and _among_people(field, ent))
+                or (_given_name_first(ent) and (_among_people(field, ent) or _bare(ent)))
             )
         ):
             taken.update(range(ent.start, ent.end))
@@ -575,6 +575,40 @@ def _given_name_first(ent: Span) -> bool:
     not "Morgan Stanley" (a bank named after two people)."""
     names = gz.given_names()
     return ent[0].text in names and ent[-1].text not in names
+
+
+def _bare(ent: Span) -> bool:
+    """Whether a name stands bare, as a person's does: no article before it ("the Hilton
+    Hotel"), no given name that is also an English word opening it ("the rarely used
+    Royal Prerogative") and no word of a place's or a building's after it ("Roosevelt
+    Island")."""
+    doc = ent.doc
+    if ent.start > 0 and doc[ent.start - 1].lower_ in ("the", "a", "an"):
+        return False
+    if ent[0].text in _WORDS_AS_GIVEN_NAMES:
+        return False
+    return ent[-1].text not in _PLACE_WORDS and not (
+        ent.end < len(doc) and doc[ent.end].is_title and doc[ent.end].text in _BODY_WORDS
+    )
+
+
+# Given names of the Census list that are also English words opening names of things
+# ("Royal Prerogative", "Liberty Bell", "Golden Globes", "Star Tribune").
+_WORDS_AS_GIVEN_NAMES = frozenset(
+    """
+    Royal King Prince Princess Queen Major Liberty Star Golden Crystal Sterling Summer
+    Winter Hope Faith Grace Christian Will May June April August Young Rich Page Chase Art
+    Trinity Destiny Harmony Sunny Rose Ivy Pearl Ruby Amber Dawn Marine Forest Autumn Joy
+    Noble Mercy Patience Precious Lady Earl Merry
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
+# Words that end the names of places and features, never a person's ("Lucas Heights").
+_PLACE_WORDS = frozenset(
+    """
+    Island Islands Heights Hotel Park Lake River Valley Beach Bay Hill Hills Creek Springs
+    Falls Point Harbour Harbor Port Mountain Mountains Forest Village
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
 
 
 def _among_people(field: Field, ent: Span) -> bool:
@@ -801,6 +835,7 @@ _BODY_WORDS = _ORGANIZATION_WORDS | frozenset(
     Chamber Center Centre Station Hall Hospital Clinic Library Museum Academy Stadium Arena
     Theater Theatre Cathedral Chapel Mosque Temple Synagogue Airport Prize Award Awards
     Scholarship Fellowship Memorial Elementary Prep Gallery Institute Auditorium Tower House
+    Hotel Trophy Cup Medal Brigade Brigades
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
 
