@@ -234,3 +234,23 @@ def test_names_labelled_organizations_beside_people(body: str, expected: set[str
 )
 def test_bare_names_and_things_named_after_people(body: str, expected: set[str]) -> None:
     assert people(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # An initial inside a name the model labels an organization, with an age after it.
+        (
+            "The suspect, identified as Marcus D. Jones, 27, of the 7900 block of South "
+            "Cottage Grove Avenue, was charged with murder.",
+            {"marcus d jones"},
+        ),
+        # Letters after a name are not part of it.
+        (
+            "Sir Keir Starmer QC replied in the Commons. Jane Smith OBE said she was honoured.",
+            {"keir starmer", "jane smith"},
+        ),
+    ],
+)
+def test_initials_and_letters_after_names(body: str, expected: set[str]) -> None:
+    assert people(body) == expected

@@ -494,7 +494,7 @@ def _organization_as_name(field: Field, start: int) -> Span | None:
     words = [t for t in ent if t.text != "-"]
     if ent.start != start or ent.ent_id_ or not 2 <= len(words) <= 3:
         return None
-    if not all(t.is_title and t.is_alpha and not is_role_word(t.text) for t in words):
+    if not all(_name_word(t, t.i in (ent.start, ent.end - 1)) for t in words):
         return None
     if any(t.text in _ORGANIZATION_WORDS for t in words) or gz.places(ent.text):
         return None
@@ -516,6 +516,16 @@ _PERSON_NOUNS = frozenset(
 _AGE = re.compile(r"\d{1,3}")
 
 
+_INITIAL = re.compile(r"[A-Z]\.?")
+
+
+def _name_word(token: Any, edge: bool) -> bool:
+    """A capitalized word of a name, or inside it an initial ("Marcus D. Jones")."""
+    if not edge and _INITIAL.fullmatch(token.text):
+        return True
+    return bool(token.is_title and token.is_alpha and not is_role_word(token.text))
+
+
 def _name_shaped(field: Field, ent: Span) -> bool:
     """Whether an entity the model labelled an organization or a place is shaped like a
     person's name: two or three capitalized words, none an organization's word, no place
@@ -523,7 +533,7 @@ def _name_shaped(field: Field, ent: Span) -> bool:
     words = [t for t in ent if t.text not in ("-", "'", "’")]
     if ent.ent_id_ or not 2 <= len(words) <= 3 or field.headline:
         return False
-    if not all(t.is_title and t.is_alpha and not is_role_word(t.text) for t in words):
+    if not all(_name_word(t, t.i in (ent.start, ent.end - 1)) for t in words):
         return False
     if any(t.text in _BODY_WORDS | _ADDRESS for t in words) or _collective(words[0].text):
         return False
@@ -679,8 +689,9 @@ def _trim(span: Span) -> Span | None:
         doc[end - 1].lower_ in ("'s", "’s", "'", "’")
         or doc[end - 1].is_lower
         or doc[end - 1].is_punct
+        or (end - start > 2 and doc[end - 1].text.rstrip(".") in _POST_NOMINALS)
     ):
-        end -= 1
+        end -= 1  # "Sir Keir Starmer QC": letters after a name are not part of it
     if start == end or not any(c.isupper() for c in doc[start:end].text):
         return None
     if any(t.is_lower and t.lower_ not in _PARTICLES for t in doc[start + 1 : end - 1]):
@@ -694,6 +705,12 @@ def _trim(span: Span) -> Span | None:
 
 
 _SCRAP = re.compile(r"[@%\d]|\.com")
+# Letters after a name: ranks, honours, degrees ("Keir Starmer QC", "Jane Smith OBE").
+_POST_NOMINALS = frozenset(
+    """
+    QC KC MP MPs MSP MS MLA MEP AM TD OBE MBE CBE KBE DBE CH OM PhD MD DDS Esq
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
 # Words that open sentences and never names: the model runs them into the name after them.
 _FUNCTION_WORDS = frozenset(
     """
