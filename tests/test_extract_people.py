@@ -245,6 +245,11 @@ def test_bare_names_and_things_named_after_people(body: str, expected: set[str])
             "Cottage Grove Avenue, was charged with murder.",
             {"marcus d jones"},
         ),
+        # A long name without its first two words is the same person.
+        (
+            "Myanmar leader Aung San Suu Kyi visited the state. Suu Kyi did not speak.",
+            {"aung san suu kyi"},
+        ),
         # Letters after a name are not part of it.
         (
             "Sir Keir Starmer QC replied in the Commons. Jane Smith OBE said she was honoured.",

@@ -96,9 +96,10 @@ def _find(fields: tuple[Field, ...]) -> list[Mention]:
                 full.setdefault((article, fold(surname(name).split("-")[0])), name)
             given.setdefault((article, fold(name.split(" ")[0])), set()).add(name)
             words = name.split(" ")
-            if len(words) > 2:
-                # "Wali Masood" of Ahmad Wali Masood: a name without its first word.
-                full.setdefault((article, fold(" ".join(words[1:]))), name)
+            for cut in range(1, len(words) - 1):
+                # "Wali Masood" of Ahmad Wali Masood, "Suu Kyi" of Aung San Suu Kyi: a
+                # name without its first words.
+                full.setdefault((article, fold(" ".join(words[cut:]))), name)
     # "Pena" of Enrique Pena Nieto: a three-word name's middle word, when it is no other
     # name's surname (a double surname, not a middle name: a middle name alone is rare).
     for article, name in sorted(names):
