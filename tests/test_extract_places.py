@@ -115,6 +115,11 @@ def test_a_hyphenated_name_the_model_cut_short() -> None:
             "Students of the University of Idaho rallied in Moscow, Idaho, on Monday.",
             {"city/5601538"},
         ),
+        # ... also a town of the 5,000 list, over a bigger namesake elsewhere.
+        (
+            "The president flew from Washington to Palm Beach, Florida, for the weekend.",
+            {WASHINGTON, "city/4167505"},
+        ),
         # A namesake of a fair size in the article's country, in a state it names.
         (
             "New Hampshire Governor Chris Sununu and the state's senators visited Dover, where "

@@ -208,17 +208,24 @@ def _namesake(
 ) -> gz.City | None:
     """Which of the cities of this very name (``primary``, not alternate spellings) is
     meant, or None for the likeliest reading (``place``): the one whose state or country
-    the text writes right after it ("Geneva, Ill.", "London, Ontario"); else one of a
+    the text writes right after it ("Geneva, Ill.", "London, Ontario", and a town of
+    5,000 or more: "Palm Beach, Florida"); else one of a
     fair size (`_NAMESAKE_SHARE`) in the country the article names most (the name's own
     likeliest reading does not count: "Tamworth" alone must not vote for England),
     preferring a US city in a state the article names ("Dover" beside New Hampshire)."""
-    if len(primary) < 2:
-        return None
     qualified = _qualifier(span)
     if qualified is not None:
+        # A town of the 5,000 list counts here: "Palm Beach, Florida" is no Australian city.
         return next(
-            (p for p in primary if qualified in (p.country, f"{p.country}-{p.admin1}")), None
+            (
+                p
+                for p in (*primary, *gz.towns(span.text))
+                if qualified in (p.country, f"{p.country}-{p.admin1}")
+            ),
+            None,
         )
+    if len(primary) < 2:
+        return None
     likeliest = max(p.population for p in primary)
     fair = [p for p in primary if p.population >= _NAMESAKE_SHARE * likeliest]
     best = max((countries[p.country] for p in fair), default=0)
