@@ -224,6 +224,8 @@ def test_names_labelled_organizations_beside_people(body: str, expected: set[str
         # ... but not a thing opened by a given name that is an English word, or by "the".
         ("The government is implementing the rarely used Royal Prerogative.", set()),
         ("The bomb went off near the entrance to the former Hilton Hotel.", set()),
+        ("He had left his home at Maria Lodge, Essequibo Coast, two days earlier.", set()),
+        ("The plane came down off the Bronx in Long Island Sound on Monday.", set()),
         # "Inspector" is a rank, not a name's word; a trophy is no person.
         (
             "Chief Inspector Bronwyn Killmier said the nurse was recovering in hospital.",

@@ -589,16 +589,19 @@ def _given_name_first(ent: Span) -> bool:
 
 
 def _bare(ent: Span) -> bool:
-    """Whether a name stands bare, as a person's does: no article before it ("the Hilton
-    Hotel"), no given name that is also an English word opening it ("the rarely used
-    Royal Prerogative") and no word of a place's or a building's after it ("Roosevelt
+    """Whether a name the model labels an organization stands bare, as a person's does: no
+    article or preposition of place before it ("the Hilton Hotel", "at Maria Lodge"), no
+    given name that is also an English word opening it ("the rarely used Royal
+    Prerogative") and no word of a place or a building in or after it ("Roosevelt
     Island")."""
     doc = ent.doc
-    if ent.start > 0 and doc[ent.start - 1].lower_ in ("the", "a", "an"):
-        return False
+    if ent.label_ != "ORG":
+        return False  # the model's place ("Long Island Sound" as LOC)
+    if ent.start > 0 and doc[ent.start - 1].lower_ in ("the", "a", "an", *_AT):
+        return False  # "his home at Maria Lodge"
     if ent[0].text in _WORDS_AS_GIVEN_NAMES:
         return False
-    return ent[-1].text not in _PLACE_WORDS and not (
+    return not any(t.text in _PLACE_WORDS for t in ent) and not (
         ent.end < len(doc) and doc[ent.end].is_title and doc[ent.end].text in _BODY_WORDS
     )
 
@@ -617,9 +620,12 @@ _WORDS_AS_GIVEN_NAMES = frozenset(
 _PLACE_WORDS = frozenset(
     """
     Island Islands Heights Hotel Park Lake River Valley Beach Bay Hill Hills Creek Springs
-    Falls Point Harbour Harbor Port Mountain Mountains Forest Village
+    Falls Point Harbour Harbor Port Mountain Mountains Forest Village Sound Lodge Estate
+    Farm Ranch Canyon Gulf Strait Coast
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
+# Prepositions of place: a name right after them is more often a place's.
+_AT = ("at", "in", "near", "from", "off", "outside")
 
 
 def _among_people(field: Field, ent: Span) -> bool:
