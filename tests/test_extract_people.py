@@ -177,6 +177,11 @@ def test_names_around_the_name(body: str, expected: set[str]) -> None:
             {"jeff sessions"},
         ),
         (
+            "Aubrey Woodard, the chairman of the 11th District GOP organization, praised him "
+            "at an October GOP fundraiser.",
+            {"aubrey woodard"},
+        ),
+        (
             "Foreign Minister Ri Yong Ho addressed the U.N. General Assembly in September.",
             {"ri yong ho"},
         ),

@@ -136,7 +136,8 @@ _COLLECTIVE = frozenset(
 
 
 # A party's members, which end no person's name ("Senate Democrats").
-_MEMBERS = frozenset({"democrats", "republicans", "tories", "conservatives", "liberals"})
+# "GOP" ends a party's name, never a person's ("the 11th District GOP organization").
+_MEMBERS = frozenset({"democrats", "republicans", "tories", "conservatives", "liberals", "gop"})
 # A member's party before a name ("Tory David Burrowes", "Democrat Barack Obama").
 _PARTY_WORDS = _COLLECTIVE - {"new", "taliban", "greens", "nationals"}
 
@@ -186,7 +187,7 @@ def _collective(text: str) -> bool:
     words = fold(text).split()
     demonyms = gz.demonyms()
     if words and words[-1] in _MEMBERS:
-        return True  # "Senate Democrats", "Judiciary Committee Republicans"
+        return True  # "Senate Democrats", "Judiciary Committee Republicans", "District GOP"
     return bool(words) and all(
         w in _COLLECTIVE
         or w.title() in demonyms
