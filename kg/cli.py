@@ -617,7 +617,8 @@ def serve(
     SPARQL 1.1 endpoint at /sparql, a page per entity, the shipped queries with CSV
     and JSON downloads, a SPARQL editor, and the build's HTML views.
 
-    The export is loaded into its query store first if needed (see kg query).
+    The export is loaded into its query store first if needed (see kg query), and the
+    first start makes the entity index the pages read (beside the store).
     """
     from kg.server.app import serve as run_server
 

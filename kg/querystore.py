@@ -39,6 +39,9 @@ log = logging.getLogger(__name__)
 STORE_FOLDER = ".kg-query-store"
 """The folder, beside an export, that holds its query stores."""
 
+INDEX_SUFFIX = ".index"
+"""A store's entity index (``kg.entityindex``) is the file named as its folder, with this suffix."""
+
 MIN_STORE_BYTES = 1 << 20
 """Smaller exports are parsed into memory for each query: that is as fast as opening a store."""
 
@@ -138,15 +141,20 @@ def _build(source: Path, rdf_format: ox.RdfFormat, location: Path) -> None:
 
 
 def _remove_stale(root: Path, name: str, *, keep: Path) -> None:
-    """Remove the stores of older versions of ``name`` that no reader holds, and the
-    temporary folders that killed builds left (we hold the root's lock)."""
+    """Remove the stores of older versions of ``name`` and their entity indexes
+    (``kg.entityindex``) that no reader holds, and the temporary folders and files
+    that killed builds left (we hold the root's lock)."""
     for folder in root.iterdir():
-        if folder == keep or not folder.is_dir():
+        if folder == keep or folder.name == keep.name + INDEX_SUFFIX:
             continue
         stale = folder.name.startswith(f"{name}-")
         leftover = folder.name.startswith(f"tmp-{name}-")
-        if (stale or leftover) and (leftover or not _in_use(folder)):
+        if not (stale or leftover) or (not leftover and _in_use(folder)):
+            continue
+        if folder.is_dir():
             shutil.rmtree(folder, ignore_errors=True)
+        elif folder.name.endswith(INDEX_SUFFIX):
+            folder.unlink(missing_ok=True)
 
 
 def _in_use(folder: Path) -> bool:

@@ -331,3 +331,306 @@ def test_a_possessive_level_noun_sets_the_office_level(
     body: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert offices(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A possessive level before an office no list calls public ("the city's budget
+        # director") makes it that government's; the county is the one the article names.
+        (
+            "Springfield aldermen balked at the plan. The city's budget director Ann Loy said "
+            "the gap was smaller than feared.",
+            {("Ann Loy", "budget director", "Springfield")},
+        ),
+        (
+            "Lake County jurors heard the case. The county's top prosecutor, Ed Vance, said "
+            "he would appeal.",
+            {("Ed Vance", "prosecutor", "Lake County")},
+        ),
+        # Two counties named: which one is "the county"? None is given.
+        (
+            "The county's top prosecutor, Ed Vance, met Lake County and Kane County police.",
+            {("Ed Vance", "prosecutor", "")},
+        ),
+    ],
+)
+def test_a_possessive_county_or_city_makes_an_office_public(
+    body: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert offices(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A long "Y of the Z" title before a military rank.
+        (
+            "WASHINGTON (Reuters) - Chairman of the Joint Chiefs of Staff Gen. Dale Ross "
+            "told senators the plan was sound.",
+            {("Dale Ross", "Chairman of the Joint Chiefs of Staff", "United States")},
+        ),
+        # A body no list knows, served by an officer: the armed forces', the country's.
+        (
+            "WASHINGTON (Reuters) - General Amos Tate, vice chairman of the Joint Chiefs of "
+            "Staff, told Congress the review was late.",
+            {("Amos Tate", "vice chairman", "United States")},
+        ),
+        # A retired officer's title is no office of the armed forces.
+        (
+            "WASHINGTON (Reuters) - Retired Gen. Amos Tate, chairman of Tate Strategies, "
+            "said the review was late.",
+            set(),
+        ),
+        # A department after "Secretary of" is the portfolio, part of the role.
+        (
+            "WASHINGTON (Reuters) - President Donald Trump directed Secretary of Defense "
+            "Paul Hume to review the forces.",
+            {
+                ("Donald Trump", "President", "United States"),
+                ("Paul Hume", "Secretary of Defense", "United States"),
+            },
+        ),
+    ],
+)
+def test_wire_titles_of_officers_and_departments(
+    body: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert offices(body, datetime(2017, 11, 15, tzinfo=UTC)) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # A network's chief is no official, and "former" reaches over the body's noun;
+        # an office of the House named in the sentence before is not his.
+        "The bill has two sponsors in the House. She sued former network chief Ron Bale.",
+        "The bill has two sponsors in the House. She sued network chief Ron Bale.",
+    ],
+)
+def test_a_common_noun_before_an_office_names_another_body(body: str) -> None:
+    assert offices(body) == set()
+
+
+def test_a_philippine_president_is_the_philippines() -> None:
+    body = "Since Philippine President Rodrigo Duterte grew closer to China, Vietnam has worried."
+    assert offices(body) == {("Rodrigo Duterte", "President", "Philippines")}
+
+
+WIRE_DAY = datetime(2017, 11, 15, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # "Washington" as the US government is no sign of a US home: the dateline's
+        # country is the president's.
+        (
+            "ANKARA (Reuters) - President Tayyip Erdogan said Turkey would not bow to U.S. "
+            "pressure after Washington suspended visa services.",
+            {("Tayyip Erdogan", "President", "Turkey")},
+        ),
+        # Three states named once each: whose governor? None is given.
+        (
+            "Republicans in Texas, Florida and Ohio backed the bill. Governor Al Dunn said he "
+            "opposed it.",
+            {("Al Dunn", "Governor", "")},
+        ),
+        # The place after the name is the title's, at the title's level.
+        (
+            "Governor Al Dunn of Oregon said Texas and Florida should do more. Texas Governor "
+            "Bo Pryor disagreed.",
+            {("Al Dunn", "Governor", "Oregon"), ("Bo Pryor", "Governor", "Texas")},
+        ),
+        (
+            "Governor Al Dunn of Washington met Senator Amy Klobuchar of Minnesota.",
+            {("Al Dunn", "Governor", "Washington"), ("Amy Klobuchar", "Senator", "United States")},
+        ),
+        # A title only some countries use is not given the dateline's country: the one
+        # such country the article names, else none.
+        (
+            "BEIJING (Reuters) - Secretary of State Dan Poole said the United States was "
+            "probing North Korea's intentions.",
+            {("Dan Poole", "Secretary of State", "United States")},
+        ),
+        (
+            "SEOUL (Reuters) - South Korean President Moon Jae-in met Defense Secretary Dan "
+            "Poole on Friday.",
+            {("Moon Jae-in", "President", "South Korea"), ("Dan Poole", "Defense Secretary", "")},
+        ),
+    ],
+)
+def test_wire_jurisdictions_need_evidence(body: str, expected: set[tuple[str, str, str]]) -> None:
+    assert offices(body, WIRE_DAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A national body no list places: the country's office, not the body as a place
+        # (nor "Federal", a town in Argentina).
+        (
+            "WASHINGTON (Reuters) - Federal Reserve Chairman Jerome Powell said the economy "
+            "was strong.",
+            {("Jerome Powell", "Chairman", "United States")},
+        ),
+        # The Leader of the Opposition is an office in Westminster parliaments only.
+        (
+            "MOSCOW (Reuters) - Opposition leader Ivan Petrov said he would run.",
+            set(),
+        ),
+        (
+            "CARACAS (Reuters) - Venezuelan opposition leader Luis Mora was moved to house arrest.",
+            set(),
+        ),
+        (
+            "SYDNEY (Reuters) - Opposition Leader Bill Shorten said the government was lost.",
+            {("Bill Shorten", "Opposition Leader", "Australia")},
+        ),
+    ],
+)
+def test_bodies_and_offices_that_exist_in_some_countries(
+    body: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert offices(body, WIRE_DAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A sitting member of Congress named by party and state, whom the officeholders
+        # table knows on the article's date, is a legislator of the United States.
+        (
+            "The measure is backed by Democrats Tammy Baldwin of Wisconsin and Republicans "
+            "Susan Collins of Maine.",
+            {
+                ("Tammy Baldwin", "Senator", "United States"),
+                ("Susan Collins", "Senator", "United States"),
+            },
+        ),
+        # Not the table's member from that state: nothing.
+        ("The measure is backed by Susan Collins of Ohio, a nurse.", set()),
+    ],
+)
+def test_members_of_congress_named_by_party_or_state(
+    body: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert offices(body, WIRE_DAY) == expected
+
+
+def test_a_member_of_congress_without_a_date_needs_the_chamber_named() -> None:
+    # Years before she sat in Congress, with no date to tell: not a legislator.
+    assert offices("The contenders include Susan Collins of Maine, a party donor.") == set()
+    body = "The bill is sponsored in the Senate by Susan Collins of Maine."
+    assert offices(body) == {("Susan Collins", "Senator", "United States")}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # The table shows the presidency ended before the article's date.
+        "Republicans accused the previous administration of President Barack Obama of "
+        "improperly unmasking names.",
+        # Left the office, as the sentence says.
+        "On Tuesday, Representative Jane Roe, a Democrat from Ohio, resigned after the report.",
+        "Mayor Jane Roe, who resigned in May, spoke at the hearing.",
+        "Fired FBI Director Jim Roe testified on Thursday.",
+        # A person's own lawyer is no official, whoever the client is.
+        "Trump's lawyer Jay Sekulow said the president was not under investigation.",
+    ],
+)
+def test_offices_left_and_private_lawyers(body: str) -> None:
+    assert offices(body, WIRE_DAY) == set()
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # Lawyers and agents of a public body act for it.
+        (
+            "WASHINGTON (Reuters) - Messages between FBI lawyer Ann Pike and FBI agent Ed "
+            "Marsh were released.",
+            {("Ann Pike", "lawyer", "United States"), ("Ed Marsh", "agent", "United States")},
+        ),
+        # A government's attorney keeps the place's word in the role.
+        (
+            "Police are investigating, according to Warren County Attorney Ann Pike.",
+            {("Ann Pike", "County Attorney", "Warren County")},
+        ),
+        # A party's leader in a legislature holds the legislature's office.
+        (
+            "WASHINGTON (Reuters) - Senate Democratic leader Ed Marsh called for a delay.",
+            {("Ed Marsh", "Democratic leader", "United States")},
+        ),
+        # Taking an office named with its body.
+        (
+            "WASHINGTON (Reuters) - The nominee replaces John Kelly, the previous secretary, "
+            "who was named White House chief of staff this summer.",
+            {("John Kelly", "chief of staff", "United States")},
+        ),
+        # "the committee chairman": the committee the article named before.
+        (
+            "WASHINGTON (Reuters) - The Senate Judiciary Committee met on Monday. Republican "
+            "Ed Marsh, the committee chairman, is resisting the demands.",
+            {("Ed Marsh", "chairman", "United States")},
+        ),
+    ],
+)
+def test_wire_offices_of_bodies(body: str, expected: set[tuple[str, str, str]]) -> None:
+    assert offices(body, WIRE_DAY) == expected
+
+
+def test_an_undated_article_is_dated_by_the_offices_it_gives() -> None:
+    # No date, but a president who took office in 2017 is named as such: his predecessor
+    # and a president of 2001-2009 are named in offices they had left.
+    body = (
+        "President Donald Trump spoke on Monday. Republicans accused the administration of "
+        "President Barack Obama of spying. She served under President George W. Bush."
+    )
+    assert offices(body) == {("Donald Trump", "President", "United States")}
+
+
+def test_was_fired_by_the_president_does_not_make_his_office_past() -> None:
+    body = "James Comey, who was fired by President Donald Trump, testified on Thursday."
+    assert ("Donald Trump", "President", "United States") in offices(body, WIRE_DAY)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # "special" ranks an envoy: the country named before it is the office's, and the
+        # posting after "to" is where it is held, not its name nor its jurisdiction.
+        (
+            "The US special envoy to the Middle East, Anthony Zinni, urged both sides to act.",
+            {("Anthony Zinni", "special envoy", "United States")},
+        ),
+        (
+            "Jane Roe, Canada's ambassador to Brazil, said the talks had ended.",
+            {("Jane Roe", "ambassador", "Canada")},
+        ),
+    ],
+)
+def test_envoys_and_their_postings(body: str, expected: set[tuple[str, str, str]]) -> None:
+    assert offices(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A ministry no list places, opened by a demonym: that country's.
+        (
+            "BEIJING (Reuters) - Chinese Foreign Ministry spokesman Geng Shuang said China "
+            "opposed the sanctions.",
+            {("Geng Shuang", "spokesman", "China")},
+        ),
+        # A city has no attorney general: the state of that name.
+        (
+            "NEW YORK (Reuters) - New York Attorney General Eric Schneiderman sued the company.",
+            {("Eric Schneiderman", "Attorney General", "New York")},
+        ),
+    ],
+)
+def test_bodies_and_places_named_before_a_title(
+    body: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert offices(body, WIRE_DAY) == expected

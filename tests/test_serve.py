@@ -301,3 +301,18 @@ def test_a_port_in_use_is_a_clear_error(build_folder: Path) -> None:
         )
     assert answer.returncode == 1
     assert f"port {port} on 127.0.0.1 is in use" in answer.stderr
+
+
+def test_entity_tables_page_through_their_rows(server: str) -> None:
+    person = select(server, PERSON_WITH_OFFICE)[0]["person"]
+    page = server + "entity?" + urllib.parse.urlencode({"iri": person})
+    status, _, whole = fetch(page)
+    status_later, _, later = fetch(page + "&evidence=1")
+    assert status == status_later == 200
+    rows = re.search(rb'<section id="evidence">.*?</section>', whole, re.S)
+    rest = re.search(rb'<section id="evidence">.*?</section>', later, re.S)
+    assert rows is not None and rest is not None
+    count = rows.group(0).count(b"<tr>") - 1  # the header row
+    assert count >= 2 and rest.group(0).count(b"<tr>") - 1 == count - 1
+    assert f"Rows 2 to {count} of {count}".encode() in rest.group(0)
+    assert b"previous page" in rest.group(0) and b"Rows" not in rows.group(0)

@@ -171,7 +171,8 @@ def _possessor(noun: Token, sentence: Parsed, named: Named) -> Owner | None:
 def _linked(holding: Holding, noun: Token, sentence: Parsed, named: Named) -> Owner | None:
     """The place, body or person an office is "of", "at" or "to" ("head of the ACLU", "Vice
     Chancellor for External Engagement at UIC", "an advisor to Mr Arafat"); a posting after
-    "to" ("ambassador to Brazil") and a portfolio after "for" or "on" stay in the role."""
+    "to" ("ambassador to Brazil") is neither, and a portfolio after "for" or "on" stays in
+    the role."""
     field = sentence.field
     doc = field.doc
     heads = [noun, *(c for c in noun.conjuncts if c.i > noun.i)]
@@ -195,9 +196,7 @@ def _linked(holding: Holding, noun: Token, sentence: Parsed, named: Named) -> Ow
         if found is None:
             continue
         if link == "to" and found[1] != "person":
-            end = found[0].span.end
-            holding.role = holding.role.over(doc, holding.role.start, end)
-            continue
+            continue  # "ambassador to Brazil": a posting, not the office's owner nor its name
         if link != "to" and found[1] == "person":
             continue
         return found

@@ -149,7 +149,24 @@ def _place_signal(text: str, field: str, at: int) -> Signal | None:
     if iso is not None:
         return Signal(iso, DEMONYM, "demonym", field, at)
     state = gz.state_by_form().get(fold(text))
-    return Signal(state.country, STATE, "state", field, at) if state else None
+    if state is None or is_city_too(state):
+        # "Washington suspended visa services": the capital's government, not the state
+        # (a city mention already counts it).
+        return None
+    return Signal(state.country, STATE, "state", field, at)
+
+
+_CITY_TOO = 500_000
+"""A state named like a city of its country this big is as often the city ("Washington")."""
+
+
+def is_city_too(state: gz.State) -> bool:
+    """Whether a state's name is also a big city's of its country ("Washington", "New
+    York"): named alone, it is as often the city or the government seated there."""
+    return any(
+        isinstance(p, gz.City) and p.country == state.country and p.population >= _CITY_TOO
+        for p in gz.places(state.name, primary=True)
+    )
 
 
 def _organization_signal(name: str, field: str, at: int) -> Signal | None:

@@ -14,18 +14,20 @@ of these holds the office is left without a jurisdiction: a wrong one is worse.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from datetime import date
 
 from kg.extract import Context
 from kg.extract import gazetteers as gz
-from kg.extract.home import domestic_country, home_country, is_located
-from kg.extract.nlp import analyse
+from kg.extract.home import domestic_country, home_country, is_city_too, is_located, signals
+from kg.extract.nlp import Field, Mention, analyse
 from kg.extract.officeholders import known_around, spells
 from kg.extract.organizations import organization_mentions, organization_names
-from kg.extract.owners import POSSESSIVE, organization_before, state_ref
+from kg.extract.owners import organization_before, possessive_level, state_ref
 from kg.extract.places import city_ref, country_ref, place_mentions
 from kg.extract.positions import Holding, Jurisdiction
+from kg.extract.roles import title_countries
 from kg.model import Ref
 from kg.text import fold
 
@@ -36,10 +38,57 @@ def fill_bodies(found: list[Holding], context: Context) -> None:
     for holding in found:
         if holding.jurisdiction is None and holding.serves is None and holding.role.scope == "body":
             person, start = holding.person, max(holding.role.start - 1, 0)
-            body = organization_before(person.field, start, context)
+            noun = _common_noun_before(holding)
+            if noun in _BODY_NOUNS:
+                # "Chuck Grassley, the committee chairman": the committee named before.
+                body = _body_named_before(person.field, start, noun, context)
+            elif noun:
+                continue  # "former network chief Roger Ailes": the network's, not the House's
+            else:
+                body = organization_before(person.field, start, context)
             if body is not None:
                 holding.jurisdiction = Jurisdiction(body[0].ref, body[0].name)
                 holding.inferred = True
+
+
+# Words that may stand before an office of the body just named ("its leader", "the group's
+# new chairman"), unlike a common noun that names another body ("network chief").
+_BEFORE_BODY_OFFICE = frozenset(
+    {"its", "their", "the", "a", "an", "top", "new", "current", "longtime", "own", "'s", "’s"}
+)
+
+
+def _common_noun_before(holding: Holding) -> str:
+    """The lower-case word other than a determiner or an adjective of rank that stands
+    right before the role: a noun naming the body ("company spokesman", "union boss"); ""
+    if none."""
+    start = holding.role.start
+    if start < 1:
+        return ""
+    token = holding.person.field.doc[start - 1]
+    if token.is_lower and token.is_alpha and token.lower_ not in _BEFORE_BODY_OFFICE:
+        return token.lower_
+    return ""
+
+
+_BODY_NOUNS = frozenset(
+    {"committee", "panel", "subcommittee", "commission", "agency", "council", "board"}
+)
+"""Nouns that refer back to a public body the article named ("the committee chairman")."""
+
+
+def _body_named_before(
+    field: Field, index: int, noun: str, context: Context
+) -> tuple[Mention, str] | None:
+    """The last organization named before a token whose name holds ``noun`` ("the Senate
+    Judiciary Committee" for "the committee"); a panel is a committee."""
+    words = {noun, "committee"} if noun in ("panel", "subcommittee") else {noun}
+    before = [
+        m
+        for m in organization_mentions(context)
+        if m.field is field and m.span.end <= index and words & set(fold(m.name).split())
+    ]
+    return (before[-1], "organization") if before else None
 
 
 def fill_in(found: list[Holding], context: Context) -> None:
@@ -113,7 +162,9 @@ def _from_evidence(
     if scope == "city":
         return places.city(holding)
     if scope == "state":
-        return places.state()
+        return places.state(holding)
+    if scope == "county":
+        return places.county()
     if scope != "country":
         return None
     if spells(person.name, places.date, role.text) or known_around(person.name, places.date):
@@ -124,11 +175,14 @@ def _from_evidence(
         return found
     sentence = person.field.sentence_index(person.span.start_char)
     foreign = frozenset(marked.get((person.field.name, sentence), ()))
-    return places.home(person.field.name, sentence, foreign)
-
-
-_LEVEL_NOUNS = {"city": "city", "state": "state", "nation": "country", "country": "country"}
-"""Common nouns whose possessive before a role names the office's level ("the state's")."""
+    home = places.home(person.field.name, sentence, foreign)
+    users = title_countries(person.field.doc, role)
+    if users and (home is None or home.ref.key.partition("/")[2] not in users):
+        # "Secretary of State Rex Tillerson" in a Beijing report: not China's; the one
+        # country using the title that the article names, else none.
+        named = users & places.named_countries()
+        return places.country(next(iter(named))) if len(named) == 1 else None
+    return home
 
 
 def _scope(holding: Holding) -> str:
@@ -138,11 +192,9 @@ def _scope(holding: Holding) -> str:
     in a legislator's title makes it a state office ("state Rep.", "state Sen.")."""
     if holding.level:
         return holding.level
-    doc, start = holding.person.field.doc, holding.role.start
-    if 3 <= start <= len(doc) and doc[start - 1].lower_ in POSSESSIVE:
-        noun, determiner = doc[start - 2].lower_, doc[start - 3].lower_
-        if noun in _LEVEL_NOUNS and determiner in ("the", "this", "that"):
-            return _LEVEL_NOUNS[noun]
+    level = possessive_level(holding.person.field.doc, holding.role.start)
+    if level:
+        return level
     words = fold(holding.role.text).split()
     if holding.role.scope == "country" and "state" in words[:-1]:
         return "state"
@@ -156,6 +208,11 @@ def _big(city: Ref) -> bool:
 
 
 _BIG_CITY = 100_000
+
+_COUNTY = re.compile(
+    r"\b(?!(?:The|This|That|Each|Every|A|One) )(?:[A-Z][\w'’.-]*[a-z] ){1,2}County\b"
+)
+"""A county named by its form ("Cook County", "Los Angeles County")."""
 
 
 def _unmistakable(city: gz.City) -> bool:
@@ -183,12 +240,17 @@ class _Places:
         for mention in place_mentions(context):
             if mention.ref.kind == "city":
                 self.cities[Jurisdiction(mention.ref, mention.name)] += 1
+        self._state_sentences: dict[tuple[str, int], set[Jurisdiction]] = {}
         for field in analyse(context):
             for ent in field.ents:
                 if ent.label_ in ("GPE", "NORP") and ent.text[:1].isupper():
                     state = gz.state_by_form().get(fold(ent.text))
-                    if state is not None:
-                        self.states[Jurisdiction(state_ref(state.name), state.name)] += 1
+                    if state is None or is_city_too(state):
+                        continue  # "Washington said": the capital, as often as the state
+                    where = Jurisdiction(state_ref(state.name), state.name)
+                    self.states[where] += 1
+                    at = (field.name, field.sentence_index(ent.start_char))
+                    self._state_sentences.setdefault(at, set()).add(where)
         self._by_sentence: dict[tuple[str, int], set[str]] = {}
         for mention in place_mentions(context):
             if mention.ref.kind == "country" and not is_located(mention):
@@ -234,10 +296,21 @@ class _Places:
             return big[0][1]
         return self.cities.most_common(1)[0][0] if self.cities else None
 
-    def state(self) -> Jurisdiction | None:
-        """The state the article names most, else the state of the city it names most."""
-        if self.states:
-            return self.states.most_common(1)[0][0]
+    def state(self, holding: Holding) -> Jurisdiction | None:
+        """The one state the holder's sentence names, else the state the article names
+        clearly most (twice as often as any other), else the state of the city it names
+        most; none when the article names several states about as often ("Republicans
+        in Texas, Florida and Ohio ... Governor John Kasich")."""
+        person = holding.person
+        at = (person.field.name, person.field.sentence_index(person.span.start_char))
+        near = self._state_sentences.get(at, set())
+        if len(near) == 1:
+            return next(iter(near))
+        ranked = self.states.most_common(2)
+        if len(ranked) == 1 or (len(ranked) == 2 and ranked[0][1] >= 2 * ranked[1][1]):
+            return ranked[0][0]
+        if ranked:
+            return None
         main = self._main_city()
         if main is None:
             return None
@@ -246,6 +319,22 @@ class _Places:
             return None  # "Springfield": Illinois's, Missouri's or Massachusetts's?
         name = gz.us_state_names().get(city.admin1) if city.country == "US" else None
         return Jurisdiction(state_ref(name), name) if name else None
+
+    def county(self) -> Jurisdiction | None:
+        """The county the article names ("Cook County"), when it names only one."""
+        counties = {
+            fold(m.group(0)): m.group(0)
+            for field in analyse(self.context)
+            for m in _COUNTY.finditer(field.text)
+        }
+        if len(counties) != 1:
+            return None
+        name = next(iter(counties.values()))
+        return Jurisdiction(state_ref(name), name)
+
+    def named_countries(self) -> frozenset[str]:
+        """Every country the article names, by its name, its demonym or its places."""
+        return frozenset(s.iso for s in signals(self.context))
 
     def sentence_countries(self, field: str, sentence: int) -> set[str]:
         """The countries a sentence names as actors ("Pakistan says", "Pakistani"), not as

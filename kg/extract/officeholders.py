@@ -113,6 +113,34 @@ def spells(name: str, when: date | None, role: str | None = None) -> list[Spell]
     )
 
 
+def ended(name: str, when: date | None, role: str, *, earliest: bool = False) -> bool:
+    """Whether everyone the table knows by a name in the office a role names had left it
+    before ``when``: "President Barack Obama" or "President George W. Bush" in a report of
+    late 2017 names an office held before (the text's "previous administration"), not now.
+    With ``earliest``, ``when`` is the earliest date the article can have (the start of an
+    office it gives someone else), and an office left on that day is over too. False when
+    the date is not known, the table knows no such spell, or one is current or to come."""
+    offices = _offices(role)
+    if when is None or not offices:
+        return False
+    by_name, by_surname = _table()
+    key = _key(name)
+    found = by_name.get(key, []) if " " in key else by_surname.get(key, [])
+    found = [s for s in found if s.office in offices]
+    return bool(found) and all(s.end <= when if earliest else s.end < when for s in found)
+
+
+def no_older_than(name: str, role: str, *, former: bool = False) -> date | None:
+    """The earliest date an article can have that gives the person a name denotes the office
+    a role names, by the table: the day they first took it ("President Donald Trump":
+    2017-01-20), or, for an office it calls former ("former President Barack Obama"), the
+    day they first left it."""
+    found = spells(name, None, role)
+    if not found:
+        return None
+    return min(s.end for s in found) if former else min(s.start for s in found)
+
+
 def known_around(name: str, when: date | None, years: int = 4) -> list[Spell]:
     """The spells of the person a full name denotes that were held within ``years`` of
     ``when`` (any, when it is not known): a politician of the country then, whatever office

@@ -15,10 +15,10 @@ import re
 from kg.extract import Context
 from kg.extract import gazetteers as gz
 from kg.extract.organizations import organization_named, organization_names
-from kg.extract.owners import state_ref
+from kg.extract.owners import possessive_level, state_ref
 from kg.extract.places import city_ref, country_ref
 from kg.extract.positions import Holding, Jurisdiction
-from kg.extract.roles import MODIFIERS
+from kg.extract.roles import MODIFIERS, title_countries
 from kg.text import fold
 
 PUBLIC, PARTY, PRIVATE = "public", "party", "private"
@@ -112,11 +112,15 @@ def settle(found: list[Holding], context: Context) -> None:
         if holding.serves is not None:
             continue
         if where is None:
+            # "the city's budget director": an office of the government the possessive names.
+            level = possessive_level(holding.person.field.doc, holding.role.start)
             # "Home Affairs spokesman Mark Oaten": an aide of a government portfolio.
             portfolio = holding.role.scope == "aide" and _frontbench(holding)
-            holding.kind = PUBLIC if holding.role.scope in _PUBLIC_SCOPES or portfolio else PRIVATE
-            if portfolio:
-                holding.level = "country"
+            military = officer(holding)
+            public = holding.role.scope in _PUBLIC_SCOPES or portfolio or bool(level) or military
+            holding.kind = PUBLIC if public else PRIVATE
+            if level or portfolio or military:
+                holding.level = level or "country"
             continue
         if where.ref.kind != "organization":
             continue
@@ -129,19 +133,71 @@ def settle(found: list[Holding], context: Context) -> None:
             holding.kind = PUBLIC
             country = known.country if known is not None else None
             holding.jurisdiction = _country(country) if country else None
+        elif holding.kind == PRIVATE and not (known and known.kind) and officer(holding):
+            # "General Paul Selva, vice chairman of the Joint Chiefs of Staff": a body no
+            # list knows, served by a military officer, is the armed forces' (the country's).
+            holding.kind, holding.level, holding.jurisdiction = PUBLIC, "country", None
         elif holding.kind == PUBLIC:
             city, country = (known.city, known.country) if known is not None else (None, None)
             holding.jurisdiction = _place_of(where, city, country)
-            if holding.jurisdiction is where and _generic(where.name):
-                # A public body no list places ("the House", "Fire Department"): its place
-                # is found as for an office of its level.
+            unplaced = known is None or not (
+                known.kind == "international" or known.country or known.city
+            )
+            if holding.jurisdiction is where and (
+                _generic(where.name) or (unplaced and not _international(where.name))
+            ):
+                # A public body no list places ("the House", "Fire Department", "Federal
+                # Reserve"): its place is found as for an office of its level; a body is
+                # a jurisdiction only when it is a people's own or an international one.
                 holding.level = _level(where.name)
                 holding.jurisdiction = None
     # An aide's office is public when the person they serve holds one.
-    public = {h.person.ref for h in found if h.kind == PUBLIC and h.serves is None}
+    holders = {h.person.ref for h in found if h.kind == PUBLIC and h.serves is None}
     for holding in found:
         if holding.serves is not None:
-            holding.kind = PUBLIC if holding.serves.ref in public else PRIVATE
+            # Only an aide serves the office ("Adams spokesperson"); a person's own lawyer
+            # or agent ("Trump's lawyer") is no official.
+            aide = holding.role.scope == "aide"
+            holding.kind = PUBLIC if aide and holding.serves.ref in holders else PRIVATE
+
+
+def opposition_abroad(found: list[Holding]) -> None:
+    """An opposition leader outside the parliaments that make the Leader of the Opposition
+    an office (data/roles.tsv), or with no country known, leads a party, not an office."""
+    for holding in found:
+        doc, role = holding.person.field.doc, holding.role
+        if holding.kind != PUBLIC or fold(doc[role.head_start : role.end].text) != _OPPOSITION:
+            continue
+        where = holding.jurisdiction
+        iso = where.ref.key.partition("/")[2] if where and where.ref.kind == "country" else ""
+        if iso not in title_countries(doc, role):
+            holding.kind = PARTY
+
+
+_OPPOSITION = "opposition leader"
+
+
+# Military ranks written before an officer's name (AP Stylebook "military titles").
+_MILITARY_RANKS = frozenset(
+    """
+    general gen admiral adm colonel col lieutenant lt major maj brigadier brig rear vice
+    commander cmdr captain capt sergeant sgt marshal
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
+_RETIRED = frozenset({"retired", "ret", "former", "ex"})
+
+
+def officer(holding: Holding) -> bool:
+    """Whether the holder's name follows a military rank ("Gen. Mark Milley", "Adm. Mike
+    Rogers"; not "retired Gen."): their office is held in a country's armed forces."""
+    doc, index = holding.person.field.doc, holding.person.span.start - 1
+    ranked = False
+    while index >= 0 and (
+        doc[index].lower_.rstrip(".") in _MILITARY_RANKS or doc[index].text in ".-"
+    ):
+        ranked = ranked or doc[index].lower_.rstrip(".") in _MILITARY_RANKS
+        index -= 1
+    return ranked and not (index >= 0 and doc[index].lower_.rstrip(".") in _RETIRED)
 
 
 _CITY_WORDS = frozenset(
@@ -156,6 +212,18 @@ def _generic(name: str) -> bool:
     words = fold(name).split()
     generic = _PUBLIC_WORDS | _CITY_WORDS | _STATE_WORDS | MODIFIERS | {"the", "of", "and"}
     return bool(words) and all(w in generic for w in words)
+
+
+_INTERNATIONAL = re.compile(
+    r"\b(?:United Nations|U\.N\.|UN|International|World|Global|European|African|Asian|"
+    r"Arab|Atlantic|Pacific|Commonwealth|Islamic|Interpol|NATO|OPEC|ASEAN)\b"
+)
+
+
+def _international(name: str) -> bool:
+    """Whether a body's name says it is international ("UN Human Rights Council",
+    "International Atomic Energy Agency"), so that its office is its own, not a country's."""
+    return _INTERNATIONAL.search(name) is not None
 
 
 def _level(name: str) -> str:
@@ -209,8 +277,13 @@ def _named_place(body: Jurisdiction) -> Jurisdiction | None:
             return Jurisdiction(city_ref(place.geonameid), place.name)
         return None
     words = name.split(" ")
+    iso = gz.demonyms().get(words[0])
+    if iso is not None and not iso.startswith("org:") and len(words) > 1:
+        return _country(iso)  # "Chinese Foreign Ministry": China's
     for size in range(min(3, len(words) - 1), 0, -1):
         opening = " ".join(words[:size])
+        if all(fold(w) in _PUBLIC_WORDS | MODIFIERS for w in words[:size]):
+            continue  # "Federal Reserve": "Federal" is a town in Argentina, not the place
         state = gz.state_by_form().get(fold(opening))
         if state is not None:
             return Jurisdiction(state_ref(state.name), state.name)

@@ -16,8 +16,8 @@ from kg.extract import Context, extractor
 from kg.extract.appositions import appositions
 from kg.extract.jurisdictions import fill_bodies, fill_in
 from kg.extract.nlp import analyse
-from kg.extract.officeholders import spells
-from kg.extract.offices import PUBLIC, settle
+from kg.extract.officeholders import ended, no_older_than, spells
+from kg.extract.offices import PUBLIC, opposition_abroad, settle
 from kg.extract.organizations import (
     organization_facts,
     organization_mentions,
@@ -27,7 +27,7 @@ from kg.extract.organizations import (
 from kg.extract.people import person_mentions
 from kg.extract.places import city_facts, city_ref, country_facts, place_mentions
 from kg.extract.positions import Holding, Jurisdiction, Named
-from kg.extract.quotes import quotation_spans
+from kg.extract.quotation_marks import quotation_spans
 from kg.extract.titles import delayed, holdings_of, referred, taking_office
 from kg.model import Article, Evidence, Fact, Iri, Ref
 from kg.namespaces import KG, OWL, RDF, SDO
@@ -60,9 +60,12 @@ def holdings(context: Context) -> list[Holding]:
         # ("President Arafat asked ...", in his adviser's quotation).
         found = [h for h in found if not _quoted(h, context)]
         _dated(found, context)
+        _ended(found, context)
+        _left(found)
         fill_bodies(found, context)
         settle(found, context)
         fill_in(found, context)
+        opposition_abroad(found)
         context.cache["officials"] = found
     return found
 
@@ -81,6 +84,40 @@ def _dated(found: list[Holding], context: Context) -> None:
         year = _IN_YEAR.match(person.field.sentence_at(person.span.start_char))
         if year is not None and int(year.group(1)) < published.year:
             holding.role = replace(holding.role, past=True)
+
+
+_LEFT = re.compile(
+    r"^(?:\s*,[^,;]{1,80},|\s*,\s+who)?\s+(?:has\s+|had\s+)?"
+    r"(?:resigned|stepped down|quit|retired|was (?:fired|ousted|dismissed|removed))\b"
+)
+
+
+def _left(found: list[Holding]) -> None:
+    """ "Representative John Conyers, a Democrat from Michigan, resigned after ...", "X, who
+    was fired in May": the office named with a person who has left it is past."""
+    for holding in found:
+        person = holding.person
+        after = person.field.text[person.span.end_char : person.span.end_char + 120]
+        if not holding.role.past and _LEFT.match(after):
+            holding.role = replace(holding.role, past=True)
+
+
+def _ended(found: list[Holding], context: Context) -> None:
+    """An office the officeholders table shows its holder had left before the article's date
+    ("the previous administration of President Barack Obama", in late 2017) is past; with
+    no date, before another office the article gives began ("President Donald Trump") or
+    was left ("former President Barack Obama")."""
+    published = context.article.published
+    when = published.date() if published is not None else None
+    if when is None:
+        # No date: the article is no older than the latest start of an office it gives
+        # someone that the table knows ("President Donald Trump": 2017-01-20 or later).
+        bounds = [no_older_than(h.person.name, h.role.text, former=h.role.past) for h in found]
+        when = max((d for d in bounds if d is not None), default=None)
+    for holding in found:
+        person, role = holding.person, holding.role
+        if not role.past and ended(person.name, when, role.text, earliest=published is None):
+            holding.role = replace(role, past=True)
 
 
 def _quoted(holding: Holding, context: Context) -> bool:

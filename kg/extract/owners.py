@@ -57,6 +57,13 @@ def qualify(field: Field, role: Role, named: Named, context: Context) -> tuple[R
         and _is_party(owner[0], context)
     ):
         owner = owner_ending_at(field, owner[0].span.start - 1, named)
+    # "Senate Democratic leader Chuck Schumer", "House Republican whip": a party's leader
+    # in a legislature is the legislature's office (as "Senate Minority Leader" is).
+    if owner is not None and not possessive and _is_party(owner[0], context):
+        chamber = _legislature_before(field, owner[0].span.start - 1, named, context)
+        if chamber is not None:
+            role = role.over(doc, owner[0].span.start, role.end, role.head_start)
+            return role, chamber
     # "United Nations Middle East envoy": a region between the body and the role is the
     # role's remit.
     region = field.ent_at.get(index) if owner is None and index >= 0 else None
@@ -74,11 +81,12 @@ def qualify(field: Field, role: Role, named: Named, context: Context) -> tuple[R
         role = role.over(doc, end, role.end)
         return role, owner
     if owner is not None:
+        role = _attorney(doc, role, owner, possessive)
         role = _department_minister(doc, role, owner, possessive)
         role, owner = _territorial_secretary(doc, role, owner, possessive)
         role = _with_modifiers_before(doc, owner[0].span.start, role)
         role = _when(doc, owner[0].span.start, role)
-        owner = _state_office(role, owner)
+        owner = state_office(role, owner)
     return _split_body(field, role, owner, context)
 
 
@@ -105,6 +113,17 @@ def _territorial_secretary(
     )
 
 
+def _attorney(doc: Doc, role: Role, owner: Owner, possessive: bool) -> Role:
+    """ "Warren County Attorney Amy Milliken", "U.S. Attorney Preet Bharara": a government's
+    attorney is named with its place ("County Attorney", "U.S. Attorney"); "Attorney" alone
+    would read as any lawyer's."""
+    mention = owner[0]
+    if possessive or mention.span.end != role.start or fold(role.text) != "attorney":
+        return role
+    first = mention.span.end - 1 if mention.span[-1].text == "County" else mention.span.start
+    return role.over(doc, first, role.end, role.head_start)
+
+
 def _department_minister(doc: Doc, role: Role, owner: Owner, possessive: bool) -> Role:
     """ "Home Office minister Hazel Blears", "Foreign Office minister": a junior minister
     named by the department written just before is that department's minister, as the
@@ -121,12 +140,13 @@ def _department_minister(doc: Doc, role: Role, owner: Owner, possessive: bool) -
     return role.over(doc, mention.span.start + (mention.span[0].lower_ == "the"), role.end)
 
 
-def _state_office(role: Role, owner: Owner) -> Owner:
-    """ "Oklahoma Gov. Mary Fallin": a state office's place named like a state is the state,
-    though a city bears the name too (Oklahoma City)."""
+def state_office(role: Role, owner: Owner) -> Owner:
+    """ "Oklahoma Gov. Mary Fallin", "New York Attorney General": a state's or a country's
+    office named with a place named like a state is the state's, though a city bears the
+    name too (Oklahoma City, New York City): a city has no governor or attorney general."""
     mention, kind = owner
-    if role.scope != "state" or kind != "place" or mention.ref.kind != "city":
-        return owner
+    if role.scope not in ("state", "country") or kind != "place" or mention.ref.kind != "city":
+        return owner  # "New York Attorney General": the state's, not the city's
     state = gz.state_by_form().get(fold(mention.span.text))
     if state is None:
         return owner
@@ -211,6 +231,29 @@ def _demonym_at(field: Field, index: int) -> Owner | None:
     return Mention(
         country_ref(country.iso), country.name, field, field.doc[index : index + 1]
     ), "place"
+
+
+_LEGISLATURES = frozenset({"senate", "house", "assembly", "parliament", "congress", "legislature"})
+
+
+def _legislature_before(field: Field, index: int, named: Named, context: Context) -> Owner | None:
+    """The legislature named right before a token ("Senate" of "Senate Democratic leader")."""
+    if index < 0:
+        return None
+    found = named.get((field.name, index))
+    token = field.doc[index]
+    if found is None and token.is_title and token.lower_ in _LEGISLATURES:
+        body = organization_named(token.text)  # "House", which no list places
+        if body is not None:
+            found = (
+                Mention(body.ref, body.name, field, field.doc[index : index + 1]),
+                "organization",
+            )
+    if found is None or found[1] != "organization" or found[0].span.end != index + 1:
+        return None
+    if not _LEGISLATURES & set(fold(found[0].span.text).split()):
+        return None
+    return found
 
 
 def _is_party(mention: Mention, context: Context) -> bool:
@@ -333,6 +376,43 @@ def _state_ending_at(field: Field, index: int) -> Owner | None:
         if state is not None and span[0].is_title and span[-1].is_alpha:
             return Mention(state_ref(state.name), state.name, field, span), "place"
     return None
+
+
+LEVEL_NOUNS = {
+    "city": "city",
+    "town": "city",
+    "village": "city",
+    "county": "county",
+    "state": "state",
+    "nation": "country",
+    "country": "country",
+}
+"""Common nouns whose possessive before a role names the office's level ("the state's")."""
+
+# Words that may stand between such a possessive and the role ("the county's top
+# prosecutor", "the city's new budget director").
+_LEVEL_ADJECTIVES = frozenset({"top", "new", "own", "chief", "longtime", "current", "interim"})
+
+
+def possessive_level(doc: Doc, start: int) -> str:
+    """The level of government a possessive before a role names: "the state's attorney
+    general" (state), "the city's budget director" (city), "the county's top prosecutor"
+    (county), "the nation's top diplomat" (country); "" if none.
+
+    >>> from spacy.lang.en import English
+    >>> doc = English()("the county's top prosecutor, Kim Foxx")
+    >>> possessive_level(doc, 4), possessive_level(doc, 2)
+    ('county', '')
+    """
+    index = start - 1
+    while index >= 0 and doc[index].lower_ in _LEVEL_ADJECTIVES:
+        index -= 1
+    if index < 2 or doc[index].lower_ not in POSSESSIVE:
+        return ""
+    noun, determiner = doc[index - 1].lower_, doc[index - 2].lower_
+    if noun in LEVEL_NOUNS and determiner in ("the", "this", "that"):
+        return LEVEL_NOUNS[noun]
+    return ""
 
 
 def state_ref(name: str) -> Ref:

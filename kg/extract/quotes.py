@@ -23,25 +23,38 @@ from kg.extract.citations import outlet_mentions
 from kg.extract.nlp import Field, Mention, analyse
 from kg.extract.organizations import organization_mentions
 from kg.extract.people import person_mentions
-from kg.extract.speakers import Speakers
+from kg.extract.quotation_marks import quotation_spans
+from kg.extract.quotation_marks import spans as spans
+from kg.extract.speakers import UTTERANCES, Speakers
 from kg.model import Article, Evidence, Fact, Iri, Ref
 from kg.namespaces import RDF, SDO
 from kg.resolve import digest
 from kg.text import fold
 
 _OPENING = '“‘"'
-_PAIRS = {"“": "”", '"': '"', "‘": "’"}
-# Typists mix curly and straight double marks (“...," Romney said): either closes either.
-_CLOSING = {"“": '”"', '"': '"”', "‘": "’"}
 _SPEECH = re.compile(
     r"\b(said|says|told|tells|added|adds|asked|warned|warns|explained|stated|insisted|"
     r"noted|claimed|declared|wrote|writes|tweeted|replied|continued|argued|urged|announced|"
     r"according to|quoted|conceded|admitted|acknowledged|stressed|suggested|described|"
     r"called|branded|accused|believes|thinks|promised|vowed|predicted|say|claims|read|reads|"
     r"saying|accusing|calling|describing|branding|warning|telling|adding|insisting|"
+    r"recalled|recalls|responded|responds|answered|countered|contended|maintained|"
+    r"asserted|remarked|joked|quipped|complained|lamented|testified|boasted|pleaded|"
+    r"shouted|yelled|wondered|cautioned|recounted|emphasized|emphasised|reiterated|"
+    r"concluded|explains|insists|argues|recalling|"
     r"statement)\b",
     re.IGNORECASE,
 )
+_POSSESSED_UTTERANCE = re.compile(
+    r"(?:['’]s?|\b(?:his|her))\s+(?:[\w-]+\s+)?(?:" + "|".join(sorted(UTTERANCES)) + r")\b",
+    re.IGNORECASE,
+)
+"""A possessor before a noun of saying: "Trump's comments", "her latest statement"."""
+_GOES_ON = re.compile(r"^[\s,]*(?:and|but|or|nor|yet|then)\b", re.IGNORECASE)
+"""After a quotation inside a sentence, "... and urged voters to ..." goes on with the
+sentence's own verbs: no attribution follows."""
+_BY = re.compile(r"\bby\b")
+_HE_BEFORE = re.compile(r"\b(?:he|she)\s+$", re.IGNORECASE)
 _PRONOUN = re.compile(r"^\W*(he|she|they)\b|\b(he|she|they) (said|says|added|told)\b", re.I)
 _ATTRIBUTION = re.compile(r"^[\s,—–-]*(?:[\w.’'-]+\s){0,4}?" + _SPEECH.pattern, re.I)
 # A sentence ends at . ! ? before a capital or a quotation mark; before a curly opening mark
@@ -79,48 +92,6 @@ class Quotation:
     end: int
     text: str
     speaker: Mention | None
-
-
-def spans(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of each quotation's text between its marks.
-
-    >>> t = 'He said "it is fine" and “we go on. Then “more here,” he said.'
-    >>> [t[s:e] for s, e in spans(t)]
-    ['it is fine', 'we go on. Then “more here,']
-    """
-    opening: int | None = None
-    mark = ""
-    for i, char in enumerate(text):
-        before = text[i - 1] if i else " "
-        after = text[i + 1] if i + 1 < len(text) else " "
-        if (
-            opening is not None
-            and char in _CLOSING[mark]
-            and not before.isspace()
-            and (char == "”" or not after.isalnum())  # scraped text: "...all.”In her"
-        ):
-            yield opening, i
-            opening = None
-            continue
-        # Curly opening marks open wherever they stand (scraped text loses the space in
-        # "...said.“Next"); a straight one only at the start of a word.
-        opens = (
-            char in _PAIRS
-            and (char in "“‘" or before.isspace() or before in "([—-:")
-            and not after.isspace()
-        )
-        # A new opening mark while a double one is open is paragraph continuation: the
-        # first mark stays. A single one left open was an apostrophe: the new mark wins.
-        if opens and (opening is None or (mark == "‘" and char != "‘")):
-            opening, mark = i + 1, char
-
-
-def quotation_spans(context: Context, field: Field) -> list[tuple[int, int]]:
-    """The quotation spans of a field, found once per article (officials ask too)."""
-    found: dict[str, list[tuple[int, int]]] = context.cache.setdefault("quoted", {})
-    if field.name not in found:
-        found[field.name] = list(spans(field.text))
-    return found[field.name]
 
 
 def quotations(context: Context) -> list[Quotation]:
@@ -211,13 +182,15 @@ def _speaker(
     verb = _SPEECH.search(tail)
     # After a quotation that ends its sentence, words that end with a colon before the
     # next one introduce that one ("... wise." The Foreign Secretary told the BBC: "...").
-    introduces = ends_sentence and tail.rstrip().endswith(":")
+    # ... or with a comma right before it ('... ." Sessions responded, "I did not ...').
+    introduces = ends_sentence and tail.rstrip().endswith((":", ","))
     # ... and a capitalized speech word opens a sentence of its own ("According to ...").
     if ends_sentence and verb is not None and not tail[: verb.start()].strip(" ,—–-"):
         introduces = introduces or tail[verb.start() : verb.start() + 1].isupper()
     if (
         verb is not None
         and not introduces
+        and not _GOES_ON.match(tail)
         and (
             not ends_sentence
             or (_ATTRIBUTION.match(tail) and not subjects.reports(after + verb.start()))
@@ -236,14 +209,28 @@ def _speaker(
     )
     head_start = max(head_start, text.rfind("\n", 0, start) + 1, last_end + 1)
     before = [m for m in mentions if head_start <= m.span.start_char < start - 1]
+    if _POSSESSED_UTTERANCE.search(text, head_start, start):
+        # "Mr Sharon's accusation that Mr Arafat was "..."": the noun's possessor said it.
+        subject = subjects.author_of_fragment(start)
+        if subject.decided:
+            return subject.mention
+    if _BY.search(text, head_start, start):
+        subject = subjects.agent_of_fragment(start)  # "... was hailed by X as "...""
+        if subject.decided:
+            return subject.mention
     # "Trump noted in his statement that ...": the verb, not the noun, attributes.
     found = list(_SPEECH.finditer(text, head_start, start))
     verbs = [v for v in found if v.group().lower() != "statement"] or found
     if verbs:
         # "Smith said: "..."", "She said: "..."", "The document said: "..."".
-        subject = subjects.subject_of_verb(verbs[-1].start(), verbs[-1].end(), head_start)
+        subject = subjects.subject_of_verb(
+            verbs[-1].start(), verbs[-1].end(), head_start, inverted=False
+        )
         if subject.decided:
             return subject.mention
+        if _HE_BEFORE.search(text, max(head_start, verbs[-1].start() - 5), verbs[-1].start()):
+            # "Asked about Senator McCain, he said: ...": not a name of this sentence.
+            return _recent_speaker(text, head_start, mentions, previous)
     else:
         # A fragment quoted in a sentence: its subject ("She praised ... "ensuring ..."").
         subject = subjects.subject_of_sentence(start)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from importlib.resources import files
 from typing import TYPE_CHECKING
 
 from kg.extract import gazetteers as gz
@@ -31,7 +32,7 @@ MODIFIERS = frozenset(
     opposition army military ministry department campaign chief-of-staff lord high cabinet
     majority minority ranking county fire schools school media armed forces national homeland
     commerce transportation urban parks recreation revenue budget children equalities
-    business skills pensions work digital climate rural safety policy principal human
+    business skills pensions work digital climate rural safety policy principal human special
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
 # Kinds of court before a judge's title ("U.S. District Judge", "Circuit Judge").
@@ -52,6 +53,8 @@ PAST = frozenset(
         "one-time",
         "onetime",
         "erstwhile",
+        "fired",
+        "sacked",
     }
 )
 # Modifiers that name the body an aide speaks for ("Defence Ministry spokesman", "army
@@ -91,6 +94,28 @@ class Role:
             self.head if head is None else head,
             self.past,
         )
+
+
+@cache
+def _countries() -> dict[tuple[str, ...], frozenset[str]]:
+    """Head words -> the countries that use the title (data/roles.tsv, "countries")."""
+    text = files("kg.extract").joinpath("data", "roles.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    return {
+        tuple(_WORD.findall(row[0])): frozenset(row[3].split())
+        for row in rows[1:]
+        if len(row) > 3 and row[3].strip()
+    }
+
+
+def title_countries(doc: Doc, role: Role) -> frozenset[str]:
+    """The countries whose national offices a role's title names, where only a few use it
+    ("Secretary of State": the United States, the United Kingdom); empty: any country."""
+    found = _head_starting_at(doc, role.head_start)
+    if found is None:
+        return frozenset()
+    words = tuple(word(t) for t in doc[role.head_start : found[0]] if not _stop(doc, t.i))
+    return _countries().get(words, frozenset())
 
 
 def word(token: Token) -> str:
@@ -236,11 +261,28 @@ _SEEKING = frozenset({"candidate", "candidates", "hopeful", "hopefuls", "nominee
 
 
 def past(doc: Doc, start: int) -> bool:
-    """Whether the word before a role marks it as past or future ("former", "ex-", "then-")."""
+    """Whether the word before a role marks it as past or future ("former", "ex-", "then-"),
+    also over a lower-case noun naming the body ("former network chief")."""
     before = start - 1
     if before > 0 and doc[before].text == "-" and not doc[before - 1].whitespace_:
         before -= 1
-    return before >= 0 and doc[before].lower_ in PAST
+    if before >= 0 and doc[before].lower_ in PAST:
+        return True
+    return (
+        before >= 1
+        and doc[before].is_lower
+        and doc[before].is_alpha
+        and doc[before].lower_ not in _NOT_BODY_NOUNS
+        and doc[before - 1].lower_ in _FORMER
+    )
+
+
+# Lower-case words between "former" and a role that belong to a new clause, not the role.
+_NOT_BODY_NOUNS = frozenset(
+    "and or but as the a an now current by of for to in on at with from".split()  # noqa: SIM905
+)
+_FORMER = frozenset({"former", "ex", "then", "onetime", "one-time", "erstwhile", "previous"})
+"""The adjectives of PAST that reach over a noun naming the body ("former network chief")."""
 
 
 def role_ending_at(doc: Doc, end: int) -> Role | None:

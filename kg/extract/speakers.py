@@ -9,7 +9,11 @@ said Sen. John Smith; Smith, who leads the panel, said: "..."). The subject is o
 - "he" or "she": the most recent compatible named subject before it (a person whose
   honorific says another sex is not compatible);
 - a role alone ("the senator said", "The Foreign Secretary told the BBC"): the person last
-  named before it with that role;
+  named before it with that role, else the named main subject of the sentence before when
+  the text gives them no other office; a description alone ("the Democrat said"): that
+  subject;
+- a noun of saying ("Trump's tweet read", "Mr Sharon's accusation that ... "...""): its
+  possessor;
 - anything else ("a spokesman", "the document", "officials", "they"): someone unnamed,
   so no one.
 
@@ -25,6 +29,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract import Context
 from kg.extract.nlp import Field, Mention, Parsed, parsed
+from kg.extract.officials import holdings
 from kg.extract.roles import is_role_head
 from kg.text import fold
 
@@ -48,6 +53,34 @@ _RANKS = frozenset({"shadow", "deputy", "vice", "assistant", "acting", "junior",
 """Words that make a role another office than its head alone names."""
 _CLIMB = ("conj", "advcl", "xcomp", "ccomp", "acl", "relcl")
 """A verb without a subject of its own shares its head's ("Smith said ..., adding")."""
+UTTERANCES = frozenset(
+    {
+        *("statement", "statements", "tweet", "tweets", "post", "posts", "message", "messages"),
+        *("letter", "letters", "remarks", "comments", "comment", "words", "accusation"),
+        *("accusations", "claim", "claims", "description", "warning", "promise", "pledge"),
+        *("vow", "assertion", "charge", "plea", "admission", "testimony", "response", "reply"),
+        *("answer", "prediction", "insistence", "suggestion"),
+    }
+)
+"""Nouns of saying: their possessor is who said the words ("Trump's tweet read",
+"Mr Sharon's accusation that ..."), unlike a possessor's body ("Trump's campaign said")."""
+_CLAUSES = ("acl", "relcl", "ccomp", "advcl", "pcomp", "xcomp")
+_DESCRIPTIONS = frozenset(
+    {
+        *("democrat", "republican", "lawmaker", "legislator", "politician", "congressman"),
+        *("congresswoman", "candidate", "nominee", "conservative", "liberal", "tory"),
+        *("moderate", "billionaire", "businessman", "businesswoman", "activist", "veteran"),
+    }
+)
+"""Nouns that describe a person named before ("the Democrat said"), not an office."""
+_SAYS = re.compile(
+    r"said|says|told|tells|added|adds|stated|wrote|writes|argued|argues|insisted|insists|"
+    r"warned|warns|explained|replied|tweeted|declared|announced|claimed|claims",
+    re.IGNORECASE,
+)
+"""Verbs that report someone's words."""
+_PAST = frozenset({"retired", "former", "ex"})
+_SOME = frozenset({"one", "some", "many", "several", "two", "three", "all", "another", "most"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,14 +116,18 @@ class Speakers:
         self.people = [m for m in mentions if m.ref.kind == "person"]
         self.sex = _sexes(field.text, self.people)
 
-    def subject_of_verb(self, char: int, end: int, begin: int = 0) -> Subject:
+    def subject_of_verb(
+        self, char: int, end: int, begin: int = 0, *, inverted: bool = True
+    ) -> Subject:
         """The subject of the verb at characters ``char:end``, in an attribution that
         starts at ``begin``.
 
         The shapes the words settle are read without a parse (it is what costs): a name
         right before the verb with no comma between the attribution's start and it
         ("...," Smith said; Smith said: "..."; not "Rudeina, an adviser to Mr Arafat
-        said"), a name right after the verb (said Smith), "he" or "she" right before it."""
+        said"), a name right after the verb (said Smith) where the attribution follows
+        the quotation (``inverted``: before it, "Cronin said Reid was ..." names the
+        subject of what was said), "he" or "she" right before it."""
         text = self.field.text
         for mention in self.people:
             if (
@@ -99,22 +136,22 @@ class Speakers:
                 and _ADJACENT.fullmatch(text[mention.span.end_char : char])
                 and "," not in text[begin : mention.span.start_char].strip(" ,—–-")
             ) or (
-                mention.span.start_char >= end
+                inverted
+                and mention.span.start_char >= end
                 and _ADJACENT.fullmatch(text[end : mention.span.start_char])
                 and not _OBJECT_VERB.fullmatch(text[char:end])
             ):
                 return Subject(True, mention)
         pronoun = _PRONOUN_BEFORE.search(text, max(0, char - 6), char)
         if pronoun is not None:
-            found = self.recent(pronoun.start(), _PRONOUNS[pronoun.group(1).lower()])
-            return Subject(True, found) if found is not None else UNDECIDED
+            return self.antecedent(pronoun.start(), _PRONOUNS[pronoun.group(1).lower()])
         parse, verb = self._token_at(char)
         if verb is None:
             return UNDECIDED
         if _according_to(verb):
             named = self._named(parse, verb)
             return Subject(True, named) if named is not None else UNDECIDED
-        subject = _subject(verb)
+        subject = _agent(verb) or _subject(verb)
         if subject is None:
             # A name the parser read as something else ("Akin, however, continued").
             stray = [
@@ -148,15 +185,55 @@ class Speakers:
         if token is None:
             return UNDECIDED
         root = token.sent.root
-        subject = _subject(root)
+        subject = _agent(root) or _subject(root)
         if subject is None or self._quoted(parse, subject):
             return UNDECIDED
         found = self._resolve(parse, subject)
         return found if found.mention is not None else UNDECIDED
 
+    def author_of_fragment(self, char: int) -> Subject:
+        """Who said a fragment quoted inside a noun of saying, the possessor of that noun
+        ("Mr Sharon's accusation that Mr Arafat was "responsible ..."", "her description
+        of the plan as "..."): the quotation's words hang from the noun in the parse."""
+        parse, token = self._token_at(char)
+        if token is None:
+            return UNDECIDED
+        # The words must be the noun's content, a clause under it ("accusation that he
+        # was "..."", "comments about her having "...""), not a name put on it ("Leahy
+        # called Netanyahu's speech "a tawdry stunt"": Leahy's words).
+        clause = False
+        for ancestor in token.ancestors:
+            author = _author(ancestor) if clause else None
+            if author is not None and not self._quoted(parse, author):
+                found = self._resolve(parse, author)
+                return found if found.mention is not None else UNDECIDED
+            clause = clause or ancestor.dep_ in _CLAUSES
+        return UNDECIDED
+
+    def agent_of_fragment(self, char: int) -> Subject:
+        """Who said a fragment quoted under a passive verb with an agent: "An address by
+        Mr Arafat, in which he said ..., was hailed by the envoy as "..."" is the envoy's,
+        whatever other speech verb the sentence holds."""
+        parse, token = self._token_at(char)
+        if token is None:
+            return UNDECIDED
+        for ancestor in token.ancestors:
+            agent = _agent(ancestor)
+            if agent is not None and not self._quoted(parse, agent):
+                found = self._resolve(parse, agent)
+                return found if found.mention is not None else UNDECIDED
+        return UNDECIDED
+
     def recent(self, before: int, sex: str | None = None) -> Mention | None:
         """The most recent person named as a subject before character ``before``, of the
         sex given (when the text tells a person's sex): "he" and "she" stand for them."""
+        return self.antecedent(before, sex).mention
+
+    def antecedent(self, before: int, sex: str | None = None) -> Subject:
+        """Whom "he" or "she" at character ``before`` stands for: the most recent person
+        named as a subject (``recent``); someone unnamed when a nearer main clause's subject
+        is an unnamed person ("A spokesman for the Minister, Kay Patterson, says ...
+        "...," he said"); undecided when none is found."""
         number = self.field.sentence_index(before)
         for n in range(number, max(-1, number - _LOOK_BACK - 1), -1):
             # One sentence at a time: the antecedent is most often in the nearest.
@@ -176,7 +253,15 @@ class Speakers:
             # the same person, further back ("He said ... Mr Houston may be ...").
             main = [m for token, m in found if token.head.i == token.sent.root.i]
             if main:
-                return main[-1]
+                return Subject(True, main[-1])
+            if sex is not None and any(
+                t.dep_ in _SUBJECTS
+                and t.head.i == t.sent.root.i
+                and self.field.doc[parse.index(t)].idx < before
+                and _unnamed_person(t)
+                for t in parse.doc
+            ):
+                return Subject(True, None)
             if sex is not None and any(
                 t.lower_ in _PRONOUNS
                 and _PRONOUNS[t.lower_] == sex
@@ -187,26 +272,57 @@ class Speakers:
             ):
                 continue
             if found:
-                return found[-1][1]
-        return None
+                return Subject(True, found[-1][1])
+        return UNDECIDED
 
     def holder(self, before: int, role: list[str]) -> Mention | None:
         """The person last named before character ``before`` in the role whose words are
         ``role`` ("foreign secretary"), as the officials' rules read it ("Foreign Secretary
         Jack Straw", "Jack Straw, the foreign secretary"); a head word alone ("the
-        senator") fits any role ending with it but a deputy's or a shadow's."""
-        from kg.extract.officials import holdings  # officials read quotations: no cycle
+        senator") fits any role ending with it but a deputy's or a shadow's.
 
-        holders = {
-            h.person.ref
-            for h in holdings(self.context)
-            for words in [fold(h.role.text).split()]
-            if words == role
-            or (len(role) == 1 and words[-1:] == role and not _RANKS.intersection(words))
-        }
+        Where no one is named in that office, the main subject of the sentence before
+        stands for it ("Mr Arafat told CNN ... . "...," the Palestinian leader said"),
+        unless the offices the text gives that person are others (the Prime Minister is
+        not "the spokesman")."""
+        offices = self._offices()
+        holders = {ref for ref, held in offices.items() if any(_fits(role, w) for w in held)}
         # The holder's last name before the role word, wherever the office is stated.
         found = [m for m in self.people if m.ref in holders and m.span.start_char < before]
-        return max(found, key=lambda m: m.span.start_char) if found else None
+        if found:
+            return max(found, key=lambda m: m.span.start_char)
+        described = self.described(before)
+        if described is None or (offices.get(described.ref) and not _PAST.intersection(role)):
+            return None
+        return described  # a past rank ("the retired general") is no office of theirs now
+
+    def described(self, before: int) -> Mention | None:
+        """The person a description alone stands for ("the Democrat said", "the
+        Palestinian leader said"): the named main subject of the sentence before when
+        that sentence reports their words too ("Mr Arafat told CNN that ..."); another
+        verb leaves the description open ("Mr Blair faced Mr Howard. The Tory leader
+        said": either may be meant)."""
+        number = self.field.sentence_index(before)
+        if number == 0:
+            return None
+        parse = parsed(self.context, [(self.field, number - 1)])[(self.field.name, number - 1)]
+        main = [
+            m
+            for token in parse.doc
+            if token.dep_ in _SUBJECTS
+            and token.head.i == token.sent.root.i
+            and _SAYS.fullmatch(token.head.text)
+            for m in [self._named(parse, token)]
+            if m is not None and m.ref.kind == "person"
+        ]
+        return main[-1] if main else None
+
+    def _offices(self) -> dict[object, list[list[str]]]:
+        """The words of each office the officials' rules give each person."""
+        found: dict[object, list[list[str]]] = {}
+        for h in holdings(self.context):
+            found.setdefault(h.person.ref, []).append(fold(h.role.text).split())
+        return found
 
     def _token_at(self, char: int) -> tuple[Parsed, Token | None]:
         number = self.field.sentence_index(char)
@@ -242,10 +358,15 @@ class Speakers:
         ]
         # "The head of the Victorian Law Institute, John Corcoran, says": the name in
         # apposition may hang from the body the subject heads.
+        # Not the one named for an office in the subject ("A spokesman for the Health
+        # Minister, Kay Patterson, says": the spokesman speaks, unnamed).
         joined += [
             m
             for child in token.subtree
-            if child.dep_ == "appos" and child.i != token.i
+            if child.dep_ == "appos"
+            and child.i != token.i
+            and (child.head.i == token.i or not is_role_head(child.head.text))
+            and not any(c.lower_ in ("a", "an") for c in token.children)
             for m in [self.at.get(parse.index(child))]
             if m is not None and m.ref.kind == "person" and not self._quoted(parse, child)
         ]
@@ -257,14 +378,19 @@ class Speakers:
     def _resolve(self, parse: Parsed, subject: Token) -> Subject:
         if self._quoted(parse, subject):
             return UNDECIDED
+        author = _author(subject)
+        if author is not None:
+            return self._resolve(parse, author)  # "Trump's statement said", "his tweet read"
+        char = self.field.doc[parse.index(subject)].idx
+        word = subject.lower_
+        if word in _DESCRIPTIONS and any(c.lower_ == "the" for c in subject.children):
+            # "the Democrat said" (not the party, which the word also names)
+            return Subject(True, self.described(char))
         named = self._named(parse, subject)
         if named is not None:
             return Subject(True, named)
-        char = self.field.doc[parse.index(subject)].idx
-        word = subject.lower_
         if word in _PRONOUNS:
-            found = self.recent(char, _PRONOUNS[word])
-            return Subject(True, found) if found is not None else UNDECIDED
+            return self.antecedent(char, _PRONOUNS[word])
         if is_role_head(word) and any(c.lower_ == "the" for c in subject.children):
             words = [
                 fold(c.text)
@@ -277,8 +403,9 @@ class Speakers:
                 objects = [c for c in prep.children if c.dep_ == "pobj"]
                 if prep.lower_ == "of" and len(objects) == 1 and not list(objects[0].children):
                     words += ["of", fold(objects[0].text)]
-            found = self.holder(char, words)
-            return Subject(True, found) if found is not None else UNDECIDED
+            # No one named before in that office ("the Pentagon spokesman said" where the
+            # text never names him): someone unnamed, not the nearest name.
+            return Subject(True, self.holder(char, words))
         if subject.text[:1].isupper():
             # A surname the recognizer missed here but the article names in full.
             same = {m.ref: m for m in self.people if m.name.split()[-1] == subject.text}
@@ -298,6 +425,48 @@ def _subject(verb: Token) -> Token | None:
         if verb.dep_ not in _CLIMB or verb.head.i == verb.i:
             return None
         verb = verb.head
+    return None
+
+
+def _unnamed_person(token: Token) -> bool:
+    """An unnamed person as a subject: "a spokesman", "an official" (a name joined to it
+    is looked for first)."""
+    return (
+        (is_role_head(token.lower_) or token.lower_ in _DESCRIPTIONS)
+        and any(c.lower_ in ("a", "an") for c in token.children)
+        and not any(
+            c.dep_ in ("appos", "compound") and c.text[:1].isupper() for c in token.children
+        )
+    )
+
+
+def _fits(role: list[str], words: list[str]) -> bool:
+    """Whether an office's words fit a role named alone: the same words, or a head word
+    alone ("the senator") for any office ending with it but a deputy's or a shadow's."""
+    return words == role or (
+        len(role) == 1 and words[-1:] == role and not _RANKS.intersection(words)
+    )
+
+
+def _author(token: Token) -> Token | None:
+    """Who said the words a noun of saying names: its possessor ("Trump's tweets", "his
+    statement"), also through "one of" ("One of Trump's tweets read")."""
+    if token.lower_ in _SOME:
+        token = next(
+            (o for p in token.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"),
+            token,
+        )
+    if token.lower_ not in UTTERANCES:
+        return None
+    return next((c for c in token.children if c.dep_ == "poss"), None)
+
+
+def _agent(verb: Token) -> Token | None:
+    """The agent of a passive verb, who did the saying ("Blair was accused by Howard of
+    "..."", "the speech was hailed by the envoy as "...""), not its subject."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
     return None
 
 

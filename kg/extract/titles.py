@@ -9,11 +9,19 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from kg.extract import Context
+from kg.extract import gazetteers as gz
 from kg.extract.nlp import Field, Mention
-from kg.extract.owners import POSSESSIVE, named_place_at, owner_ending_at, qualify
+from kg.extract.officeholders import spells
+from kg.extract.owners import (
+    POSSESSIVE,
+    named_place_at,
+    owner_ending_at,
+    qualify,
+    state_office,
+)
 from kg.extract.people import person_mentions
 from kg.extract.positions import Holding, Named, Owner, attach
-from kg.extract.quotes import quotation_spans
+from kg.extract.quotation_marks import quotation_spans
 from kg.extract.roles import (
     Role,
     is_plural_title,
@@ -32,7 +40,11 @@ _RANKS = frozenset(
     {"general", "gen", "colonel", "admiral", "rear", "brigadier", "dr", "mr", "ms", "sir"}
 )
 
-_LONGEST_TAIL = 6
+_LONGEST_TAIL = 8
+"""The most tokens between "of" and the name in "Y of Z, X" ("of the Joint Chiefs of Staff")."""
+
+# Cabinet heads named with their department after "of" ("Secretary of Defense").
+_PORTFOLIO_HEADS = frozenset({"secretary", "minister", "under secretary", "undersecretary"})
 
 _DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their"})
 
@@ -71,11 +83,84 @@ def holdings_of(person: Mention, named: Named, context: Context) -> Iterator[Hol
     if role is not None:
         role, owner = qualify(person.field, role, named, context)
         holding = Holding(person, role, None, titled=True)
-        attach(holding, owner)
+        attach(holding, owner or _of_place_after(person, role, named))
         yield holding
     else:
         yield from _monarch(person, named)
         yield from _role_of_before(person, end, named, context)
+        yield from _member_of_congress(person, context)
+
+
+# A party named before a legislator's name, or after it with the state ("Democrats Kirsten
+# Gillibrand of New York", "Chuck Grassley, a Republican from Iowa").
+_PARTY_BEFORE = re.compile(r"\b(?:Democrats?|Republicans?)\s+$")
+_STATE_AFTER = re.compile(
+    r"^(?:\s+(?:of|from)|,\s+(?:a|the)\s+(?:\w+\s+)?(?:Democrat|Republican)\s+(?:of|from))"
+    r"\s+(?P<state>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)"
+)
+_CONGRESS = {"senator": "Senator", "representative": "Representative"}
+_CHAMBERS = {
+    "senator": re.compile(r"\b(?:Senate|[Ss]enators?)\b"),
+    "representative": re.compile(r"\b(?:House|[Cc]ongress(?:wo)?man|[Rr]epresentatives?)\b"),
+}
+
+
+def _member_of_congress(person: Mention, context: Context) -> Iterator[Holding]:
+    """A member of Congress named with no title but with their party before the name or
+    their state after it ("sponsored in the Senate by Democrats Kirsten Gillibrand of New
+    York and Kamala Harris of California"), whom the officeholders table knows in office on
+    the article's date (with no date: in the chamber the sentence names), in the state the
+    text gives if it gives one: the table's office (Senator, Representative), marked
+    inferred."""
+    published = context.article.published
+    field = person.field
+    if " " not in person.name:
+        return
+    text, start, end = field.text, person.span.start_char, person.span.end_char
+    party = _PARTY_BEFORE.search(text, max(0, start - 14), start)
+    state = _STATE_AFTER.match(text[end : end + 60])
+    if party is None and state is None:
+        return
+    when = published.date() if published is not None else None
+    found = [s for s in spells(person.name, when) if s.office in _CONGRESS]
+    if when is None:
+        # No date to tell whether they sat then ("Ann Wagner of Missouri", years before she
+        # was elected): only where the sentence names their chamber ("sponsored in the
+        # Senate by ..."), which also tells a senator who was a representative before.
+        sentence = field.sentence_at(start)
+        chambers = {o for o, words in _CHAMBERS.items() if words.search(sentence)}
+        found = [s for s in found if s.office in chambers]
+    if len({s.office for s in found}) != 1:
+        return
+    named_state = gz.us_state_names().get(found[0].state, "")
+    if state is not None and fold(state["state"]) != fold(named_state):
+        return  # "John Smith of Ohio": not the table's John Smith of Texas
+    doc = field.doc
+    if party is not None:
+        words = doc.char_span(party.start(), party.end(), alignment_mode="expand")
+    else:
+        words = doc.char_span(end, end + state.end(), alignment_mode="expand") if state else None
+    if words is None:
+        return
+    role = Role(_CONGRESS[found[0].office], "country", words.start, words.end)
+    yield Holding(person, role, None, inferred=True)
+
+
+def _of_place_after(person: Mention, role: Role, named: Named) -> Owner | None:
+    """ "Governor Jerry Brown of California", "Mayor Jane Roe of Springfield", "President
+    Emmanuel Macron of France": the place after the name is the title's, when it is of the
+    title's level (a state or city for a governor or a mayor, a country for a national
+    office: "Senator Amy Klobuchar of Minnesota" names her state, not her office's)."""
+    field, doc, after = person.field, person.field.doc, person.span.end
+    if after + 1 >= len(doc) or doc[after].lower_ != "of":
+        return None
+    found = named.get((field.name, after + 1)) or named_place_at(field, after + 1)
+    if found is None or found[1] != "place" or found[0].span.start != after + 1:
+        return None
+    found = state_office(role, found)  # "Governor Jay Inslee of Washington": the state
+    kind = found[0].ref.kind
+    fits = {"city": ("city", "state"), "state": ("state",), "country": ("country",)}
+    return found if kind in fits.get(role.scope, ()) else None
 
 
 # Reigning heads of state's titles (Wikipedia "List of current monarchs of sovereign
@@ -148,6 +233,9 @@ def _role_of_before(person: Mention, end: int, named: Named, context: Context) -
         if link > 0 and doc[link].lower_ in ("of", "for"):
             role = role_ending_at(doc, link)
             if role is not None:
+                if owner[1] == "organization" and fold(role.text) in _PORTFOLIO_HEADS:
+                    # "Secretary of Defense James Mattis": the department is the portfolio.
+                    role = role.over(doc, role.start, owner[0].span.end, role.head_start)
                 holding = Holding(person, role, None)
                 attach(holding, owner)
                 yield holding
@@ -165,7 +253,10 @@ def _role_of_before(person: Mention, end: int, named: Named, context: Context) -
             tail = tail[1:]
         if not all(t.is_title or t.lower_ in ("of", "for", "and") for t in tail):
             return
-        whole = role.over(doc, role.start, end, role.head_start)
+        # "New Zealand's ambassador to Brazil, Denise Almao": the posting is where the
+        # office is held, not part of it (LABELLING.md: the shortest clear form).
+        last = role.end if doc[link].lower_ == "to" else end
+        whole = role.over(doc, role.start, last, role.head_start)
         whole, found = qualify(field, whole, named, context)
         holding = Holding(person, whole, None)
         attach(holding, found)
@@ -184,6 +275,12 @@ def taking_office(field: Field, named: Named, context: Context) -> Iterator[Hold
             continue
         start = found.start + (doc[found.start].lower_ == "the")
         role = role_starting_at(doc, start)
+        owner = named.get((field.name, start))
+        if role is None and owner is not None and owner[1] != "person":
+            # "was named White House chief of staff": the body or place, then the office.
+            role = role_starting_at(doc, owner[0].span.end)
+        else:
+            owner = None
         if role is None:
             continue
         sentence = field.sentence_index(match.start())
@@ -198,6 +295,7 @@ def taking_office(field: Field, named: Named, context: Context) -> Iterator[Hold
             continue
         person = max(people, key=lambda m: m.span.start)
         holding = Holding(person, role, None)
+        attach(holding, owner)
         if role.end < len(doc) - 1 and doc[role.end].lower_ == "of":
             target = role.end + 1 + (doc[role.end + 1].lower_ == "the")
             attach(holding, named.get((field.name, target)))

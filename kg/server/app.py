@@ -29,12 +29,13 @@ from types import FrameType
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+from kg.entityindex import OpenIndex, ensure_index
 from kg.errors import KgError, QueryError
 from kg.locking import Waiting
 from kg.querystore import QueryStore
 from kg.resolve import DEFAULT_BASE
 from kg.server import pages
-from kg.server.pool import Answer, Busy, Document, QueryPool, QueryTimeout, Select, Table
+from kg.server.pool import Answer, Busy, Document, QueryPool, QueryTimeout, Select
 from kg.sparql import check_read_only, named_queries
 
 log = logging.getLogger(__name__)
@@ -44,6 +45,9 @@ MAX_BODY = 1 << 20
 
 PAGE_ROWS = 200
 """Rows a shipped query's page shows; its downloads hold all."""
+
+ENTITY_ROWS = 50
+"""Rows an entity page's table shows at once; links page through the rest."""
 
 _PAGE_CSP = (
     "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
@@ -73,11 +77,15 @@ class Response:
 
 
 class Site:
-    """What the pages and the endpoint need: the pool, the build folder, the base IRI."""
+    """What the pages and the endpoint need: the pool, the entity index, the build folder,
+    the base IRI."""
 
-    def __init__(self, query_store: QueryStore, pool: QueryPool, *, base: str) -> None:
+    def __init__(
+        self, query_store: QueryStore, pool: QueryPool, index: OpenIndex, *, base: str
+    ) -> None:
         self.query_store = query_store
         self.pool = pool
+        self.index = index
         self.base = base
         self.folder = query_store.build.source.parent
         self.title = str(query_store.build.source.parent.name or query_store.build.source)
@@ -92,31 +100,28 @@ class Site:
         """The start page, made once (the store never changes while served)."""
         with self._home_lock:
             if self._home is None:
-                requests = [
-                    Select(pages.entity_query("top"), {"class": ("iri", iri)})
-                    for _, iri in pages.HOME_CLASSES
-                ]
-                tables = self.pool.ask(requests)
-                counts = [
-                    (title, t) for (title, _), t in zip(pages.HOME_CLASSES, tables, strict=True)
-                ]
+                counts = [(title, self.index.top(iri)) for title, iri in pages.HOME_CLASSES]
                 self._home = pages.home_page(self.title, counts, self.views(), self.base)
             return self._home
 
-    def entity(self, iri: str) -> bytes:
-        """An entity's page: its statements decide which sections it gets."""
-        entity = {"entity": ("iri", iri)}
-        facts: Table = self.pool.ask(Select(pages.entity_query("facts"), entity))
-        rdf_type = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+    def entity(self, iri: str, starts: dict[str, int]) -> bytes:
+        """An entity's page from the index: its statements decide which tables it gets;
+        ``starts`` says where a paged table starts (its first row otherwise)."""
+        facts = self.index.section("facts", iri)
+        rows = facts.table.rows
+        variables = facts.table.variables
         classes = {
-            row[facts.variables.index("value")][1]  # type: ignore[index]
-            for row in facts.rows
-            if row[facts.variables.index("property")] == ("iri", rdf_type)
+            row[variables.index("value")][1]  # type: ignore[index]
+            for row in rows
+            if row[variables.index("property")] == ("iri", pages.RDF_TYPE)
         }
-        sections = [s for s in pages.KINDS[pages.kind_of(classes)] if s is not pages.FACTS]
-        tables = self.pool.ask([Select(pages.entity_query(s.query), entity) for s in sections])
-        shown = [*zip(sections, tables, strict=True), (pages.FACTS, facts)]
-        return pages.entity_page(iri, facts, shown, self.base)
+        shown = []
+        for section in pages.KINDS[pages.kind_of(classes)]:
+            start = max(0, starts.get(section.name, 0))
+            shown.append(
+                (section, self.index.section(section.name, iri, offset=start, limit=ENTITY_ROWS))
+            )
+        return pages.entity_page(iri, facts.table, shown, self.base)
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -177,7 +182,8 @@ class Handler(BaseHTTPRequestHandler):
             iri = first.get("iri", "")
             if not iri:
                 return self._error(400, "give the entity as ?iri=", path)
-            return _html(site.entity(iri))
+            starts = {name: int(value) for name, value in first.items() if value.isdigit()}
+            return _html(site.entity(iri, starts))
         if match := re.fullmatch(r"/entity/(\w+)\.(csv|json)", path):
             section = pages.SECTIONS.get(match.group(1))
             if section is None or not first.get("iri"):
@@ -190,8 +196,8 @@ class Handler(BaseHTTPRequestHandler):
             return _download(site.pool.ask(request), f"{section.name}.{match.group(2)}")
         if path == "/search":
             text = first.get("q", "").strip()
-            search = Select(pages.entity_query("search"), {"text": ("literal", text.lower())})
-            return _html(pages.search_page(text, site.pool.ask(search), site.base))
+            found = site.index.search(text.lower())
+            return _html(pages.search_page(text, found, site.base))
         if path == "/queries":
             shipped = [(q.name, q.description) for q in named_queries().values()]
             return _html(pages.queries_page(shipped))
@@ -381,11 +387,14 @@ def serve(
     server = bind(host, port)
     query_store: QueryStore | None = None
     pool: QueryPool | None = None
+    index: OpenIndex | None = None
     previous = signal.signal(signal.SIGTERM, _stop)
     try:
         query_store = QueryStore.open(path, wait=wait, waiting=waiting)
+        location, _ = ensure_index(query_store.build, wait=wait, waiting=waiting)
+        index = OpenIndex(location)
         pool = QueryPool(query_store.build.location, workers=workers, timeout=timeout)
-        server.site = Site(query_store, pool, base=base)
+        server.site = Site(query_store, pool, index, base=base)
         bound_host, bound_port = server.server_address[:2]
         if ready is not None:
             ready(f"http://{_url_host(str(bound_host))}:{bound_port}/")
@@ -397,6 +406,8 @@ def serve(
         server.server_close()
         if pool is not None:
             pool.close()
+        if index is not None:
+            index.close()
         if query_store is not None:
             query_store.close()
 

@@ -1,9 +1,10 @@
 """The HTML pages of `kg serve`, rendered on the server from query results, every value escaped.
 
 A page is a list of sections, each the table of one query in ``kg/queries/entity/``
-(the entity passed as ``?entity``); which sections an entity gets depends on its
-class. Pages load no script and nothing from another host, except the SPARQL editor,
-which loads the bundled YASGUI from this server.
+(the entity passed as ``?entity``), read from the entity index (``kg.entityindex``)
+a page of rows at a time; which sections an entity gets depends on its class. Pages
+load no script and nothing from another host, except the SPARQL editor, which loads
+the bundled YASGUI from this server.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from html import escape
 from importlib import resources
 from urllib.parse import quote, urlencode
 
-from kg.server.pool import Table, Term
+from kg.entityindex import Slice, Table, Term
 
 SCHEMA = "https://schema.org/"
 KG = "https://kg.example/ns#"
@@ -241,8 +242,9 @@ def downloads(path: str, parameters: dict[str, str]) -> str:
     return f"<span class=downloads>{' · '.join(links)}</span>"
 
 
-def entity_page(iri: str, facts: Table, sections: list[tuple[Section, Table]], base: str) -> bytes:
-    """The page of one entity: its name and classes, then a table per section."""
+def entity_page(iri: str, facts: Table, sections: list[tuple[Section, Slice]], base: str) -> bytes:
+    """The page of one entity: its name and classes, then a table per section (a page
+    of its rows, with links to the pages before and after)."""
     rows = [dict(zip(facts.variables, values, strict=True)) for values in facts.rows]
     names = [_text(row) for row in rows if _is(row, SCHEMA + "name", SKOS + "prefLabel")]
     names += [_text(row) for row in rows if _is(row, SCHEMA + "headline")]
@@ -260,14 +262,40 @@ def entity_page(iri: str, facts: Table, sections: list[tuple[Section, Table]], b
         parts.append(f"<p class=aka>Also named: {others}</p>")
     toc = " · ".join(f'<a href="#{s.name}">{escape(s.title)}</a>' for s, _ in sections)
     parts.append(f"<nav class=toc>{toc}</nav>")
-    for section, result in sections:
-        count = f" <small>({len(result.rows)}{'+' if len(result.rows) >= 500 else ''})</small>"
+    for section, part in sections:
+        count = f" <small>({part.total:,})</small>"
         link = downloads(f"/entity/{section.name}", {"iri": iri})
         parts.append(
             f'<section id="{section.name}"><h2>{escape(section.title)}{count} {link}</h2>'
-            f"{table(result, section.columns, base)}</section>"
+            f"{table(part.table, section.columns, base)}{pager(iri, section, part)}</section>"
         )
     return page(name, "".join(parts))
+
+
+def pager(iri: str, section: Section, part: Slice) -> str:
+    """ "Rows 51 to 100 of 1,234" and links to the pages before and after, when the
+    table does not fit in one page."""
+    shown = len(part.table.rows)
+    if part.offset == 0 and shown >= part.total:
+        return ""
+    links = []
+    size = max(shown, 1)
+    if part.offset > 0:
+        before = max(0, part.offset - size)
+        links.append(_page_link(iri, section, before, "previous page"))
+    if part.offset + shown < part.total:
+        links.append(_page_link(iri, section, part.offset + shown, "next page"))
+    first, last = (part.offset + 1, part.offset + shown) if shown else (0, 0)
+    return (
+        f"<p class=pager>Rows {first:,} to {last:,} of {part.total:,}"
+        f"{' · ' if links else ''}{' · '.join(links)}</p>"
+    )
+
+
+def _page_link(iri: str, section: Section, start: int, label: str) -> str:
+    parameters = {"iri": iri, section.name: str(start)} if start else {"iri": iri}
+    href = f"/entity?{urlencode(parameters)}#{section.name}"
+    return f'<a href="{escape(href)}">{escape(label)}</a>'
 
 
 def _text(row: dict[str, Term]) -> str:

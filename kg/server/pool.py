@@ -19,6 +19,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from kg.entityindex import Table, Term
 from kg.errors import KgError, QueryError
 from kg.sparql import check_read_only, syntax_message  # imported before a worker is ready
 
@@ -29,18 +30,6 @@ class QueryTimeout(KgError):
 
 class Busy(KgError):
     """Every worker stayed busy for as long as a query may run."""
-
-
-Term = tuple[str, str] | None
-"""A result value as (kind, text): kind is ``iri``, ``literal`` or ``blank``; None if unbound."""
-
-
-@dataclass(frozen=True)
-class Table:
-    """A SELECT's variables and rows, values as ``Term``."""
-
-    variables: list[str]
-    rows: list[list[Term]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
