@@ -153,3 +153,116 @@ def test_streets_and_page_furniture_are_not_people(body: str) -> None:
 )
 def test_names_around_the_name(body: str, expected: set[str]) -> None:
     assert people(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A full name the model labels an organization, whose surname the text sets off
+        # alone as a person's (an age) elsewhere.
+        (
+            "The Senate will vote on the nomination of Kirstjen Nielsen next week. Nielsen, "
+            "45, is a cyber security expert who served in the White House.",
+            {"kirstjen nielsen"},
+        ),
+        # After a role and the body it serves.
+        (
+            "U.S. Ambassador to the United Nations Nikki Haley said on Tuesday that the "
+            "sanctions were working.",
+            {"nikki haley"},
+        ),
+        # A party's members, a body after a rank's word, a ship's class: no person.
+        (
+            "Senate Democrats demanded on Thursday that Attorney General Jeff Sessions testify.",
+            {"jeff sessions"},
+        ),
+        (
+            "Aubrey Woodard, the chairman of the 11th District GOP organization, praised him "
+            "at an October GOP fundraiser.",
+            {"aubrey woodard"},
+        ),
+        (
+            "Foreign Minister Ri Yong Ho addressed the U.N. General Assembly in September.",
+            {"ri yong ho"},
+        ),
+        ("The Navy will buy an Arleigh Burke-class destroyer next year.", set()),
+    ],
+)
+def test_names_the_model_mislabels_and_words_it_takes_for_names(
+    body: str, expected: set[str]
+) -> None:
+    assert people(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A name the model labels an organization, opened by a common given name, in a
+        # list beside a person's name.
+        (
+            "The letter was also signed by Jane Holl Lute and Alejandro Mayorkas, both of "
+            "whom served as deputy secretaries.",
+            {"jane holl lute", "alejandro mayorkas"},
+        ),
+        # ... but not a bank named after two people.
+        ("Investors such as Warren Buffett and Morgan Stanley bought shares.", {"warren buffett"}),
+        # A family word before a name.
+        (
+            "Kenwood resident Adrienne Irmer, 52, and her husband Tiffany Childress were at "
+            "the rally on Saturday.",
+            {"adrienne irmer", "tiffany childress"},
+        ),
+    ],
+)
+def test_names_labelled_organizations_beside_people(body: str, expected: set[str]) -> None:
+    assert people(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A bare name opened by a common given name, which the model labels ORG.
+        (
+            "Matthew Hayden is on 31 after Justin Langer was dismissed for a duck.",
+            {"matthew hayden", "justin langer"},
+        ),
+        # ... but not a thing opened by a given name that is an English word, or by "the".
+        ("The government is implementing the rarely used Royal Prerogative.", set()),
+        ("The bomb went off near the entrance to the former Hilton Hotel.", set()),
+        ("He had left his home at Maria Lodge, Essequibo Coast, two days earlier.", set()),
+        ("The plane came down off the Bronx in Long Island Sound on Monday.", set()),
+        # "Inspector" is a rank, not a name's word; a trophy is no person.
+        (
+            "Chief Inspector Bronwyn Killmier said the nurse was recovering in hospital.",
+            {"bronwyn killmier"},
+        ),
+        ("He captured the Jules Verne Trophy in 1994 with a record voyage.", set()),
+    ],
+)
+def test_bare_names_and_things_named_after_people(body: str, expected: set[str]) -> None:
+    assert people(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # An initial inside a name the model labels an organization, with an age after it.
+        (
+            "The suspect, identified as Marcus D. Jones, 27, of the 7900 block of South "
+            "Cottage Grove Avenue, was charged with murder.",
+            {"marcus d jones"},
+        ),
+        # A long name without its first two words is the same person.
+        (
+            "Myanmar leader Aung San Suu Kyi visited the state. Suu Kyi did not speak.",
+            {"aung san suu kyi"},
+        ),
+        # Letters after a name are not part of it.
+        (
+            "Sir Keir Starmer QC replied in the Commons. Jane Smith OBE said she was honoured.",
+            {"keir starmer", "jane smith"},
+        ),
+    ],
+)
+def test_initials_and_letters_after_names(body: str, expected: set[str]) -> None:
+    assert people(body) == expected

@@ -93,3 +93,113 @@ def test_a_hyphenated_name_the_model_cut_short() -> None:
     body = "Speaking in Stratford-upon-Avon, the chancellor said the economy was strong."
     found = {gz.city(int(key.partition("/")[2])).name for key in cities(body)}
     assert found == {"Stratford-upon-Avon"}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A world city is not displaced by a small namesake in the article's country.
+        (
+            "Russian Foreign Minister Sergei Lavrov said in Moscow that the United States and "
+            "the U.S. Congress were to blame for the crisis.",
+            {"city/524901"},
+        ),
+        (
+            "The U.N. rights chief said in a speech in Geneva that U.S. President Donald Trump "
+            "and other American leaders spread hatred.",
+            {"city/2660646"},
+        ),
+        # The state or country written after the name settles it.
+        ("She grew up in Geneva, Ill., and moved to Chicago in 2001.", {"city/4893591", CHICAGO}),
+        (
+            "Students of the University of Idaho rallied in Moscow, Idaho, on Monday.",
+            {"city/5601538"},
+        ),
+        # ... also a town of the 5,000 list, over a bigger namesake elsewhere.
+        (
+            "The president flew from Washington to Palm Beach, Florida, for the weekend.",
+            {WASHINGTON, "city/4167505"},
+        ),
+        # A namesake of a fair size in the article's country, in a state it names.
+        (
+            "New Hampshire Governor Chris Sununu and the state's senators visited Dover, where "
+            "the mill closed, on Friday.",
+            {"city/5085520"},
+        ),
+        # ... and the existing case: Tamworth, New South Wales beside Sydney.
+        (
+            "Tamworth is a city in New South Wales, a day's drive from Sydney.",
+            {"city/2147497", "city/2147714"},
+        ),
+    ],
+)
+def test_which_namesake_city(body: str, expected: set[str]) -> None:
+    assert cities(body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # A state's legislator or governor: the state, not New York City.
+        '"It is a good deal for the country," said Schumer, a New York Democrat, on Monday.',
+        "New York Gov. Andrew Cuomo said the subway would reopen on Tuesday.",
+        # The last word of a company's name is no town in a list.
+        "The U.S. Navy's ships will be built by Lockheed Martin and Australia's Austal Ltd, the "
+        "United States said.",
+    ],
+)
+def test_no_city_in_these(body: str) -> None:
+    assert cities(body) == set()
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # Towns the model labels a facility, an organization or a person, where the words
+        # before say they are places.
+        (
+            "There was a heavy police presence at the counting centres in the Solomon Islands "
+            "capital, Honiara, when the ballot boxes were opened.",
+            {"city/2108502"},
+        ),
+        (
+            "Rand Paul of Kentucky told police the man came onto his property in a gated "
+            "community near Bowling Green and tackled him.",
+            {"city/4285268"},
+        ),
+        (
+            "An air ambulance crashed near Mount Gambier, in South Australia's south-east, on "
+            "Tuesday night.",
+            {"city/2156643"},
+        ),
+        # Big cities the model took for people, in the article's country.
+        (
+            "The Australian airline will fly from Cairns and serve every Australian mainland "
+            "capital, including Perth and Darwin.",
+            {"city/2172797", "city/2063523", "city/2073124"},
+        ),
+        # A lower-case quarter is not part of the city's name.
+        ("A bomber blew himself up outside a hotel in west Jerusalem.", {"city/281184"}),
+        # City-states named as places are cities; as governments they are not.
+        (
+            "Flights will go from Cairns to Osaka, Singapore and Hong Kong. Singapore said it "
+            "welcomed the plan.",
+            {"city/2172797", "city/1853909", "city/1880252", "city/1819729"},
+        ),
+        # ... and a country of its capital's name is no city-state.
+        ("Ann Wagner of Missouri was ambassador to Luxembourg under Bush.", set()),
+        # "Victoria" beside Australian places is the state, not Hong Kong's Victoria; a
+        # senator "of New York" is of the state.
+        (
+            "In Victoria, where five people died on the roads, police in Sydney were busy.",
+            {"city/2147714"},
+        ),
+        (
+            "The bill is sponsored by Democrats Kirsten Gillibrand of New York and Kamala "
+            "Harris of California.",
+            set(),
+        ),
+    ],
+)
+def test_towns_named_as_places(body: str, expected: set[str]) -> None:
+    assert cities(body) == expected

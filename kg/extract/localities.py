@@ -47,6 +47,14 @@ _STATE_HOLDERS = frozenset(
     representative rep congressman congresswoman legislature
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
+# Words after a state's name that make it the state: its legislators and governor ("a New
+# York Democrat", "New York Gov. Andrew Cuomo"); a city has neither.
+_OF_A_STATE = frozenset(
+    """
+    democrat democrats republican republicans lawmaker lawmakers legislator legislators
+    legislature congressman congresswoman senator senators sen governor gov delegation
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
 _CITY_OVER_REGION = 400_000
 """A state's name that is also a city this big ("New York", "Washington") is the city
 unless the words around it say state."""
@@ -66,6 +74,20 @@ def after_where(span: Span, *, also_people: bool = False) -> bool:
         return False
     word = span.doc[span.start - 1].lower_
     return word in _WHERE or (also_people and word in ("to", "at"))
+
+
+def named_as_town(span: Span) -> bool:
+    """Whether the words before the name say it is a place: a preposition of place
+    (`after_where`), "the Solomon Islands capital, Honiara", "the town of Millicent"."""
+    if after_where(span):
+        return True
+    doc, start = span.doc, span.start
+    if start >= 2 and doc[start - 1].text == "," and doc[start - 2].lower_ == "capital":
+        return True
+    return start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in _TOWN_WORDS
+
+
+_TOWN_WORDS = frozenset({"city", "town", "village", "suburb", "township", "capital"})
 
 
 def opens_feature(span: Span) -> bool:
@@ -149,19 +171,28 @@ def is_region(field: Field, span: Span, reading: gz.City | gz.Country) -> bool:
     """A state, province or continent ("Maryland", "Florida", "Asia"), not a city of that
     name. A name that is also a big city's ("New York", "Washington") is the city, unless
     the words around it make it the state: "Republican of New York", "a senator from New
-    York", "Illinois and New York", "New York state"."""
+    York", "Illinois and New York", "New York state", "a New York Democrat". The big city
+    must lie in the state's country: "Victoria" is the Australian state."""
     if fold(span.text) not in gz.regions() or isinstance(reading, gz.Country):
         return False
     if reading.population < _CITY_OVER_REGION:
         return True
+    state = gz.state_by_form().get(fold(span.text))
+    if state is not None and state.country != reading.country:
+        return True  # "Victoria" the Australian state, not Hong Kong's Victoria
     doc = span.doc
     after = doc[span.end] if span.end < len(doc) else None
-    if after is not None and after.lower_ == "state":
-        return True
+    if after is not None and (
+        after.lower_ == "state" or (after.is_title and after.lower_.rstrip(".") in _OF_A_STATE)
+    ):
+        return True  # "New York state", "a New York Democrat", "Washington Gov. Jay Inslee"
     if (
         span.start >= 2
         and doc[span.start - 1].lower_ in ("of", "from")
-        and doc[span.start - 2].lower_.rstrip(".") in _STATE_HOLDERS
+        and (
+            doc[span.start - 2].lower_.rstrip(".") in _STATE_HOLDERS
+            or doc[span.start - 2].ent_type_ == "PERSON"  # "Kirsten Gillibrand of New York"
+        )
     ):
         return True
     # A list of states: "California, Illinois and New York".
@@ -237,7 +268,8 @@ def domestic_countries(fields: Sequence[Field]) -> Counter[str]:
                     if iso:
                         found[iso] += 1
             elif ent.label_ in ("GPE", "LOC"):
-                state = gz.state_by_form().get(fold(ent.text))
+                name = ent.text.removesuffix("'s").removesuffix("’s")  # "South Australia's"
+                state = gz.state_by_form().get(fold(name))
                 if state is not None:
                     found[state.country] += 1
     return found

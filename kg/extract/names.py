@@ -17,7 +17,7 @@ HONORIFICS = frozenset(
     rear vice brigadier commander sergeant sgt corporal private president senator sen
     governor gov mayor judge justice minister premier chancellor king queen prince princess
     ambassador deputy secretary chairman spokesman spokeswoman spokesperson the
-    cmdr det detective supt pastor bishop deacon
+    cmdr det detective supt pastor bishop deacon inspector insp constable superintendent
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
 _ROYAL = frozenset({"prince", "princess"})

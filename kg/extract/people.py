@@ -37,7 +37,8 @@ _TITLES = HONORIFICS - {"the"}
 # Words that make a capitalized run an organization's name rather than a person's.
 _ORGANIZATION_WORDS = frozenset(
     """
-    Police Department Ministry Agency Commission Council Parliament Senate Congress Army Navy
+    Police Department Ministry Agency Commission Council Parliament Senate Congress Assembly
+    Army Navy
     Force Forces Office Bureau Service Court Authority Committee Party Union Association
     Group Company Corporation Institute Foundation Society Alliance Front Movement Bank
     University College School Church Network News Radio Television Holdings Industries
@@ -95,9 +96,10 @@ def _find(fields: tuple[Field, ...]) -> list[Mention]:
                 full.setdefault((article, fold(surname(name).split("-")[0])), name)
             given.setdefault((article, fold(name.split(" ")[0])), set()).add(name)
             words = name.split(" ")
-            if len(words) > 2:
-                # "Wali Masood" of Ahmad Wali Masood: a name without its first word.
-                full.setdefault((article, fold(" ".join(words[1:]))), name)
+            for cut in range(1, len(words) - 1):
+                # "Wali Masood" of Ahmad Wali Masood, "Suu Kyi" of Aung San Suu Kyi: a
+                # name without its first words.
+                full.setdefault((article, fold(" ".join(words[cut:]))), name)
     # "Pena" of Enrique Pena Nieto: a three-word name's middle word, when it is no other
     # name's surname (a double surname, not a middle name: a middle name alone is rare).
     for article, name in sorted(names):
@@ -133,6 +135,9 @@ _COLLECTIVE = frozenset(
 )
 
 
+# A party's members, which end no person's name ("Senate Democrats").
+# "GOP" ends a party's name, never a person's ("the 11th District GOP organization").
+_MEMBERS = frozenset({"democrats", "republicans", "tories", "conservatives", "liberals", "gop"})
 # A member's party before a name ("Tory David Burrowes", "Democrat Barack Obama").
 _PARTY_WORDS = _COLLECTIVE - {"new", "taliban", "greens", "nationals"}
 
@@ -181,6 +186,8 @@ def _collective(text: str) -> bool:
     """Whether a span names a party, a movement or a people, not a person."""
     words = fold(text).split()
     demonyms = gz.demonyms()
+    if words and words[-1] in _MEMBERS:
+        return True  # "Senate Democrats", "Judiciary Committee Republicans", "District GOP"
     return bool(words) and all(
         w in _COLLECTIVE
         or w.title() in demonyms
@@ -369,8 +376,22 @@ def _name_spans(field: Field, blocked: set[int]) -> Iterator[Span]:
     # Names the model gave another label, told by the sentence's shape: an age after
     # them ("Marquise Jones, 19,"), a word for a person before them ("organizer Aislinn
     # Pulley"), a speech verb before them ('..., said Devon Carter.').
+    # So are those whose surname the text sets off alone as a person's ("Kirstjen Nielsen"
+    # as ORG, then "Nielsen, 45, is ..."), and those after a role with its body ("U.S.
+    # Ambassador to the United Nations Nikki Haley").
+    lone = _lone_surnames(field)
     for ent in field.ents:
-        if ent.label_ in _MISLABELLED and ent.start not in taken and _person_shaped(field, ent):
+        if (
+            ent.label_ in _MISLABELLED
+            and ent.start not in taken
+            and _name_shaped(field, ent)
+            and (
+                _person_shaped(field, ent)
+                or fold(ent[-1].text) in lone
+                or _after_role_of_body(doc, ent.start)
+                or (_given_name_first(ent) and (_among_people(field, ent) or _bare(ent)))
+            )
+        ):
             taken.update(range(ent.start, ent.end))
             yield ent
     # A gazetteer name ending a person's name: the ruler took "Bloomberg" of "Michael
@@ -411,8 +432,8 @@ def _name_spans(field: Field, blocked: set[int]) -> Iterator[Span]:
             role_ending_at(doc, before) is not None or doc[before - 1].lower_.rstrip(".") in _TITLES
         ):
             continue
-        if _plural_title(token.lower_):
-            continue  # "the Governor Generals version": not a name
+        if _plural_title(token.lower_) or token.text in _BODY_WORDS:
+            continue  # "the Governor Generals version", "the U.N. General Assembly"
         if token.ent_type_ in _MISLABELLED and role_ending_at(doc, before) is not None:
             # "envoy Terje Roed-Larsen": a name the model took for an organization.
             span = _organization_as_name(field, token.i)
@@ -475,7 +496,7 @@ def _organization_as_name(field: Field, start: int) -> Span | None:
     words = [t for t in ent if t.text != "-"]
     if ent.start != start or ent.ent_id_ or not 2 <= len(words) <= 3:
         return None
-    if not all(t.is_title and t.is_alpha and not is_role_word(t.text) for t in words):
+    if not all(_name_word(t, t.i in (ent.start, ent.end - 1)) for t in words):
         return None
     if any(t.text in _ORGANIZATION_WORDS for t in words) or gz.places(ent.text):
         return None
@@ -489,37 +510,151 @@ _PERSON_NOUNS = frozenset(
     activist organizer organiser resident residents native student teacher founder
     co-founder coach artist author writer reporter photographer lawyer volunteer advocate
     neighbor neighbour owner entrepreneur veteran nurse doctor officer officers victim
-    pastor chef poet musician singer rapper historian
+    pastor chef poet musician singer rapper historian husband wife son daughter mother
+    father brother sister cousin uncle aunt nephew niece grandmother grandfather grandson
+    granddaughter boyfriend girlfriend fiance fiancee widow friend
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
 _AGE = re.compile(r"\d{1,3}")
 
 
-def _person_shaped(field: Field, ent: Span) -> bool:
-    """Whether an entity the model labelled an organization or a place reads as a
-    person's name where it stands: two or three capitalized words, none an organization's
-    word, no place or gazetteer name, with an age after it, a noun for a person before it
-    or a speech verb before it at a clause's end."""
-    doc = field.doc
+_INITIAL = re.compile(r"[A-Z]\.?")
+
+
+def _name_word(token: Any, edge: bool) -> bool:
+    """A capitalized word of a name, or inside it an initial ("Marcus D. Jones")."""
+    if not edge and _INITIAL.fullmatch(token.text):
+        return True
+    return bool(token.is_title and token.is_alpha and not is_role_word(token.text))
+
+
+def _name_shaped(field: Field, ent: Span) -> bool:
+    """Whether an entity the model labelled an organization or a place is shaped like a
+    person's name: two or three capitalized words, none an organization's word, no place
+    or gazetteer name."""
     words = [t for t in ent if t.text not in ("-", "'", "’")]
     if ent.ent_id_ or not 2 <= len(words) <= 3 or field.headline:
         return False
-    if not all(t.is_title and t.is_alpha and not is_role_word(t.text) for t in words):
+    if not all(_name_word(t, t.i in (ent.start, ent.end - 1)) for t in words):
         return False
     if any(t.text in _BODY_WORDS | _ADDRESS for t in words) or _collective(words[0].text):
         return False
-    if gz.places(ent.text) or any(_is_place(t.text) for t in words[:1]):
+    # A town's name opening it ("Swansea Unite"), unless a small one: "Nikki" is a town in
+    # Benin, and many given names are some village's.
+    return not (gz.places(ent.text) or _is_place(words[0].text, _TOWN_AS_GIVEN_NAME))
+
+
+def _lone_surnames(field: Field) -> frozenset[str]:
+    """Lone words, under any label, that the sentence sets off as a person: a speech verb
+    or a description (`_speaks`), or an age ("Nielsen, 45, is ...")."""
+    found = set()
+    for ent in field.ents:
+        if len(ent) == 1 and ent.label_ in _SURNAME_LABELS and (_speaks(ent) or _aged(ent)):
+            found.add(fold(ent.text))
+    return frozenset(found)
+
+
+def _aged(span: Span) -> bool:
+    """Whether an age is set off right after the name: "Marquise Jones, 19,"."""
+    doc, end = span.doc, span.end
+    return (
+        end + 1 < len(doc)
+        and doc[end].text == ","
+        and _AGE.fullmatch(doc[end + 1].text) is not None
+        and (end + 2 == len(doc) or doc[end + 2].is_punct)
+    )
+
+
+_BODY_LINKS = frozenset({"to", "for", "of", "at", "the", "and", "&"})
+
+
+def _after_role_of_body(doc: Doc, start: int) -> bool:
+    """Whether a role and the body or place it serves come right before: "U.S. Ambassador
+    to the United Nations | Nikki Haley", "Secretary of Homeland Security | ..."."""
+    index = start - 1
+    while index > 0 and start - index <= 6:
+        token = doc[index]
+        if token.lower_ in ("to", "for", "of", "at"):
+            return index < start - 1 and role_ending_at(doc, index) is not None
+        if not (token.is_title or token.is_upper or token.lower_ in _BODY_LINKS):
+            return False
+        index -= 1
+    return False
+
+
+def _given_name_first(ent: Span) -> bool:
+    """Whether a common given name opens the name and none ends it: "Alejandro Mayorkas",
+    not "Morgan Stanley" (a bank named after two people)."""
+    names = gz.given_names()
+    return ent[0].text in names and ent[-1].text not in names
+
+
+def _bare(ent: Span) -> bool:
+    """Whether a name the model labels an organization stands bare, as a person's does: no
+    article or preposition of place before it ("the Hilton Hotel", "at Maria Lodge"), no
+    given name that is also an English word opening it ("the rarely used Royal
+    Prerogative") and no word of a place or a building in or after it ("Roosevelt
+    Island")."""
+    doc = ent.doc
+    if ent.label_ != "ORG":
+        return False  # the model's place ("Long Island Sound" as LOC)
+    if ent.start > 0 and doc[ent.start - 1].lower_ in ("the", "a", "an", *_AT):
+        return False  # "his home at Maria Lodge"
+    if ent[0].text in _WORDS_AS_GIVEN_NAMES:
         return False
+    return not any(t.text in _PLACE_WORDS for t in ent) and not (
+        ent.end < len(doc) and doc[ent.end].is_title and doc[ent.end].text in _BODY_WORDS
+    )
+
+
+# Given names of the Census list that are also English words opening names of things
+# ("Royal Prerogative", "Liberty Bell", "Golden Globes", "Star Tribune").
+_WORDS_AS_GIVEN_NAMES = frozenset(
+    """
+    Royal King Prince Princess Queen Major Liberty Star Golden Crystal Sterling Summer
+    Winter Hope Faith Grace Christian Will May June April August Young Rich Page Chase Art
+    Trinity Destiny Harmony Sunny Rose Ivy Pearl Ruby Amber Dawn Marine Forest Autumn Joy
+    Noble Mercy Patience Precious Lady Earl Merry
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
+# Words that end the names of places and features, never a person's ("Lucas Heights").
+_PLACE_WORDS = frozenset(
+    """
+    Island Islands Heights Hotel Park Lake River Valley Beach Bay Hill Hills Creek Springs
+    Falls Point Harbour Harbor Port Mountain Mountains Forest Village Sound Lodge Estate
+    Farm Ranch Canyon Gulf Strait Coast
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
+# Prepositions of place: a name right after them is more often a place's.
+_AT = ("at", "in", "near", "from", "off", "outside")
+
+
+def _among_people(field: Field, ent: Span) -> bool:
+    """Whether the name stands in a list beside a person's ("Jane Holl Lute and Alejandro
+    Mayorkas", "Alejandro Mayorkas, Jeh Johnson and ...") or speaks ("Alejandro Mayorkas
+    said"). Read only for names opening with a common given name: companies are named
+    after people too, and listed beside them."""
+    doc = field.doc
+    start, end = ent.start, ent.end
+    if end < len(doc) and doc[end].lower_ in _SPEECH_VERBS:
+        return True
+    for joint, other in ((start - 1, start - 2), (end, end + 1)):
+        if 0 <= joint < len(doc) and doc[joint].lower_ in (",", "and", "or"):
+            mate = field.ent_at.get(other)
+            if mate is not None and mate.label_ == "PERSON" and len(mate) > 1:
+                return True
+    return False
+
+
+def _person_shaped(field: Field, ent: Span) -> bool:
+    """Whether a name-shaped entity (`_name_shaped`) reads as a person's name where it
+    stands: with an age after it, a noun for a person before it or a speech verb before it
+    at a clause's end."""
+    doc = field.doc
     start, end = ent.start, ent.end
     before = doc[start - 1] if start > 0 else None
     after = doc[end] if end < len(doc) else None
-    if (
-        after is not None
-        and after.text == ","
-        and end + 1 < len(doc)
-        and _AGE.fullmatch(doc[end + 1].text)
-        and (end + 2 == len(doc) or doc[end + 2].is_punct)
-    ):
+    if _aged(ent):
         return True  # "Marquise Jones, 19,"
     if before is not None and before.lower_ in _PERSON_NOUNS:
         return True
@@ -556,12 +691,15 @@ def _trim(span: Span) -> Span | None:
         or (start + 1 < end and doc[start].lower_ in _PARTY_WORDS)  # "Tory David Burrowes"
     ):
         start += 1
+    if end - start > 2 and doc[end - 1].lower_ == "class" and doc[end - 2].text == "-":
+        return None  # "an Arleigh Burke-class destroyer": a ship's class, named after one
     while end > start and (
         doc[end - 1].lower_ in ("'s", "’s", "'", "’")
         or doc[end - 1].is_lower
         or doc[end - 1].is_punct
+        or (end - start > 2 and doc[end - 1].text.rstrip(".") in _POST_NOMINALS)
     ):
-        end -= 1
+        end -= 1  # "Sir Keir Starmer QC": letters after a name are not part of it
     if start == end or not any(c.isupper() for c in doc[start:end].text):
         return None
     if any(t.is_lower and t.lower_ not in _PARTICLES for t in doc[start + 1 : end - 1]):
@@ -575,6 +713,12 @@ def _trim(span: Span) -> Span | None:
 
 
 _SCRAP = re.compile(r"[@%\d]|\.com")
+# Letters after a name: ranks, honours, degrees ("Keir Starmer QC", "Jane Smith OBE").
+_POST_NOMINALS = frozenset(
+    """
+    QC KC MP MPs MSP MS MLA MEP AM TD OBE MBE CBE KBE DBE CH OM PhD MD DDS Esq
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
 # Words that open sentences and never names: the model runs them into the name after them.
 _FUNCTION_WORDS = frozenset(
     """
@@ -716,6 +860,7 @@ _BODY_WORDS = _ORGANIZATION_WORDS | frozenset(
     Chamber Center Centre Station Hall Hospital Clinic Library Museum Academy Stadium Arena
     Theater Theatre Cathedral Chapel Mosque Temple Synagogue Airport Prize Award Awards
     Scholarship Fellowship Memorial Elementary Prep Gallery Institute Auditorium Tower House
+    Hotel Trophy Cup Medal Brigade Brigades
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
 
@@ -734,8 +879,15 @@ def _well_known_place(text: str) -> bool:
 _BIG_CITY = 1_000_000
 
 
-def _is_place(text: str) -> bool:
-    return bool(gz.places(text, primary=True))
+_TOWN_AS_GIVEN_NAME = 100_000
+
+
+def _is_place(text: str, population: int = 0) -> bool:
+    """Whether the words name a place (a city of at least ``population``, or a country)."""
+    return any(
+        isinstance(p, gz.Country) or p.population >= population
+        for p in gz.places(text, primary=True)
+    )
 
 
 def person_facts(ref: Ref, name: str) -> Iterator[Fact]:

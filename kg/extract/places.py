@@ -14,6 +14,7 @@ from kg.extract.localities import (
     domestic_countries,
     in_list_of_places,
     is_region,
+    named_as_town,
     not_the_place,
     opens_feature,
     supported_towns,
@@ -30,6 +31,15 @@ if TYPE_CHECKING:
     from spacy.tokens import Span
 
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
+# Lower-case words before a city that name a part of it ("west Jerusalem").
+_QUARTERS = frozenset(
+    """
+    north south east west northern southern eastern western central downtown greater
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
+# Labels the model gives towns it does not know, read as a town where the words before say
+# it is a place ("near Mount Gambier" as FAC, "near Bowling Green" as ORG).
+_NAMES_OF_TOWNS = frozenset({"FAC", "ORG", "PERSON"})
 # The statistical model often takes "Miami Police" or "Brisbane City Council" as one
 # organization; a city that opens such a name is still a city mention.
 _LONGEST_CITY_PREFIX = 3
@@ -66,9 +76,12 @@ def _find(fields: tuple[Field, ...], people: set[tuple[str, int]]) -> list[Menti
     # Names no list of cities of 15,000 knows, or a lone word the model took for a person
     # after "from" or "in": towns, when the article's country supports them.
     small: list[tuple[Field, Span]] = []
+    big: list[tuple[Field, Span]] = []
     for field in fields:
         for ent in field.ents:
-            span = ent[1:] if ent[0].lower_ == "the" and len(ent) > 1 else ent
+            span = ent
+            while len(span) > 1 and (span[0].lower_ == "the" or span[0].text in _QUARTERS):
+                span = span[1:]  # "the", "in west Jerusalem": the city
             if len(span) > 1 and span[-1].lower_ in ("'s", "’s"):
                 span = span[:-1]  # "New Zealand's ambassador"
             span = _hyphenated_place(span)  # "Stratford" + "-upon-Avon"
@@ -82,9 +95,15 @@ def _find(fields: tuple[Field, ...], people: set[tuple[str, int]]) -> list[Menti
                     candidates.append((field, span, options))
                 elif fold(span.text) not in gz.regions():
                     small.append((field, span))
-            elif ent.label_ == "PERSON" and len(span) == 1:
+            elif _town_named(ent, span):
+                small.append((field, span))  # "near Bowling Green", "the capital, Honiara"
+            elif ent.label_ == "PERSON" and len(span) == 1 and not _ends_a_name(span):
                 if after_where(span, also_people=True) or in_list_of_places(field, span):
                     small.append((field, span))  # "both from Keighley", "Tamworth, Gunnedah"
+                elif not any((field.name, i) in people for i in range(span.start, span.end)):
+                    # No person's name to the people extractor: a big city of the
+                    # article's country ("including Perth and Darwin").
+                    big.append((field, span))
             elif ent.label_ == "PERSON" and len(span) > 1:
                 # The model takes some two-word towns for people ("Khan Yunis").
                 options = [
@@ -153,23 +172,101 @@ def _find(fields: tuple[Field, ...], people: set[tuple[str, int]]) -> list[Menti
         )
     ]
     candidates += supported_towns(small, countries)
+    candidates += [
+        (field, span, [p for p in options if isinstance(p, gz.City) and p.population >= _BIG_CITY])
+        for field, span, options in supported_towns(big, countries)
+        if any(isinstance(p, gz.City) and p.population >= _BIG_CITY for p in options)
+    ]
+    states = _states_named(fields)
     mentions = []
     for field, span, options in candidates:
         place = options[0]
         if isinstance(place, gz.Country):
             mentions.append(Mention(country_ref(place.iso), place.name, field, span))
             continue
-        # Among cities of this very name (not alternate spellings), one in the country the
-        # article names most wins over a bigger one elsewhere. The name's own likeliest
-        # reading is not counted: "Tamworth" alone must not vote for England.
         primary = [p for p in options if isinstance(p, gz.City) and fold(p.name) == fold(span.text)]
         others = countries.copy()
         others[place.country] -= votes[fold(span.text), place.country]
-        best = max((others[p.country] for p in primary), default=0)
-        if best > 0:
-            place = next(p for p in primary if others[p.country] == best)
+        place = _namesake(span, place, primary, others, states) or place
         mentions.append(Mention(city_ref(place.geonameid), place.name, field, span))
     return in_text_order(without_neighbourhoods(mentions, candidates, _home_cities(fields)), fields)
+
+
+_NAMESAKE_SHARE = 0.2
+"""A smaller namesake is read for the article's country only when it has at least this share
+of the likeliest reading's people: "Tamworth" in an Australian story is the one in New South
+Wales (half the English town's size), but "Geneva" in an American one is still Switzerland's
+(Geneva, Illinois has a tenth of its people), and "Moscow" Russia's."""
+
+
+def _namesake(
+    span: Span,
+    place: gz.City,
+    primary: list[gz.City],
+    countries: Counter[str],
+    states: frozenset[str],
+) -> gz.City | None:
+    """Which of the cities of this very name (``primary``, not alternate spellings) is
+    meant, or None for the likeliest reading (``place``): the one whose state or country
+    the text writes right after it ("Geneva, Ill.", "London, Ontario", and a town of
+    5,000 or more: "Palm Beach, Florida"); else one of a
+    fair size (`_NAMESAKE_SHARE`) in the country the article names most (the name's own
+    likeliest reading does not count: "Tamworth" alone must not vote for England),
+    preferring a US city in a state the article names ("Dover" beside New Hampshire)."""
+    qualified = _qualifier(span)
+    if qualified is not None:
+        # A town of the 5,000 list counts here: "Palm Beach, Florida" is no Australian city.
+        return next(
+            (
+                p
+                for p in (*primary, *gz.towns(span.text))
+                if qualified in (p.country, f"{p.country}-{p.admin1}")
+            ),
+            None,
+        )
+    if len(primary) < 2:
+        return None
+    likeliest = max(p.population for p in primary)
+    fair = [p for p in primary if p.population >= _NAMESAKE_SHARE * likeliest]
+    best = max((countries[p.country] for p in fair), default=0)
+    if best <= 0:
+        return None
+    chosen = [p for p in fair if countries[p.country] == best]
+    return next((p for p in chosen if f"{p.country}-{p.admin1}" in states), chosen[0])
+
+
+def _qualifier(span: Span) -> str | None:
+    """The state ("US-IL") or country ("CA") written after a city's name and a comma:
+    "Geneva, Ill.", "Moscow, Idaho", "London, Ontario" (a Canadian province: its country)."""
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].text != ",":
+        return None
+    for size in (3, 2, 1):
+        words = doc[span.end + 1 : span.end + 1 + size]
+        if len(words) < size or not all(t.is_title or t.is_upper for t in words):
+            continue
+        name = fold(words.text)
+        code = gz.us_state_codes().get(name)
+        if code is not None:
+            return f"US-{code}"
+        state = gz.state_by_form().get(name)
+        if state is not None:
+            return state.country
+        found = next((p for p in gz.places(words.text) if isinstance(p, gz.Country)), None)
+        if found is not None:
+            return found.iso
+    return None
+
+
+def _states_named(fields: tuple[Field, ...]) -> frozenset[str]:
+    """The US states the article names ("US-NH")."""
+    codes = gz.us_state_codes()
+    return frozenset(
+        f"US-{codes[fold(ent.text)]}"
+        for field in fields
+        for ent in field.ents
+        if ent.label_ in _PLACE_LABELS and fold(ent.text) in codes
+    )
 
 
 def _home_cities(fields: tuple[Field, ...]) -> list[int]:
@@ -182,6 +279,27 @@ def _home_cities(fields: tuple[Field, ...]) -> list[int]:
                 if known is not None and known.city is not None:
                     found.add(known.city)
     return sorted(found)
+
+
+def _town_named(ent: Span, span: Span) -> bool:
+    """A town the model gave another label, where the words before say it is a place
+    (`named_as_town`) and GeoNames knows the whole name ("near Bowling Green" as ORG)."""
+    return (
+        ent.label_ in _NAMES_OF_TOWNS
+        and not ent.ent_id_
+        and named_as_town(span)
+        and bool(gz.places(span.text, primary=True) or gz.towns(span.text))
+    )
+
+
+def _ends_a_name(span: Span) -> bool:
+    """Whether a capitalized word inside a sentence comes right before the word: "Martin" of
+    "Lockheed Martin" (the model's ORG, then its PERSON) ends a longer name, no town."""
+    doc = span.doc
+    if span.start == 0:
+        return False
+    before = doc[span.start - 1]
+    return before.is_title and before.is_alpha and not before.is_sent_start
 
 
 def _hyphenated_place(span: Span) -> Span:
@@ -211,6 +329,36 @@ def _listed_places(span: Span) -> list[tuple[Span, list[gz.City | gz.Country]]]:
     return found if len(found) > 1 and all(options for _, options in found) else []
 
 
+def _city_states(mentions: list[Mention]) -> list[Mention]:
+    """A city-state (`gz.city_states`) named as a place ("flights to Singapore", "Osaka,
+    Singapore, Taipei and Hong Kong") is a city too: GeoNames has both the country and its
+    city of the name. As a government ("Singapore said") or a jurisdiction it stays the
+    country alone, and so does a bigger country of its capital's name ("an ambassador to
+    Luxembourg")."""
+    cities = {(m.field.name, m.span.start) for m in mentions if m.ref.kind == "city"}
+    found: list[Mention] = []
+    # In text order, so that a city-state read as a city counts for the next in a list.
+    for mention in [*mentions, *mentions]:
+        if (mention.field.name, mention.span.start) in cities:
+            continue
+        if mention.ref.kind != "country":
+            continue
+        city = gz.city_states().get(mention.ref.key.partition("/")[2])
+        if city is None or fold(city.name) != fold(mention.span.text):
+            continue
+        span, doc = mention.span, mention.span.doc
+        beside = any(
+            0 <= joint < len(doc)
+            and doc[joint].text in (",", "and", "or")
+            and (mention.field.name, other) in cities
+            for joint, other in ((span.start - 1, span.start - 2), (span.end, span.end + 1))
+        )
+        if beside or after_where(span, also_people=True):
+            found.append(Mention(city_ref(city.geonameid), city.name, mention.field, span))
+            cities.add((mention.field.name, span.start))
+    return found
+
+
 def country_facts(iso: str) -> Iterator[Fact]:
     """The facts that describe a country node."""
     country = gz.country(iso)
@@ -236,7 +384,8 @@ def city_facts(geonameid: int) -> Iterator[Fact]:
 @extractor("places", emits={"schema:City", "schema:mentions"})
 def places(article: Article, context: Context) -> Iterator[Fact]:
     """Cities named in the text, as GeoNames cities (countries are left to the officials)."""
-    cities = [m for m in place_mentions(context) if m.ref.kind == "city"]
+    found = place_mentions(context)
+    cities = [m for m in found if m.ref.kind == "city"] + _city_states(found)
     yield from mention_facts(cities, "places")
     for mention in first_mentions(cities):
         yield from city_facts(int(mention.ref.key.partition("/")[2]))
