@@ -12,10 +12,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from kg.extract import Context, extractor
 from kg.extract import gazetteers as gz
+from kg.extract.acronyms import THING_HEADS, definitions, expansions, is_acronym
 from kg.extract.bodies import (
     HEADS,
     ends_in_head,
@@ -44,7 +46,7 @@ from kg.namespaces import RDF, SDO
 from kg.text import clean_label, fold
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
 _GOVERNMENT = re.compile(
     r"\b(Police|Department|Ministry|Agency|Commission|Council|Parliament|Senate|Congress|"
@@ -63,7 +65,7 @@ _GENERIC = frozenset(
     government parliament senate defence defense interior home state navy army group police
     opposition cabinet treasury ministry department council court federal
     """.split()  # noqa: SIM905 - a word list reads best as words
-)
+) | {"air force"}
 # Buildings, laws, programmes and spans the model cut short ("Anglican Archbishop of").
 _NOT_ORGANIZATION = re.compile(
     r"\b(Theatre|Theater|Palace|Palais|Hotel|Airport|Stadium|Act|Bill|Treaty|Accord|Solution|"
@@ -98,6 +100,11 @@ _COMPASS = re.compile(
 )
 _MINISTRY = re.compile(
     r"(Foreign|Defen[cs]e|Interior|Home|Finance|Health|Justice) Ministry", re.IGNORECASE
+)
+_MINISTRY_OF = re.compile(
+    r"Ministry of (Foreign Affairs|Defen[cs]e|(?:the )?Interior|Home Affairs|Finance|Health|"
+    r"Justice)",
+    re.IGNORECASE,
 )
 _PORTFOLIOS = {
     "foreign": "Foreign Affairs",
@@ -205,11 +212,61 @@ def _known(name: str) -> OrganizationName | None:
     place = _place_of_demonym(first) if rest else None
     if place is not None:
         forms.append(f"{rest} of {place}")
+    undotted = _DOTTED_WORD.sub(lambda m: m.group().replace(".", ""), name)
+    if undotted != name:
+        forms.append(undotted)  # "U.N. General Assembly" is the UN General Assembly
+    if name.startswith("House of Representatives ") and name.endswith(" Committee"):
+        forms.append(name.replace("House of Representatives", "House", 1))
     for form in forms:
         known = table.get(fold(form))
         if known is not None:
             return OrganizationName.of(known)
+    return _national(name)
+
+
+# A dotted acronym inside a longer name ("U.N. Security Council", "U.S. Air Force").
+_DOTTED_WORD = re.compile(r"\b(?:[A-Z]\.){2,}")
+
+
+def _national(name: str) -> OrganizationName | None:
+    """A country's body named with the country or its adjective before it: "U.S. Treasury"
+    (the country's one listed body ending with a lone institution word), "U.S. House Armed
+    Services Committee" (a listed body of that country), "U.S. Homeland Security" ("...
+    Department"), "the Chinese Foreign Ministry", "Japan's Ministry of Defense"."""
+    words = name.split()
+    table = gz.organization_by_form()
+    for size in (1, 2, 3):
+        if len(words) <= size:
+            break
+        owner = re.sub(r"['’]s$", "", " ".join(words[:size]))
+        rest = " ".join(words[size:])
+        iso = _country_code(owner)
+        if iso is None:
+            continue
+        if rest.startswith("House of Representatives "):
+            rest = rest.replace("House of Representatives", "House", 1)
+        forms = [rest, f"{rest} Department"] if " " in rest else [rest]
+        known = next((table[fold(f)] for f in forms if fold(f) in table), None)
+        if known is not None and known.country == iso:
+            return OrganizationName.of(known)
+        ministry = body_of(owner, rest)
+        if ministry is not None:
+            return ministry
+        if fold(rest) in _GENERIC:
+            bodies = [o for o in gz.organizations() if o.country == iso and o.name.endswith(rest)]
+            if len(bodies) == 1:
+                return OrganizationName.of(bodies[0])
+        return None
     return None
+
+
+def _country_code(owner: str) -> str | None:
+    """The ISO code of the country a name or an adjective names ("U.S.", "Chinese")."""
+    country = next((p for p in gz.places(owner) if isinstance(p, gz.Country)), None)
+    if country is not None:
+        return country.iso
+    iso = gz.demonyms().get(owner)
+    return iso if iso and not iso.startswith("org:") else None
 
 
 def _place_of_demonym(word: str) -> str | None:
@@ -245,6 +302,7 @@ def organization_mentions(context: Context) -> list[Mention]:
         found = [m for m in found if id(m) not in grown]
         found = _with_acronyms(found, named)
         found = _short_forms(found, named)
+        found = _spelled_out(fields, found, named)
         found = context.cache["organizations"] = in_text_order(found, fields)
         context.cache["organization names"] = named
     return found
@@ -283,10 +341,13 @@ def _by_form(
             if any(w in outlets for w in where) or all(w in people for w in where):
                 continue
             inside = {id(at[w]): at[w] for w in where if w in at}
+            prefix = _acronym_prefix(span, list(inside.values()))
+            if prefix is not None:
+                del inside[id(prefix)]  # "U.N." + "Human Rights Council": one name
             if len(inside) > 1:
                 continue
             inner = next(iter(inside.values()), None)
-            if inner is not None and not _grows(span, inner, people):
+            if inner is not None and prefix is None and not _grows(span, inner, people):
                 continue
             if _in_headline_line(field, span) or _is_place(span):
                 continue
@@ -296,12 +357,28 @@ def _by_form(
             named = organization_named(text)
             if named is None or _STATE.search(named.name):
                 continue
+            if prefix is not None:
+                if fold(named.name) not in gz.organization_by_form():
+                    continue
+                grown.add(id(prefix))
             if inner is not None:
                 if named.ref == inner.ref:
-                    continue
+                    continue  # the acronym before it, if any, is part of its name
                 grown.add(id(inner))
             names.setdefault(named.ref, named)
             yield Mention(named.ref, named.name, field, span)
+
+
+def _acronym_prefix(span: Span, inside: list[Mention]) -> Mention | None:
+    """The mention of a body's acronym that opens a longer name ("U.N." of "the U.N.
+    Human Rights Council", "EU" of "EU Commission"), which that name replaces where the
+    gazetteer knows it."""
+    first = span.start + (span[0].lower_ == "the")
+    for mention in inside:
+        word = mention.span.text
+        if mention.span.start == first and len(mention.span) == 1 and word.upper() == word:
+            return mention if len(span) > 1 else None
+    return None
 
 
 def _grows(span: Span, inner: Mention, people: set[tuple[str, int]]) -> bool:
@@ -391,6 +468,114 @@ def _with_acronyms(found: list[Mention], named: dict[Ref, OrganizationName]) -> 
     ]
 
 
+def _spelled_out(
+    fields: tuple[Field, ...], found: list[Mention], named: dict[Ref, OrganizationName]
+) -> list[Mention]:
+    """Acronyms read by the full names the article gives them ("the Committee on Foreign
+    Investment in the United States (CFIUS)", "the National Defense Authorization Act, or
+    NDAA", or the full name written elsewhere: "the Congressional Budget Office" ... "the
+    CBO"): an acronym of a body is that body (its full name completed where the model cut
+    it), and an acronym of a law, a programme or a status ("NDAA", "DACA", "TPS") is no
+    organization, nor is its full name."""
+    table = gz.organization_by_form()
+    verdicts: dict[str, OrganizationName | Span] = {}
+    completed: dict[Ref, OrganizationName] = {}
+    for field in fields:
+        for acronym, start, end in definitions(field.text):
+            span = field.doc.char_span(start, end, alignment_mode="expand")
+            verdict = _spelled(span, found, named, completed) if span is not None else None
+            if verdict is not None:
+                verdicts.setdefault(acronym, verdict)
+    for mention in found:
+        acronym = mention.span.text
+        if not is_acronym(acronym) or acronym in verdicts or fold(acronym) in table:
+            continue
+        for field in fields:
+            for start, end in expansions(field.text, acronym):
+                span = field.doc.char_span(start, end)
+                verdict = _spelled(span, found, named, completed) if span is not None else None
+                if verdict is not None:
+                    verdicts[acronym] = verdict
+                    break
+            if acronym in verdicts:
+                break
+    if not verdicts:
+        return found
+    things = [v for v in verdicts.values() if not isinstance(v, OrganizationName)]
+    kept = []
+    for mention in found:
+        verdict = verdicts.get(mention.span.text)
+        if fold(mention.name) not in table and (
+            any(_overlaps(mention, thing) for thing in things)
+            or (verdict is not None and not isinstance(verdict, OrganizationName))
+        ):
+            continue  # a law's, a programme's or a status's name or acronym
+        if mention.ref in completed:
+            body = named[completed[mention.ref].ref] = completed[mention.ref]
+            mention = dataclasses.replace(mention, ref=body.ref, name=body.name)
+        if isinstance(verdict, OrganizationName):
+            body = named.get(verdict.ref, verdict)
+            if fold(mention.span.text) not in {fold(f) for f in (body.name, *body.aliases)}:
+                body = dataclasses.replace(body, aliases=(*body.aliases, mention.span.text))
+            named[body.ref] = body
+            mention = dataclasses.replace(mention, ref=body.ref, name=body.name)
+        kept.append(mention)
+    for acronym, verdict in verdicts.items():
+        defined = named.get(verdict.ref) if isinstance(verdict, OrganizationName) else None
+        if defined and acronym not in defined.aliases and _abbreviates(acronym, defined.name):
+            named[defined.ref] = dataclasses.replace(defined, aliases=(*defined.aliases, acronym))
+    return kept
+
+
+def _overlaps(mention: Mention, span: Span) -> bool:
+    return (
+        mention.field.doc is span.doc
+        and mention.span.start < span.end
+        and span.start < mention.span.end
+    )
+
+
+def _spelled(
+    span: Span,
+    found: list[Mention],
+    named: dict[Ref, OrganizationName],
+    completed: dict[Ref, OrganizationName],
+) -> OrganizationName | Span | None:
+    """What an acronym's full name names: a body (an organization mention it overlaps, a
+    known name, or a name of a body's form), a thing (a law's, a programme's or a status's
+    name: the span itself), or nothing the rules can tell (None). A mention the full name
+    holds and goes beyond, which no list knows, is completed (``completed``: its key ->
+    the full name's)."""
+    doc = span.doc
+    after = span.end
+    if after + 2 < len(doc) and doc[after].text == "(" and doc[after + 2].text == ")":
+        after += 3  # "the Deferred Action for Childhood Arrivals (DACA)" + "program"
+    if span[-1].text in THING_HEADS or (
+        after < len(doc) and doc[after].is_lower and doc[after].lower_ in _THINGS
+    ):
+        return span
+    text = _EDGES.sub("", span.text)
+    inside = [m for m in found if _overlaps(m, span)]
+    if inside:
+        inner = inside[0]
+        table = gz.organization_by_form()
+        if len(inside) == 1 and len(inner.span) < len(span) and fold(inner.name) not in table:
+            whole = organization_named(text)
+            first = inner.span.start + (inner.span[0].lower_ == "the")
+            if whole is not None and span.start <= first:
+                completed[inner.ref] = whole  # "Committee on Foreign Investment" + "in the US"
+                return whole
+        return named.get(inner.ref)
+    known = _known(text)
+    if known is not None:
+        return known
+    if ends_in_head(span) or any(
+        a.text in HEADS and b.lower_ in ("of", "for", "on") for a, b in pairwise(span)
+    ):
+        return organization_named(text)
+    return None
+
+
 def _parliaments(field: Field, named: dict[Ref, OrganizationName]) -> Iterator[Mention]:
     """ "the Indian parliament" in lower case, which the model does not take for a name."""
     doc = field.doc
@@ -471,7 +656,9 @@ def _find(
 
 def _state_party(span: Span) -> tuple[Span, OrganizationName] | None:
     """ "the Wisconsin Republican Party": a state's name before a national party's full
-    name is that party's organization in the state, a body of its own."""
+    name is that party's organization in the state, a body of its own; another capitalized
+    word before it makes another party ("the Kurdistan Democratic Party", "Japan's Liberal
+    Democratic Party"), which the gazetteer's shorter name must not take."""
     doc = span.doc
     if not span.text.endswith(" Party") or span.start == 0:
         return None
@@ -488,7 +675,27 @@ def _state_party(span: Span) -> tuple[Span, OrganizationName] | None:
         if state is not None and state.country == known.country:
             whole = doc[start : span.end]
             return whole, OrganizationName(whole.text, (), "party", None, state.country)
-    return None
+    start = span.start
+    while start > 0 and _party_word(doc[start - 1], known):
+        start -= 1
+    if start == span.start:
+        return None
+    whole = doc[start : span.end]
+    return whole, OrganizationName(whole.text, (), "party")
+
+
+def _party_word(token: Token, known: gz.Organization) -> bool:
+    """Whether a word before a listed party's name is part of another party's name: a
+    capitalized word that is no article, title, chamber or role, and, at a sentence's start,
+    a place's ("Kurdistan"); the party's own country ("U.S.") names the same party."""
+    text = token.text
+    if not (token.is_title or token.is_upper) or not token.is_alpha or len(text) < 2:
+        return False
+    if token.lower_ in _DETERMINERS or text in _HONORIFICS or text in _CHAMBERS:
+        return False
+    if is_role_head(text) or _country_code(text) == known.country:
+        return False
+    return not token.is_sent_start or bool(gz.places(text)) or _country_code(text) is not None
 
 
 def _extent(ent: Span) -> tuple[Span | None, str]:
@@ -862,12 +1069,14 @@ def _at_home(
     if country is None:
         return None
     table = gz.organization_by_form()
-    known = table.get(fold(f"{named.name} of {country.name}"))
+    known = table.get(fold(f"{named.name} of {country.name}")) or table.get(
+        fold(f"{named.name} of the {country.name}")  # "the Supreme Court" in a US report
+    )
     if known is not None:
         return OrganizationName.of(known)
     if named.name == "Parliament":
         return _parliament(f"{country.name} Parliament")
-    if " " not in named.name and fold(named.name) in _GENERIC:
+    if fold(named.name) in _GENERIC:
         # A lone institution word: the home country's one body whose name ends with it.
         bodies = [o for o in gz.organizations() if o.country == iso and o.name.endswith(named.name)]
         if len(bodies) == 1:
@@ -909,7 +1118,7 @@ def body_of(owner: str, body: str) -> OrganizationName | None:
     known = gz.organization_by_form().get(fold(f"{owner} {body}"))
     if known is not None:
         return OrganizationName.of(known)
-    ministry = _MINISTRY.fullmatch(body)
+    ministry = _MINISTRY.fullmatch(body) or _MINISTRY_OF.fullmatch(body)
     countries = [p for p in gz.places(owner) if isinstance(p, gz.Country)]
     if not countries:
         iso = gz.demonyms().get(owner)
@@ -917,18 +1126,34 @@ def body_of(owner: str, body: str) -> OrganizationName | None:
         countries = [country] if country else []
     if ministry and countries:
         # "Pakistan's Foreign Ministry": each country has one, named the usual way.
-        return OrganizationName(
-            _ministry_name(ministry.group(1), countries[0].name),
-            (),
-            "government",
-            None,
-            countries[0].iso,
-        )
+        return ministry_of(ministry.group(1), countries[0])
     return None
 
 
-def _ministry_name(portfolio: str, country: str) -> str:
-    return f"Ministry of {_PORTFOLIOS[portfolio.lower()]} ({country})"
+def ministry_of(portfolio: str, country: gz.Country) -> OrganizationName:
+    """A country's ministry by its portfolio word ("foreign", "Defense", "the Interior"),
+    with the forms news writes for it ("Chinese Foreign Ministry", "China's Foreign
+    Ministry"; "Defence" and "Defense" alike) as other names.
+
+    >>> ministry_of("Defense", gz.country("RU")).name
+    'Ministry of Defence (Russia)'
+    """
+    word = portfolio.lower().removeprefix("the ").split()[0]
+    word = "defence" if word == "defense" else word
+    spelled = [_PORTFOLIOS[word], "Defense"] if word == "defence" else [_PORTFOLIOS[word]]
+    adjectives = [d for d, iso in gz.demonyms().items() if iso == country.iso][:2]
+    short = {"Foreign Affairs": "Foreign", "Home Affairs": "Home"}
+    aliases: list[str] = []
+    for each in spelled:
+        brief = short.get(each, each)
+        aliases += [f"Ministry of {each} ({country.name})", f"Ministry of {each} of {country.name}"]
+        aliases += [f"{country.name}'s {brief} Ministry", f"{country.name} {brief} Ministry"]
+        aliases += [f"{a} {brief} Ministry" for a in adjectives]
+        aliases += [f"{a} Ministry of {each}" for a in adjectives]
+    name = f"Ministry of {spelled[0]} ({country.name})"
+    return OrganizationName(
+        name, tuple(a for a in dict.fromkeys(aliases) if a != name), "government", None, country.iso
+    )
 
 
 def _is_place(ent: Span) -> bool:
