@@ -525,3 +525,73 @@ def test_another_party_whose_name_ends_in_a_listed_one(body: str, expected: set[
 def test_acronyms_read_by_the_full_names_the_article_gives(body: str, expected: set[str]) -> None:
     organizations, _ = found(body)
     assert organizations == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A stock ticker after a name makes it a listed company's, whatever its words.
+        (
+            "Shares of General Electric Co (GE.N) fell 3 percent on Friday.",
+            {"organization/general electric co"},
+        ),
+        (
+            "Analysts said Vertex Dynamics Inc (VTXD.O) could be sold.",
+            {"organization/vertex dynamics inc"},
+        ),
+        # A trade before the name at a sentence's start, and a ticker without brackets.
+        (
+            "Chipmaker Nordic Silicon Corp (NSC.N) rejected the offer on Monday.",
+            {"organization/nordic silicon corp"},
+        ),
+        ("The bid for Harland Foods Ltd HFL.L was raised.", {"organization/harland foods ltd"}),
+        # A portfolio after a secretary's title is no department; a body after "Director of"
+        # is one.
+        ("Secretary of Defense Jim Harlan told reporters the plan was sound.", set()),
+        (
+            "The Director of the FBI spoke to lawmakers.",
+            {"organization/federal bureau of investigation"},
+        ),
+        # A foreign ministry in lower case, after its country.
+        (
+            "China's foreign ministry and the German defence ministry issued statements.",
+            {
+                "organization/ministry of foreign affairs china",
+                "organization/ministry of defence germany",
+            },
+        ),
+        # Products named like bodies.
+        ("The Navy ordered two more Littoral Combat Ships last year.", set()),
+    ],
+)
+def test_companies_portfolios_ministries_and_products(body: str, expected: set[str]) -> None:
+    organizations, _ = found(body)
+    assert organizations - {"organization/united states navy"} == expected
+
+
+def test_a_company_has_its_names_without_legal_form_and_group() -> None:
+    facts = extract(
+        Article(source="test.txt", body="Shares of Harrow Sachs Group Inc (HSG.N) rose.")
+    ).facts
+    names = {
+        f.object
+        for f in facts
+        if hasattr(f.subject, "key") and str(f.predicate) == str(SDO.alternateName)
+    }
+    assert {"Harrow Sachs Group", "Harrow Sachs"} <= names
+
+
+def test_a_paper_whose_name_ends_in_daily_news_is_an_outlet() -> None:
+    organizations, outlets = found(
+        "The Springfield Daily News reported the arrest, citing a warrant."
+    )
+    assert organizations == set()
+    assert outlets == {"outlet/name:the springfield daily news"}
+
+
+def test_a_name_whose_last_word_is_a_persons_surname_is_no_body() -> None:
+    organizations, _ = found(
+        "The panel backed the nomination of Kirsten Holloway on Tuesday. Senator Mark "
+        "Holloway, her brother, said she was ready."
+    )
+    assert organizations == set()

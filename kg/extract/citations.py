@@ -192,6 +192,20 @@ _MASTHEAD = re.compile(
 )
 
 
+# "... Daily News", "... Morning News": a paper's name; "News" after other words may be
+# anything ("Fake News"), so it needs one of these or a place before it ("Deseret" no).
+_NEWS = re.compile(r"(?:\w+ )*(?:Daily|Morning|Evening|Sunday|Weekly) News")
+
+
+def _news_masthead(text: str) -> bool:
+    """Whether a name ending in "News" is a paper's: "the Bowling Green Daily News", "the
+    Dallas Morning News", "the Anchorage News" (a place, then "News")."""
+    if _NEWS.fullmatch(text):
+        return True
+    place, _, last = text.rpartition(" ")
+    return last == "News" and bool(place) and bool(gz.places(place))
+
+
 def opened_quotation(span: Span) -> bool:
     """Whether an opening quotation mark, written against it, comes right before a name
     ('on C-SPAN's "Washington Journal"'; not '..." Amnesty International said')."""
@@ -211,7 +225,9 @@ def _unlisted(ent: Span) -> str | None:
     text = re.sub(r"^[Tt]he |['’]s?$", "", ent.text)
     if _CALL_SIGN.fullmatch(text):
         return text
-    if not _MASTHEAD.fullmatch(text) or not all(w[0].isupper() for w in text.split()):
+    if not (_MASTHEAD.fullmatch(text) or _news_masthead(text)) or not all(
+        w[0].isupper() for w in text.split()
+    ):
         return None
     doc = ent.doc
     written = ent.text[:4] in ("the ", "The ") or (

@@ -70,7 +70,8 @@ _GENERIC = frozenset(
 _NOT_ORGANIZATION = re.compile(
     r"\b(Theatre|Theater|Palace|Palais|Hotel|Airport|Stadium|Act|Bill|Treaty|Accord|Solution|"
     r"Program|Programme|Pilot|Guide|Election|Day|Week|Budget|Summit|Prerogative|Street|"
-    r"St|Avenue|Ave|Road|Boulevard|Blvd|Ward|Plaisance)\.?$|^(Theatre|Theater|Hotel)\b|"
+    r"St|Avenue|Ave|Road|Boulevard|Blvd|Ward|Plaisance|Ships?|Aircraft|Jets?|Fighters?|"
+    r"Bombers?|Missiles?|Drones?|Rifles?|Vaccines?)\.?$|^(Theatre|Theater|Hotel)\b|"
     r"\b(of|the|and|for|&)$|[“”\"‘]|(?<![sS])’(?!s\b)|\n|\w\.(?:org|com|gov|net|edu)\b|^[DRI]-\w+$"
 )
 # "Centre" and "Center" name buildings where the text places something in them ("at the
@@ -190,7 +191,7 @@ def organization_named(text: str) -> OrganizationName | None:
     elif _DOTTED.fullmatch(name):
         aliases = (name.replace(".", ""),)  # "N.A.A.C.P." is the NAACP
     elif _SUFFIX.search(name):
-        aliases = (_SUFFIX.sub("", name),)  # "Exxon Mobil Corp." is Exxon Mobil too
+        aliases = _without_suffixes(name)  # "Exxon Mobil Corp." is Exxon Mobil too
     kind = "government" if _GOVERNMENT.search(name) else "company" if _COMPANY.search(name) else ""
     return OrganizationName(name, aliases, kind)
 
@@ -296,7 +297,12 @@ def organization_mentions(context: Context) -> list[Mention]:
         ]
         taken = {(m.field.name, i) for m in found for i in range(m.span.start, m.span.end)}
         found += _city_police(context, taken, named)
+        for field in fields:
+            for span, company in _listed(field, taken, people):
+                named.setdefault(company.ref, company)
+                found.append(Mention(company.ref, company.name, field, span))
         found += [m for field in fields for m in _parliaments(field, named)]
+        found += [m for field in fields for m in _ministries(field, named)]
         grown: set[int] = set()
         found += _by_form(fields, found, people, named, context, grown)
         found = [m for m in found if id(m) not in grown]
@@ -576,6 +582,31 @@ def _spelled(
     return None
 
 
+_LOWER_MINISTRY = re.compile(
+    r"\b(?:foreign|defen[cs]e|interior|finance|health|justice) ministry\b", re.IGNORECASE
+)
+
+
+def _ministries(field: Field, named: dict[Ref, OrganizationName]) -> Iterator[Mention]:
+    """ "China's foreign ministry", "the German defence ministry": a country's ministry in
+    lower case, which the model does not take for a name."""
+    doc = field.doc
+    for match in _LOWER_MINISTRY.finditer(field.text):
+        words = doc.char_span(match.start(), match.end())
+        if words is None or words.start < 1 or not words[-1].is_lower:
+            continue
+        before = words.start - 1
+        if doc[before].text in ("'s", "’s") and before > 0:
+            before -= 1
+        owner = field.ent_at.get(before)
+        if owner is None or owner.label_ not in ("GPE", "NORP"):
+            continue
+        body = body_of(re.sub(r"['’]s$", "", owner.text), words.text.title())
+        if body is not None:
+            named.setdefault(body.ref, body)
+            yield Mention(body.ref, body.name, field, doc[owner.start : words.end])
+
+
 def _parliaments(field: Field, named: dict[Ref, OrganizationName]) -> Iterator[Mention]:
     """ "the Indian parliament" in lower case, which the model does not take for a name."""
     doc = field.doc
@@ -654,6 +685,98 @@ def _find(
             yield Mention(named.ref, named.name, field, span)
 
 
+# A stock ticker as wire services write it after a company's name: "(GE.N)", "(6502.T)",
+# "(VOWG_p.DE)", "(BRKa.N)".
+_TICKER = re.compile(r"[A-Z0-9][A-Za-z0-9_]{0,7}\.[A-Z]{1,3}")
+
+
+def ticker_after(span: Span) -> str | None:
+    """The stock ticker written after a name, in brackets or not ("General Electric Co
+    (GE.N)", "Broadcom Ltd AVGO.O"), after a possessive too ("Alphabet Inc's (GOOGL.O)")."""
+    doc = span.doc
+    index = span.end
+    if index < len(doc) and doc[index].text in ("'s", "’s"):
+        index += 1
+    if index < len(doc) and _TICKER.fullmatch(doc[index].text):
+        return doc[index].text
+    bracketed = index + 2 < len(doc) and doc[index].text == "(" and doc[index + 2].text == ")"
+    if bracketed and _TICKER.fullmatch(doc[index + 1].text):
+        return doc[index + 1].text
+    return None
+
+
+def _company(text: str) -> OrganizationName:
+    return OrganizationName(text, _without_suffixes(text), "company")
+
+
+# What follows a company's own name: "Group", "Holdings", then the legal form.
+_GROUP = re.compile(r" (?:Group|Holdings?)$")
+
+
+def _without_suffixes(name: str) -> tuple[str, ...]:
+    """A company's shorter names: without its legal form, then without "Group" or
+    "Holdings" ("Goldman Sachs Group Inc": "Goldman Sachs Group", "Goldman Sachs")."""
+    forms = []
+    for pattern in (_SUFFIX, _GROUP):
+        shorter = pattern.sub("", name)
+        if shorter != name and " " in name:
+            forms.append(name := shorter)
+    return tuple(forms)
+
+
+def _listed(
+    field: Field, taken: set[tuple[str, int]], people: set[tuple[str, int]]
+) -> Iterator[tuple[Span, OrganizationName]]:
+    """Companies named before a stock ticker that the model did not find ("shares of
+    Qualcomm Inc (QCOM.O)"): the capitalized words before the ticker."""
+    doc = field.doc
+    for index, token in enumerate(doc):
+        if not _TICKER.fullmatch(token.text) or index < 2:
+            continue
+        end = index - 1 if doc[index - 1].text == "(" else index
+        if doc[end - 1].text in ("'s", "’s"):
+            end -= 1
+        start = end
+        while start > 0 and (
+            doc[start - 1].is_title
+            or doc[start - 1].is_upper
+            or (doc[start - 1].text in ("&", "of", "and") and start < end)
+            or (doc[start - 1].text == "." and start < end)
+        ):
+            start -= 1
+        while start < end and (
+            doc[start].text in ("&", "of", "and", ".") or _descriptor(doc[start])
+        ):
+            start += 1
+        if start >= end or any(
+            (field.name, i) in taken or (field.name, i) in people for i in range(start, end)
+        ):
+            continue
+        span = doc[start:end]
+        text = _EDGES.sub("", span.text)
+        if text and not _NOT_ORGANIZATION.search(text):
+            yield span, _known(text) or _company(text)
+
+
+def _descriptor(token: Token) -> bool:
+    """Whether a sentence's first word is a common noun that describes the company after
+    it ("Chipmaker Qualcomm Inc", "Retailer Target Corp")."""
+    word = token.lower_
+    return bool(token.is_sent_start) and (
+        word in _DESCRIPTORS or word.endswith("maker") or word in _TRADES
+    )
+
+
+# Nouns of trades that wire copy puts before a company's name at a sentence's start.
+_TRADES = frozenset(
+    """
+    retailer lender miner carrier conglomerate automaker insurer chipmaker drugmaker
+    planemaker carmaker automaker brewer refiner developer operator supplier manufacturer
+    producer
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
+
+
 def _state_party(span: Span) -> tuple[Span, OrganizationName] | None:
     """ "the Wisconsin Republican Party": a state's name before a national party's full
     name is that party's organization in the state, a body of its own; another capitalized
@@ -721,6 +844,10 @@ def _extent(ent: Span) -> tuple[Span | None, str]:
         start -= 1  # "the 9th" + "U.S. Circuit Court of Appeals"
     if start + 1 < end and doc[start].text == doc[start + 1].text:
         start += 1  # "British British Casino Association": a word written twice
+    if start + 1 < end and _TICKER.fullmatch(doc[end - 1].text):
+        end -= 1  # "Broadcom Ltd AVGO.O": a stock ticker after the name
+    if start + 1 < end and _descriptor(doc[start]):
+        start += 1  # "Chipmaker Qualcomm Inc": a trade before the name
     for index in range(start + 1, end - 1):
         if doc[index].text in ("'s", "’s") and _body(doc[start:index]):
             start = index + 1  # "the University of Chicago’s Harris" + "Policy Labs": a part
@@ -810,6 +937,10 @@ def _named(
             context.cache.setdefault("party adjectives", set()).add((field.name, span.start))
         return OrganizationName.of(known)
     text = _EDGES.sub("", span.text)
+    if ticker_after(span) is not None and not _NOT_ORGANIZATION.search(text):
+        # "General Electric Co (GE.N)": a name with a stock ticker is a listed company's,
+        # whatever its words look like ("General" is also a rank).
+        return _known(text) or dataclasses.replace(organization_named(text) or _company(text))
     known_name = _known(text) or _known(f"{text} Committee" if _committees_after(span) else "")
     if known_name is None and span[0].is_sent_start and len(span) > 1:
         # "New European commission president ...": a sentence's first word before a name.
@@ -818,6 +949,8 @@ def _named(
         return known_name  # "the Senate Intelligence committee", "the F.B.I."
     if _is_place(span) or _is_portfolio(span) or _describes(span):
         return None
+    if _person_like(field, span, people, context):
+        return None  # "the nomination of Kirstjen Nielsen" ... "Nielsen, 45, ..."
     listed = ("," in text or " and " in text) and not (one_name(text) or _INCORPORATED.search(text))
     if listed or _NOT_ORGANIZATION.search(text) or _office_of_role(text):
         return None  # a list the model ran together, a building, a law, a broken span
@@ -850,6 +983,29 @@ def _named(
     if fold(named.name) in _GENERIC or _lone_word(field, span):
         return None
     return named
+
+
+def _person_like(field: Field, span: Span, people: set[tuple[str, int]], context: Context) -> bool:
+    """Whether a name no list knows is a person's that the model took for a body's: two or
+    three capitalized words with no organization word, whose last word is the surname of a
+    person the article names elsewhere."""
+    words = [t for t in span if t.lower_ != "the"]
+    if not 2 <= len(words) <= 3 or not all(t.is_title and t.is_alpha for t in words):
+        return False
+    text = " ".join(t.text for t in words)
+    if any(t.text in HEADS or t.text in _OF_HEADS_WORDS for t in words) or _COMPANY.search(text):
+        return False
+    if _GOVERNMENT.search(text):
+        return False
+    surnames = {
+        m.span[-1].text
+        for m in person_mentions(context)
+        if m.field.article == field.article and not (m.span.start <= span.start < m.span.end)
+    }
+    return words[-1].text in surnames
+
+
+_OF_HEADS_WORDS = frozenset({"Office", "Friends", "Museum", "Bank", "Secretariat"})
 
 
 _OFFICE_OF_THE = re.compile(r"Office of the ([\w -]+)")
@@ -1026,9 +1182,18 @@ def _is_portfolio(ent: Span) -> bool:
     """ "spokesman on Home Affairs", "Minister for Immigration": a portfolio, not a body."""
     doc = ent.doc
     start = ent.start + (doc[ent.start].lower_ == "the")
-    if start < 2 or doc[start - 1].lower_ not in ("on", "for"):
+    if start < 2 or doc[start - 1].lower_ not in ("on", "for", "of"):
         return False
     scope = gz.roles().get(doc[start - 2].lower_)
+    if doc[start - 1].lower_ == "of":
+        # "Secretary of Defense", "Minister of Finance": a lone portfolio word; "Director
+        # of the FBI" names a body.
+        words = [t for t in ent if t.lower_ != "the"]
+        rest = words[1:]  # "Defense" + "Jim Harlan": the holder's name the model ran in
+        named = 2 <= len(rest) <= 3 and all(
+            t.is_title and t.is_alpha and t.text not in HEADS for t in rest
+        )
+        return scope in ("aide", "country", "state") and words[0].is_title and (not rest or named)
     return scope in ("aide", "country", "state")
 
 
