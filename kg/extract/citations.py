@@ -216,8 +216,8 @@ def opened_quotation(span: Span) -> bool:
 
 def _unlisted(ent: Span) -> str | None:
     """The name of an outlet the gazetteer does not list, told by its form: a call sign, or
-    a name ending as newspapers' and magazines' names do, kept as written ("The" included
-    where the text writes it before the name)."""
+    a name ending as newspapers' and magazines' names do, kept as written (with "The"
+    where a capital inside a sentence makes it part of the name)."""
     if ent.label_ not in ("ORG", "WORK_OF_ART", "PRODUCT"):
         return None
     if opened_quotation(ent):
@@ -229,11 +229,15 @@ def _unlisted(ent: Span) -> str | None:
         w[0].isupper() for w in text.split()
     ):
         return None
+    # "The" is the paper's own only where a capital says so inside a sentence ("he read The
+    # Springfield Gazette"); "the Bowling Green Daily News reported" is the article's.
     doc = ent.doc
-    written = ent.text[:4] in ("the ", "The ") or (
-        ent.start > 0 and doc[ent.start - 1].lower_ == "the"
+    the = doc[ent.start] if ent.text[:4] in ("the ", "The ") else None
+    if the is None and ent.start > 0 and doc[ent.start - 1].lower_ == "the":
+        the = doc[ent.start - 1]
+    return (
+        f"The {text}" if the is not None and the.text == "The" and not the.is_sent_start else text
     )
-    return f"The {text}" if written else text
 
 
 def _cited(ent: Span) -> gz.Outlet | None:

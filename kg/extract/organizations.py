@@ -680,9 +680,43 @@ def _find(
         if named is not None:
             if acronym and acronym not in named.aliases and _abbreviates(acronym, named.name):
                 named = dataclasses.replace(named, aliases=(*named.aliases, acronym))
-                names[named.ref] = named
-            names.setdefault(named.ref, named)
+            _remember(names, named)
+            if _in_title(field, span, named):
+                # "Senate Majority Leader", "House Speaker", "Army secretary": a chamber or
+                # service named only as part of an office. Officials read it; the graph
+                # does not get it.
+                context.cache.setdefault("party adjectives", set()).add((field.name, span.start))
             yield Mention(named.ref, named.name, field, span)
+
+
+def _remember(names: dict[Ref, OrganizationName], named: OrganizationName) -> None:
+    """Keep how the article names an organization, with the other names each mention adds
+    ("the Senate" after "the U.S. Senate")."""
+    before = names.get(named.ref)
+    if before is None:
+        names[named.ref] = named
+        return
+    extra = [a for a in named.aliases if a not in before.aliases and a != before.name]
+    if extra:
+        names[named.ref] = dataclasses.replace(before, aliases=(*before.aliases, *extra))
+
+
+# Words after a chamber's name that make it a part of a member's description.
+_MEMBERS = frozenset({"Republicans", "Democrats", "Republican", "Democratic", "GOP"})
+
+
+def _in_title(field: Field, span: Span, named: OrganizationName) -> bool:
+    """Whether a lone institution word ("Senate", "House", "Army") only opens an office's
+    title or a description of members: "Senate Majority Leader", "House Speaker", "Army
+    secretary", "Senate Republicans"."""
+    words = [t for t in span if t.lower_ != "the"]
+    if len(words) != 1 or not (fold(words[0].text) in _GENERIC or words[0].text == "House"):
+        return False
+    doc = field.doc
+    if span.end >= len(doc):
+        return False
+    after = doc[span.end]
+    return after.text in _MEMBERS or role_starting_at(doc, span.end) is not None
 
 
 # A stock ticker as wire services write it after a company's name: "(GE.N)", "(6502.T)",
@@ -1241,11 +1275,19 @@ def _at_home(
         return OrganizationName.of(known)
     if named.name == "Parliament":
         return _parliament(f"{country.name} Parliament")
-    if fold(named.name) in _GENERIC:
-        # A lone institution word: the home country's one body whose name ends with it.
-        bodies = [o for o in gz.organizations() if o.country == iso and o.name.endswith(named.name)]
+    if fold(named.name) in _GENERIC or named.name == "House":
+        # A lone institution word: the home country's one body whose name ends with it,
+        # or holds it before "of" ("the House": the House of Representatives, where the
+        # country has one such house), with the word as another of its names.
+        bodies = [
+            o
+            for o in gz.organizations()
+            if o.country == iso
+            and (o.name.endswith(f" {named.name}") or f" {named.name} of " in f" {o.name} ")
+        ]
         if len(bodies) == 1:
-            return OrganizationName.of(bodies[0])
+            body = OrganizationName.of(bodies[0])
+            return dataclasses.replace(body, aliases=(*body.aliases, named.name))
     return None
 
 
