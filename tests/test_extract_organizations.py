@@ -612,3 +612,36 @@ def test_a_chamber_named_only_in_a_title_is_not_emitted_and_keeps_its_short_name
         if hasattr(f.subject, "key") and str(f.predicate) == str(SDO.alternateName)
     }
     assert "Senate" in names
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A company's legal form: no office, whatever its first word ("General").
+        (
+            "The frigates are built by General Maritime Corp in Maine.",
+            {"organization/general maritime corp"},
+        ),
+        (
+            "The brief was signed by Zillow, Pinterest Inc and Shopify.com Inc.",
+            {
+                "organization/zillow",
+                "organization/pinterest inc",
+                "organization/shopify com inc",
+            },
+        ),
+        # A lone name that a nearby word says is a company's.
+        ("She was a senior executive at Northwind before the move.", {"organization/northwind"}),
+        # A party's word for one member is a person, not the party.
+        ("Senator Ann Cole, the top Democrat on the panel, objected.", set()),
+        ("Ben Ortiz, the second-ranking Senate Republican, agreed.", set()),
+        # A parent company and its unit are two.
+        (
+            "Alphabet's Google unit said it would comply.",
+            {"organization/alphabet", "organization/google"},
+        ),
+    ],
+)
+def test_companies_and_party_members(body: str, expected: set[str]) -> None:
+    organizations, _ = found(body)
+    assert organizations == expected

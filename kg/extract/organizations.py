@@ -72,7 +72,8 @@ _NOT_ORGANIZATION = re.compile(
     r"Program|Programme|Pilot|Guide|Election|Day|Week|Budget|Summit|Prerogative|Street|"
     r"St|Avenue|Ave|Road|Boulevard|Blvd|Ward|Plaisance|Ships?|Aircraft|Jets?|Fighters?|"
     r"Bombers?|Missiles?|Drones?|Rifles?|Vaccines?)\.?$|^(Theatre|Theater|Hotel)\b|"
-    r"\b(of|the|and|for|&)$|[“”\"‘]|(?<![sS])’(?!s\b)|\n|\w\.(?:org|com|gov|net|edu)\b|^[DRI]-\w+$"
+    r"\b(of|the|and|for|&)$|[“”\"‘]|(?<![sS])’(?!s\b)|\n|"
+    r"\w\.(?:org|com|gov|net|edu)\b(?! (?:Inc|Corp|Ltd|LLC|Co)\b)|^[DRI]-\w+$"
 )
 # "Centre" and "Center" name buildings where the text places something in them ("at the
 # Public Safety Training Center"), organizations elsewhere ("the Simon Wiesenthal Center").
@@ -676,6 +677,15 @@ def _find(
             names.setdefault(party.ref, party)
             yield Mention(party.ref, party.name, field, whole)
             continue
+        parts = _run_together(span)
+        if len(parts) > 1:
+            # "Zillow, Pinterest Inc": names the model ran into one, each read alone.
+            for part in parts:
+                named = _named(field, part, part, people, context)
+                if named is not None:
+                    _remember(names, named)
+                    yield Mention(named.ref, named.name, field, part)
+            continue
         named = _named(field, ent, span, people, context)
         if named is not None:
             if acronym and acronym not in named.aliases and _abbreviates(acronym, named.name):
@@ -687,6 +697,25 @@ def _find(
                 # does not get it.
                 context.cache.setdefault("party adjectives", set()).add((field.name, span.start))
             yield Mention(named.ref, named.name, field, span)
+
+
+def _run_together(span: Span) -> list[Span]:
+    """The names of a list the model took for one name, split at its commas and "and"s,
+    where one of them is a company's with its legal form ("Zillow, Pinterest Inc"); a
+    body's name with "and" or a comma ("Department for Culture, Media and Sport",
+    "Advanced Care Services, Inc.") is one."""
+    text = span.text
+    if not ("," in text or " and " in text) or one_name(text) or _INCORPORATED.search(text):
+        return [span]
+    doc, parts, start = span.doc, [], span.start
+    for index in range(span.start, span.end + 1):
+        if index == span.end or doc[index].text in (",", "and", "&"):
+            if start < index:
+                parts.append(doc[start:index])
+            start = index + 1
+    if len(parts) < 2 or not any(_legal(p.text) for p in parts):
+        return [span]
+    return parts
 
 
 def _remember(names: dict[Ref, OrganizationName], named: OrganizationName) -> None:
@@ -995,7 +1024,7 @@ def _named(
         return None  # "Aberdeen South", "Dundee East": a constituency
     if (
         (is_role_head(span[-1].text) and not _GOVERNMENT.fullmatch(span[-1].text))
-        or (is_role_head(span[0].text) and not _GOVERNMENT.search(text))
+        or (is_role_head(span[0].text) and not _GOVERNMENT.search(text) and not _legal(text))
         or (_ends_in_role(span) and not ends_in_head(span))
     ):
         return None  # an office ("the Governor-General", "Alderman Hopkins", "MEP")
@@ -1045,6 +1074,12 @@ _OF_HEADS_WORDS = frozenset({"Office", "Friends", "Museum", "Bank", "Secretariat
 _OFFICE_OF_THE = re.compile(r"Office of the ([\w -]+)")
 # "Medical Center", "Cancer Center": a hospital, an institution wherever the text places it.
 _HOSPITALS = frozenset({"Medical", "Cancer", "Health"})
+
+
+def _legal(text: str) -> bool:
+    """Whether a name ends in a company's legal form ("General Dynamics Corp"), which no
+    office or person's name does."""
+    return _SUFFIX.search(text) is not None
 
 
 def _office_of_role(text: str) -> bool:
@@ -1099,8 +1134,12 @@ def _as_adjective(field: Field, span: Span, context: Context) -> bool:
     if len(span) != 1 or span.end >= len(doc) or span[0].text.isupper():
         return False
     after = doc[span.end]
-    if span.start > 0 and doc[span.start - 1].text in _CHAMBERS and span.text.endswith("s"):
-        return True  # "House Democrats", "Senate Republicans": members of a chamber
+    if span.start > 0 and doc[span.start - 1].text in _CHAMBERS:
+        return True  # "House Democrats", "the Senate Republican": members of a chamber
+    if span.text in _MEMBER_NOUNS:
+        return True  # "the top Democrat on the committee": a member, never the party
+    if span.start > 1 and doc[span.start - 1].text == "-" and doc[span.start - 2].lower_ == "then":
+        return True  # "then-Republican candidate"
     before = doc[span.start - 1] if span.start > 0 else None
     if (
         before is not None
@@ -1128,6 +1167,8 @@ def _as_adjective(field: Field, span: Span, context: Context) -> bool:
 
 
 _DETERMINERS = frozenset({"a", "an", "the", "another", "fellow", "one", "every", "no"})
+# A party's name for one member ("the top Democrat"): a person, not the party acting.
+_MEMBER_NOUNS = frozenset({"Democrat", "Republican"})
 _CHAMBERS = frozenset({"House", "Senate", "Congressional", "congressional", "Assembly"})
 
 
@@ -1153,7 +1194,47 @@ def _lone_word(field: Field, span: Span) -> bool:
         return False  # "the Kremlin", "Holyrood": a seat of government standing for it
     doc = field.doc
     near = doc[max(0, span.start - 3) : min(len(doc), span.end + 2)]
+    if _among_companies(field, span) or _company_cue(field, span):
+        return False  # "Airbnb, Microsoft Corp and Lyft"; "an executive at Raytheon"
     return not any(t.lower_ in _DESCRIPTORS for t in near) and not _described_after(span)
+
+
+# Words near a name that say it is a company's ("Raytheon, whose shares rose", "a top
+# executive at Raytheon", "rivals such as Lyft").
+_COMPANY_CUES = frozenset(
+    """
+    shares stock stocks shareholders executive executives ceo company companies firm firms
+    maker makers manufacturer manufacturers contractor contractors subsidiary startup
+    startups rival rivals competitor competitors investors
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
+
+
+def _company_cue(field: Field, span: Span) -> bool:
+    """Whether a word of the same sentence within four words of a name says it is a
+    company's."""
+    doc = field.doc
+    sentence = field.sentence_span(field.sentence_index(span.start_char))
+    start, end = max(sentence.start, span.start - 4), min(sentence.end, span.end + 4)
+    return any(doc[i].lower_ in _COMPANY_CUES for i in range(start, end))
+
+
+def _among_companies(field: Field, span: Span) -> bool:
+    """Whether a name stands in a list beside a company's name (a listed company, or one
+    with its legal form: "Airbnb, Microsoft Corp, Salesforce.com Inc, Lyft")."""
+    doc = field.doc
+    neighbours = []
+    if span.start > 1 and doc[span.start - 1].text in (",", "and"):
+        neighbours.append(field.ent_at.get(span.start - 2))
+    if span.end + 1 < len(doc) and doc[span.end].text in (",", "and"):
+        neighbours.append(field.ent_at.get(span.end + 1))
+    for ent in neighbours:
+        if ent is None or ent.label_ != "ORG":
+            continue
+        known = gz.organization_by_form().get(fold(ent.ent_id_)) if ent.ent_id_ else None
+        if (known is not None and known.kind == "company") or _legal(ent.text):
+            return True
+    return False
 
 
 # Nouns after a name that make it a programme's, a plan's, an event's or a law's name.
