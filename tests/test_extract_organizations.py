@@ -645,3 +645,45 @@ def test_a_chamber_named_only_in_a_title_is_not_emitted_and_keeps_its_short_name
 def test_companies_and_party_members(body: str, expected: set[str]) -> None:
     organizations, _ = found(body)
     assert organizations == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A chamber's committees named by their topics and one "committees".
+        (
+            "The lawyer wrote to the heads of the House Judiciary and Oversight committees.",
+            {
+                "organization/united states house committee on the judiciary",
+                "organization/united states house committee on oversight and government reform",
+            },
+        ),
+        # In lower case, after the chamber's possessive.
+        (
+            "Tom Reyes, chairman of the Senate’s armed services committee, objected.",
+            {"organization/united states senate committee on armed services"},
+        ),
+        # A country before a chamber's committee the model cut.
+        (
+            "The U.S. House of Representatives Ethics Committee closed its inquiry.",
+            {"organization/united states house committee on ethics"},
+        ),
+        # A federal court by its district, never the place.
+        (
+            "The group sued the agency in U.S. District Court in the District of Columbia.",
+            {"organization/united states district court for the district of columbia"},
+        ),
+        (
+            "The suit was filed in the Eastern District of Virginia on Monday.",
+            {"organization/united states district court for the eastern district of virginia"},
+        ),
+        # A lone word that opens a longer name in the article is that body.
+        (
+            "Crestline Mining Group said output rose; Crestline shares rose 2 percent.",
+            {"organization/crestline mining group"},
+        ),
+    ],
+)
+def test_committees_courts_and_short_names(body: str, expected: set[str]) -> None:
+    organizations, _ = found(body)
+    assert organizations == expected

@@ -150,8 +150,17 @@ class OrganizationName:
 
     @classmethod
     def of(cls, known: gz.Organization) -> OrganizationName:
-        """The name of a gazetteer organization."""
-        return cls(known.name, known.aliases, known.kind, known.city, known.country)
+        """The name of a gazetteer organization; a country's body named by the country and
+        an institution word has that word as another name ("United States Senate":
+        "Senate", as news at home writes it)."""
+        aliases = known.aliases
+        country = gz.country(known.country) if known.country else None
+        if country is not None:
+            for prefix in (f"{country.name} ", *(f"{d} " for d in _adjectives(country.iso))):
+                rest = known.name.removeprefix(prefix)
+                if rest != known.name and fold(rest) in _GENERIC and rest not in aliases:
+                    aliases = (*aliases, rest)
+        return cls(known.name, aliases, known.kind, known.city, known.country)
 
     @property
     def ref(self) -> Ref:
@@ -262,6 +271,12 @@ def _national(name: str) -> OrganizationName | None:
     return None
 
 
+@cache
+def _adjectives(iso: str) -> tuple[str, ...]:
+    """The adjectives of a country's people ("Australian")."""
+    return tuple(d for d, code in gz.demonyms().items() if code == iso)
+
+
 def _country_code(owner: str) -> str | None:
     """The ISO code of the country a name or an adjective names ("U.S.", "Chinese")."""
     country = next((p for p in gz.places(owner) if isinstance(p, gz.Country)), None)
@@ -304,6 +319,10 @@ def organization_mentions(context: Context) -> list[Mention]:
                 found.append(Mention(company.ref, company.name, field, span))
         found += [m for field in fields for m in _parliaments(field, named)]
         found += [m for field in fields for m in _ministries(field, named)]
+        committees = [m for field in fields for m in _chamber_committees(field, named)]
+        committees += [m for field in fields for m in _district_courts(field, named)]
+        found = [m for m in found if not any(_overlaps(m, c.span) for c in committees)]
+        found += committees
         grown: set[int] = set()
         found += _by_form(fields, found, people, named, context, grown)
         found = [m for m in found if id(m) not in grown]
@@ -412,7 +431,7 @@ def _grows(span: Span, inner: Mention, people: set[tuple[str, int]]) -> bool:
     if not before:
         return True
     known = fold(inner.name) in gz.organization_by_form()
-    return not known or _sub_national(before.text)
+    return not known or _sub_national(before.text) or _country_code(before.text) is not None
 
 
 def _sub_national(text: str) -> bool:
@@ -425,14 +444,19 @@ def _sub_national(text: str) -> bool:
 
 def _short_forms(found: list[Mention], names: dict[Ref, OrganizationName]) -> list[Mention]:
     """ "the Park District" after "the Chicago Park District": a name of two words or more
-    that ends a longer name in the same article, and that no list knows, is that body."""
+    that ends a longer name in the same article, and that no list knows, is that body; so is
+    a lone word that opens one ("Yankuang" and "Yankuang Group")."""
     longer = {m.name: m.ref for m in found}
     table = gz.organization_by_form()
     renamed: dict[str, Ref] = {}
     for name in longer:
-        if " " not in name or fold(name) in table:
+        if fold(name) in table:
             continue
-        whole = {longer[n] for n in longer if n.endswith(f" {name}")}
+        if " " not in name:
+            # "Yankuang" after "Yankuang Group": a lone word that opens one longer name.
+            whole = {longer[n] for n in longer if n.startswith(f"{name} ")}
+        else:
+            whole = {longer[n] for n in longer if n.endswith(f" {name}")}
         if len(whole) == 1:
             renamed[name] = whole.pop()
     if not renamed:
@@ -583,6 +607,92 @@ def _spelled(
     return None
 
 
+# "the House Judiciary and Oversight committees", "the Senate's armed services committee":
+# a chamber, then one or more committees' topics, then "committee(s)" in lower case.
+_CHAMBER_COMMITTEES = re.compile(
+    r"\b(Senate|House)(?: of Representatives)?(?:['’]s)? "
+    r"((?:[A-Za-z][\w-]*,? (?:and )?){1,6}?)(committees?)\b"
+)
+
+
+def _chamber_committees(field: Field, named: dict[Ref, OrganizationName]) -> Iterator[Mention]:
+    """Committees named by a chamber and their topics, written in lower case or shared by
+    one "committees": "the House Judiciary and Oversight committees" are the House
+    Judiciary Committee and the House Oversight Committee; each topic must give a listed
+    committee of that chamber."""
+    table = gz.organization_by_form()
+    doc = field.doc
+    for match in _CHAMBER_COMMITTEES.finditer(field.text):
+        chamber, topics, word = match.groups()
+        parts = [topics.strip().rstrip(",")]
+        if word == "committees":
+            parts = [p for p in re.split(r",? and |, ", parts[0]) if p]
+        bodies = [table.get(fold(f"{chamber} {p} Committee")) for p in parts]
+        if not parts or any(b is None or b.country != "US" for b in bodies):
+            continue
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is None:
+            continue
+        for body in bodies:
+            if body is not None:
+                name = OrganizationName.of(body)
+                named.setdefault(name.ref, name)
+                yield Mention(name.ref, name.name, field, span)
+
+
+# A US federal court by its district: "U.S. District Court in the District of Columbia",
+# "a federal judge in the Northern District of California".
+_DISTRICT_COURT = re.compile(
+    r"\b(?:(?:U\.S\.|US|United States|[Ff]ederal) )?(District|Bankruptcy) Court (?:in|for) the "
+    r"((?:Northern|Southern|Eastern|Western|Middle|Central) )?District of "
+    r"([A-Z][\w.]*(?: [A-Z]\w+)?)"
+)
+_DISTRICT = re.compile(
+    r"\b(?<=the )(Northern|Southern|Eastern|Western|Middle|Central) District of "
+    r"([A-Z]\w+(?: [A-Z]\w+)?)"
+)
+
+
+def _district_courts(field: Field, named: dict[Ref, OrganizationName]) -> Iterator[Mention]:
+    """US federal courts named by their district ("U.S. District Court in the District of
+    Columbia"; "the Northern District of California", a US state's district, alone): the
+    United States District Court for that district, not a place or a generic "District
+    Court"."""
+    taken: list[tuple[int, int]] = []
+    for match in _DISTRICT_COURT.finditer(field.text):
+        kind, part, state = match.groups()
+        name = f"United States {kind} Court for the {part or ''}District of {state}"
+        taken.append(match.span())
+        yield from _court(
+            field, named, match.span(), name, f"{part}District of {state}" if part else ""
+        )
+    for match in _DISTRICT.finditer(field.text):
+        part, state = match.groups()
+        place = gz.state_by_form().get(fold(state))
+        if place is None or place.country != "US" or any(a <= match.start() < b for a, b in taken):
+            continue
+        name = f"United States District Court for the {part} District of {state}"
+        yield from _court(field, named, match.span(), name, f"{part} District of {state}")
+
+
+def _court(
+    field: Field,
+    named: dict[Ref, OrganizationName],
+    where: tuple[int, int],
+    name: str,
+    district: str,
+) -> Iterator[Mention]:
+    span = field.doc.char_span(*where, alignment_mode="expand")
+    if span is None:
+        return
+    short = name.removeprefix("United States ")
+    aliases = [f"U.S. {short}", f"U.S. {short}".replace(" for the ", " in the "), district]
+    aliases.append("U.S. District Court")  # the generic name wire copy often gives it
+    court = OrganizationName(name, tuple(a for a in aliases if a), "government", None, "US")
+    named.setdefault(court.ref, court)
+    yield Mention(court.ref, court.name, field, span)
+
+
 _LOWER_MINISTRY = re.compile(
     r"\b(?:foreign|defen[cs]e|interior|finance|health|justice) ministry\b", re.IGNORECASE
 )
@@ -709,7 +819,11 @@ def _run_together(span: Span) -> list[Span]:
         return [span]
     doc, parts, start = span.doc, [], span.start
     for index in range(span.start, span.end + 1):
-        if index == span.end or doc[index].text in (",", "and", "&"):
+        # "and" ends a name only after a comma's list or a legal form ("Air Products and
+        # Chemicals Inc" is one name).
+        joins = index < span.end and doc[index].text in ("and", "&")
+        ends = joins and ("," in text or _SUFFIX.search(doc[start:index].text) is not None)
+        if index == span.end or doc[index].text == "," or ends:
             if start < index:
                 parts.append(doc[start:index])
             start = index + 1
@@ -739,13 +853,18 @@ def _in_title(field: Field, span: Span, named: OrganizationName) -> bool:
     title or a description of members: "Senate Majority Leader", "House Speaker", "Army
     secretary", "Senate Republicans"."""
     words = [t for t in span if t.lower_ != "the"]
-    if len(words) != 1 or not (fold(words[0].text) in _GENERIC or words[0].text == "House"):
-        return False
     doc = field.doc
-    if span.end >= len(doc):
+    if span.end >= len(doc) or named.kind != "government":
         return False
     after = doc[span.end]
+    if after.lower_ in _CANDIDACY:
+        return True  # "U.S. Senate candidate Roy Moore": a race for a seat
+    if len(words) != 1 or not (fold(words[0].text) in _GENERIC or words[0].text == "House"):
+        return False
     return after.text in _MEMBERS or role_starting_at(doc, span.end) is not None
+
+
+_CANDIDACY = frozenset({"candidate", "candidates", "race", "seat", "nominee", "primary"})
 
 
 # A stock ticker as wire services write it after a company's name: "(GE.N)", "(6502.T)",
@@ -1014,7 +1133,9 @@ def _named(
         return None
     if _person_like(field, span, people, context):
         return None  # "the nomination of Kirstjen Nielsen" ... "Nielsen, 45, ..."
-    listed = ("," in text or " and " in text) and not (one_name(text) or _INCORPORATED.search(text))
+    listed = ("," in text or " and " in text) and not (
+        one_name(text) or _INCORPORATED.search(text) or (_legal(text) and "," not in text)
+    )
     if listed or _NOT_ORGANIZATION.search(text) or _office_of_role(text):
         return None  # a list the model ran together, a building, a law, a broken span
     if _building(span, text):
