@@ -687,3 +687,15 @@ def test_companies_and_party_members(body: str, expected: set[str]) -> None:
 def test_committees_courts_and_short_names(body: str, expected: set[str]) -> None:
     organizations, _ = found(body)
     assert organizations == expected
+
+
+def test_a_listed_name_ending_a_longer_one_is_not_that_body() -> None:
+    # "Security Council" is the UN's in the gazetteer; these are other councils.
+    organizations, _ = found(
+        "WASHINGTON (Reuters) - A spokeswoman for the Maritime Security Council declined "
+        "to comment, and the White House Cyber Security Council met on Friday."
+    )
+    assert organizations == {
+        "organization/maritime security council",
+        "organization/white house cyber security council",
+    }

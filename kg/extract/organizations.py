@@ -384,7 +384,8 @@ def _by_form(
             if named is None or _STATE.search(named.name):
                 continue
             if prefix is not None:
-                if fold(named.name) not in gz.organization_by_form():
+                seat = fold(_EDGES.sub("", prefix.span.text)) in gz.seats()
+                if not seat and fold(named.name) not in gz.organization_by_form():
                     continue
                 grown.add(id(prefix))
             if inner is not None:
@@ -396,14 +397,18 @@ def _by_form(
 
 
 def _acronym_prefix(span: Span, inside: list[Mention]) -> Mention | None:
-    """The mention of a body's acronym that opens a longer name ("U.N." of "the U.N.
-    Human Rights Council", "EU" of "EU Commission"), which that name replaces where the
-    gazetteer knows it."""
+    """The mention of a body's acronym or of a seat of government that opens a longer name
+    ("U.N." of "the U.N. Human Rights Council", "EU" of "EU Commission", "White House" of
+    "the White House Homeland Security Council"), which that name replaces (an acronym's
+    where the gazetteer knows it)."""
     first = span.start + (span[0].lower_ == "the")
     for mention in inside:
         word = mention.span.text
-        if mention.span.start == first and len(mention.span) == 1 and word.upper() == word:
-            return mention if len(span) > 1 else None
+        seat = fold(_EDGES.sub("", word)) in gz.seats()  # "the White House" + "... Council"
+        if mention.span.start == first and (
+            (len(mention.span) == 1 and word.upper() == word) or seat
+        ):
+            return mention if mention.span.end < span.end else None
     return None
 
 
@@ -431,7 +436,13 @@ def _grows(span: Span, inner: Mention, people: set[tuple[str, int]]) -> bool:
     if not before:
         return True
     known = fold(inner.name) in gz.organization_by_form()
-    return not known or _sub_national(before.text) or _country_code(before.text) is not None
+    # A listed name that ends a longer one is not that body ("the National Security
+    # Council" is not the UN Security Council): capitalized words before it that are no
+    # place make another name; a state's or city's name makes the state's or city's body.
+    other = all(t.is_title and not t.ent_type_ == "GPE" for t in before if t.lower_ != "the")
+    return (
+        not known or _sub_national(before.text) or _country_code(before.text) is not None or other
+    )
 
 
 def _sub_national(text: str) -> bool:
