@@ -439,7 +439,7 @@ def _grows(span: Span, inner: Mention, people: set[tuple[str, int]]) -> bool:
     # A listed name that ends a longer one is not that body ("the National Security
     # Council" is not the UN Security Council): capitalized words before it that are no
     # place make another name; a state's or city's name makes the state's or city's body.
-    other = all(t.is_title and not t.ent_type_ == "GPE" for t in before if t.lower_ != "the")
+    other = all(t.is_title and t.ent_type_ != "GPE" for t in before if t.lower_ != "the")
     return (
         not known or _sub_national(before.text) or _country_code(before.text) is not None or other
     )
