@@ -699,3 +699,19 @@ def test_a_listed_name_ending_a_longer_one_is_not_that_body() -> None:
         "organization/maritime security council",
         "organization/white house cyber security council",
     }
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The hikers were found near Pike Marsh and Grey Mountain on Sunday.",  # places
+        "A Navy F-18 fighter crashed off the coast.",  # an aircraft's designation
+        "Staff Sergeant First Class Tom Ruiz, 29, was wounded.",  # a rank
+        "She was made an MBE for services to sailing.",  # an honour
+        "The Icelander finished second, ahead of two Londoners.",  # a place's people
+        "Loggers worked along the Amazon river for years.",  # a feature in lower case
+    ],
+)
+def test_places_ranks_honours_and_peoples_are_not_organizations(body: str) -> None:
+    organizations, _ = found(body)
+    assert organizations - {"organization/united states navy"} == set()

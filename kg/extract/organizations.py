@@ -71,7 +71,8 @@ _NOT_ORGANIZATION = re.compile(
     r"\b(Theatre|Theater|Palace|Palais|Hotel|Airport|Stadium|Act|Bill|Treaty|Accord|Solution|"
     r"Program|Programme|Pilot|Guide|Election|Day|Week|Budget|Summit|Prerogative|Street|"
     r"St|Avenue|Ave|Road|Boulevard|Blvd|Ward|Plaisance|Ships?|Aircraft|Jets?|Fighters?|"
-    r"Bombers?|Missiles?|Drones?|Rifles?|Vaccines?)\.?$|^(Theatre|Theater|Hotel)\b|"
+    r"Bombers?|Missiles?|Drones?|Rifles?|Vaccines?|Marsh|Mountains?|Valley|Hills?|Creek|Beach|"
+    r"Lake|River|Peninsula|Desert)\.?$|\b[A-Z]{1,3}-\d+[A-Z]?$|^(Theatre|Theater|Hotel)\b|"
     r"\b(of|the|and|for|&)$|[“”\"‘]|(?<![sS])’(?!s\b)|\n|"
     r"\w\.(?:org|com|gov|net|edu)\b(?! (?:Inc|Corp|Ltd|LLC|Co)\b)|^[DRI]-\w+$"
 )
@@ -1115,7 +1116,7 @@ def _named(
         # Part of a person's name ("Wali Masood" of Ahmad Wali Masood); but a known body
         # after a people's adjective is that body ("the Afghan Taliban").
         return None
-    if span.end < len(doc) and doc[span.end].text in _FEATURES:
+    if span.end < len(doc) and doc[span.end].text.capitalize() in _FEATURES:
         return None  # "the Amazon River": a place named after the same word
     if span.start > 0 and doc[span.start - 1].text in _HONORIFICS:
         return None  # "Mr Kilroy-Silk": a person the model took for a body
@@ -1142,6 +1143,8 @@ def _named(
         return known_name  # "the Senate Intelligence committee", "the F.B.I."
     if _is_place(span) or _is_portfolio(span) or _describes(span):
         return None
+    if _inhabitant(text) or (span[0].text in _RANKS and not _legal(text)):
+        return None  # "The New Zealander won", "Sergeant First Class": a person
     if _person_like(field, span, people, context):
         return None  # "the nomination of Kirstjen Nielsen" ... "Nielsen, 45, ..."
     listed = ("," in text or " and " in text) and not (
@@ -1206,6 +1209,17 @@ _OF_HEADS_WORDS = frozenset({"Office", "Friends", "Museum", "Bank", "Secretariat
 _OFFICE_OF_THE = re.compile(r"Office of the ([\w -]+)")
 # "Medical Center", "Cancer Center": a hospital, an institution wherever the text places it.
 _HOSPITALS = frozenset({"Medical", "Cancer", "Health"})
+
+
+_RANKS = frozenset({"Sergeant", "Corporal", "Lieutenant", "Colonel", "Admiral", "Brigadier"})
+
+
+def _inhabitant(text: str) -> bool:
+    """Whether a name is a word for a place's people ("New Zealander", "Londoners")."""
+    for ending in ("ers", "er", "s"):
+        if text.endswith(ending) and gz.places(text.removesuffix(ending)):
+            return ending != "s" or text.removesuffix("s").endswith("er")
+    return False
 
 
 def _legal(text: str) -> bool:
@@ -1337,7 +1351,7 @@ _COMPANY_CUES = frozenset(
     """
     shares stock stocks shareholders executive executives ceo company companies firm firms
     maker makers manufacturer manufacturers contractor contractors subsidiary startup
-    startups rival rivals competitor competitors investors
+    startups rival rivals competitor competitors investors board
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
 
@@ -1404,7 +1418,8 @@ def _described_after(span: Span) -> bool:
     return last.is_lower and last.lower_ in _DESCRIPTORS
 
 
-_ROLE_ACRONYMS = frozenset({"mep", "mp", "msp", "mla", "ceo", "cfo"})
+# Roles, and honours written after a name ("OBE").
+_ROLE_ACRONYMS = frozenset({"mep", "mp", "msp", "mla", "ceo", "cfo", "obe", "mbe", "cbe", "kbe"})
 
 
 @cache
