@@ -715,3 +715,28 @@ def test_a_listed_name_ending_a_longer_one_is_not_that_body() -> None:
 def test_places_ranks_honours_and_peoples_are_not_organizations(body: str) -> None:
     organizations, _ = found(body)
     assert organizations - {"organization/united states navy"} == set()
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A company's legal form names it where the model saw no name.
+        (
+            "Backers included Hartwell Corp, Brightline.io Inc and Norvale Ltd.",
+            {
+                "organization/hartwell corp",
+                "organization/brightline io inc",
+                "organization/norvale ltd",
+            },
+        ),
+        # Two companies the model ran together at "and".
+        (
+            "Under the deal, Calder Industries and Henan Bright Energy Group Co will build "
+            "the plant.",
+            {"organization/calder industries", "organization/henan bright energy group co"},
+        ),
+    ],
+)
+def test_companies_by_legal_form_and_lists(body: str, expected: set[str]) -> None:
+    organizations, _ = found(body)
+    assert organizations == expected

@@ -469,6 +469,8 @@ def _short_forms(found: list[Mention], names: dict[Ref, OrganizationName]) -> li
             whole = {longer[n] for n in longer if n.startswith(f"{name} ")}
         else:
             whole = {longer[n] for n in longer if n.endswith(f" {name}")}
+            # "Air Products" and "Air Products and Chemicals Inc": a company's opening words.
+            whole |= {longer[n] for n in longer if n.startswith(f"{name} ") and _legal(n)}
         if len(whole) == 1:
             renamed[name] = whole.pop()
     if not renamed:
@@ -823,9 +825,9 @@ def _find(
 
 def _run_together(span: Span) -> list[Span]:
     """The names of a list the model took for one name, split at its commas and "and"s,
-    where one of them is a company's with its legal form ("Zillow, Pinterest Inc"); a
-    body's name with "and" or a comma ("Department for Culture, Media and Sport",
-    "Advanced Care Services, Inc.") is one."""
+    where one of them is a company's with its legal form ("Zillow, Pinterest Inc", "Air
+    Products and Shaanxi Future Energy Group Co"); a body's name with "and" or a comma
+    ("Department for Culture, Media and Sport", "Advanced Care Services, Inc.") is one."""
     text = span.text
     if not ("," in text or " and " in text) or one_name(text) or _INCORPORATED.search(text):
         return [span]
@@ -834,7 +836,11 @@ def _run_together(span: Span) -> list[Span]:
         # "and" ends a name only after a comma's list or a legal form ("Air Products and
         # Chemicals Inc" is one name).
         joins = index < span.end and doc[index].text in ("and", "&")
-        ends = joins and ("," in text or _SUFFIX.search(doc[start:index].text) is not None)
+        ends = joins and (
+            "," in text
+            or _SUFFIX.search(doc[start:index].text) is not None
+            or _complete(doc[index + 1 : span.end].text)
+        )
         if index == span.end or doc[index].text == "," or ends:
             if start < index:
                 parts.append(doc[start:index])
@@ -842,6 +848,14 @@ def _run_together(span: Span) -> list[Span]:
     if len(parts) < 2 or not any(_legal(p.text) for p in parts):
         return [span]
     return parts
+
+
+def _complete(text: str) -> bool:
+    """Whether words after "and" are a company's whole name: two words or more before a
+    legal form ("... and Shaanxi Future Energy Group Co"; not "Air Products and Chemicals
+    Inc", "Procter & Gamble Co")."""
+    bare = _GROUP.sub("", _SUFFIX.sub("", text))
+    return bare != text and len(bare.split()) >= 2
 
 
 def _remember(names: dict[Ref, OrganizationName], named: OrganizationName) -> None:
@@ -921,20 +935,26 @@ def _without_suffixes(name: str) -> tuple[str, ...]:
 def _listed(
     field: Field, taken: set[tuple[str, int]], people: set[tuple[str, int]]
 ) -> Iterator[tuple[Span, OrganizationName]]:
-    """Companies named before a stock ticker that the model did not find ("shares of
-    Qualcomm Inc (QCOM.O)"): the capitalized words before the ticker."""
+    """Companies the model did not find, named before a stock ticker ("shares of Qualcomm
+    Inc (QCOM.O)") or with their legal form in a list ("Microsoft Corp, Salesforce.com
+    Inc, Lyft"): the capitalized words before the ticker or the legal form."""
     doc = field.doc
     for index, token in enumerate(doc):
-        if not _TICKER.fullmatch(token.text) or index < 2:
+        legal = token.text.rstrip(".") in _LEGAL_FORMS and doc[index - 1].text[:1].isupper()
+        if index < 2 or not (legal or _TICKER.fullmatch(token.text)):
             continue
         end = index - 1 if doc[index - 1].text == "(" else index
-        if doc[end - 1].text in ("'s", "’s"):
+        if legal:
+            end = index + 1  # the legal form is part of the name
+        elif doc[end - 1].text in ("'s", "’s"):
             end -= 1
-        start = end
+        start = end - 1 if legal else end
         while start > 0 and (
             doc[start - 1].is_title
             or doc[start - 1].is_upper
-            or (doc[start - 1].text in ("&", "of", "and") and start < end)
+            or (doc[start - 1].text[:1].isupper() and doc[start - 1].text[-1:].isalpha())
+            or (doc[start - 1].text in ("&", "of", "and") and start < end and not legal)
+            or (doc[start - 1].text == "&" and legal)
             or (doc[start - 1].text == "." and start < end)
         ):
             start -= 1
@@ -950,6 +970,10 @@ def _listed(
         text = _EDGES.sub("", span.text)
         if text and not _NOT_ORGANIZATION.search(text):
             yield span, _known(text) or _company(text)
+
+
+_JOIN_WORDS = frozenset({"of", "and", "for", "the", "on", "in", "to", "de", "du", "la", "&"})
+_LEGAL_FORMS = frozenset({"Inc", "Corp", "Ltd", "LLC", "PLC", "plc"})
 
 
 def _descriptor(token: Token) -> bool:
@@ -1038,6 +1062,15 @@ def _extent(ent: Span) -> tuple[Span | None, str]:
         start -= 1  # "the 9th" + "U.S. Circuit Court of Appeals"
     if start + 1 < end and doc[start].text == doc[start + 1].text:
         start += 1  # "British British Casino Association": a word written twice
+    if (
+        start + 2 < end
+        and doc[start].is_sent_start
+        and doc[start + 1].is_lower
+        and doc[start + 1].lower_ not in _JOIN_WORDS
+    ):
+        start += 2  # "Backers included" + "Hartwell Corp": a sentence's opening words
+        while start < end and doc[start].is_lower:
+            start += 1
     if start + 1 < end and _TICKER.fullmatch(doc[end - 1].text):
         end -= 1  # "Broadcom Ltd AVGO.O": a stock ticker after the name
     if start + 1 < end and _descriptor(doc[start]):
@@ -1370,8 +1403,9 @@ def _among_companies(field: Field, span: Span) -> bool:
     with its legal form: "Airbnb, Microsoft Corp, Salesforce.com Inc, Lyft")."""
     doc = field.doc
     neighbours = []
-    if span.start > 1 and doc[span.start - 1].text in (",", "and"):
+    if span.start > 2 and doc[span.start - 1].text in (",", "and"):
         neighbours.append(field.ent_at.get(span.start - 2))
+        neighbours.append(field.ent_at.get(span.start - 3))  # "Microsoft Corp, Salesforce"
     if span.end + 1 < len(doc) and doc[span.end].text in (",", "and"):
         neighbours.append(field.ent_at.get(span.end + 1))
     for ent in neighbours:
