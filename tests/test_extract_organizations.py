@@ -569,6 +569,18 @@ def test_companies_portfolios_ministries_and_products(body: str, expected: set[s
     assert organizations - {"organization/united states navy"} == expected
 
 
+def test_a_british_companys_plc_is_its_legal_form() -> None:
+    facts = extract(
+        Article(source="test.txt", body="Shares in Harcourt Mills Plc fell 4 percent.")
+    ).facts
+    names = {
+        f.object
+        for f in facts
+        if hasattr(f.subject, "key") and str(f.predicate) == str(SDO.alternateName)
+    }
+    assert "Harcourt Mills" in names
+
+
 def test_a_company_has_its_names_without_legal_form_and_group() -> None:
     facts = extract(
         Article(source="test.txt", body="Shares of Harrow Sachs Group Inc (HSG.N) rose.")

@@ -53,10 +53,14 @@ _GOVERNMENT = re.compile(
     r"Army|Navy|Air Force|Forces?|Office|Bureau|Service|Court|Authority|Committee)\b"
 )
 # "Advanced Care Services, Inc.": the comma before a company's suffix ends no list.
-_INCORPORATED = re.compile(r"^[^,]+, (?:Inc|Corp|Ltd|LLC|L\.L\.C|Co|PLC|plc)\.?$")
+_INCORPORATED = re.compile(r"^[^,]+, (?:Inc|Corp|Ltd|LLC|L\.L\.C|Co|PLC|Plc|plc)\.?$")
 # A company's legal suffix, which news writes or leaves out ("Exxon Mobil Corp.").
-_SUFFIX = re.compile(r",? (?:Inc|Corp|Co|Ltd|LLC|L\.L\.C|PLC|plc)\.?$")
-_COMPANY = re.compile(r"\b(Inc|Corp|Corporation|Ltd|Limited|LLC|Company|Co|Group|plc)\b\.?")
+# ("Barclays Plc", "Airbus SE": European forms wire copy keeps; not "AG" or "SA", which are
+# also an attorney-general's and South Australia's abbreviations.)
+_SUFFIX = re.compile(r",? (?:Inc|Corp|Co|Ltd|LLC|L\.L\.C|PLC|Plc|plc|SE|NV|SpA)\.?$")
+_COMPANY = re.compile(
+    r"\b(Inc|Corp|Corporation|Ltd|Limited|LLC|Company|Co|Group|plc|Plc|PLC|SE|NV|SpA)\b\.?"
+)
 # A government, cabinet or opposition stands for the state, not an organization; a lone
 # institution word ("the Government", "Defence") names none in particular.
 _STATE = re.compile(r"\b(Government|Cabinet|Opposition|Administration)$")
@@ -973,7 +977,7 @@ def _listed(
 
 
 _JOIN_WORDS = frozenset({"of", "and", "for", "the", "on", "in", "to", "de", "du", "la", "&"})
-_LEGAL_FORMS = frozenset({"Inc", "Corp", "Ltd", "LLC", "PLC", "plc"})
+_LEGAL_FORMS = frozenset({"Inc", "Corp", "Ltd", "LLC", "PLC", "Plc", "plc"})
 
 
 def _descriptor(token: Token) -> bool:
