@@ -36,6 +36,7 @@ _OF_HEADS = HEADS | {"Office", "Friends", "Museum", "Bank", "Secretariat"}
 
 # "the 9th Circuit Court of Appeals", "the 2nd Congressional District Committee".
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+_DOTTED = re.compile(r"(?:[A-Z]\.){2,}")
 _LOWER_HEADS = frozenset({"committee", "subcommittee", "commission", "caucus", "police"})
 _JOINS = frozenset({"of", "for", "on", "and", "&", "the"})
 # Words a name of this form never holds: weekdays, months, and the words of events and
@@ -104,6 +105,7 @@ def _word(token: Token) -> bool:
             and text not in _NEVER
         )
         or (text.isupper() and text.isalpha() and len(text) > 1)
+        or _DOTTED.fullmatch(text) is not None  # "U.N." of "the U.N. General Assembly"
         or _ORDINAL.fullmatch(text) is not None
     )
 

@@ -192,6 +192,20 @@ _MASTHEAD = re.compile(
 )
 
 
+# "... Daily News", "... Morning News": a paper's name; "News" after other words may be
+# anything ("Fake News"), so it needs one of these or a place before it ("Deseret" no).
+_NEWS = re.compile(r"(?:\w+ )*(?:Daily|Morning|Evening|Sunday|Weekly) News")
+
+
+def _news_masthead(text: str) -> bool:
+    """Whether a name ending in "News" is a paper's: "the Bowling Green Daily News", "the
+    Dallas Morning News", "the Anchorage News" (a place, then "News")."""
+    if _NEWS.fullmatch(text):
+        return True
+    place, _, last = text.rpartition(" ")
+    return last == "News" and bool(place) and bool(gz.places(place))
+
+
 def opened_quotation(span: Span) -> bool:
     """Whether an opening quotation mark, written against it, comes right before a name
     ('on C-SPAN's "Washington Journal"'; not '..." Amnesty International said')."""
@@ -202,8 +216,8 @@ def opened_quotation(span: Span) -> bool:
 
 def _unlisted(ent: Span) -> str | None:
     """The name of an outlet the gazetteer does not list, told by its form: a call sign, or
-    a name ending as newspapers' and magazines' names do, kept as written ("The" included
-    where the text writes it before the name)."""
+    a name ending as newspapers' and magazines' names do, kept as written (with "The"
+    where a capital inside a sentence makes it part of the name)."""
     if ent.label_ not in ("ORG", "WORK_OF_ART", "PRODUCT"):
         return None
     if opened_quotation(ent):
@@ -211,13 +225,19 @@ def _unlisted(ent: Span) -> str | None:
     text = re.sub(r"^[Tt]he |['’]s?$", "", ent.text)
     if _CALL_SIGN.fullmatch(text):
         return text
-    if not _MASTHEAD.fullmatch(text) or not all(w[0].isupper() for w in text.split()):
+    if not (_MASTHEAD.fullmatch(text) or _news_masthead(text)) or not all(
+        w[0].isupper() for w in text.split()
+    ):
         return None
+    # "The" is the paper's own only where a capital says so inside a sentence ("he read The
+    # Springfield Gazette"); "the Bowling Green Daily News reported" is the article's.
     doc = ent.doc
-    written = ent.text[:4] in ("the ", "The ") or (
-        ent.start > 0 and doc[ent.start - 1].lower_ == "the"
+    the = doc[ent.start] if ent.text[:4] in ("the ", "The ") else None
+    if the is None and ent.start > 0 and doc[ent.start - 1].lower_ == "the":
+        the = doc[ent.start - 1]
+    return (
+        f"The {text}" if the is not None and the.text == "The" and not the.is_sent_start else text
     )
-    return f"The {text}" if written else text
 
 
 def _cited(ent: Span) -> gz.Outlet | None:
