@@ -43,9 +43,6 @@ _RANKS = frozenset(
 _LONGEST_TAIL = 8
 """The most tokens between "of" and the name in "Y of Z, X" ("of the Joint Chiefs of Staff")."""
 
-# Cabinet heads named with their department after "of" ("Secretary of Defense").
-_PORTFOLIO_HEADS = frozenset({"secretary", "minister", "under secretary", "undersecretary"})
-
 _DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their"})
 
 # "the new Solomon Islands Prime Minister": words between "the" and an office named alone.
@@ -233,8 +230,10 @@ def _role_of_before(person: Mention, end: int, named: Named, context: Context) -
         if link > 0 and doc[link].lower_ in ("of", "for"):
             role = role_ending_at(doc, link)
             if role is not None:
-                if owner[1] == "organization" and fold(role.text) in _PORTFOLIO_HEADS:
-                    # "Secretary of Defense James Mattis": the department is the portfolio.
+                if owner[1] == "organization":
+                    # "Secretary of Defense James Mattis": the department is the portfolio;
+                    # "Chairman of the Joint Chiefs of Staff Gen. X": "Chairman" alone is no
+                    # clear office, the body it chairs is part of it.
                     role = role.over(doc, role.start, owner[0].span.end, role.head_start)
                 holding = Holding(person, role, None)
                 attach(holding, owner)
