@@ -134,7 +134,7 @@ def test_the_quads_of_a_build_are_oxigraphs_own_canonical_n_quads(seed_graph: ob
     statistics = seed_graph.dataset.statistics()
     assert statistics.triples == len({quad.triple for quad in parsed})
     people = {q.subject for q in parsed if q.object == ox.NamedNode(str(SDO.Person))}
-    assert statistics.instances[str(SDO.Person)] == len(people) == 5
+    assert statistics.instances[str(SDO.Person)] == len(people) == 6
 
 
 def test_saved_facts_round_trip_and_are_redone_when_extraction_changes(tmp_path: Path) -> None:

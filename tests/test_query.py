@@ -359,6 +359,8 @@ def test_people_cities_and_organizations_queries_on_the_seeds(build_folder: Path
         # The head of an NGO holds no public office (LABELLING.md): a person, not an official.
         ("Albert Fox Cahn", None, None, None, "1"),
         ("Bill de Blasio", "Mayor", "New York City", None, "2"),
+        # An activist the model tags as an organization, found by "Derrick Ingram said".
+        ("Derrick Ingram", None, None, None, "1"),
         ("Eric Adams", "Mayor", "New York City", None, "1"),
         ("Fabien Levy", "Spokesperson", "New York City", None, "1"),
     ]
