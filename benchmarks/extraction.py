@@ -9,8 +9,10 @@ that is printed too, the stricter measure of what kg's rules and parsing add.
 
 from __future__ import annotations
 
+import argparse
 import sys
 import time
+from collections.abc import Callable
 from statistics import median
 
 from kg.extract import extract, pipeline
@@ -21,9 +23,21 @@ from kg.readers import discover, read_file
 ROUNDS = 5
 
 
-def main(paths: list[str]) -> None:
-    sources, _ = discover(paths or ["tests/data/corpus", "seeds"])
+def main(argv: list[str]) -> None:
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.extraction",
+        description="kg's extraction time beside plain spaCy NER on the same texts.",
+    )
+    parser.add_argument(
+        "paths", nargs="*", default=["tests/data/corpus", "seeds"], help="article files or folders"
+    )
+    parser.add_argument("--rounds", type=int, default=ROUNDS, help="timed rounds (median kept)")
+    args = parser.parse_args(argv)
+    paths: list[str] = args.paths
+    sources, _ = discover(paths)
     articles = [a for s in sources for a in read_file(s) if isinstance(a, Article)]
+    if not articles:
+        parser.error(f"no articles found in {' '.join(paths)}")
     fields = [text for article in articles for _, _, text in texts(article)]
     words = sum(len(text.split()) for text in fields)
     steps = pipeline()
@@ -45,17 +59,21 @@ def main(paths: list[str]) -> None:
         for article in articles:
             extract(article, steps)
 
-    def timed(run: object) -> float:
-        times = []
-        for _ in range(ROUNDS):
+    # Rounds interleave the three runs, so that a change in the machine's load
+    # between them weighs on all three alike (this machine is often shared).
+    runs: list[Callable[[], None]] = [spacy_only, ner_only, kg_extract]
+    times: list[list[float]] = [[] for _ in runs]
+    for _ in range(args.rounds):
+        for run, spent in zip(runs, times, strict=True):
             started = time.perf_counter()
-            run()  # type: ignore[operator]
-            times.append(time.perf_counter() - started)
-        return median(times)
-
-    base, alone, ours = timed(spacy_only), timed(ner_only), timed(kg_extract)
-    print(f"command: python -m benchmarks.extraction {' '.join(paths)}".rstrip())
-    print(f"{len(articles)} articles, {len(fields)} text fields, {words} words; median of {ROUNDS}")
+            run()
+            spent.append(time.perf_counter() - started)
+    base, alone, ours = (median(spent) for spent in times)
+    print(f"command: python -m benchmarks.extraction {' '.join(argv)}".rstrip())
+    print(
+        f"{len(articles)} articles, {len(fields)} text fields, {words} words; "
+        f"median of {args.rounds} interleaved rounds"
+    )
     print(f"spaCy nlp.pipe (tok2vec+ner): {words / base:>8,.0f} words/s")
     print(f"spaCy nlp.pipe (ner alone, same entities): {words / alone:>8,.0f} words/s")
     print(f"kg extraction (all extractors): {words / ours:>8,.0f} words/s")
