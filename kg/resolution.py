@@ -230,6 +230,15 @@ class ResolutionState:
         positions = {p for (p,) in self.db.execute("SELECT DISTINCT position FROM state_reported")}
         self._derive(QuadMaker(resolver), resolver, positions)
 
+    def keep_record(self, file: str, part: int, index: int, seen: Observation) -> int:
+        """Keep one record's observation; its row id."""
+        rid = self.db.execute(
+            "INSERT INTO state_records (file, part, idx, observation) VALUES (?, ?, ?, ?)",
+            (file, part, index, _pack(seen)),
+        ).lastrowid
+        assert rid is not None
+        return rid
+
     # ------------------------------------------------------------------ updating
 
     def update(
@@ -268,13 +277,7 @@ class ResolutionState:
                         dated.setdefault(key, observed.date(key))
                     observed.add(seen)
                     words += facts.words
-                    rid = db.execute(
-                        "INSERT INTO state_records (file, part, idx, observation) "
-                        "VALUES (?, ?, ?, ?)",
-                        (file, result.part, index, _pack(seen)),
-                    ).lastrowid
-                    assert rid is not None
-                    fresh[rid] = facts
+                    fresh[self.keep_record(file, result.part, index, seen)] = facts
             db.execute("INSERT INTO state_files VALUES (?, ?, ?)", (file, current[file], words))
 
         resolver = Resolver.of(observed, base)
@@ -541,13 +544,7 @@ class _Recorder:
                 for index, facts in enumerate(result.facts):
                     seen = observation(facts)
                     words += facts.words
-                    rid = db.execute(
-                        "INSERT INTO state_records (file, part, idx, observation) "
-                        "VALUES (?, ?, ?, ?)",
-                        (file, result.part, index, _pack(seen)),
-                    ).lastrowid
-                    assert rid is not None
-                    self.current = rid
+                    self.current = self.state.keep_record(file, result.part, index, seen)
                     yield facts
             db.execute("INSERT INTO state_files VALUES (?, ?, ?)", (file, versions[file], words))
 
