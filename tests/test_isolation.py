@@ -76,7 +76,10 @@ def test_a_step_past_its_time_limit_is_stopped(in_thread: bool) -> None:
                 while True:
                     pass
         except TimeLimitExceeded as error:
-            outcome.append(f"{error} after {time.perf_counter() - started:.1f} s")
+            # Stopped at the limit, give or take the machine's load: never before it, and
+            # long before a loop without one would end.
+            spent = time.perf_counter() - started
+            outcome.append(f"{error}, {'in time' if 0.3 <= spent < 2 else spent}")
         with time_limit(0.3):  # a step that ends in time leaves nothing behind
             time.sleep(0.05)
         time.sleep(0.4)
@@ -88,7 +91,7 @@ def test_a_step_past_its_time_limit_is_stopped(in_thread: bool) -> None:
         thread.join()
     else:
         spin()
-    assert outcome == ["stopped after 0.3 s after 0.3 s", "no late exception"]
+    assert outcome == ["stopped after 0.3 s, in time", "no late exception"]
 
 
 def _long_article(folder: Path) -> Path:
