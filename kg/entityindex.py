@@ -37,7 +37,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import InputError, StorageError
-from kg.locking import Waiting, folder_lock
+from kg.locking import Waiting, folder_lock, in_use
 from kg.querystore import INDEX_SUFFIX, StoreBuild, fingerprint
 from kg.rdffiles import rdf_file
 
@@ -143,19 +143,8 @@ def _remove_stale(root: Path, name: str, *, keep: Path) -> None:
         if path == keep or not path.is_file() or not path.name.endswith(SUFFIX):
             continue
         leftover = path.name.startswith(f"tmp-{name}-")
-        if leftover or (path.name.startswith(f"{name}-") and not _in_use(path)):
+        if leftover or (path.name.startswith(f"{name}-") and not in_use(path)):
             path.unlink(missing_ok=True)
-
-
-def _in_use(path: Path) -> bool:
-    descriptor = os.open(path, os.O_RDONLY)
-    try:
-        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        return True
-    finally:
-        os.close(descriptor)
-    return False
 
 
 def _make(source: Path, target: Path, progress: Progress | None) -> None:

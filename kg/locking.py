@@ -60,6 +60,19 @@ def build_locks(
         yield
 
 
+def in_use(path: Path) -> bool:
+    """Whether another process holds a lock on ``path`` (a file or folder its readers lock
+    shared while they read it)."""
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    finally:
+        os.close(descriptor)  # releases the lock taken just to test it
+    return False
+
+
 def holder(descriptor: int) -> str:
     """The process that holds a lock on the file behind ``descriptor``, as well as known."""
     status = os.fstat(descriptor)

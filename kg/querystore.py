@@ -31,7 +31,7 @@ import pyoxigraph as ox
 
 from kg.errors import InputError, LockedError, StorageError
 from kg.graph import KnowledgeGraph
-from kg.locking import Waiting, folder_lock
+from kg.locking import Waiting, folder_lock, in_use
 from kg.rdffiles import rdf_file
 
 log = logging.getLogger(__name__)
@@ -149,23 +149,12 @@ def _remove_stale(root: Path, name: str, *, keep: Path) -> None:
             continue
         stale = folder.name.startswith(f"{name}-")
         leftover = folder.name.startswith(f"tmp-{name}-")
-        if not (stale or leftover) or (not leftover and _in_use(folder)):
+        if not (stale or leftover) or (not leftover and in_use(folder)):
             continue
         if folder.is_dir():
             shutil.rmtree(folder, ignore_errors=True)
         elif folder.name.endswith(INDEX_SUFFIX):
             folder.unlink(missing_ok=True)
-
-
-def _in_use(folder: Path) -> bool:
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        return True
-    finally:
-        os.close(descriptor)  # releases the lock taken just to test it
-    return False
 
 
 @dataclass
