@@ -302,15 +302,7 @@ class ResolutionState:
         names = maker.graph_names
         # The records whose statements may change: new ones, and those naming a key whose
         # merge, split or shown name changed.
-        redo: set[int] = set()
-        for chunk in _chunks(sorted(tokens)):
-            marks = ",".join("?" * len(chunk))
-            redo.update(
-                r
-                for (r,) in db.execute(
-                    f"SELECT DISTINCT record FROM state_tokens WHERE token IN ({marks})", chunk
-                )
-            )
+        redo = _records(db, "SELECT DISTINCT record FROM state_tokens WHERE token IN", tokens)
         redo -= gone.keys()
         old = {rid: self._old(rid) for rid in sorted(redo)}
         changed_articles: set[str] = set()
@@ -331,15 +323,9 @@ class ResolutionState:
         for before in (*gone.values(), *old.values()):
             touched_entities.update(before.entities)
         # Every record of a changed article graph is needed to write it whole.
-        others: set[int] = set()
-        for chunk in _chunks(sorted(changed_articles)):
-            marks = ",".join("?" * len(chunk))
-            others.update(
-                r
-                for (r,) in db.execute(
-                    f"SELECT record FROM state_article_graphs WHERE graph IN ({marks})", chunk
-                )
-            )
+        others = _records(
+            db, "SELECT record FROM state_article_graphs WHERE graph IN", changed_articles
+        )
         for rid, facts in self._facts(facts_store, others - made.keys()).items():
             made[rid] = _make(maker, names, resolver, facts)
         # Positions dated by an article whose date changed.
@@ -597,6 +583,16 @@ def _split(
 
 def _quads(graph: str, lines: Iterable[str]) -> list[bytes]:
     return [f"{line} {graph} .\n".encode() for line in sorted(lines)]
+
+
+def _records(db: sqlite3.Connection, query: str, values: Iterable[str]) -> set[int]:
+    """The record ids ``query`` (ending in ``IN``) finds for any of ``values``, asked in
+    chunks that keep under SQLite's limit of bound parameters."""
+    found: set[int] = set()
+    for chunk in _chunks(sorted(values)):
+        marks = ",".join("?" * len(chunk))
+        found.update(record for (record,) in db.execute(f"{query} ({marks})", chunk))
+    return found
 
 
 def _chunks(items: Sequence[T], size: int = 500) -> Iterator[Sequence[T]]:
