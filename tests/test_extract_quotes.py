@@ -415,3 +415,60 @@ def test_the_agent_governs_the_fragment_over_a_speech_verb_in_a_clause() -> None
         'search for peace".'
     )
     assert set(found.values()) == {"person/terje larsen"}
+
+
+# Precision by evidence (fifth pass): the kinds of evidence that guessed a speaker are gated.
+
+
+def test_a_fragment_ending_its_sentence_is_not_attributed_by_the_next_sentence() -> None:
+    found = quotes_of(
+        "President Barack Obama spoke in Chicago on Monday. He said of the Republican plan "
+        'that it was "nothing more than the same old trickle-down theory." House Speaker '
+        'John Boehner called the speech "a campaign rally dressed up as policy."'
+    )
+    assert found == {
+        "nothing more than the same old trickle-down theory.": "person/barack obama",
+        "a campaign rally dressed up as policy.": "person/john boehner",
+    }
+
+
+def test_an_unnamed_source_introducing_the_next_quotation_does_not_unname_the_one_before() -> None:
+    found = quotes_of(
+        'Labour leader Ed Miliband said the government had "lost control of the public '
+        'finances completely." A Treasury spokesman said: "This is nonsense and Labour '
+        'knows it."'
+    )
+    assert found == {
+        "lost control of the public finances completely.": "person/ed miliband",
+        "This is nonsense and Labour knows it.": None,
+    }
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # A fragment whose sentence has no speech verb and no person as its subject.
+        "Governor Andrew Cuomo unveiled the budget on Wednesday. The document promises "
+        '"a new era of fiscal responsibility for all New Yorkers."',
+        "Mayor Lori Lightfoot attended the ceremony. The new park will feature "
+        '"a playground, a splash pad and a community garden" when it opens next spring.',
+        # A body that is not found as an organization: not the last person named.
+        'Chancellor Gordon Brown delivered his budget. "This is a budget for hard-working '
+        'families across Britain," the Treasury said.',
+        # A quotation with no attribution after a sentence in which no one speaks.
+        "Hillary Clinton campaigned in Ohio on Saturday. Her campaign released a statement. "
+        '"Donald Trump is temperamentally unfit to be president of the United States."',
+    ],
+)
+def test_a_person_named_nearby_who_says_nothing_is_not_the_speaker(body: str) -> None:
+    assert set(quotes_of(body).values()) == {None}
+
+
+def test_a_quotation_that_opens_its_sentence_is_not_given_to_a_name_of_the_sentence_before() -> (
+    None
+):
+    found = quotes_of(
+        "Senator Elizabeth Warren has long been a critic of the bank and its board. "
+        '"Wells Fargo has cheated its customers again and again."'
+    )
+    assert set(found.values()) == {None}

@@ -92,6 +92,10 @@ class Quotation:
     end: int
     text: str
     speaker: Mention | None
+    evidence: str = ""
+    """What decided the speaker (or that there is none): "after:name-before-verb",
+    "before:pronoun:main-subject", "recent:previous-speaker" ...; measured by
+    benchmarks/quote_evidence.py."""
 
 
 def quotations(context: Context) -> list[Quotation]:
@@ -121,14 +125,16 @@ def quotations(context: Context) -> list[Quotation]:
             quoted = text[start:end].strip().rstrip(",")
             if not is_quotation(quoted):
                 continue
-            speaker = _speaker(text, start, end, mentions, previous, last_end, subjects)
+            speaker, how = _speaker(text, start, end, mentions, previous, last_end, subjects)
             last_end = end
             if speaker is not None:
                 previous = speaker, end
             # Organizations and outlets are found as speakers so that their words are not
             # given to a person named nearby; only a person's quotation has a speaker.
             person = speaker if speaker is not None and speaker.ref.kind == "person" else None
-            found.append(Quotation(field, start, end, quoted, person))
+            if speaker is not None and person is None:
+                how += ":" + speaker.ref.kind
+            found.append(Quotation(field, start, end, quoted, person, how))
     return found
 
 
@@ -160,7 +166,7 @@ def _speaker(
     previous: tuple[Mention, int] | None,
     last_end: int,
     subjects: Speakers,
-) -> Mention | None:
+) -> tuple[Mention | None, str]:
     """The speaker of the quotation at text[start:end]; ``last_end`` is where the quotation
     before it ends (what lies between is that one's attribution).
 
@@ -177,8 +183,13 @@ def _speaker(
     # After a quotation that ends its sentence, only an attribution that follows at once
     # ("... .” he said", "... .” said Peskin") belongs to it.
     ends_sentence = text[start:end].rstrip()[-1:] in ".!?"
-    if _UNNAMED.match(tail):
-        return None  # "...," a spokesman said: no one named speaks
+    # The sentence the quotation stands in (a closing mark of the quotation before ends
+    # none: '"...," he said, "...."' is one sentence).
+    sentence_start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    sentence_start = max(sentence_start, text.rfind("\n", 0, start) + 1)
+    # A fragment quoted inside its sentence ('He said the plan was "a disaster."') has its
+    # attribution in that sentence: the next sentence ("Smith called it ...") is another's.
+    fragment = bool(text[sentence_start : max(start - 1, sentence_start)].strip(' "“‘—–-('))
     verb = _SPEECH.search(tail)
     # After a quotation that ends its sentence, words that end with a colon before the
     # next one introduce that one ("... wise." The Foreign Secretary told the BBC: "...").
@@ -187,6 +198,11 @@ def _speaker(
     # ... and a capitalized speech word opens a sentence of its own ("According to ...").
     if ends_sentence and verb is not None and not tail[: verb.start()].strip(" ,—–-"):
         introduces = introduces or tail[verb.start() : verb.start() + 1].isupper()
+    if ends_sentence and fragment:
+        introduces = True
+    if not introduces and _UNNAMED.match(tail):
+        return None, "after:unnamed-words"  # "...," a spokesman said: no one named speaks
+    where = "next:" if ends_sentence else "after:"
     if (
         verb is not None
         and not introduces
@@ -198,26 +214,26 @@ def _speaker(
     ):
         subject = subjects.subject_of_verb(after + verb.start(), after + verb.end(), after)
         if subject.decided:
-            return subject.mention
-        said = _attributed(text, after + verb.start(), after + verb.end(), after, tail, mentions)
+            return subject.mention, where + subject.how
+        said, how = _attributed(
+            text, after + verb.start(), after + verb.end(), after, tail, mentions
+        )
         if said is not None:
-            return said
+            return said, where + how
         if _PRONOUN.search(tail):
-            return _recent_speaker(text, start, mentions, previous)
-    head_start = max(
-        (m.end() for m in _SENTENCE_END.finditer(text, 0, max(start - 1, 0))), default=0
-    )
-    head_start = max(head_start, text.rfind("\n", 0, start) + 1, last_end + 1)
+            said, how = _recent_speaker(text, start, mentions, previous)
+            return said, where + "pronoun-words:" + how
+    head_start = max(sentence_start, last_end + 1)
     before = [m for m in mentions if head_start <= m.span.start_char < start - 1]
     if _POSSESSED_UTTERANCE.search(text, head_start, start):
         # "Mr Sharon's accusation that Mr Arafat was "..."": the noun's possessor said it.
         subject = subjects.author_of_fragment(start)
         if subject.decided:
-            return subject.mention
+            return subject.mention, "possessed-utterance:" + subject.how
     if _BY.search(text, head_start, start):
         subject = subjects.agent_of_fragment(start)  # "... was hailed by X as "...""
         if subject.decided:
-            return subject.mention
+            return subject.mention, "agent:" + subject.how
     # "Trump noted in his statement that ...": the verb, not the noun, attributes.
     found = list(_SPEECH.finditer(text, head_start, start))
     verbs = [v for v in found if v.group().lower() != "statement"] or found
@@ -227,39 +243,47 @@ def _speaker(
             verbs[-1].start(), verbs[-1].end(), head_start, inverted=False
         )
         if subject.decided:
-            return subject.mention
+            return subject.mention, "before:" + subject.how
         if _HE_BEFORE.search(text, max(head_start, verbs[-1].start() - 5), verbs[-1].start()):
             # "Asked about Senator McCain, he said: ...": not a name of this sentence.
-            return _recent_speaker(text, head_start, mentions, previous)
+            said, how = _recent_speaker(text, head_start, mentions, previous)
+            return said, "before:pronoun-words:" + how
     else:
         # A fragment quoted in a sentence: its subject ("She praised ... "ensuring ..."").
         subject = subjects.subject_of_sentence(start)
         if subject.decided:
-            return subject.mention
+            return subject.mention, "fragment:" + subject.how
+        if fragment:
+            # No speech verb and no person as the subject ("The report found that the
+            # agents showed "..."", "The park will feature "...""): no one is quoted.
+            return None, "fragment:no-speaker"
     if before:
         if verbs:
             # The speaker is the name just before the last speech verb ("X said: ...").
             ahead = [m for m in before if m.span.end_char <= verbs[-1].start()]
-            return _people_first(ahead)[-1] if ahead else before[0]
+            if ahead:
+                return _people_first(ahead)[-1], "before:name-words"
+            return before[0], "before:name-after-verb-words"
         # No speech verb: the sentence's subject, its first person, speaks the fragment.
-        return _people_first(before)[0]
-    return _recent_speaker(text, start, mentions, previous)
+        return _people_first(before)[0], "fragment:first-name-words"
+    said, how = _recent_speaker(text, start, mentions, previous)
+    return said, "unattributed:" + how
 
 
 def _attributed(
     text: str, verb: int, verb_end: int, after: int, tail: str, mentions: list[Mention]
-) -> Mention | None:
+) -> tuple[Mention | None, str]:
     """Who the attribution after a quotation names: the subject before its speech verb
     ("...," Adams spokesperson Fabien Levy said), else the name right after the verb, past
     any title ("...," said Chairman Michelle Harris). A name further on is an addressee or
     a source ("he told The Hill"), not the speaker."""
     subject = [m for m in mentions if after <= m.span.start_char and m.span.end_char <= verb]
     if subject:
-        return _people_first(subject)[-1]
+        return _people_first(subject)[-1], "name-before-verb-words"
     named = [m for m in mentions if verb_end <= m.span.start_char < after + len(tail)]
     found = [m for m in named if _TITLES_ONLY.fullmatch(text[verb_end : m.span.start_char])]
     # "said CPD Superintendent David O. Brown": the body in the title is not the speaker.
-    return _people_first(found)[0] if found else None
+    return (_people_first(found)[0], "name-after-verb-words") if found else (None, "")
 
 
 def _people_first(mentions: list[Mention]) -> list[Mention]:
@@ -271,19 +295,19 @@ def _people_first(mentions: list[Mention]) -> list[Mention]:
 
 def _recent_speaker(
     text: str, start: int, mentions: list[Mention], previous: tuple[Mention, int] | None
-) -> Mention | None:
+) -> tuple[Mention | None, str]:
     """Who speaks in an unattributed quotation, or in one attributed to "he" or "she".
 
     The speaker of the quotation before, when no one else is named between the two (a
     quotation that goes on after its attribution: "...," said Scott. "Building on ...");
     else the person last named as saying something ("Mr Crean says there are ... . "We
-    heard ...""); else the person last named.
+    heard ...""); else no one.
     """
     people = [m for m in mentions if m.ref.kind == "person" and m.span.start_char < start]
     if previous is not None:
         between = [m for m in people if m.span.start_char >= previous[1]]
         if all(m.ref == previous[0].ref for m in between):
-            return previous[0]
+            return previous[0], "previous-speaker"
     said: Mention | None = None
     for verb in _SPEECH.finditer(text, max(0, start - _LOOKBACK), start):
         sentence = max((m.end() for m in _SENTENCE_END.finditer(text, 0, verb.start())), default=0)
@@ -291,10 +315,10 @@ def _recent_speaker(
         if ahead:
             said = _people_first(ahead)[-1]
     if said is not None:
-        return said
-    if previous is not None:
-        return previous[0]
-    return people[-1] if people else None
+        return said, "last-sayer"
+    # Nobody named as saying anything near: a name that only stands before the quotation
+    # ("Governor Cuomo unveiled the budget. ... "...," the Treasury said") is no speaker.
+    return None, "nobody"
 
 
 def quote_ref(article: Ref, text: str) -> Ref:

@@ -90,6 +90,9 @@ class Subject:
 
     decided: bool
     mention: Mention | None = None
+    how: str = ""
+    """The evidence that decided it ("name-before-verb", "pronoun", "role" ...), for
+    measuring each kind of evidence's precision (benchmarks/quote_evidence.py)."""
 
 
 UNDECIDED = Subject(decided=False)
@@ -135,13 +138,15 @@ class Speakers:
                 and mention.span.end_char <= char
                 and _ADJACENT.fullmatch(text[mention.span.end_char : char])
                 and "," not in text[begin : mention.span.start_char].strip(" ,—–-")
-            ) or (
+            ):
+                return Subject(True, mention, "name-before-verb")
+            if (
                 inverted
                 and mention.span.start_char >= end
                 and _ADJACENT.fullmatch(text[end : mention.span.start_char])
                 and not _OBJECT_VERB.fullmatch(text[char:end])
             ):
-                return Subject(True, mention)
+                return Subject(True, mention, "name-after-verb")
         pronoun = _PRONOUN_BEFORE.search(text, max(0, char - 6), char)
         if pronoun is not None:
             return self.antecedent(pronoun.start(), _PRONOUNS[pronoun.group(1).lower()])
@@ -150,7 +155,7 @@ class Speakers:
             return UNDECIDED
         if _according_to(verb):
             named = self._named(parse, verb)
-            return Subject(True, named) if named is not None else UNDECIDED
+            return Subject(True, named, "according-to") if named is not None else UNDECIDED
         subject = _agent(verb) or _subject(verb)
         if subject is None:
             # A name the parser read as something else ("Akin, however, continued").
@@ -161,7 +166,7 @@ class Speakers:
                 for m in [self._named(parse, c)]
                 if m is not None and m.ref.kind == "person"
             ]
-            return Subject(True, stray[0]) if stray else UNDECIDED
+            return Subject(True, stray[0], "stray-subject") if stray else UNDECIDED
         return self._resolve(parse, subject)
 
     def reports(self, char: int) -> bool:
@@ -253,7 +258,7 @@ class Speakers:
             # the same person, further back ("He said ... Mr Houston may be ...").
             main = [m for token, m in found if token.head.i == token.sent.root.i]
             if main:
-                return Subject(True, main[-1])
+                return Subject(True, main[-1], "pronoun:main-subject")
             if sex is not None and any(
                 t.dep_ in _SUBJECTS
                 and t.head.i == t.sent.root.i
@@ -261,7 +266,7 @@ class Speakers:
                 and _unnamed_person(t)
                 for t in parse.doc
             ):
-                return Subject(True, None)
+                return Subject(True, None, "pronoun:unnamed")
             if sex is not None and any(
                 t.lower_ in _PRONOUNS
                 and _PRONOUNS[t.lower_] == sex
@@ -272,7 +277,7 @@ class Speakers:
             ):
                 continue
             if found:
-                return Subject(True, found[-1][1])
+                return Subject(True, found[-1][1], "pronoun:other-subject")
         return UNDECIDED
 
     def holder(self, before: int, role: list[str]) -> Mention | None:
@@ -380,15 +385,17 @@ class Speakers:
             return UNDECIDED
         author = _author(subject)
         if author is not None:
-            return self._resolve(parse, author)  # "Trump's statement said", "his tweet read"
+            # "Trump's statement said", "his tweet read"
+            found = self._resolve(parse, author)
+            return Subject(found.decided, found.mention, "possessor:" + found.how)
         char = self.field.doc[parse.index(subject)].idx
         word = subject.lower_
         if word in _DESCRIPTIONS and any(c.lower_ == "the" for c in subject.children):
             # "the Democrat said" (not the party, which the word also names)
-            return Subject(True, self.described(char))
+            return Subject(True, self.described(char), "description")
         named = self._named(parse, subject)
         if named is not None:
-            return Subject(True, named)
+            return Subject(True, named, "parse:name")
         if word in _PRONOUNS:
             return self.antecedent(char, _PRONOUNS[word])
         if is_role_head(word) and any(c.lower_ == "the" for c in subject.children):
@@ -405,15 +412,15 @@ class Speakers:
                     words += ["of", fold(objects[0].text)]
             # No one named before in that office ("the Pentagon spokesman said" where the
             # text never names him): someone unnamed, not the nearest name.
-            return Subject(True, self.holder(char, words))
+            return Subject(True, self.holder(char, words), "role")
         if subject.text[:1].isupper():
             # A surname the recognizer missed here but the article names in full.
             same = {m.ref: m for m in self.people if m.name.split()[-1] == subject.text}
             if len(same) == 1:
-                return Subject(True, next(iter(same.values())))
+                return Subject(True, next(iter(same.values())), "surname")
             if subject.i > subject.sent.start:
                 return UNDECIDED  # a name no extractor found: the words around decide
-        return Subject(True, None)  # "a spokesman", "the document", "they": unnamed
+        return Subject(True, None, "unnamed")  # "a spokesman", "the document", "they": unnamed
 
 
 def _subject(verb: Token) -> Token | None:
