@@ -472,3 +472,29 @@ def test_a_quotation_that_opens_its_sentence_is_not_given_to_a_name_of_the_sente
         '"Wells Fargo has cheated its customers again and again."'
     )
     assert set(found.values()) == {None}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '"We are pleased with the outcome and look forward to moving on," said Senator Dick '
+        'Durbin. "The ruling is deeply flawed and we will appeal it," ComEd said in a statement.',
+        '"We are pleased with the outcome and look forward to moving on," said Senator Dick '
+        'Durbin. "The ruling is deeply flawed and we will appeal it," the NRA said.',
+    ],
+)
+def test_an_attribution_to_a_name_no_extractor_found_is_not_the_speaker_before(body: str) -> None:
+    found = quotes_of(body)
+    assert found["The ruling is deeply flawed and we will appeal it"] is None
+    assert found["We are pleased with the outcome and look forward to moving on"] == (
+        "person/dick durbin"
+    )
+
+
+def test_a_statement_that_continues_is_its_authors() -> None:
+    found = quotes_of(
+        '"We will not stand by while our city is ruined," Mayor Jane Roe said in a statement. '
+        '"If the state will not act, we will take this to court and win there," the statement '
+        "continued."
+    )
+    assert set(found.values()) == {"person/jane roe"}

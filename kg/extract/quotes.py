@@ -67,6 +67,7 @@ _ABBREVIATION = re.compile(
     r"Atty|Prof|Rev|Hon|Sec|Amb|Del|U\.S|U\.N)$"
 )
 """Title abbreviations whose full stop ends no sentence (AP Stylebook titles)."""
+_ARTICLES = frozenset({"the", "a", "an", "this", "that", "his", "her", "their", "its"})
 _WINDOW = 120
 _LOOKBACK = 400
 _MIN_WORDS = 4
@@ -223,6 +224,10 @@ def _speaker(
         if _PRONOUN.search(tail):
             said, how = _recent_speaker(text, start, mentions, previous)
             return said, where + "pronoun-words:" + how
+        if _unknown_name(tail[: verb.start()], verb.group()):
+            # '"...," ComEd said': an attribution whose subject is a name no extractor
+            # found is someone else's, not the speaker of the quotation before.
+            return None, where + "unknown-subject"
     head_start = max(sentence_start, last_end + 1)
     before = [m for m in mentions if head_start <= m.span.start_char < start - 1]
     if _POSSESSED_UTTERANCE.search(text, head_start, start):
@@ -270,6 +275,17 @@ def _speaker(
     return said, "unattributed:" + how
 
 
+def _unknown_name(subject: str, verb: str) -> bool:
+    """Whether the words before an attribution's speech verb hold a name ("ComEd",
+    "Protect Our Parks") rather than a noun ("the statement continued") or nothing."""
+    if verb.lower() in ("statement", "according to"):
+        return False
+    words = [w.strip(",.;:—–-\"'”“’") for w in subject.split()]
+    return any(w[:1].isupper() and w.lower() not in _ARTICLES for w in words) and not any(
+        w.lower() in UTTERANCES for w in words
+    )
+
+
 def _attributed(
     text: str, verb: int, verb_end: int, after: int, tail: str, mentions: list[Mention]
 ) -> tuple[Mention | None, str]:
@@ -307,7 +323,12 @@ def _recent_speaker(
     if previous is not None:
         between = [m for m in people if m.span.start_char >= previous[1]]
         if all(m.ref == previous[0].ref for m in between):
-            return previous[0], "previous-speaker"
+            others = [
+                m
+                for m in mentions
+                if previous[1] <= m.span.start_char < start and m.ref.kind != "person"
+            ]
+            return previous[0], "previous-speaker" + (":other-between" if others else "")
     said: Mention | None = None
     for verb in _SPEECH.finditer(text, max(0, start - _LOOKBACK), start):
         sentence = max((m.end() for m in _SENTENCE_END.finditer(text, 0, verb.start())), default=0)

@@ -258,7 +258,9 @@ class Speakers:
             # the same person, further back ("He said ... Mr Houston may be ...").
             main = [m for token, m in found if token.head.i == token.sent.root.i]
             if main:
-                return Subject(True, main[-1], "pronoun:main-subject")
+                return Subject(
+                    True, main[-1], "pronoun:main-subject" + self._rivals(n, before, main[-1], sex)
+                )
             if sex is not None and any(
                 t.dep_ in _SUBJECTS
                 and t.head.i == t.sent.root.i
@@ -279,6 +281,22 @@ class Speakers:
             if found:
                 return Subject(True, found[-1][1], "pronoun:other-subject")
         return UNDECIDED
+
+    def _rivals(self, n: int, before: int, chosen: Mention, sex: str | None) -> str:
+        """For measurement: whether other people who may be "he" or "she" are named between
+        the antecedent's sentence and the pronoun (":among") or not (":alone"), and whether
+        the antecedent's sex is known from the text (":sexed")."""
+        starts = self.field.sentence_starts
+        begin = starts[n] if starts else 0
+        others = {
+            m.ref
+            for m in self.people
+            if begin <= m.span.start_char < before
+            and m.ref != chosen.ref
+            and (sex is None or self.sex.get(m.ref, sex) == sex)
+        }
+        known = ":sexed" if chosen.ref in self.sex else ""
+        return (":among" if others else ":alone") + known
 
     def holder(self, before: int, role: list[str]) -> Mention | None:
         """The person last named before character ``before`` in the role whose words are
