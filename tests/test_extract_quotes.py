@@ -498,3 +498,35 @@ def test_a_statement_that_continues_is_its_authors() -> None:
         "continued."
     )
     assert set(found.values()) == {"person/jane roe"}
+
+
+def test_an_unattributed_quotation_after_another_person_is_named_has_no_speaker() -> None:
+    found = quotes_of(
+        'Mayor Rahm Emanuel defended the budget. "Every dollar in this budget is going to '
+        'work for the people of Chicago," Emanuel said.\n\nAld. Scott Waguespack, a frequent '
+        'critic of the mayor, was not convinced.\n\n"There are too many gimmicks and one-time '
+        'fixes in this plan."'
+    )
+    assert found == {
+        "Every dollar in this budget is going to work for the people of Chicago": (
+            "person/rahm emanuel"
+        ),
+        "There are too many gimmicks and one-time fixes in this plan.": None,
+    }
+
+
+def test_she_is_not_the_subject_whose_object_is_her() -> None:
+    found = quotes_of(
+        "Prime Minister Theresa May spoke to the Commons on Wednesday. Jeremy Corbyn accused "
+        'her of failing the country. "We have a plan and we are delivering it," she said.'
+    )
+    assert set(found.values()) == {"person/theresa may"}
+
+
+def test_a_sexed_title_or_what_they_said_of_themselves_tells_the_sex() -> None:
+    found = quotes_of(
+        "Congresswoman Maxine Waters questioned the bank's chief on Tuesday. Jamie Dimon said "
+        'he regretted the errors. "The bank has to answer for every one of these accounts," '
+        "she said."
+    )
+    assert set(found.values()) == {"person/maxine waters"}

@@ -272,6 +272,11 @@ def _speaker(
         # No speech verb: the sentence's subject, its first person, speaks the fragment.
         return _people_first(before)[0], "fragment:first-name-words"
     said, how = _recent_speaker(text, start, mentions, previous)
+    if how.endswith(":other-after"):
+        # Someone else is named after the last person who said something, with no
+        # attribution here: either may be speaking ("...," Harkin said. Rep. Joan Miller
+        # disagreed. "...").
+        return None, "unattributed:last-sayer-not-last-named"
     return said, "unattributed:" + how
 
 
@@ -336,7 +341,12 @@ def _recent_speaker(
         if ahead:
             said = _people_first(ahead)[-1]
     if said is not None:
-        return said, "last-sayer"
+        # Others named in the sayer's own sentence are who it speaks of ("Nielson said he
+        # had suspended Mr Houston. "..."); one named in a sentence after may be speaking.
+        stop = _SENTENCE_END.search(text, said.span.end_char, start)
+        after = stop.end() if stop else start
+        others = {m.ref for m in people if m.span.start_char >= after} - {said.ref}
+        return said, "last-sayer" + (":other-after" if others else "")
     # Nobody named as saying anything near: a name that only stands before the quotation
     # ("Governor Cuomo unveiled the budget. ... "...," the Treasury said") is no speaker.
     return None, "nobody"

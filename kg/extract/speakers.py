@@ -41,8 +41,18 @@ _JOINED = ("compound", "appos", "conj", "flat")
 """Dependents of a subject word that name the same speaker."""
 _PRONOUNS = {"he": "m", "she": "f"}
 _RELATIVE = ("who", "that")
-_HONORIFIC = re.compile(r"\b(mr|mrs|ms|miss|sir|lady|dame|lord)\.?\s*$", re.IGNORECASE)
-_FEMALE = frozenset({"mrs", "ms", "miss", "lady", "dame"})
+_HONORIFIC = re.compile(
+    r"\b(mr|mrs|ms|miss|sir|lady|dame|lord|(?:congress|spokes|chair|council|assembly|business)"
+    r"(?:wo)?man|spokeswoman|queen|king|princess|prince|duchess|duke|baroness|baron)\.?\s*$",
+    re.IGNORECASE,
+)
+_FEMALE = frozenset({"mrs", "ms", "miss", "lady", "dame", "queen", "princess", "duchess"})
+_SAYS_OF_SELF = re.compile(
+    r"\s*(?:said|says|told \w+|added|wrote|insisted|argued)\s+(?:that\s+)?(he|she)\b",
+    re.IGNORECASE,
+)
+"""After a name, a speech verb whose clause's subject is "he" or "she" ("Pelosi said she
+would ..."): most often the same person, which tells their sex."""
 _LOOK_BACK = 2
 """How many sentences before a pronoun or a role its antecedent may be."""
 _ADJACENT = re.compile(r"\s*")
@@ -252,6 +262,7 @@ class Speakers:
                 and m.ref.kind == "person"
                 and m.span.start_char < before
                 and (sex is None or self.sex.get(m.ref, sex) == sex)
+                and not _other_of_sex(token, sex)
             ]
             # The main clause's subject first ("Mr Crean says he is not calling on Dr
             # Hollingworth ..."); a main clause whose subject is the same pronoun speaks of
@@ -465,6 +476,21 @@ def _unnamed_person(token: Token) -> bool:
     )
 
 
+_OBJECTS = {"m": "him", "f": "her"}
+
+
+def _other_of_sex(subject: Token, sex: str | None) -> bool:
+    """Whether the subject's own verb has "him" or "her" of that sex as its object, who is
+    then someone else ("Corbyn accused her of ...": "her" is not Corbyn), so the subject is
+    not the one "he" or "she" stands for."""
+    if sex is None or subject.dep_ not in _SUBJECTS:
+        return False
+    return any(
+        c.lower_ == _OBJECTS[sex] and c.dep_ in ("dobj", "iobj", "dative")
+        for c in subject.head.children
+    )
+
+
 def _fits(role: list[str], words: list[str]) -> bool:
     """Whether an office's words fit a role named alone: the same words, or a head word
     alone ("the senator") for any office ending with it but a deputy's or a shadow's."""
@@ -513,12 +539,20 @@ def _according_to(token: Token) -> bool:
 
 
 def _sexes(text: str, people: list[Mention]) -> dict[object, str]:
-    """Each person's sex where an honorific before one of their names gives it."""
-    found: dict[object, str] = {}
+    """Each person's sex where the text gives it: an honorific or a sexed title before one
+    of their names ("Ms Smith", "Congresswoman Smith", "spokesman John Smith"), or "he" or
+    "she" as the subject of what they said ("Smith said she would ..."); a person the text
+    gives both is left unknown."""
+    said: dict[object, set[str]] = {}
     for mention in people:
         match = _HONORIFIC.search(
-            text, max(0, mention.span.start_char - 6), mention.span.start_char
+            text, max(0, mention.span.start_char - 14), mention.span.start_char
         )
         if match:
-            found[mention.ref] = "f" if match.group(1).lower() in _FEMALE else "m"
-    return found
+            word = match.group(1).lower()
+            female = word in _FEMALE or word.endswith("woman")
+            said.setdefault(mention.ref, set()).add("f" if female else "m")
+        own = _SAYS_OF_SELF.match(text, mention.span.end_char)
+        if own:
+            said.setdefault(mention.ref, set()).add(_PRONOUNS[own.group(1).lower()])
+    return {ref: next(iter(sexes)) for ref, sexes in said.items() if len(sexes) == 1}
