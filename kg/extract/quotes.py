@@ -328,12 +328,11 @@ def _recent_speaker(
     if previous is not None:
         between = [m for m in people if m.span.start_char >= previous[1]]
         if all(m.ref == previous[0].ref for m in between):
-            others = [
-                m
+            bodies = any(
+                previous[1] <= m.span.start_char < start and m.ref.kind != "person"
                 for m in mentions
-                if previous[1] <= m.span.start_char < start and m.ref.kind != "person"
-            ]
-            return previous[0], "previous-speaker" + (":other-between" if others else "")
+            )
+            return previous[0], "previous-speaker" + (":other-between" if bodies else "")
     said: Mention | None = None
     for verb in _SPEECH.finditer(text, max(0, start - _LOOKBACK), start):
         sentence = max((m.end() for m in _SENTENCE_END.finditer(text, 0, verb.start())), default=0)
@@ -345,8 +344,8 @@ def _recent_speaker(
         # had suspended Mr Houston. "..."); one named in a sentence after may be speaking.
         stop = _SENTENCE_END.search(text, said.span.end_char, start)
         after = stop.end() if stop else start
-        others = {m.ref for m in people if m.span.start_char >= after} - {said.ref}
-        return said, "last-sayer" + (":other-after" if others else "")
+        later = {m.ref for m in people if m.span.start_char >= after} - {said.ref}
+        return said, "last-sayer" + (":other-after" if later else "")
     # Nobody named as saying anything near: a name that only stands before the quotation
     # ("Governor Cuomo unveiled the budget. ... "...," the Treasury said") is no speaker.
     return None, "nobody"
