@@ -31,6 +31,10 @@ def quotes_of(body: str) -> dict[str, str | None]:
         ("great honour and pride", True),  # four words
         ("Face the Nation", False),  # a title
         ("Britain is Working", False),
+        ("Letter from Birmingham Jail", False),  # titles keep short prepositions low
+        ("Mr. Smith Goes to Washington", False),
+        ("Fire and Fury: Inside the Trump White House", False),
+        ("I will not vote for it.", True),
     ],
 )
 def test_a_quotation_is_four_words_or_a_sentence_and_not_a_title(

@@ -67,6 +67,14 @@ _ABBREVIATION = re.compile(
     r"Atty|Prof|Rev|Hon|Sec|Amb|Del|U\.S|U\.N)$"
 )
 """Title abbreviations whose full stop ends no sentence (AP Stylebook titles)."""
+_TITLE_SMALL = frozenset(
+    {
+        *("the", "of", "and", "a", "an", "in", "on", "for", "to", "is", "at", "with", "from"),
+        *("by", "or", "nor", "but", "as", "into", "onto", "over", "up", "vs", "vs.", "via"),
+    }
+)
+"""Words a title leaves in lower case (articles, short conjunctions and prepositions:
+"Fire and Fury", "Keeping Up with the Kardashians", "Letter from Birmingham Jail")."""
 _ARTICLES = frozenset({"the", "a", "an", "this", "that", "his", "her", "their", "its"})
 _WINDOW = 120
 _LOOKBACK = 400
@@ -155,8 +163,9 @@ def is_quotation(quoted: str) -> bool:
 
 def _is_title(words: list[str]) -> bool:
     """Programme and product names in quotes ("Face the Nation") are not speech."""
-    small = ("the", "of", "and", "a", "an", "in", "on", "for", "to", "is", "at", "with")
-    return len(words) <= _TITLE_WORDS and all(w[0].isupper() or w in small for w in words)
+    return len(words) <= _TITLE_WORDS and all(
+        w[0].isupper() or not w[0].isalpha() or w in _TITLE_SMALL for w in words
+    )
 
 
 def _speaker(
