@@ -534,3 +534,11 @@ def test_a_sexed_title_or_what_they_said_of_themselves_tells_the_sex() -> None:
         "she said."
     )
     assert set(found.values()) == {"person/maxine waters"}
+
+
+def test_a_colon_introduces_the_words_of_the_person_before_it() -> None:
+    found = quotes_of(
+        "Police Superintendent Garry McCarthy's advice to gang members was simple: "
+        '"Put the guns down now."'
+    )
+    assert set(found.values()) == {"person/garry mccarthy"}

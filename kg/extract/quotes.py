@@ -267,6 +267,11 @@ def _speaker(
         subject = subjects.subject_of_sentence(start)
         if subject.decided:
             return subject.mention, "fragment:" + subject.how
+        people = [m for m in before if m.ref.kind == "person"]
+        if people and text[head_start : start - 1].rstrip().endswith(":"):
+            # A colon introduces the words of the person the sentence names ("Trump on
+            # Twitter: "..."", "McCarthy's advice was simple: "..."").
+            return people[0], "colon:first-name"
         if fragment:
             # No speech verb and no person as the subject ("The report found that the
             # agents showed "..."", "The park will feature "...""): no one is quoted.
