@@ -4,11 +4,11 @@
 are right by the labels, and its precision; and for the evidence that gave no one, how
 many labelled speakers it lost.
 
-Run: .venv/bin/python -m benchmarks.quote_evidence FOLDER... [--show EVIDENCE]
+Run: .venv/bin/python -m benchmarks.quote_evidence FOLDER... [--show EVIDENCE [--right]]
 (e.g. tests/data/development tests/data/development-wire tests/data/development-abc
 tests/data/labelled). ``--show`` prints the quotations of one kind of evidence (a prefix)
-that are wrong or lost, with their file. Development sets only: the blind and held-out
-sets are refused, so that they stay blind.
+that are wrong or lost, with their file (``--right``: the right ones too). Development
+sets only: the blind and held-out sets are refused, so that they stay blind.
 
 A quotation is matched to the labels as ``kg eval`` does: a labelled quotation whose
 folded opening words lie inside its text. Wrong is one of: "person" (the labels name
@@ -32,7 +32,9 @@ from kg.readers import read_file
 from kg.text import fold
 
 
-def _measure(folders: list[Path], show: str | None) -> tuple[dict[str, Counter[str]], list[str]]:
+def _measure(
+    folders: list[Path], show: str | None, everything: bool = False
+) -> tuple[dict[str, Counter[str]], list[str]]:
     table: dict[str, Counter[str]] = defaultdict(Counter)
     shown: list[str] = []
     steps = pipeline()
@@ -80,7 +82,7 @@ def _measure(folders: list[Path], show: str | None) -> tuple[dict[str, Counter[s
                     if (
                         show is not None
                         and q.evidence.startswith(show)
-                        and outcome not in ("right", "right-none")
+                        and outcome not in ("right-none", *(() if everything else ("right",)))
                     ):
                         shown.append(
                             f"{label.source.parent.name}/{label.source.name} {outcome} "
@@ -92,6 +94,8 @@ def _measure(folders: list[Path], show: str | None) -> tuple[dict[str, Counter[s
 
 def main(arguments: list[str]) -> None:
     show = None
+    everything = "--right" in arguments
+    arguments = [a for a in arguments if a != "--right"]
     if "--show" in arguments:
         at = arguments.index("--show")
         show = arguments[at + 1]
@@ -102,7 +106,7 @@ def main(arguments: list[str]) -> None:
     blind = [str(f) for f in folders if is_blind(f)]
     if blind:
         raise SystemExit(f"refused: {', '.join(blind)} must stay blind")
-    table, shown = _measure(folders, show)
+    table, shown = _measure(folders, show, everything)
     print(f"command: python -m benchmarks.quote_evidence {' '.join(sys.argv[1:])}")
     print(
         f"{'evidence':<44} {'given':>5} {'right':>5} {'person':>6} {'none':>5} "

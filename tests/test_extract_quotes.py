@@ -542,3 +542,19 @@ def test_a_colon_introduces_the_words_of_the_person_before_it() -> None:
         '"Put the guns down now."'
     )
     assert set(found.values()) == {"person/garry mccarthy"}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # The subject is a description; the name is inside a clause set off by commas.
+        "The top Democrat on the Senate Intelligence Committee, responding to attacks on "
+        "Special Counsel Robert Mueller, said on Wednesday that firing him "
+        '"would provoke a constitutional crisis."',
+        # Only a name after the speech verb: the one spoken of.
+        "The militant group on Thursday described accused attacker Sayfullo Saipov, 29, as "
+        '"one of the soldiers of the caliphate" in its weekly newspaper.',
+    ],
+)
+def test_a_name_that_is_not_the_subject_of_the_verb_before_is_no_speaker(body: str) -> None:
+    assert set(quotes_of(body).values()) == {None}

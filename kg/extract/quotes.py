@@ -281,8 +281,19 @@ def _speaker(
             # The speaker is the name just before the last speech verb ("X said: ...").
             ahead = [m for m in before if m.span.end_char <= verbs[-1].start()]
             if ahead:
-                return _people_first(ahead)[-1], "before:name-words"
-            return before[0], "before:name-after-verb-words"
+                named = _people_first(ahead)[-1]
+                # "The top Democrat on the committee, responding to attacks on Robert
+                # Mueller, said ...": a name inside a clause set off by commas, after the
+                # sentence's own first words, is not its subject.
+                inside = "," in text[named.span.end_char : verbs[-1].start()] and any(
+                    w[:1].islower() for w in text[head_start : named.span.start_char].split()
+                )
+                if not inside:
+                    return named, "before:name-words"
+                return None, "before:name-in-clause"
+            # Only names after the verb ("described Sayfullo Saipov as "...""): whom the
+            # words are about, not who said them.
+            return None, "before:name-after-verb-words"
         # No speech verb: the sentence's subject, its first person, speaks the fragment.
         return _people_first(before)[0], "fragment:first-name-words"
     said, how = _recent_speaker(text, start, mentions, previous)
