@@ -558,3 +558,38 @@ def test_a_colon_introduces_the_words_of_the_person_before_it() -> None:
 )
 def test_a_name_that_is_not_the_subject_of_the_verb_before_is_no_speaker(body: str) -> None:
     assert set(quotes_of(body).values()) == {None}
+
+
+def test_the_person_named_with_a_bodys_title_speaks_not_the_body() -> None:
+    found = quotes_of(
+        '"The new fund will help hundreds of small businesses pay their overdue fees," said '
+        "Chicago Department of Finance Commissioner Jane Roe."
+    )
+    assert set(found.values()) == {"person/jane roe"}
+
+
+def test_a_chain_of_he_as_main_subjects_leads_back_to_the_name() -> None:
+    found = quotes_of(
+        "Former minister John Doe wrote to his local party on Monday. He said he had lost "
+        "faith in the leadership. He praised the prime minister's courage. But he bitterly "
+        "criticised the party's stance on trade. \"The party has turned its back on the "
+        'voters who built it," he wrote.'
+    )
+    assert set(found.values()) == {"person/john doe"}
+
+
+def test_she_after_a_person_named_by_a_tie_to_another_is_no_one() -> None:
+    found = quotes_of(
+        "The group's leader, Abu Bakr al-Baghdadi, is believed to be hiding near the border. "
+        "Saipov's sister believes he may have been misled by others. She said she spoke to "
+        'him the day before. "It was a normal and happy conversation," she said.'
+    )
+    assert set(found.values()) == {None}
+
+
+def test_the_addressee_of_the_previous_attribution_does_not_break_the_continuation() -> None:
+    found = quotes_of(
+        "President Donald Trump met Emperor Akihito at the palace on Monday. "
+        '"Thank you for the great meeting", he told Akihito. "I am sure we will meet again".'
+    )
+    assert set(found.values()) == {"person/donald trump"}

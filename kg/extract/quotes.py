@@ -351,7 +351,10 @@ def _recent_speaker(
     """
     people = [m for m in mentions if m.ref.kind == "person" and m.span.start_char < start]
     if previous is not None:
-        between = [m for m in people if m.span.start_char >= previous[1]]
+        # Names in the previous quotation's own attribution ('...," he told Akihito.') are
+        # whom it was said to or of, not another speaker.
+        stop = _SENTENCE_END.search(text, max(previous[1] - 1, 0), start)
+        between = [m for m in people if m.span.start_char >= (stop.end() if stop else start)]
         if all(m.ref == previous[0].ref for m in between):
             bodies = any(
                 previous[1] <= m.span.start_char < start and m.ref.kind != "person"

@@ -54,6 +54,8 @@ _SAYS_OF_SELF = re.compile(
 """After a name, a speech verb whose clause's subject is "he" or "she" ("Pelosi said she
 would ..."): most often the same person, which tells their sex."""
 _LOOK_BACK = 2
+_CHAIN = 6
+"""How many sentences back a chain of "he" or "she" as main subjects may lead."""
 """How many sentences before a pronoun or a role its antecedent may be."""
 _ADJACENT = re.compile(r"\s*")
 _OBJECT_VERB = re.compile(r"told|tells|asked|urged|warned|accused|called|branded", re.I)
@@ -89,6 +91,15 @@ _SAYS = re.compile(
     re.IGNORECASE,
 )
 """Verbs that report someone's words."""
+_RELATIONS = frozenset(
+    {
+        *("wife", "husband", "mother", "father", "sister", "brother", "son", "daughter"),
+        *("widow", "widower", "aunt", "uncle", "niece", "nephew", "cousin", "partner"),
+        *("girlfriend", "boyfriend", "fiancee", "fiance", "friend", "neighbor", "neighbour"),
+        *("lawyer", "attorney", "doctor", "grandmother", "grandfather", "parents"),
+    }
+)
+"""Nouns that name a person by their tie to another ("Saipov's sister", "his lawyer")."""
 _PAST = frozenset({"retired", "former", "ex"})
 _SOME = frozenset({"one", "some", "many", "several", "two", "three", "all", "another", "most"})
 
@@ -250,7 +261,9 @@ class Speakers:
         is an unnamed person ("A spokesman for the Minister, Kay Patterson, says ...
         "...," he said"); undecided when none is found."""
         number = self.field.sentence_index(before)
-        for n in range(number, max(-1, number - _LOOK_BACK - 1), -1):
+        n, last = number + 1, number - _LOOK_BACK
+        while n > max(0, last):
+            n -= 1
             # One sentence at a time: the antecedent is most often in the nearest.
             parse = parsed(self.context, [(self.field, n)])[(self.field.name, n)]
             found = [
@@ -288,6 +301,9 @@ class Speakers:
                 and self.field.doc[parse.index(t)].idx < before
                 for t in parse.doc
             ):
+                # The same pronoun as a main subject: the same person, one sentence further
+                # back ("He said ... . While saying ..., he criticised ... . "...," he wrote").
+                last = max(last - 1, number - _CHAIN)
                 continue
             if found:
                 return Subject(True, found[-1][1], "pronoun:other-subject")
@@ -381,7 +397,7 @@ class Speakers:
         if self._quoted(parse, token):
             return None
         direct = self.at.get(parse.index(token))
-        if direct is not None:
+        if direct is not None and direct.ref.kind == "person":
             return direct
         joined = [
             m
@@ -407,7 +423,9 @@ class Speakers:
         # Only a person is joined to a subject word: "the Foreign Policy Centre Mr Straw"
         # parses the centre as a compound of "Straw".
         people = [m for m in joined if m.ref.kind == "person"]
-        return people[0] if people else None
+        # "said City Comptroller Reshma Soni", "CDOT Commissioner Gia Biagi said": the
+        # person named with a body's title speaks, not the body.
+        return people[0] if people else direct
 
     def _resolve(self, parse: Parsed, subject: Token) -> Subject:
         if self._quoted(parse, subject):
@@ -465,14 +483,15 @@ def _subject(verb: Token) -> Token | None:
 
 
 def _unnamed_person(token: Token) -> bool:
-    """An unnamed person as a subject: "a spokesman", "an official" (a name joined to it
-    is looked for first)."""
-    return (
-        (is_role_head(token.lower_) or token.lower_ in _DESCRIPTIONS)
-        and any(c.lower_ in ("a", "an") for c in token.children)
-        and not any(
-            c.dep_ in ("appos", "compound") and c.text[:1].isupper() for c in token.children
-        )
+    """An unnamed person as a subject: "a spokesman", "an official", or someone named by
+    their tie to another ("Saipov's sister", "his lawyer"; a name joined to it is looked
+    for first)."""
+    unnamed = (is_role_head(token.lower_) or token.lower_ in _DESCRIPTIONS) and any(
+        c.lower_ in ("a", "an") for c in token.children
+    )
+    related = token.lower_ in _RELATIONS and any(c.dep_ == "poss" for c in token.children)
+    return (unnamed or related) and not any(
+        c.dep_ in ("appos", "compound") and c.text[:1].isupper() for c in token.children
     )
 
 
