@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract import extract
-from kg.extract.quotes import is_quotation, spans
+from kg.extract import Context, extract, pipeline
+from kg.extract.quotes import is_quotation, quotations, spans
 from kg.model import Article
 from kg.namespaces import SDO
 
@@ -593,3 +593,29 @@ def test_the_addressee_of_the_previous_attribution_does_not_break_the_continuati
         '"Thank you for the great meeting", he told Akihito. "I am sure we will meet again".'
     )
     assert set(found.values()) == {"person/donald trump"}
+
+
+@pytest.mark.parametrize(
+    ("body", "evidence"),
+    [
+        (
+            '"We will rebuild every school in the district," Jane Roe said.',
+            "after:name-before-verb",
+        ),
+        (
+            'Mayor Jane Roe spoke on Monday. "We will rebuild every school in the district," '
+            "she said.",
+            "after:pronoun:main-subject:alone",
+        ),
+        (
+            '"We will rebuild every school in the district," a spokesman said.',
+            "after:unnamed-words",
+        ),
+    ],
+)
+def test_each_speaker_records_the_evidence_that_decided_it(body: str, evidence: str) -> None:
+    article = Article(source="test.txt", body=body)
+    context = Context(article=article)
+    for step in pipeline():
+        context.found[step.name] = list(step(article, context))
+    assert [q.evidence for q in quotations(context)] == [evidence]
