@@ -619,3 +619,23 @@ def test_each_speaker_records_the_evidence_that_decided_it(body: str, evidence: 
     for step in pipeline():
         context.found[step.name] = list(step(article, context))
     assert [q.evidence for q in quotations(context)] == [evidence]
+
+
+def test_scraped_straight_marks_glued_to_the_next_sentence() -> None:
+    text = (
+        'He said "we lost the budget vote."Smith said the vote was close."We will try again '
+        'next year," she said.'
+    )
+    assert [text[s:e] for s, e in spans(text)] == [
+        "we lost the budget vote.",
+        "We will try again next year,",
+    ]
+    found = quotes_of(
+        'Ald. Jane Roe opposed the plan. "We should not balance the budget on the backs of '
+        'working families," Roe said.Ald. Mary Major said the cameras save lives."We will '
+        'keep them running all year long," she said.'
+    )
+    assert found == {
+        "We should not balance the budget on the backs of working families": "person/jane roe",
+        "We will keep them running all year long": "person/mary major",
+    }

@@ -31,11 +31,15 @@ def spans(text: str) -> Iterator[tuple[int, int]]:
     for i, char in enumerate(text):
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < len(text) else " "
+        # Scraped text loses the space after a sentence's last mark: '...revenue."Hairston
+        # said ... safe."I see us': a straight mark after . ! ? or a comma closes an open
+        # quotation and opens one when none is open.
+        glued = char == '"' and before in ".!?," and after.isalpha()
         if (
             opening is not None
             and char in _CLOSING[mark]
             and not before.isspace()
-            and (char == "”" or not after.isalnum())  # scraped text: "...all.”In her"
+            and (char == "”" or not after.isalnum() or glued)  # "...all.”In her"
         ):
             yield opening, i
             opening = None
@@ -44,7 +48,7 @@ def spans(text: str) -> Iterator[tuple[int, int]]:
         # "...said.“Next"); a straight one only at the start of a word.
         opens = (
             char in _PAIRS
-            and (char in "“‘" or before.isspace() or before in "([—-:")
+            and (char in "“‘" or before.isspace() or before in "([—-:" or glued)
             and not after.isspace()
         )
         # A new opening mark while a double one is open is paragraph continuation: the
