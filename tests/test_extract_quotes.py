@@ -639,3 +639,31 @@ def test_scraped_straight_marks_glued_to_the_next_sentence() -> None:
         "We should not balance the budget on the backs of working families": "person/jane roe",
         "We will keep them running all year long": "person/mary major",
     }
+
+
+def test_the_title_alone_is_the_one_person_named_with_it() -> None:
+    found = quotes_of(
+        "Archbishop Desmond Tutu welcomed the release of the four men on Wednesday. Foreign "
+        "Secretary Jack Straw told MPs the talks had been difficult. The archbishop added: "
+        '"Whilst we are thankful for this, what is happening there is unacceptable."'
+    )
+    assert len(found) == 1
+    assert next(iter(found.values())) in ("person/desmond tutu", "person/archbishop desmond tutu")
+
+
+def test_the_title_of_two_people_is_no_one() -> None:
+    found = quotes_of(
+        "Among the signers were former secretaries Tom Ridge and Michael Chertoff. "
+        '"She has worked on these problems since the earliest days of the department," the '
+        "two former secretaries wrote."
+    )
+    assert set(found.values()) == {None}
+
+
+def test_denied_reports_what_was_said() -> None:
+    found = quotes_of(
+        "Representative Trent Franks resigned on Friday. Late on Thursday he issued a "
+        'statement, but he denied he had ever "physically intimidated or coerced any member '
+        'of his staff."'
+    )
+    assert set(found.values()) == {"person/trent franks"}

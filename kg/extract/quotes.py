@@ -41,7 +41,7 @@ _SPEECH = re.compile(
     r"recalled|recalls|responded|responds|answered|countered|contended|maintained|"
     r"asserted|remarked|joked|quipped|complained|lamented|testified|boasted|pleaded|"
     r"shouted|yelled|wondered|cautioned|recounted|emphasized|emphasised|reiterated|"
-    r"concluded|explains|insists|argues|recalling|"
+    r"concluded|explains|insists|argues|recalling|denied|denies|denying|"
     r"statement)\b",
     re.IGNORECASE,
 )

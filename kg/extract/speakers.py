@@ -367,6 +367,24 @@ class Speakers:
         ]
         return main[-1] if main else None
 
+    def _titled(self, word: str, before: int) -> Mention | None:
+        """The one person named before character ``before`` right after ``word`` as a
+        title ("Archbishop Desmond Tutu", "Coach Jane Roe"), if there is exactly one."""
+        text = self.field.text
+        found = {
+            m.ref: m
+            for m in self.people
+            if m.span.start_char < before
+            and (
+                text[max(0, m.span.start_char - len(word) - 2) : m.span.start_char]
+                .rstrip(" .")
+                .lower()
+                .endswith(word)
+                or m.span.text.lower().startswith(word + " ")
+            )
+        }
+        return next(iter(found.values())) if len(found) == 1 else None
+
     def _offices(self) -> dict[object, list[list[str]]]:
         """The words of each office the officials' rules give each person."""
         found: dict[object, list[list[str]]] = {}
@@ -460,6 +478,16 @@ class Speakers:
             # No one named before in that office ("the Pentagon spokesman said" where the
             # text never names him): someone unnamed, not the nearest name.
             return Subject(True, self.holder(char, words), "role")
+        if (
+            any(c.lower_ == "the" for c in subject.children)
+            and subject.is_alpha
+            and not _plural(subject)
+        ):
+            # "The archbishop added:" after "Archbishop Desmond Tutu": the one person the
+            # text names with that word as a title, before it.
+            titled = self._titled(word, char)
+            if titled is not None:
+                return Subject(True, titled, "title")
         if subject.text[:1].isupper():
             # A surname the recognizer missed here but the article names in full.
             same = {m.ref: m for m in self.people if m.name.split()[-1] == subject.text}
@@ -468,6 +496,14 @@ class Speakers:
             if subject.i > subject.sent.start:
                 return UNDECIDED  # a name no extractor found: the words around decide
         return Subject(True, None, "unnamed")  # "a spokesman", "the document", "they": unnamed
+
+
+def _plural(token: Token) -> bool:
+    """Whether a noun names more than one ("the two former secretaries"): a number with
+    it, or a plural ending (the pipeline has no tagger to say so)."""
+    return any(c.dep_ == "nummod" or c.lower_ == "both" for c in token.children) or (
+        token.lower_.endswith("s") and not token.lower_.endswith(("ss", "us", "is"))
+    )
 
 
 def _subject(verb: Token) -> Token | None:
