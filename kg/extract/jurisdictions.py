@@ -49,6 +49,7 @@ def fill_bodies(found: list[Holding], context: Context) -> None:
             if body is not None:
                 holding.jurisdiction = Jurisdiction(body[0].ref, body[0].name)
                 holding.inferred = True
+                holding.how = "body-before"
 
 
 # Words that may stand before an office of the body just named ("its leader", "the group's
@@ -121,9 +122,9 @@ def fill_in(found: list[Holding], context: Context) -> None:
         key = (person.ref, fold(holding.role.text))
         ahead = _coordinated(holding, by_end)
         if key in stated:
-            holding.jurisdiction = stated[key]
+            holding.jurisdiction, holding.how = stated[key], "stated-elsewhere"
         elif ahead is not None and ahead.role.scope == holding.role.scope:
-            holding.jurisdiction = ahead.jurisdiction
+            holding.jurisdiction, holding.how = ahead.jurisdiction, "coordinated"
         else:
             holding.jurisdiction = _from_evidence(holding, national, offices, marked, places)
         if holding.jurisdiction is not None:
@@ -139,6 +140,7 @@ def fill_in(found: list[Holding], context: Context) -> None:
         if holding.serves is not None and holding.jurisdiction is None:
             holding.jurisdiction = held.get(holding.serves.ref)
             holding.inferred = True
+            holding.how = "aide"
 
 
 def _coordinated(holding: Holding, by_end: dict[tuple[str, int], Holding]) -> Holding | None:
@@ -164,12 +166,15 @@ def _from_evidence(
     if scope == "state":
         return places.state(holding)
     if scope == "county":
+        holding.how = "county"
         return places.county()
     if scope != "country":
         return None
     if spells(person.name, places.date, role.text) or known_around(person.name, places.date):
+        holding.how = "officeholders"
         return places.country("US")
     mirrored = _shadowed(role.text)
+    holding.how = "national-other"
     found = national.get(person.ref) or (offices.get(mirrored) if mirrored else None)
     if found is not None:
         return found
@@ -181,7 +186,9 @@ def _from_evidence(
         # "Secretary of State Rex Tillerson" in a Beijing report: not China's; the one
         # country using the title that the article names, else none.
         named = users & places.named_countries()
+        holding.how = "title-country"
         return places.country(next(iter(named))) if len(named) == 1 else None
+    holding.how = places.home_how
     return home
 
 
@@ -233,6 +240,7 @@ class _Places:
 
     def __init__(self, context: Context) -> None:
         self.context = context
+        self.home_how = ""
         published = context.article.published
         self.date: date | None = published.date() if published else None
         self.cities: Counter[Jurisdiction] = Counter()
@@ -285,7 +293,9 @@ class _Places:
         ]
         if near:
             closest = min(near, key=lambda m: abs(m.span.start_char - person.span.start_char))
+            holding.how = "city-sentence"
             return Jurisdiction(closest.ref, closest.name)
+        holding.how = "city-main"
         return top
 
     def _main_city(self) -> Jurisdiction | None:
@@ -305,12 +315,15 @@ class _Places:
         at = (person.field.name, person.field.sentence_index(person.span.start_char))
         near = self._state_sentences.get(at, set())
         if len(near) == 1:
+            holding.how = "state-sentence"
             return next(iter(near))
         ranked = self.states.most_common(2)
+        holding.how = "state-most"
         if len(ranked) == 1 or (len(ranked) == 2 and ranked[0][1] >= 2 * ranked[1][1]):
             return ranked[0][0]
         if ranked:
             return None
+        holding.how = "state-city"
         main = self._main_city()
         if main is None:
             return None
@@ -348,7 +361,9 @@ class _Places:
     def home(self, field: str, sentence: int, foreign: frozenset[str]) -> Jurisdiction | None:
         """The country the article's domestic signals point to (its states, bodies, media,
         publisher, dateline), else the one it is about, not counting foreign ones."""
-        iso = domestic_country(
-            self.context, field=field, sentence=sentence, exclude=foreign
-        ) or home_country(self.context, field=field, sentence=sentence, exclude=foreign)
+        iso = domestic_country(self.context, field=field, sentence=sentence, exclude=foreign)
+        self.home_how = "home-domestic"
+        if not iso:
+            iso = home_country(self.context, field=field, sentence=sentence, exclude=foreign)
+            self.home_how = "home-signals"
         return self.country(iso) if iso else None

@@ -133,6 +133,7 @@ def settle(found: list[Holding], context: Context) -> None:
             holding.kind = PUBLIC
             country = known.country if known is not None else None
             holding.jurisdiction = _country(country) if country else None
+            holding.how += ">frontbench"
         elif holding.kind == PRIVATE and not (known and known.kind) and officer(holding):
             # "General Paul Selva, vice chairman of the Joint Chiefs of Staff": a body no
             # list knows, served by a military officer, is the armed forces' (the country's).
@@ -140,6 +141,9 @@ def settle(found: list[Holding], context: Context) -> None:
         elif holding.kind == PUBLIC:
             city, country = (known.city, known.country) if known is not None else (None, None)
             holding.jurisdiction = _place_of(where, city, country)
+            holding.how += ">" + (
+                "body" if holding.jurisdiction is where else f"body-{holding.jurisdiction.ref.kind}"
+            )
             unplaced = known is None or not (
                 known.kind == "international" or known.country or known.city
             )
