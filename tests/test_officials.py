@@ -634,3 +634,23 @@ def test_bodies_and_places_named_before_a_title(
     body: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert offices(body, WIRE_DAY) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # A body's title named only with a place is no office of the place.
+        "But Maria Ostrowski, a Denver lawyer representing several school districts, said "
+        "the ruling was narrow.",
+        "A witness named the man as Dale Perkins, the Polk County chairman for the Jensen "
+        "campaign, in a post on Sunday.",
+        "Harriet Lomax, a Glasgow director who made the film, said it had cost little.",
+    ],
+)
+def test_a_body_title_named_only_with_a_place_is_not_an_office(body: str) -> None:
+    assert offices(body) == set()
+
+
+def test_a_place_office_of_a_body_title_stays_public() -> None:
+    found = offices("Lake County Commissioner Ellen Marsh voted against the levy on Tuesday.")
+    assert found == {("Ellen Marsh", "Commissioner", "Lake County")}

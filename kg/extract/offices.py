@@ -123,6 +123,11 @@ def settle(found: list[Holding], context: Context) -> None:
                 holding.level = level or "country"
             continue
         if where.ref.kind != "organization":
+            if holding.role.scope == "body" and not _place_office(holding):
+                # "Paul Hanly, a New York lawyer", "the DeKalb County chairman for the Moore
+                # campaign": a title of a body, named only with a place, is not the place's
+                # office (a commissioner, an assessor or a "County Attorney" is).
+                holding.kind = PRIVATE
             continue
         known = names.get(where.ref) or organization_named(where.name)
         holding.body = where
@@ -163,6 +168,26 @@ def settle(found: list[Holding], context: Context) -> None:
             # or agent ("Trump's lawyer") is no official.
             aide = holding.role.scope == "aide"
             holding.kind = PUBLIC if aide and holding.serves.ref in holders else PRIVATE
+
+
+# Titles of a body ("body" in data/roles.tsv) that are also the offices of a place named
+# with them: "Cook County Commissioner", "Cook County Assessor", "North Korean leader",
+# "Warren County Attorney" (a place's attorney: its role keeps the place), "U.S. Attorney".
+_PLACE_OFFICES = frozenset(
+    """
+    commissioner assessor comptroller coroner administrator leader inspector general
+    high commissioner negotiator
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
+
+
+def _place_office(holding: Holding) -> bool:
+    """Whether a body's title named with a place is that place's office."""
+    doc, role = holding.person.field.doc, holding.role
+    words = fold(doc[role.head_start : role.end].text).split()
+    if words and words[-1] == "attorney":
+        return len(fold(role.text).split()) > len(words)  # "County Attorney", not "attorney"
+    return bool(words) and all(w in _PLACE_OFFICES for w in words)
 
 
 def opposition_abroad(found: list[Holding]) -> None:
