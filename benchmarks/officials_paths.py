@@ -24,8 +24,7 @@ from typing import Any
 from benchmarks.errors import is_blind
 from kg.evaluate import _choices, load_labels, with_dateline_neutral
 from kg.extract import Context, pipeline
-from kg.extract.offices import PUBLIC
-from kg.extract.officials import holdings
+from kg.extract.officials import holdings, one_office_each
 from kg.model import Article
 from kg.namespaces import SDO
 from kg.readers import read_file
@@ -70,9 +69,7 @@ def measure(folders: list[Path]) -> list[tuple[str, ...]]:
                         if str(fact.predicate) in (str(SDO.name), str(SDO.alternateName)):
                             names.setdefault(fact.subject.key, set()).add(fold(str(fact.object)))
                 seen = set()
-                for holding in holdings(context):
-                    if holding.kind != PUBLIC or holding.role.sought or holding.role.past:
-                        continue
+                for holding in one_office_each(holdings(context)).values():
                     person = min(names.get(holding.person.ref.key, {fold(holding.person.name)}))
                     role = fold(holding.role.text)
                     where = holding.jurisdiction

@@ -654,3 +654,13 @@ def test_a_body_title_named_only_with_a_place_is_not_an_office(body: str) -> Non
 def test_a_place_office_of_a_body_title_stays_public() -> None:
     found = offices("Lake County Commissioner Ellen Marsh voted against the levy on Tuesday.")
     assert found == {("Ellen Marsh", "Commissioner", "Lake County")}
+
+
+def test_one_official_entry_for_the_forms_of_one_persons_office() -> None:
+    # "Senator X, chairman of the Y Committee": one official, by the title before the name.
+    found = offices(
+        "WASHINGTON (Reuters) - Republican Senator Bob Corker, chairman of the Senate Foreign "
+        "Relations Committee, declined to comment on Tuesday.",
+        datetime(2017, 10, 10, tzinfo=UTC),
+    )
+    assert {(name, role) for name, role, _ in found} == {("Bob Corker", "Senator")}
