@@ -201,18 +201,18 @@ UK_2005 = datetime(2005, 2, 14, tzinfo=UTC)
         ),
         # A definite office is read whole ("deputy prime minister", not "deputy").
         (
-            "John Prescott unveiled plans for new homes in London. The deputy prime "
+            "John Prescott unveiled plans for new homes in the Commons. The deputy prime "
             "minister told MPs 200,000 homes would be built.",
             {("John Prescott", "deputy prime minister", "United Kingdom")},
         ),
         # An office named inside a later sentence refers back to the subject before it.
         (
-            "Tony Blair has ruled out an inquiry into the war, telling MPs in London it was "
+            "Tony Blair has ruled out an inquiry into the war, telling the Commons it was "
             "closed. Speaking in Brussels, the prime minister said voters would judge.",
             {("Tony Blair", "prime minister", "United Kingdom")},
         ),
         (
-            'Tony Blair has ruled out an inquiry into the war in London. "It is closed," '
+            'Tony Blair has ruled out an inquiry into the war in the Commons. "It is closed," '
             "said the prime minister.",
             {("Tony Blair", "prime minister", "United Kingdom")},
         ),
@@ -664,3 +664,22 @@ def test_one_official_entry_for_the_forms_of_one_persons_office() -> None:
         datetime(2017, 10, 10, tzinfo=UTC),
     )
     assert {(name, role) for name, role, _ in found} == {("Bob Corker", "Senator")}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # The country an article names most is what it is about, not whose officials it
+        # names: with no sign of where the writer is, no country is guessed.
+        "Foreign Minister Ann Keller says Zimbabwe should be suspended. Ministers will meet "
+        "on Zimbabwe tomorrow, as President Robert Mugabe's government holds power.",
+        "Defence Minister Jane Roe said Australian troops arrived in Afghanistan.",
+    ],
+)
+def test_the_country_an_article_is_about_is_not_its_officials_country(body: str) -> None:
+    found = offices(body)
+    assert ("Ann Keller", "Foreign Minister", "") in found or (
+        "Jane Roe",
+        "Defence Minister",
+        "",
+    ) in found
