@@ -683,3 +683,58 @@ def test_the_country_an_article_is_about_is_not_its_officials_country(body: str)
         "Defence Minister",
         "",
     ) in found
+
+
+WIRE_2017 = datetime(2017, 11, 14, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # The United States has secretaries, not ministers: a minister in a Washington
+        # report is a foreign one, whose country the text does not give here.
+        (
+            "WASHINGTON (Reuters) - President Donald Trump hosted Prime Minister Malcolm "
+            "Turnbull at the White House on Tuesday.",
+            {
+                ("Donald Trump", "President", "United States"),
+                ("Malcolm Turnbull", "Prime Minister", ""),
+            },
+        ),
+        # A monarchy has no president.
+        (
+            "LONDON (Reuters) - President Moon Jae-in will visit Britain next month, Foreign "
+            "Secretary Boris Johnson told the Commons.",
+            {
+                ("Moon Jae-in", "President", ""),
+                ("Boris Johnson", "Foreign Secretary", "United Kingdom"),
+            },
+        ),
+        # The officeholders table holds every president and member of Congress of 2017:
+        # a "Senate Majority Leader" it does not know leads a state's senate.
+        (
+            "ST. PAUL, Minn. (Reuters) - The Minnesota Senate will run out of money next "
+            "month. Senate Majority Leader Karl Lindqvist said the chamber would close.",
+            {("Karl Lindqvist", "Majority Leader", "")},
+        ),
+        # ... and a president it does not know is not the United States' president.
+        (
+            "WASHINGTON (Reuters) - President Mauricio Macri met Vice President Mike Pence "
+            "at the White House on Monday.",
+            {
+                ("Mauricio Macri", "President", ""),
+                ("Mike Pence", "Vice President", "United States"),
+            },
+        ),
+    ],
+)
+def test_reference_evidence_against_the_home_country(
+    body: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert offices(body, WIRE_2017) == expected
+
+
+def test_a_us_office_the_text_names_is_kept_whoever_holds_it() -> None:
+    # "U.S. Senator" names the country with the office: the table is not asked.
+    found = offices("U.S. Senator Jane Quell said the bill would pass.", WIRE_2017)
+    assert found == {("Jane Quell", "Senator", "United States")}

@@ -22,12 +22,12 @@ from kg.extract import Context
 from kg.extract import gazetteers as gz
 from kg.extract.home import domestic_country, is_city_too, is_located, signals
 from kg.extract.nlp import Field, Mention, analyse
-from kg.extract.officeholders import known_around, spells
+from kg.extract.officeholders import known_around, no_older_than, spells, unknown_holder
 from kg.extract.organizations import organization_mentions, organization_names
 from kg.extract.owners import organization_before, possessive_level, state_ref
 from kg.extract.places import city_ref, country_ref, place_mentions
 from kg.extract.positions import Holding, Jurisdiction
-from kg.extract.roles import title_countries
+from kg.extract.roles import title_countries, title_not_in
 from kg.model import Ref
 from kg.text import fold
 
@@ -134,6 +134,7 @@ def fill_in(found: list[Holding], context: Context) -> None:
                 # One person's offices with no country stated are in one country ("Defence
                 # Minister Robert Hill ... Senator Hill").
                 national.setdefault(person.ref, holding.jurisdiction)
+    _not_in_table(found, places.date)
     # An aide serves the jurisdiction of the office-holder they serve ("Adams spokesperson").
     held = {h.person.ref: h.jurisdiction for h in found if h.serves is None and h.jurisdiction}
     for holding in found:
@@ -141,6 +142,28 @@ def fill_in(found: list[Holding], context: Context) -> None:
             holding.jurisdiction = held.get(holding.serves.ref)
             holding.inferred = True
             holding.how = "aide"
+
+
+def _not_in_table(found: list[Holding], when: date | None) -> None:
+    """A United States office the text does not name as such ("President", "Senate Majority
+    Leader", not "U.S. Senator") whose holder the officeholders table, complete for that
+    office on the article's date, does not know: not the United States' ("President Emmanuel
+    Macron" in a Washington report, a state senate's leader). None rather than a guess."""
+    earliest = when is None
+    if earliest:
+        # No date: the article is no older than the offices it gives that the table knows
+        # ("President Donald Trump": 2017-01-20 or later).
+        bounds = [no_older_than(h.person.name, h.role.text, former=h.role.past) for h in found]
+        when = max((d for d in bounds if d is not None), default=None)
+    for holding in found:
+        where = holding.jurisdiction
+        if where is None or where.ref.key != "country/US" or holding.serves is not None:
+            continue
+        if holding.how == "phrase" or holding.role.past:
+            continue  # "U.S. Rep. Jane Roe": the text names the country with the office
+        if unknown_holder(holding.person.name, when, holding.role.text, earliest=earliest):
+            holding.jurisdiction = None
+            holding.how += ">not-in-table"
 
 
 def _coordinated(holding: Holding, by_end: dict[tuple[str, int], Holding]) -> Holding | None:
@@ -188,6 +211,10 @@ def _from_evidence(
         named = users & places.named_countries()
         holding.how = "title-country"
         return places.country(next(iter(named))) if len(named) == 1 else None
+    if home is not None and home.ref.key.partition("/")[2] in title_not_in(person.field.doc, role):
+        # "Prime Minister Benjamin Netanyahu" in a Washington report: not the United States'.
+        holding.how = "home-domestic>no-such-title"
+        return None
     holding.how = "home-domestic"
     return home
 

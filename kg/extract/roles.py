@@ -108,14 +108,24 @@ def _countries() -> dict[tuple[str, ...], frozenset[str]]:
     }
 
 
-def title_countries(doc: Doc, role: Role) -> frozenset[str]:
-    """The countries whose national offices a role's title names, where only a few use it
-    ("Secretary of State": the United States, the United Kingdom); empty: any country."""
+def _listed(doc: Doc, role: Role) -> frozenset[str]:
     found = _head_starting_at(doc, role.head_start)
     if found is None:
         return frozenset()
     words = tuple(word(t) for t in doc[role.head_start : found[0]] if not _stop(doc, t.i))
     return _countries().get(words, frozenset())
+
+
+def title_countries(doc: Doc, role: Role) -> frozenset[str]:
+    """The countries whose national offices a role's title names, where only a few use it
+    ("Secretary of State": the United States, the United Kingdom); empty: any country."""
+    return frozenset(c for c in _listed(doc, role) if not c.startswith("!"))
+
+
+def title_not_in(doc: Doc, role: Role) -> frozenset[str]:
+    """The countries that have no office by a role's title ("Prime Minister": not the United
+    States; "President": not a monarchy); empty: none known."""
+    return frozenset(c[1:] for c in _listed(doc, role) if c.startswith("!"))
 
 
 def word(token: Token) -> str:
