@@ -738,3 +738,27 @@ def test_a_us_office_the_text_names_is_kept_whoever_holds_it() -> None:
     # "U.S. Senator" names the country with the office: the table is not asked.
     found = offices("U.S. Senator Jane Quell said the bill would pass.", WIRE_2017)
     assert found == {("Jane Quell", "Senator", "United States")}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # A title bodies share with states, after the name of a body no list knows.
+        "The plan was attacked on Monday by Cato Institute Vice President Jane Roe, who "
+        "said it would fail.",
+        "The proposal drew praise on Monday from Heritage Foundation President Kay Coles "
+        "James, who called it overdue.",
+    ],
+)
+def test_a_shared_title_of_an_unnamed_body_is_not_a_public_office(body: str) -> None:
+    assert offices(body, WIRE_2017) == set()
+
+
+def test_a_party_or_a_demonym_before_a_shared_title_keeps_it_public() -> None:
+    found = offices(
+        "The talks went on, and Russian President Vladimir Putin met Democratic Senator "
+        "Chris Murphy and Vice President Mike Pence.",
+        WIRE_2017,
+    )
+    assert ("Vladimir Putin", "President", "Russia") in found
+    assert ("Mike Pence", "Vice President", "United States") in found

@@ -118,7 +118,7 @@ def settle(found: list[Holding], context: Context) -> None:
             portfolio = holding.role.scope == "aide" and _frontbench(holding)
             military = officer(holding)
             public = holding.role.scope in _PUBLIC_SCOPES or portfolio or bool(level) or military
-            holding.kind = PUBLIC if public else PRIVATE
+            holding.kind = PUBLIC if public and not _unnamed_body(holding) else PRIVATE
             if level or portfolio or military:
                 holding.level = level or "country"
             continue
@@ -188,6 +188,42 @@ def _place_office(holding: Holding) -> bool:
     if words and words[-1] == "attorney":
         return len(fold(role.text).split()) > len(words)  # "County Attorney", not "attorney"
     return bool(words) and all(w in _PLACE_OFFICES for w in words)
+
+
+# Titles that bodies of every kind share with states ("Cato Institute Vice President",
+# "Heritage Foundation President", "Campaign Treasurer", "University Chancellor").
+_SHARED_TITLES = frozenset(
+    {"president", "vice president", "vice-president", "secretary", "treasurer", "chancellor"}
+)
+
+
+def _unnamed_body(holding: Holding) -> bool:
+    """Whether a title before a name that bodies share with states ("President") follows
+    capitalized words naming no place, party or person, so a body no list knows: "Cato
+    Institute Vice President Jane Roe", "Heritage Foundation President" are not a
+    country's offices."""
+    field, role = holding.person.field, holding.role
+    doc = field.doc
+    if not holding.titled or field.headline or role.start < 1:
+        return False
+    if fold(doc[role.head_start : role.end].text) not in _SHARED_TITLES:
+        return False
+    before = doc[role.start - 1]
+    word = fold(before.text)
+    # The body's name runs over two words at least, inside a sentence: a word after a
+    # paragraph break or a full stop opens a sentence the sentencizer may have missed.
+    opening = role.start < 2 or doc[role.start - 2].is_space or doc[role.start - 2].is_punct
+    return (
+        not opening
+        and before.text[:1].isupper()
+        and before.is_alpha
+        and not before.is_sent_start
+        and before.ent_type_ in ("ORG", "")  # not a place, a people, a person, a date
+        and word not in _PARTY_WORDS
+        and word not in MODIFIERS
+        and before.text not in gz.demonyms()
+        and gz.state_by_form().get(word) is None
+    )
 
 
 def opposition_abroad(found: list[Holding]) -> None:
