@@ -762,3 +762,21 @@ def test_a_party_or_a_demonym_before_a_shared_title_keeps_it_public() -> None:
     )
     assert ("Vladimir Putin", "President", "Russia") in found
     assert ("Mike Pence", "Vice President", "United States") in found
+
+
+def test_a_past_marker_reaches_over_the_place_named_with_the_title() -> None:
+    found = offices(
+        "The audit was ordered by then-Denver Inspector General Paula Wexler, and Denver "
+        "Auditor Tim Grady signed it.",
+        WIRE_2017,
+    )
+    assert "Paula Wexler" not in {name for name, _, _ in found}
+
+
+def test_a_ministrys_spokesman_is_not_of_a_country_without_ministries() -> None:
+    found = offices(
+        "BEIJING (Reuters) - Foreign Ministry spokesman Lu Kang said on Monday that U.S. "
+        "Treasury officials would visit, according to the U.S. Commerce Department.",
+        WIRE_2017,
+    )
+    assert ("Lu Kang", "spokesman", "United States") not in found

@@ -27,7 +27,7 @@ from kg.extract.organizations import organization_mentions, organization_names
 from kg.extract.owners import organization_before, possessive_level, state_ref
 from kg.extract.places import city_ref, country_ref, place_mentions
 from kg.extract.positions import Holding, Jurisdiction
-from kg.extract.roles import title_countries, title_not_in
+from kg.extract.roles import head_not_in, title_countries, title_not_in
 from kg.model import Ref
 from kg.text import fold
 
@@ -211,7 +211,10 @@ def _from_evidence(
         named = users & places.named_countries()
         holding.how = "title-country"
         return places.country(next(iter(named))) if len(named) == 1 else None
-    if home is not None and home.ref.key.partition("/")[2] in title_not_in(person.field.doc, role):
+    absent = title_not_in(person.field.doc, role)
+    if holding.body is not None and "ministry" in fold(holding.body.name).split():
+        absent |= head_not_in("minister")  # "Foreign Ministry spokesman": not Washington's
+    if home is not None and home.ref.key.partition("/")[2] in absent:
         # "Prime Minister Benjamin Netanyahu" in a Washington report: not the United States'.
         holding.how = "home-domestic>no-such-title"
         return None

@@ -128,6 +128,13 @@ def title_not_in(doc: Doc, role: Role) -> frozenset[str]:
     return frozenset(c[1:] for c in _listed(doc, role) if c.startswith("!"))
 
 
+def head_not_in(head: str) -> frozenset[str]:
+    """The countries that have no office by a head's name ("minister": the United States,
+    whose departments are not ministries)."""
+    listed = _countries().get(tuple(_WORD.findall(head)), frozenset())
+    return frozenset(c[1:] for c in listed if c.startswith("!"))
+
+
 def word(token: Token) -> str:
     """A token as role heads are listed: lower case, without a trailing full stop ("sen")."""
     return token.lower_.rstrip(".") or token.lower_
@@ -278,6 +285,8 @@ def past(doc: Doc, start: int) -> bool:
         before -= 1
     if before >= 0 and doc[before].lower_ in PAST:
         return True
+    if _past_over_names(doc, before):
+        return True
     return (
         before >= 1
         and doc[before].is_lower
@@ -285,6 +294,24 @@ def past(doc: Doc, start: int) -> bool:
         and doc[before].lower_ not in _NOT_BODY_NOUNS
         and doc[before - 1].lower_ in _FORMER
     )
+
+
+def _past_over_names(doc: Doc, index: int) -> bool:
+    """ "then-Chicago Inspector General", "former Cook County Assessor": a past marker before
+    capitalized words no entity holds, which name the office's place or body."""
+    words = 0
+    while index >= 0 and words < _LONGEST_NAME and doc[index].is_title and doc[index].is_alpha:
+        index -= 1
+        words += 1
+    if not words or index < 0:
+        return False
+    if index > 0 and doc[index].text == "-" and not doc[index - 1].whitespace_:
+        index -= 1
+    return doc[index].lower_ in _FORMER
+
+
+_LONGEST_NAME = 3
+"""The most capitalized words between "former" or "then-" and a role."""
 
 
 # Lower-case words between "former" and a role that belong to a new clause, not the role.
