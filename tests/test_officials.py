@@ -780,3 +780,26 @@ def test_a_ministrys_spokesman_is_not_of_a_country_without_ministries() -> None:
         WIRE_2017,
     )
     assert ("Lu Kang", "spokesman", "United States") not in found
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A chamber named right after a state is the state's legislature; its president
+        # keeps the chamber in the role.
+        (
+            "HARTFORD (Reuters) - Connecticut Senate President Martin Looney said the budget "
+            "would pass.",
+            {("Martin Looney", "Senate President", "Connecticut")},
+        ),
+        (
+            "AUSTIN (Reuters) - The bill stalled after Texas House Speaker Dan Branford "
+            "refused to bring it up.",
+            {("Dan Branford", "Speaker", "Texas")},
+        ),
+    ],
+)
+def test_state_legislatures_named_by_their_chamber(
+    body: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert offices(body, WIRE_2017) == expected
