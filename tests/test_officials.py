@@ -803,3 +803,12 @@ def test_state_legislatures_named_by_their_chamber(
     body: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert offices(body, WIRE_2017) == expected
+
+
+def test_a_us_state_has_no_president() -> None:
+    found = offices(
+        "The union said on Tuesday that Nurses United Ohio President Carla Dunn would lead "
+        "the strike, and Ohio Senate President Larry Obhof agreed.",
+        WIRE_2017,
+    )
+    assert "Carla Dunn" not in {name for name, _, _ in found}

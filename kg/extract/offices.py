@@ -123,7 +123,11 @@ def settle(found: list[Holding], context: Context) -> None:
                 holding.level = level or "country"
             continue
         if where.ref.kind != "organization":
-            if holding.role.scope == "body" and not _place_office(holding):
+            if _stateless_president(holding):
+                # "SEIU Healthcare Illinois President Greg Kelley": a US state has a
+                # governor, not a president; the title is a body's the text names around it.
+                holding.kind = PRIVATE
+            elif holding.role.scope == "body" and not _place_office(holding):
                 # "Paul Hanly, a New York lawyer", "the DeKalb County chairman for the Moore
                 # campaign": a title of a body, named only with a place, is not the place's
                 # office (a commissioner, an assessor or a "County Attorney" is).
@@ -224,6 +228,22 @@ def _unnamed_body(holding: Holding) -> bool:
         and before.text not in gz.demonyms()
         and gz.state_by_form().get(word) is None
     )
+
+
+_CHAMBERS = frozenset({"senate", "house", "assembly", "legislature", "council", "board"})
+
+
+def _stateless_president(holding: Holding) -> bool:
+    """Whether a president is named with a US state, which has none ("Illinois President"),
+    unlike a chamber's ("Massachusetts Senate President")."""
+    where = holding.jurisdiction
+    if where is None or where.ref.kind != "state":
+        return False
+    words = fold(holding.role.text).split()
+    if not words or words[-1] != "president" or _CHAMBERS & set(words):
+        return False
+    state = gz.state_by_form().get(fold(where.name))
+    return state is not None and state.country == "US"
 
 
 def opposition_abroad(found: list[Holding]) -> None:
