@@ -283,15 +283,12 @@ def mentioned(body: str) -> set[str]:
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
-        # Domestic signals (a demonym, a city, a state) give the home country; one
-        # person's unqualified offices share it.
+        # Domestic signals (a state, the country's own bodies) give the home country; one
+        # person's offices are one official entry (the first title).
         (
-            "Defence Minister Jane Roe said Australian troops arrived in Afghanistan. "
+            "Defence Minister Jane Roe said troops from Queensland arrived in Afghanistan. "
             "Senator Roe said more would follow.",
-            {
-                "position/person/jane roe|defence minister|country/AU",
-                "position/person/jane roe|senator|country/AU",
-            },
+            {"position/person/jane roe|defence minister|country/AU"},
         ),
         # A country that qualifies another office in the sentence is foreign to this one.
         (
@@ -304,8 +301,8 @@ def mentioned(body: str) -> set[str]:
         ),
         # A shadow office mirrors the office: the same country.
         (
-            "Treasurer John Doe spoke in Sydney on Monday. Shadow Treasurer Jane Roe said "
-            "the figures were weak.",
+            "Treasurer John Doe told Queensland voters on Monday the budget was sound. "
+            "Shadow Treasurer Jane Roe said the figures were weak.",
             {
                 "position/person/john doe|treasurer|country/AU",
                 "position/person/jane roe|shadow treasurer|country/AU",

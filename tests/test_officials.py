@@ -201,18 +201,18 @@ UK_2005 = datetime(2005, 2, 14, tzinfo=UTC)
         ),
         # A definite office is read whole ("deputy prime minister", not "deputy").
         (
-            "John Prescott unveiled plans for new homes in London. The deputy prime "
+            "John Prescott unveiled plans for new homes in the Commons. The deputy prime "
             "minister told MPs 200,000 homes would be built.",
             {("John Prescott", "deputy prime minister", "United Kingdom")},
         ),
         # An office named inside a later sentence refers back to the subject before it.
         (
-            "Tony Blair has ruled out an inquiry into the war, telling MPs in London it was "
+            "Tony Blair has ruled out an inquiry into the war, telling the Commons it was "
             "closed. Speaking in Brussels, the prime minister said voters would judge.",
             {("Tony Blair", "prime minister", "United Kingdom")},
         ),
         (
-            'Tony Blair has ruled out an inquiry into the war in London. "It is closed," '
+            'Tony Blair has ruled out an inquiry into the war in the Commons. "It is closed," '
             "said the prime minister.",
             {("Tony Blair", "prime minister", "United Kingdom")},
         ),
@@ -634,3 +634,181 @@ def test_bodies_and_places_named_before_a_title(
     body: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert offices(body, WIRE_DAY) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # A body's title named only with a place is no office of the place.
+        "But Maria Ostrowski, a Denver lawyer representing several school districts, said "
+        "the ruling was narrow.",
+        "A witness named the man as Dale Perkins, the Polk County chairman for the Jensen "
+        "campaign, in a post on Sunday.",
+        "Harriet Lomax, a Glasgow director who made the film, said it had cost little.",
+    ],
+)
+def test_a_body_title_named_only_with_a_place_is_not_an_office(body: str) -> None:
+    assert offices(body) == set()
+
+
+def test_a_place_office_of_a_body_title_stays_public() -> None:
+    found = offices("Lake County Commissioner Ellen Marsh voted against the levy on Tuesday.")
+    assert found == {("Ellen Marsh", "Commissioner", "Lake County")}
+
+
+def test_one_official_entry_for_the_forms_of_one_persons_office() -> None:
+    # "Senator X, chairman of the Y Committee": one official, by the title before the name.
+    found = offices(
+        "WASHINGTON (Reuters) - Republican Senator Bob Corker, chairman of the Senate Foreign "
+        "Relations Committee, declined to comment on Tuesday.",
+        datetime(2017, 10, 10, tzinfo=UTC),
+    )
+    assert {(name, role) for name, role, _ in found} == {("Bob Corker", "Senator")}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # The country an article names most is what it is about, not whose officials it
+        # names: with no sign of where the writer is, no country is guessed.
+        "Foreign Minister Ann Keller says Zimbabwe should be suspended. Ministers will meet "
+        "on Zimbabwe tomorrow, as President Robert Mugabe's government holds power.",
+        "Defence Minister Jane Roe said Australian troops arrived in Afghanistan.",
+    ],
+)
+def test_the_country_an_article_is_about_is_not_its_officials_country(body: str) -> None:
+    found = offices(body)
+    assert ("Ann Keller", "Foreign Minister", "") in found or (
+        "Jane Roe",
+        "Defence Minister",
+        "",
+    ) in found
+
+
+WIRE_2017 = datetime(2017, 11, 14, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # The United States has secretaries, not ministers: a minister in a Washington
+        # report is a foreign one, whose country the text does not give here.
+        (
+            "WASHINGTON (Reuters) - President Donald Trump hosted Prime Minister Malcolm "
+            "Turnbull at the White House on Tuesday.",
+            {
+                ("Donald Trump", "President", "United States"),
+                ("Malcolm Turnbull", "Prime Minister", ""),
+            },
+        ),
+        # A monarchy has no president.
+        (
+            "LONDON (Reuters) - President Moon Jae-in will visit Britain next month, Foreign "
+            "Secretary Boris Johnson told the Commons.",
+            {
+                ("Moon Jae-in", "President", ""),
+                ("Boris Johnson", "Foreign Secretary", "United Kingdom"),
+            },
+        ),
+        # The officeholders table holds every president and member of Congress of 2017:
+        # a "Senate Majority Leader" it does not know leads a state's senate.
+        (
+            "ST. PAUL, Minn. (Reuters) - The Minnesota Senate will run out of money next "
+            "month. Senate Majority Leader Karl Lindqvist said the chamber would close.",
+            {("Karl Lindqvist", "Majority Leader", "")},
+        ),
+        # ... and a president it does not know is not the United States' president.
+        (
+            "WASHINGTON (Reuters) - President Mauricio Macri met Vice President Mike Pence "
+            "at the White House on Monday.",
+            {
+                ("Mauricio Macri", "President", ""),
+                ("Mike Pence", "Vice President", "United States"),
+            },
+        ),
+    ],
+)
+def test_reference_evidence_against_the_home_country(
+    body: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert offices(body, WIRE_2017) == expected
+
+
+def test_a_us_office_the_text_names_is_kept_whoever_holds_it() -> None:
+    # "U.S. Senator" names the country with the office: the table is not asked.
+    found = offices("U.S. Senator Jane Quell said the bill would pass.", WIRE_2017)
+    assert found == {("Jane Quell", "Senator", "United States")}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # A title bodies share with states, after the name of a body no list knows.
+        "The plan was attacked on Monday by Cato Institute Vice President Jane Roe, who "
+        "said it would fail.",
+        "The proposal drew praise on Monday from Heritage Foundation President Kay Coles "
+        "James, who called it overdue.",
+    ],
+)
+def test_a_shared_title_of_an_unnamed_body_is_not_a_public_office(body: str) -> None:
+    assert offices(body, WIRE_2017) == set()
+
+
+def test_a_party_or_a_demonym_before_a_shared_title_keeps_it_public() -> None:
+    found = offices(
+        "The talks went on, and Russian President Vladimir Putin met Democratic Senator "
+        "Chris Murphy and Vice President Mike Pence.",
+        WIRE_2017,
+    )
+    assert ("Vladimir Putin", "President", "Russia") in found
+    assert ("Mike Pence", "Vice President", "United States") in found
+
+
+def test_a_past_marker_reaches_over_the_place_named_with_the_title() -> None:
+    found = offices(
+        "The audit was ordered by then-Denver Inspector General Paula Wexler, and Denver "
+        "Auditor Tim Grady signed it.",
+        WIRE_2017,
+    )
+    assert "Paula Wexler" not in {name for name, _, _ in found}
+
+
+def test_a_ministrys_spokesman_is_not_of_a_country_without_ministries() -> None:
+    found = offices(
+        "BEIJING (Reuters) - Foreign Ministry spokesman Lu Kang said on Monday that U.S. "
+        "Treasury officials would visit, according to the U.S. Commerce Department.",
+        WIRE_2017,
+    )
+    assert ("Lu Kang", "spokesman", "United States") not in found
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A chamber named right after a state is the state's legislature; its president
+        # keeps the chamber in the role.
+        (
+            "HARTFORD (Reuters) - Connecticut Senate President Martin Looney said the budget "
+            "would pass.",
+            {("Martin Looney", "Senate President", "Connecticut")},
+        ),
+        (
+            "AUSTIN (Reuters) - The bill stalled after Texas House Speaker Dan Branford "
+            "refused to bring it up.",
+            {("Dan Branford", "Speaker", "Texas")},
+        ),
+    ],
+)
+def test_state_legislatures_named_by_their_chamber(
+    body: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert offices(body, WIRE_2017) == expected
+
+
+def test_a_us_state_has_no_president() -> None:
+    found = offices(
+        "The union said on Tuesday that Nurses United Ohio President Carla Dunn would lead "
+        "the strike, and Ohio Senate President Larry Obhof agreed.",
+        WIRE_2017,
+    )
+    assert "Carla Dunn" not in {name for name, _, _ in found}

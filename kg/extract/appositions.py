@@ -81,17 +81,21 @@ def _after(person: Mention, sentence: Parsed, named: Named, context: Context) ->
     head = _head(person, sentence)
     if head is None:
         return
-    for noun, past in _office_nouns(head):
+    for noun, past, shape in _office_nouns(head):
         role = _role_at(noun, sentence)
         if role is None or role.start < person.span.end:
             continue
         role, owner = qualify(field, role, named, context)
+        how = "phrase"
         if owner is None:
-            owner = _possessor(noun, sentence, named)
+            owner, how = _possessor(noun, sentence, named), "possessor"
         if past or _at_the_time(noun):
             role = replace(role, past=True)
-        holding = Holding(person, role, None)
-        attach(holding, owner or _linked(holding, noun, sentence, named))
+        holding = Holding(person, role, None, pattern=shape)
+        if owner is not None:
+            attach(holding, owner, how)
+        else:
+            attach(holding, _linked(holding, noun, sentence, named), "linked")
         yield holding
 
 
@@ -126,32 +130,32 @@ def _head(person: Mention, sentence: Parsed) -> Token | None:
     return None
 
 
-def _office_nouns(head: Token) -> Iterator[tuple[Token, bool]]:
-    """The nouns a name is said to be, with whether they are said in the past: an apposition
-    ("X, the mayor"), a relative clause ("X, who is the mayor"), a copula ("X is the mayor"),
-    and nouns joined to those ("President and CEO of ...")."""
-    found: list[tuple[Token, bool]] = []
+def _office_nouns(head: Token) -> Iterator[tuple[Token, bool, str]]:
+    """The nouns a name is said to be, with whether they are said in the past and the shape
+    that says it: an apposition ("X, the mayor"), a relative clause ("X, who is the mayor"),
+    a copula ("X is the mayor"), and nouns joined to those ("President and CEO of ...")."""
+    found: list[tuple[Token, bool, str]] = []
     for child in head.children:
         if child.dep_ == "appos":
-            found.append((child, False))
+            found.append((child, False, "apposition"))
         elif child.dep_ == "relcl":
-            found += _complements(child)
+            found += _complements(child, "relative")
     if head.dep_ in ("nsubj", "nsubjpass") and head.head.lower_ in _COPULAS:
-        found += _complements(head.head)
-    for noun, past in list(found):
-        found += [(c, past) for c in noun.conjuncts if c.i > noun.i and is_role_head(c.text)]
+        found += _complements(head.head, "copula")
+    for noun, past, shape in list(found):
+        found += [(c, past, shape) for c in noun.conjuncts if c.i > noun.i and is_role_head(c.text)]
     yield from found
 
 
-def _complements(verb: Token) -> list[tuple[Token, bool]]:
+def _complements(verb: Token, shape: str) -> list[tuple[Token, bool, str]]:
     """ "is the mayor", "serves as mayor": the noun a copula's subject is said to be."""
     if verb.lower_ not in _COPULAS:
         return []
     past = verb.lower_ in _PAST_COPULAS
-    found = [(c, past) for c in verb.children if c.dep_ in ("attr", "oprd")]
+    found = [(c, past, shape) for c in verb.children if c.dep_ in ("attr", "oprd")]
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ == "as":
-            found += [(c, past) for c in prep.children if c.dep_ == "pobj"]
+            found += [(c, past, shape) for c in prep.children if c.dep_ == "pobj"]
     return found
 
 

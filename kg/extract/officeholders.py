@@ -130,6 +130,42 @@ def ended(name: str, when: date | None, role: str, *, earliest: bool = False) ->
     return bool(found) and all(s.end <= when if earliest else s.end < when for s in found)
 
 
+# The dates between which the table holds everyone in an office: presidents and vice
+# presidents since 1989; members of Congress from mid-2013 (the source's snapshots begin
+# in 2013: most members who left in January 2013 are missing), up to its last update.
+_COMPLETE = {
+    "president": date(1989, 1, 20),
+    "vice president": date(1989, 1, 20),
+    "senator": date(2013, 6, 1),
+    "representative": date(2013, 6, 1),
+}
+_UPDATED = date(2026, 6, 1)
+
+
+def unknown_holder(name: str, when: date | None, role: str, *, earliest: bool = False) -> bool:
+    """Whether the table, complete for the office a role names on ``when``, knows nobody by
+    that name in it then, nor as a US politician around then: "President Emmanuel Macron"
+    or "Senate Majority Leader Paul Gazelka" (of the Minnesota Senate) in a report of 2017
+    hold no United States office. With ``earliest``, ``when`` is the earliest date the
+    article can have, and the office held at any time from then on counts. False when the
+    table cannot tell (no date, another office, a date it does not cover)."""
+    offices = _offices(role)
+    if when is None or not offices or when > _UPDATED:
+        return False
+    if any(when < _COMPLETE[o] for o in offices):
+        return False
+    # By surname: the table writes some names otherwise ("K. Michael Conaway" for Mike
+    # Conaway, "David Loebsack" for Dave); anyone of that surname in the office then counts.
+    words = fold(name).split()
+    namesakes = _table()[1].get(words[-1], []) if words else []
+    held = [
+        s
+        for s in namesakes
+        if s.office in offices and (s.end >= when if earliest else s.held_on(when))
+    ]
+    return not held and not known_around(name, when)
+
+
 def no_older_than(name: str, role: str, *, former: bool = False) -> date | None:
     """The earliest date an article can have that gives the person a name denotes the office
     a role names, by the table: the day they first took it ("President Donald Trump":

@@ -118,11 +118,20 @@ def settle(found: list[Holding], context: Context) -> None:
             portfolio = holding.role.scope == "aide" and _frontbench(holding)
             military = officer(holding)
             public = holding.role.scope in _PUBLIC_SCOPES or portfolio or bool(level) or military
-            holding.kind = PUBLIC if public else PRIVATE
+            holding.kind = PUBLIC if public and not _unnamed_body(holding) else PRIVATE
             if level or portfolio or military:
                 holding.level = level or "country"
             continue
         if where.ref.kind != "organization":
+            if _stateless_president(holding):
+                # "SEIU Healthcare Illinois President Greg Kelley": a US state has a
+                # governor, not a president; the title is a body's the text names around it.
+                holding.kind = PRIVATE
+            elif holding.role.scope == "body" and not _place_office(holding):
+                # "Paul Hanly, a New York lawyer", "the DeKalb County chairman for the Moore
+                # campaign": a title of a body, named only with a place, is not the place's
+                # office (a commissioner, an assessor or a "County Attorney" is).
+                holding.kind = PRIVATE
             continue
         known = names.get(where.ref) or organization_named(where.name)
         holding.body = where
@@ -133,6 +142,7 @@ def settle(found: list[Holding], context: Context) -> None:
             holding.kind = PUBLIC
             country = known.country if known is not None else None
             holding.jurisdiction = _country(country) if country else None
+            holding.how += ">frontbench"
         elif holding.kind == PRIVATE and not (known and known.kind) and officer(holding):
             # "General Paul Selva, vice chairman of the Joint Chiefs of Staff": a body no
             # list knows, served by a military officer, is the armed forces' (the country's).
@@ -140,6 +150,9 @@ def settle(found: list[Holding], context: Context) -> None:
         elif holding.kind == PUBLIC:
             city, country = (known.city, known.country) if known is not None else (None, None)
             holding.jurisdiction = _place_of(where, city, country)
+            holding.how += ">" + (
+                "body" if holding.jurisdiction is where else f"body-{holding.jurisdiction.ref.kind}"
+            )
             unplaced = known is None or not (
                 known.kind == "international" or known.country or known.city
             )
@@ -159,6 +172,78 @@ def settle(found: list[Holding], context: Context) -> None:
             # or agent ("Trump's lawyer") is no official.
             aide = holding.role.scope == "aide"
             holding.kind = PUBLIC if aide and holding.serves.ref in holders else PRIVATE
+
+
+# Titles of a body ("body" in data/roles.tsv) that are also the offices of a place named
+# with them: "Cook County Commissioner", "Cook County Assessor", "North Korean leader",
+# "Warren County Attorney" (a place's attorney: its role keeps the place), "U.S. Attorney".
+_PLACE_OFFICES = frozenset(
+    """
+    commissioner assessor comptroller coroner administrator leader inspector general
+    high commissioner negotiator
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
+
+
+def _place_office(holding: Holding) -> bool:
+    """Whether a body's title named with a place is that place's office."""
+    doc, role = holding.person.field.doc, holding.role
+    words = fold(doc[role.head_start : role.end].text).split()
+    if words and words[-1] == "attorney":
+        return len(fold(role.text).split()) > len(words)  # "County Attorney", not "attorney"
+    return bool(words) and all(w in _PLACE_OFFICES for w in words)
+
+
+# Titles that bodies of every kind share with states ("Cato Institute Vice President",
+# "Heritage Foundation President", "Campaign Treasurer", "University Chancellor").
+_SHARED_TITLES = frozenset(
+    {"president", "vice president", "vice-president", "secretary", "treasurer", "chancellor"}
+)
+
+
+def _unnamed_body(holding: Holding) -> bool:
+    """Whether a title before a name that bodies share with states ("President") follows
+    capitalized words naming no place, party or person, so a body no list knows: "Cato
+    Institute Vice President Jane Roe", "Heritage Foundation President" are not a
+    country's offices."""
+    field, role = holding.person.field, holding.role
+    doc = field.doc
+    if not holding.titled or field.headline or role.start < 1:
+        return False
+    if fold(doc[role.head_start : role.end].text) not in _SHARED_TITLES:
+        return False
+    before = doc[role.start - 1]
+    word = fold(before.text)
+    # The body's name runs over two words at least, inside a sentence: a word after a
+    # paragraph break or a full stop opens a sentence the sentencizer may have missed.
+    opening = role.start < 2 or doc[role.start - 2].is_space or doc[role.start - 2].is_punct
+    return (
+        not opening
+        and before.text[:1].isupper()
+        and before.is_alpha
+        and not before.is_sent_start
+        and before.ent_type_ in ("ORG", "")  # not a place, a people, a person, a date
+        and word not in _PARTY_WORDS
+        and word not in MODIFIERS
+        and before.text not in gz.demonyms()
+        and gz.state_by_form().get(word) is None
+    )
+
+
+_CHAMBERS = frozenset({"senate", "house", "assembly", "legislature", "council", "board"})
+
+
+def _stateless_president(holding: Holding) -> bool:
+    """Whether a president is named with a US state, which has none ("Illinois President"),
+    unlike a chamber's ("Massachusetts Senate President")."""
+    where = holding.jurisdiction
+    if where is None or where.ref.kind != "state":
+        return False
+    words = fold(holding.role.text).split()
+    if not words or words[-1] != "president" or _CHAMBERS & set(words):
+        return False
+    state = gz.state_by_form().get(fold(where.name))
+    return state is not None and state.country == "US"
 
 
 def opposition_abroad(found: list[Holding]) -> None:

@@ -172,8 +172,15 @@ def officials(article: Article, context: Context) -> Iterator[Fact]:
     article that reports them; identifiers of the officeholders the reference table knows."""
     seen: set[tuple[Ref, Ref]] = set()
     linked: set[Ref] = set()
-    for holding in holdings(context):
+    found = holdings(context)
+    chosen = one_office_each(found)
+    for holding in found:
         if holding.kind != PUBLIC or holding.role.sought:
+            continue
+        if (
+            not holding.role.past
+            and chosen.get((holding.person.field.article, holding.person.ref)) is not holding
+        ):
             continue
         person, where, former = holding.person, holding.jurisdiction, holding.role.past
         position = position_ref(
@@ -202,6 +209,22 @@ def officials(article: Article, context: Context) -> Iterator[Fact]:
             linked.add(person.ref)
             for identifier in _identifiers(holding, context):
                 yield Fact(person.ref, OWL.sameAs, Iri(identifier), evidence)
+
+
+def one_office_each(found: list[Holding]) -> dict[tuple[Ref, Ref], Holding]:
+    """The one current office stated for each person of an article: the one with a
+    jurisdiction, written as a title before the name, first in the text. The forms an
+    article gives one officeholder ("Senator Bob Corker, chairman of the Senate Foreign
+    Relations Committee", "Trent Franks ... Congressman Franks") are one official
+    (LABELLING.md: several forms of one role), not one official per form."""
+    chosen: dict[tuple[Ref, Ref], Holding] = {}
+    ranked = sorted(
+        (h for h in found if h.kind == PUBLIC and not h.role.sought and not h.role.past),
+        key=lambda h: (h.jurisdiction is None, not h.titled),
+    )
+    for holding in ranked:
+        chosen.setdefault((holding.person.field.article, holding.person.ref), holding)
+    return chosen
 
 
 def _evidence(holding: Holding) -> Evidence:

@@ -83,6 +83,8 @@ def qualify(field: Field, role: Role, named: Named, context: Context) -> tuple[R
     if owner is not None:
         role = _attorney(doc, role, owner, possessive)
         role = _department_minister(doc, role, owner, possessive)
+        role = _chamber_president(doc, role, owner, possessive)
+        owner = _state_chamber(field, owner, named)
         role, owner = _territorial_secretary(doc, role, owner, possessive)
         role = _with_modifiers_before(doc, owner[0].span.start, role)
         role = _when(doc, owner[0].span.start, role)
@@ -138,6 +140,35 @@ def _department_minister(doc: Doc, role: Role, owner: Owner, possessive: bool) -
     ):
         return role
     return role.over(doc, mention.span.start + (mention.span[0].lower_ == "the"), role.end)
+
+
+def _chamber_president(doc: Doc, role: Role, owner: Owner, possessive: bool) -> Role:
+    """ "Massachusetts Senate President Stan Rosenberg": the president of a legislature is
+    named with it ("Senate President"); "President" alone would read as a head of state."""
+    mention, kind = owner
+    if possessive or kind != "organization" or mention.span.end != role.start:
+        return role
+    if fold(doc[role.head_start : role.end].text) not in ("president", "vice president"):
+        return role
+    last = mention.span[-1]
+    if last.lower_ not in _LEGISLATURES or not last.is_title:
+        return role
+    return role.over(doc, last.i, role.end, role.head_start)
+
+
+def _state_chamber(field: Field, owner: Owner, named: Named) -> Owner:
+    """ "Massachusetts Senate President", "Texas House Speaker": a legislature named by its
+    chamber alone right after a state is the state's, whatever body the gazetteer knows by
+    that word (the United States Senate)."""
+    mention, kind = owner
+    words = fold(mention.span.text).split()
+    if kind != "organization" or len(words) != 1 or words[0] not in _LEGISLATURES:
+        return owner
+    before = mention.span.start - 1
+    state = _state_ending_at(field, before) if before >= 0 else None
+    if state is None or state[0].ref.kind != "state":
+        return owner
+    return state
 
 
 def state_office(role: Role, owner: Owner) -> Owner:

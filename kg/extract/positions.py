@@ -41,6 +41,12 @@ class Holding:
     level: str = ""
     """Where to look for the place when the phrase names none: "city", "state", "country"
     (a public body's level, "the House"), or "" for the role's own scope."""
+    how: str = ""
+    """Which evidence gave the jurisdiction ("phrase", "of-after", "home", "officeholders"
+    ...): kept for measuring each path's precision (benchmarks/officials_paths.py)."""
+    pattern: str = ""
+    """Which shape of text made the person an office-holder ("title", "apposition",
+    "copula", "referred" ...): kept for measuring, like ``how``."""
 
     @property
     def current(self) -> bool:
@@ -48,9 +54,9 @@ class Holding:
         return self.kind == "public" and not self.role.past and not self.role.sought
 
 
-def attach(holding: Holding, found: Owner | None) -> None:
+def attach(holding: Holding, found: Owner | None, how: str = "phrase") -> None:
     """Give a holding what is named with its role: a place or body is its jurisdiction, a
-    person the office-holder an aide serves."""
+    person the office-holder an aide serves; ``how`` names the shape that named it."""
     if found is None:
         return
     mention, kind = found
@@ -58,3 +64,4 @@ def attach(holding: Holding, found: Owner | None) -> None:
         holding.serves = mention
     else:
         holding.jurisdiction = Jurisdiction(mention.ref, mention.name)
+        holding.how = how

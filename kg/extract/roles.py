@@ -108,14 +108,31 @@ def _countries() -> dict[tuple[str, ...], frozenset[str]]:
     }
 
 
-def title_countries(doc: Doc, role: Role) -> frozenset[str]:
-    """The countries whose national offices a role's title names, where only a few use it
-    ("Secretary of State": the United States, the United Kingdom); empty: any country."""
+def _listed(doc: Doc, role: Role) -> frozenset[str]:
     found = _head_starting_at(doc, role.head_start)
     if found is None:
         return frozenset()
     words = tuple(word(t) for t in doc[role.head_start : found[0]] if not _stop(doc, t.i))
     return _countries().get(words, frozenset())
+
+
+def title_countries(doc: Doc, role: Role) -> frozenset[str]:
+    """The countries whose national offices a role's title names, where only a few use it
+    ("Secretary of State": the United States, the United Kingdom); empty: any country."""
+    return frozenset(c for c in _listed(doc, role) if not c.startswith("!"))
+
+
+def title_not_in(doc: Doc, role: Role) -> frozenset[str]:
+    """The countries that have no office by a role's title ("Prime Minister": not the United
+    States; "President": not a monarchy); empty: none known."""
+    return frozenset(c[1:] for c in _listed(doc, role) if c.startswith("!"))
+
+
+def head_not_in(head: str) -> frozenset[str]:
+    """The countries that have no office by a head's name ("minister": the United States,
+    whose departments are not ministries)."""
+    listed = _countries().get(tuple(_WORD.findall(head)), frozenset())
+    return frozenset(c[1:] for c in listed if c.startswith("!"))
 
 
 def word(token: Token) -> str:
@@ -268,6 +285,8 @@ def past(doc: Doc, start: int) -> bool:
         before -= 1
     if before >= 0 and doc[before].lower_ in PAST:
         return True
+    if _past_over_names(doc, before):
+        return True
     return (
         before >= 1
         and doc[before].is_lower
@@ -275,6 +294,24 @@ def past(doc: Doc, start: int) -> bool:
         and doc[before].lower_ not in _NOT_BODY_NOUNS
         and doc[before - 1].lower_ in _FORMER
     )
+
+
+def _past_over_names(doc: Doc, index: int) -> bool:
+    """ "then-Chicago Inspector General", "former Cook County Assessor": a past marker before
+    capitalized words no entity holds, which name the office's place or body."""
+    words = 0
+    while index >= 0 and words < _LONGEST_NAME and doc[index].is_title and doc[index].is_alpha:
+        index -= 1
+        words += 1
+    if not words or index < 0:
+        return False
+    if index > 0 and doc[index].text == "-" and not doc[index - 1].whitespace_:
+        index -= 1
+    return doc[index].lower_ in _FORMER
+
+
+_LONGEST_NAME = 3
+"""The most capitalized words between "former" or "then-" and a role."""
 
 
 # Lower-case words between "former" and a role that belong to a new clause, not the role.

@@ -70,17 +70,24 @@ def holdings_of(person: Mention, named: Named, context: Context) -> Iterator[Hol
     end = person.span.start
     # "Attorney-General Daryl Williams" before "President General Pervez Musharraf".
     role = role_ending_at(doc, end)
+    pattern = "title"
     if role is None:
         while end > 0 and doc[end - 1].lower_.rstrip(".") in _RANKS:
             end -= 1
         # "The Immigration Minister, Philip Ruddock, says": the title set off by a comma.
         if end > 1 and doc[end - 1].text == ",":
             end -= 1
-        role = role_ending_at(doc, end) or _shared_title(person, named)
+            pattern = "title-comma"
+        role = role_ending_at(doc, end)
+        if role is None:
+            role, pattern = _shared_title(person, named), "title-shared"
     if role is not None:
         role, owner = qualify(person.field, role, named, context)
-        holding = Holding(person, role, None, titled=True)
-        attach(holding, owner or _of_place_after(person, role, named))
+        holding = Holding(person, role, None, titled=True, pattern=pattern)
+        if owner is not None:
+            attach(holding, owner)
+        else:
+            attach(holding, _of_place_after(person, role, named), "of-after")
         yield holding
     else:
         yield from _monarch(person, named)
@@ -140,7 +147,7 @@ def _member_of_congress(person: Mention, context: Context) -> Iterator[Holding]:
     if words is None:
         return
     role = Role(_CONGRESS[found[0].office], "country", words.start, words.end)
-    yield Holding(person, role, None, inferred=True)
+    yield Holding(person, role, None, inferred=True, pattern="congress-table")
 
 
 def _of_place_after(person: Mention, role: Role, named: Named) -> Owner | None:
@@ -180,7 +187,7 @@ def _monarch(person: Mention, named: Named) -> Iterator[Holding]:
     if owner is None or owner[0].ref.kind != "country":
         return
     role = Role(doc[start - 1].text, "monarch", start - 1, start)
-    holding = Holding(person, role, None, titled=True)
+    holding = Holding(person, role, None, titled=True, pattern="monarch")
     attach(holding, owner)
     yield holding
 
@@ -235,8 +242,8 @@ def _role_of_before(person: Mention, end: int, named: Named, context: Context) -
                     # "Chairman of the Joint Chiefs of Staff Gen. X": "Chairman" alone is no
                     # clear office, the body it chairs is part of it.
                     role = role.over(doc, role.start, owner[0].span.end, role.head_start)
-                holding = Holding(person, role, None)
-                attach(holding, owner)
+                holding = Holding(person, role, None, pattern="of-before")
+                attach(holding, owner, "of-body")
                 yield holding
                 return
     for link in range(end - 1, max(end - _LONGEST_TAIL, 0), -1):
@@ -257,7 +264,7 @@ def _role_of_before(person: Mention, end: int, named: Named, context: Context) -
         last = role.end if doc[link].lower_ == "to" else end
         whole = role.over(doc, role.start, last, role.head_start)
         whole, found = qualify(field, whole, named, context)
-        holding = Holding(person, whole, None)
+        holding = Holding(person, whole, None, pattern="of-before")
         attach(holding, found)
         yield holding
         return
@@ -293,11 +300,11 @@ def taking_office(field: Field, named: Named, context: Context) -> Iterator[Hold
         if not people:
             continue
         person = max(people, key=lambda m: m.span.start)
-        holding = Holding(person, role, None)
+        holding = Holding(person, role, None, pattern="taking")
         attach(holding, owner)
         if role.end < len(doc) - 1 and doc[role.end].lower_ == "of":
             target = role.end + 1 + (doc[role.end + 1].lower_ == "the")
-            attach(holding, named.get((field.name, target)))
+            attach(holding, named.get((field.name, target)), "of-after")
         yield holding
 
 
@@ -336,7 +343,7 @@ def delayed(
         ]
         if following:
             role, owner = definite
-            holding = Holding(following[0], role, None)
+            holding = Holding(following[0], role, None, pattern="delayed")
             attach(holding, owner)
             yield holding
         return
@@ -376,7 +383,7 @@ def referred(
             referent = _last_subject(people, field, number, quoted)
             if referent is None or referent.ref in holders:
                 continue
-            holding = Holding(referent, role, None, inferred=True)
+            holding = Holding(referent, role, None, inferred=True, pattern="referred")
             attach(holding, owner)
             held.add(office_words(role.text))
             yield holding
