@@ -1,0 +1,108 @@
+"""The listings: the kept answers of the shipped queries that list the whole graph hold
+the rows the query gives, in its order; `kg query BUILD NAME` reads them; a changed
+export makes them again."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from click.testing import CliRunner
+
+from benchmarks.corpus import generate
+from kg.builder import build_to
+from kg.cli import main
+from kg.listings import LISTINGS, SUFFIX, ensure_listings, find, listings_path
+from kg.querystore import STORE_FOLDER, QueryStore, ensure_store
+from kg.sparql import named_queries, run
+
+# The ORDER BY of each listing (evaluated on the rows): rows tied on it may come in any order.
+ORDER = {
+    "people": lambda row: (row["name"], row["role"] or "", row["jurisdiction"] or ""),
+    "timeline": lambda row: (row["name"], row["date"] or "", row["article"]),
+    "mentions": lambda row: (row["source"], row["article"], row["kind"], row["name"]),
+    "evidence": lambda row: (row["name"].lower(), row["source"], row["sentence"], row["relation"]),
+}
+
+
+@pytest.fixture(scope="module")
+def build_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seeds and a few synthetic articles, as N-Quads."""
+    folder = tmp_path_factory.mktemp("listings")
+    generate(folder / "corpus", 12)
+    build_to([folder / "corpus", "seeds"], folder / "out", formats=["nquads"])
+    return folder / "out"
+
+
+def sparql_rows(folder: Path, name: str) -> list[dict[str, str | None]]:
+    """The rows of the shipped query run by the engine over the query store."""
+    graph = QueryStore.open(folder).graph()
+    answer = graph.query(named_queries()[name].text)
+    assert isinstance(answer, ox.QuerySolutions)
+    variables = [v.value for v in answer.variables]
+    return [
+        {v: None if s[v] is None else getattr(s[v], "value", str(s[v])) for v in variables}
+        for s in answer
+    ]
+
+
+def test_the_kept_rows_are_the_query_rows_in_its_order(build_folder: Path) -> None:
+    expected = {name: sparql_rows(build_folder, name) for name in LISTINGS}
+    assert all(find(build_folder, name) is None for name in LISTINGS)
+    folder, seconds = ensure_listings(ensure_store(build_folder))
+    assert seconds is not None and set(LISTINGS) <= set(seconds)
+    assert ensure_listings(ensure_store(build_folder))[1] is None  # found, not made again
+    for name in LISTINGS:
+        kept = find(build_folder, name)
+        assert kept is not None and kept.parent == folder
+        result = run(build_folder, name)
+        assert result.kept == kept, name
+        assert expected[name], name  # the build has rows for every listing
+        assert sorted(map(repr, result.rows)) == sorted(map(repr, expected[name])), name
+        order = ORDER[name]
+        assert [order(row) for row in result.rows] == [order(row) for row in expected[name]]
+        assert [order(row) for row in result.rows] == sorted(order(row) for row in result.rows)
+
+
+def test_kg_query_prints_the_kept_answer(build_folder: Path) -> None:
+    ensure_listings(ensure_store(build_folder))
+    kept = find(build_folder, "people")
+    assert kept is not None
+    runner = CliRunner()
+    tsv = runner.invoke(main, ["query", str(build_folder), "people", "--format", "tsv"])
+    assert tsv.exit_code == 0, tsv.output
+    assert tsv.output.encode() == kept.read_bytes()
+    csv = runner.invoke(main, ["query", str(build_folder), "people", "--format", "csv"])
+    assert csv.exit_code == 0, csv.output
+    lines = csv.output.splitlines()
+    assert lines[0] == "name,role,jurisdiction,organization,articles"
+    assert len(lines) == len(run(build_folder, "people").rows) + 1
+    # Other shipped queries still run on the store.
+    assert find(build_folder, "articles") is None
+    assert run(build_folder, "articles").kept is None
+
+
+def test_the_listings_are_made_again_when_the_export_changes(tmp_path: Path) -> None:
+    build_to(["seeds"], tmp_path, formats=["nquads"])
+    first, _ = ensure_listings(ensure_store(tmp_path))
+    graph = tmp_path / "graph.nq"
+    extra = (
+        "<https://kg.example/id/person/zz> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "
+        "<https://schema.org/Person> .\n"
+        '<https://kg.example/id/person/zz> <https://schema.org/name> "Zed Zebra" .\n'
+    )
+    graph.write_text(graph.read_text() + extra)
+    os.utime(graph, ns=(time.time_ns(), time.time_ns() + 10**9))
+    assert find(tmp_path, "people") is None  # the kept answer is of the old export
+    assert "Zed Zebra" in {row["name"] for row in run(tmp_path, "people").rows}
+    store = ensure_store(tmp_path)
+    second, seconds = ensure_listings(store)
+    assert seconds is not None and second == listings_path(store) != first
+    assert not first.exists()  # removed with its store
+    assert "Zed Zebra" in {row["name"] for row in run(tmp_path, "people").rows}
+    assert sorted(
+        p.name for p in (tmp_path / STORE_FOLDER).iterdir() if p.name.endswith(SUFFIX)
+    ) == [second.name]
