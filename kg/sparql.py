@@ -56,14 +56,14 @@ class QueryResult:
     document: tuple[str, bytes] | None = None
     """A SELECT's results document when ``run`` was asked for one (then ``rows`` is empty)."""
     kept: Path | None = None
-    """The kept answer (``kg.listings``) the rows were read from, instead of the query."""
+    """The kept answer (``kg.answers``) the rows were read from, instead of running the query."""
 
     def serialize(self, result_format: str) -> bytes:
         """SELECT rows as a SPARQL 1.1 results document (csv, tsv, json, xml)."""
         if self.document is not None and self.document[0] == result_format:
             return self.document[1]
         if self.kept is not None:
-            from kg.listings import read
+            from kg.answers import read
 
             return _document(read(self.kept), result_format)
         if self.kind != "select" or self.graph is None:
@@ -157,12 +157,12 @@ def run(
     xml), a SELECT's answer is serialized as it is read, into ``document``, and no
     rows are kept (the query runs once).
     """
-    from kg.listings import find, find_for
+    from kg.answers import find, find_for
     from kg.querystore import StoredGraph, query_graph
 
     text = query_text(sparql)
     check_read_only(text)
-    # A shipped listing of the whole graph is read from its kept answer when there is one.
+    # A shipped query over a build is answered from its kept answer when there is one.
     if text != sparql:
         if isinstance(graph, StoredGraph):
             kept = find_for(graph.query_store.build, sparql.strip())
@@ -194,8 +194,8 @@ def run(
 
 
 def _kept(kept: Path, text: str, result_format: str | None) -> QueryResult:
-    """The answer of a shipped listing read from its kept TSV document (``kg.listings``)."""
-    from kg.listings import read
+    """The answer of a shipped query read from its kept TSV document (``kg.answers``)."""
+    from kg.answers import read
 
     answer = read(kept)
     variables = [variable.value for variable in answer.variables]

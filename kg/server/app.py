@@ -30,9 +30,9 @@ from types import FrameType
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+from kg.answers import ensure_answers, find_for, read
 from kg.entityindex import OpenIndex, Table, ensure_index
 from kg.errors import KgError, QueryError
-from kg.listings import ensure_listings, find_for, read
 from kg.locking import Waiting
 from kg.querystore import QueryStore
 from kg.resolve import DEFAULT_BASE
@@ -219,7 +219,7 @@ class Handler(BaseHTTPRequestHandler):
             kept = find_for(site.query_store.build, named.name)
             if match.group(2):
                 media_type = _DOWNLOAD_TYPES[match.group(2)]
-                if kept is not None:  # a listing of the whole graph, kept (kg.listings)
+                if kept is not None:  # kept when the server started (kg.answers)
                     body = read(kept).serialize(format=RESULTS_TYPES[media_type])
                     assert body is not None  # no output stream given: the bytes are returned
                     answer = Answer(media_type, body)
@@ -305,7 +305,7 @@ class Handler(BaseHTTPRequestHandler):
 
 
 def _first_rows(kept: Path, rows: int) -> Table:
-    """The first ``rows`` rows of a kept listing (read as far as needed)."""
+    """The first ``rows`` rows of a kept answer (read as far as needed)."""
     answer = read(kept)
     variables = [variable.value for variable in answer.variables]
     return Table(
@@ -423,7 +423,7 @@ def serve(
     try:
         query_store = QueryStore.open(path, wait=wait, waiting=waiting)
         location, _ = ensure_index(query_store.build, wait=wait, waiting=waiting)
-        ensure_listings(query_store.build, wait=wait, waiting=waiting)
+        ensure_answers(query_store.build, wait=wait, waiting=waiting)
         index = OpenIndex(location)
         pool = QueryPool(query_store.build.location, workers=workers, timeout=timeout)
         server.site = Site(query_store, pool, index, base=base)

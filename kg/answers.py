@@ -1,0 +1,172 @@
+"""Kept answers: the results of every shipped query over a build, written once.
+
+A shipped query's answer depends on nothing but the export and the query's text, and
+the ones that list the whole graph (``people``, ``timeline``, ``mentions``,
+``evidence``: 65,000 to 977,000 rows at 10,000 articles) take 12 to 99 s each in
+memory and several times that from the query store's on-disk indexes, however the
+query is written (the engine's cost per row). So each shipped query's SPARQL 1.1 TSV
+results document (lossless: every term in N-Triples syntax) is kept, in the query's
+order, and ``kg query BUILD people`` (the shipped name) reads it instead of running
+the query: the TSV as it is, other formats and rows through pyoxigraph's results
+parser, in Rust.
+
+The answers live beside the query store they belong to, named by the same
+fingerprint (``.kg-query-store/NAME-FINGERPRINT.answers/QUERY-DIGEST.tsv``; the
+digest is the query text's, so a kg version whose query changed runs it on the store
+instead of reading an answer to another question), and have the store's life: written
+under the store folder's exclusive lock, each file renamed into place when whole,
+removed with the store when the export changes. They are made by running the
+shipped SPARQL itself over the export loaded in memory (where these joins run 3 to 8
+times faster than on disk), so their rows are the query's rows by construction.
+`kg serve` makes them on its first start, after the entity index; `kg query` does not
+(its first query would pay for all of them).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import shutil
+import time
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.errors import StorageError
+from kg.locking import Waiting, folder_lock, in_use
+from kg.querystore import StoreBuild, fingerprint, store_root
+from kg.rdffiles import rdf_file
+
+log = logging.getLogger(__name__)
+
+SUFFIX = ".answers"
+"""A store's kept answers are in the folder named as the store's, with this suffix."""
+
+
+def _shipped() -> dict[str, str]:
+    from kg.sparql import named_queries
+
+    return {name: named.text for name, named in named_queries().items()}
+
+
+def _file_name(name: str, text: str) -> str:
+    digest = hashlib.blake2b(text.encode(), digest_size=6).hexdigest()
+    return f"{name}-{digest}.tsv"
+
+
+def answers_path(build: StoreBuild) -> Path:
+    """Where the kept answers of a query store live: beside it, same fingerprint."""
+    return build.location.with_name(build.location.name + SUFFIX)
+
+
+def find(path: str | Path, name: str) -> Path | None:
+    """The kept answer of the shipped query ``name`` over the export ``path`` (an export
+    or a build folder), or None (not a shipped query, or not kept yet)."""
+    if name not in _shipped():
+        return None
+    source, _ = rdf_file(Path(path))
+    return _found(store_root(source) / f"{source.name}-{fingerprint(source)}", name)
+
+
+def find_for(build: StoreBuild, name: str) -> Path | None:
+    """The kept answer of the shipped query ``name`` for an opened query store, or None."""
+    return _found(build.location, name)
+
+
+def _found(location: Path, name: str) -> Path | None:
+    text = _shipped().get(name)
+    if text is None:
+        return None
+    document = location.with_name(location.name + SUFFIX) / _file_name(name, text)
+    return document if document.is_file() else None
+
+
+def ensure_answers(
+    build: StoreBuild, *, wait: bool = True, waiting: Waiting | None = None
+) -> tuple[Path, dict[str, float] | None]:
+    """The kept answers of every shipped query over the store ``build``, made if missing.
+
+    Returns their folder and the seconds the making took, by step (``load``, then each
+    query; None when all were there). Raises LockedError when another process holds the
+    store folder and ``wait`` is false.
+    """
+    target = answers_path(build)
+    if not _missing(target):
+        return target, None
+    root = target.parent
+    try:
+        with folder_lock(root, wait=wait, waiting=waiting):
+            missing = _missing(target)
+            if not missing:  # another process made them while we waited
+                return target, None
+            if fingerprint(build.source) not in build.location.name:
+                raise StorageError(f"{build.source} changed while kg serve started; start it again")
+            seconds = _make(build.source, target, missing, waiting)
+            _remove_stale(root, build.source.name, keep=target)
+    except PermissionError as error:
+        raise StorageError(f"{root}: cannot write the kept answers: {error}") from error
+    log.info("kept the answers %s in %.1f s", target, sum(seconds.values()))
+    return target, seconds
+
+
+def _missing(target: Path) -> dict[str, str]:
+    """The shipped queries (name: text) whose answer ``target`` does not hold."""
+    return {
+        name: text
+        for name, text in _shipped().items()
+        if not (target / _file_name(name, text)).is_file()
+    }
+
+
+def _make(
+    source: Path, target: Path, queries: dict[str, str], progress: Waiting | None
+) -> dict[str, float]:
+    """Run ``queries`` over ``source`` loaded in memory; each TSV document is written to
+    a temporary file, renamed into ``target`` when whole."""
+    from kg.graph import KnowledgeGraph
+
+    target.mkdir(exist_ok=True)
+    seconds: dict[str, float] = {}
+    if progress is not None:
+        progress(f"kept answers: loading {source.name} into memory")
+    started = time.perf_counter()
+    graph = KnowledgeGraph.load(source)
+    graph.query("ASK { ?s ?p ?o }")  # the store is made on first use
+    seconds["load"] = time.perf_counter() - started
+    for name, text in queries.items():
+        if progress is not None:
+            progress(f"kept answers: {name}")
+        started = time.perf_counter()
+        document = target / _file_name(name, text)
+        temporary = target / f"tmp-{os.getpid()}-{document.name}"
+        try:
+            answer = graph.query(text)
+            if not isinstance(answer, ox.QuerySolutions):
+                raise StorageError(f"the shipped query {name} is not a SELECT: no answer to keep")
+            answer.serialize(str(temporary), ox.QueryResultsFormat.TSV)
+            temporary.rename(document)
+        except BaseException:
+            temporary.unlink(missing_ok=True)
+            raise
+        seconds[name] = time.perf_counter() - started
+    return seconds
+
+
+def _remove_stale(root: Path, name: str, *, keep: Path) -> None:
+    """Remove the kept answers of older versions of ``name`` that no reader holds (we
+    hold the folder's lock); their stores go the same way (``kg.querystore``)."""
+    for path in root.iterdir():
+        if path == keep or not path.is_dir() or not path.name.endswith(SUFFIX):
+            continue
+        if path.name.startswith(f"{name}-") and not in_use(path):
+            shutil.rmtree(path, ignore_errors=True)
+    for leftover in keep.glob("tmp-*"):  # of a killed making
+        leftover.unlink(missing_ok=True)
+
+
+def read(document: Path) -> ox.QuerySolutions:
+    """A kept answer as query solutions (parsed by pyoxigraph as they are read)."""
+    answer = ox.parse_query_results(path=str(document), format=ox.QueryResultsFormat.TSV)
+    assert isinstance(answer, ox.QuerySolutions)
+    return answer
