@@ -11,10 +11,11 @@ N-Quads (reused from `--keep DIR/N` when there), then, each in a fresh process:
     included), and the same query again with the store in place;
   - every shipped query over the opened store, and, for comparison, the load of the
     export into memory that every query paid before the store (`KnowledgeGraph.load`);
-  - `kg serve` on the build: its first start, which makes the entity index (the seconds
-    that took), the home page, the entity pages of the 10 most mentioned people, outlets
-    and cities it lists, and 20 concurrent clients asking for them (a bounded load on
-    127.0.0.1).
+  - `kg serve` on the build: its first start, which makes the entity index and the kept
+    answers of the shipped queries (the seconds each took, wall and processor), the home
+    page, the entity pages of the 10 most mentioned people, outlets and cities it lists,
+    and 20 concurrent clients asking for them (a bounded load on 127.0.0.1);
+  - then each shipped query as `kg query BUILD NAME` answers it, from its kept answer.
 Targets (issue #22, at 10,000 articles): the first query within 1.5x of `oxigraph load`;
 each shipped query afterwards under 1 s; an entity page under 300 ms, 20 concurrent
 clients without an error.
@@ -40,6 +41,8 @@ from html import unescape
 from pathlib import Path
 
 from benchmarks.corpus import generate
+from kg.answers import MADE
+from kg.answers import SUFFIX as ANSWERS
 from kg.entityindex import SUFFIX
 from kg.querystore import STORE_FOLDER
 from kg.sparql import named_queries
@@ -133,6 +136,22 @@ def fetch(url: str) -> tuple[int, float]:
     return status, time.perf_counter() - started
 
 
+def answers_figures(folder: Path) -> str:
+    """How the kept answers were made: wall and processor seconds of each step."""
+    found = sorted((folder / STORE_FOLDER).glob(f"*{ANSWERS}/{MADE}"))
+    if not found:
+        return "no kept answers found"
+    made = json.loads(found[-1].read_text())
+    size = sum(p.stat().st_size for p in found[-1].parent.glob("*.tsv")) / 2**20
+    wall = sum(w for w, _ in made.values())
+    cpu = sum(c for _, c in made.values())
+    steps = ", ".join(f"{name} {w:.1f} ({c:.1f})" for name, (w, c) in made.items())
+    return (
+        f"made in {wall:.1f} s ({cpu:.1f} s of processor), {size:,.0f} MiB of TSV\n"
+        f"  its steps, wall (processor) s: {steps}"
+    )
+
+
 def index_figures(folder: Path) -> str:
     """How the entity index was made: seconds, triples, size (from its meta table)."""
     found = sorted((folder / STORE_FOLDER).glob(f"*{SUFFIX}"))
@@ -144,12 +163,15 @@ def index_figures(folder: Path) -> str:
     finally:
         connection.close()
     size = found[-1].stat().st_size / 2**20
+    cpu = json.loads(meta.get("cpu", "{}"))
     phases = ", ".join(
-        f"{name} {seconds:.1f}" for name, seconds in json.loads(meta["phases"]).items()
+        f"{name} {seconds:.1f} ({cpu.get(name, float('nan')):.1f})"
+        for name, seconds in json.loads(meta["phases"]).items()
     )
     return (
-        f"made in {float(meta['seconds']):.1f} s, {int(meta['triples']):,} triples,"
-        f" {size:,.0f} MiB\n  its phases (s): {phases}"
+        f"made in {float(meta['seconds']):.1f} s ({sum(cpu.values()):.1f} s of processor),"
+        f" {int(meta['triples']):,} triples, {size:,.0f} MiB\n"
+        f"  its phases, wall (processor) s: {phases}"
     )
 
 
@@ -163,9 +185,12 @@ def home_links(html: str) -> dict[str, list[str]]:
 
 def serve(folder: Path, clients: int = 20, requests: int = 10) -> None:
     """Entity pages of `kg serve` on the build, alone and under ``clients`` at once; its
-    first start makes the entity index (an index already there is removed first)."""
+    first start makes the entity index and the kept answers (removed first if there),
+    then each shipped query is timed as `kg query` answers it."""
     for stale in (folder / STORE_FOLDER).glob(f"*{SUFFIX}"):
         stale.unlink()
+    for stale in (folder / STORE_FOLDER).glob(f"*{ANSWERS}"):
+        shutil.rmtree(stale)
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -181,6 +206,7 @@ def serve(folder: Path, clients: int = 20, requests: int = 10) -> None:
         start = time.perf_counter() - started
         print(f"\n  kg serve: first start {start:.1f} s (the store was there)")
         print(f"  entity index: {index_figures(folder)}")
+        print(f"  kept answers: {answers_figures(folder)}")
         status, home = fetch(url)
         again = fetch(url)[1]
         with urllib.request.urlopen(url, timeout=120) as response:
@@ -215,6 +241,23 @@ def serve(folder: Path, clients: int = 20, requests: int = 10) -> None:
     finally:
         server.terminate()
         server.wait(timeout=30)
+    kept_queries(folder)
+
+
+def kept_queries(folder: Path) -> None:
+    """Each shipped query on the ready store, answered from its kept answer: in one
+    process (rows as kg.query returns them), and the largest as `kg query --format csv`."""
+    figures = json.loads(
+        timed([sys.executable, "-m", "benchmarks.shipped", "store", str(folder)])[1]
+    )
+    print("\n  each shipped query afterwards, from its kept answer (rows as Python dicts):")
+    print(f"  {'query':<14}{'rows':>10}{'seconds':>10}")
+    for name in named_queries():
+        print(f"  {name:<14}{int(figures[name + ' rows']):>10,}{figures[name]:>10.3f}")
+    for name in ("evidence", "people"):
+        command = [sys.executable, "-m", "kg", "query", str(folder), name, "--format", "csv"]
+        seconds, _ = timed(command)
+        print(f"  kg query BUILD {name} --format csv: {seconds:.2f} s (process start included)")
 
 
 def main() -> None:

@@ -25,6 +25,7 @@ times faster than on disk), so their rows are the query's rows by construction.
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
 import shutil
@@ -33,6 +34,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg.atomic import atomic_write
 from kg.errors import StorageError
 from kg.locking import Waiting, folder_lock, in_use
 from kg.querystore import StoreBuild, fingerprint, store_root
@@ -84,12 +86,12 @@ def _found(location: Path, name: str) -> Path | None:
 
 def ensure_answers(
     build: StoreBuild, *, wait: bool = True, waiting: Waiting | None = None
-) -> tuple[Path, dict[str, float] | None]:
+) -> tuple[Path, dict[str, tuple[float, float]] | None]:
     """The kept answers of every shipped query over the store ``build``, made if missing.
 
-    Returns their folder and the seconds the making took, by step (``load``, then each
-    query; None when all were there). Raises LockedError when another process holds the
-    store folder and ``wait`` is false.
+    Returns their folder and the wall and processor seconds the making took, by step
+    (``load``, then each query; None when all were there). Raises LockedError when
+    another process holds the store folder and ``wait`` is false.
     """
     target = answers_path(build)
     if not _missing(target):
@@ -103,10 +105,11 @@ def ensure_answers(
             if fingerprint(build.source) not in build.location.name:
                 raise StorageError(f"{build.source} changed while kg serve started; start it again")
             seconds = _make(build.source, target, missing, waiting)
+            _write_made(target, seconds)
             _remove_stale(root, build.source.name, keep=target)
     except PermissionError as error:
         raise StorageError(f"{root}: cannot write the kept answers: {error}") from error
-    log.info("kept the answers %s in %.1f s", target, sum(seconds.values()))
+    log.info("kept the answers %s in %.1f s", target, sum(w for w, _ in seconds.values()))
     return target, seconds
 
 
@@ -121,23 +124,23 @@ def _missing(target: Path) -> dict[str, str]:
 
 def _make(
     source: Path, target: Path, queries: dict[str, str], progress: Waiting | None
-) -> dict[str, float]:
+) -> dict[str, tuple[float, float]]:
     """Run ``queries`` over ``source`` loaded in memory; each TSV document is written to
     a temporary file, renamed into ``target`` when whole."""
     from kg.graph import KnowledgeGraph
 
     target.mkdir(exist_ok=True)
-    seconds: dict[str, float] = {}
+    seconds: dict[str, tuple[float, float]] = {}
     if progress is not None:
         progress(f"kept answers: loading {source.name} into memory")
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     graph = KnowledgeGraph.load(source)
     graph.query("ASK { ?s ?p ?o }")  # the store is made on first use
-    seconds["load"] = time.perf_counter() - started
+    seconds["load"] = (time.perf_counter() - started, time.process_time() - cpu)
     for name, text in queries.items():
         if progress is not None:
             progress(f"kept answers: {name}")
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         document = target / _file_name(name, text)
         temporary = target / f"tmp-{os.getpid()}-{document.name}"
         try:
@@ -149,8 +152,17 @@ def _make(
         except BaseException:
             temporary.unlink(missing_ok=True)
             raise
-        seconds[name] = time.perf_counter() - started
+        seconds[name] = (time.perf_counter() - started, time.process_time() - cpu)
     return seconds
+
+
+MADE = "made.json"
+"""In an answers folder: the seconds (wall and processor) of each step of its making."""
+
+
+def _write_made(target: Path, seconds: dict[str, tuple[float, float]]) -> None:
+    figures = {step: [round(wall, 2), round(cpu, 2)] for step, (wall, cpu) in seconds.items()}
+    atomic_write(target / MADE, json.dumps(figures))
 
 
 def _remove_stale(root: Path, name: str, *, keep: Path) -> None:
