@@ -354,7 +354,7 @@ def query(
 
             click.echo(result.turtle(prefixes(DEFAULT_BASE)).decode("utf-8"), nl=False)
         elif result_format != "table":
-            click.echo(result.serialize(result_format).decode("utf-8"), nl=False)
+            click.echo(result.serialize(result_format), nl=False)  # bytes, as written
         else:
             table = Table(show_lines=False)
             for name in result.variables:

@@ -81,9 +81,15 @@ def test_kg_query_prints_the_kept_answer(build_folder: Path) -> None:
     runner = CliRunner()
     tsv = runner.invoke(main, ["query", str(build_folder), "people", "--format", "tsv"])
     assert tsv.exit_code == 0, tsv.output
-    assert tsv.output.encode() == kept.read_bytes()
+    assert tsv.stdout_bytes == kept.read_bytes()
     csv = runner.invoke(main, ["query", str(build_folder), "people", "--format", "csv"])
     assert csv.exit_code == 0, csv.output
+    assert csv.stdout_bytes == kept.with_suffix(".csv").read_bytes()
+    converted = ox.parse_query_results(path=str(kept), format=ox.QueryResultsFormat.TSV)
+    assert isinstance(converted, ox.QuerySolutions)
+    assert csv.stdout_bytes == converted.serialize(format=ox.QueryResultsFormat.CSV)
+    json = runner.invoke(main, ["query", str(build_folder), "people", "--format", "json"])
+    assert json.exit_code == 0 and json.output.startswith('{"head":{"vars":["name",')
     lines = csv.output.splitlines()
     assert lines[0] == "name,role,jurisdiction,organization,articles"
     assert len(lines) == len(run(build_folder, "people").rows) + 1
