@@ -219,7 +219,9 @@ class Handler(BaseHTTPRequestHandler):
             kept = find_for(site.query_store.build, named.name)
             if match.group(2):
                 media_type = _DOWNLOAD_TYPES[match.group(2)]
-                if kept is not None:  # kept when the server started (kg.answers)
+                if kept is not None and match.group(2) == "csv":  # kept when it started
+                    answer = Answer(media_type, kept.with_suffix(".csv").read_bytes())
+                elif kept is not None:  # kept when the server started (kg.answers)
                     body = read(kept).serialize(format=RESULTS_TYPES[media_type])
                     assert body is not None  # no output stream given: the bytes are returned
                     answer = Answer(media_type, body)
