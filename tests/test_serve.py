@@ -319,10 +319,15 @@ def test_entity_tables_page_through_their_rows(server: str) -> None:
 
 
 def test_the_query_pages_read_the_kept_answers(server: str, build_folder: Path) -> None:
-    """The first start kept every shipped query's answer; /queries/NAME serves it."""
+    """The first start keeps every shipped query's answer (in the background); then
+    /queries/NAME serves it."""
     from kg.answers import find
     from kg.sparql import named_queries
 
+    deadline = time.monotonic() + 120
+    while any(find(build_folder, name) is None for name in named_queries()):
+        assert time.monotonic() < deadline, "the answers were not kept in 120 s"
+        time.sleep(0.2)
     for name in named_queries():
         kept = find(build_folder, name)
         assert kept is not None, name

@@ -34,7 +34,7 @@ from kg.answers import ensure_answers, find_for, read
 from kg.entityindex import OpenIndex, Table, ensure_index
 from kg.errors import KgError, QueryError
 from kg.locking import Waiting
-from kg.querystore import QueryStore
+from kg.querystore import QueryStore, StoreBuild
 from kg.resolve import DEFAULT_BASE
 from kg.server import pages
 from kg.server.pool import (
@@ -425,7 +425,11 @@ def serve(
     try:
         query_store = QueryStore.open(path, wait=wait, waiting=waiting)
         location, _ = ensure_index(query_store.build, wait=wait, waiting=waiting)
-        ensure_answers(query_store.build, wait=wait, waiting=waiting)
+        # The shipped queries' answers are kept in the background (12 minutes at 10,000
+        # articles on a busy machine): until then their pages run them on the store.
+        threading.Thread(
+            target=_keep_answers, args=(query_store.build, waiting), daemon=True
+        ).start()
         index = OpenIndex(location)
         pool = QueryPool(query_store.build.location, workers=workers, timeout=timeout)
         server.site = Site(query_store, pool, index, base=base)
@@ -444,6 +448,20 @@ def serve(
             index.close()
         if query_store is not None:
             query_store.close()
+
+
+def _keep_answers(build: StoreBuild, waiting: Waiting | None) -> None:
+    """Keep the shipped queries' answers (kg.answers), telling ``waiting`` how it went."""
+    try:
+        _, seconds = ensure_answers(build, waiting=waiting)
+    except (KgError, OSError, MemoryError) as error:
+        log.warning("the shipped queries' answers were not kept: %s", error)
+        if waiting is not None:
+            waiting(f"the shipped queries' answers were not kept: {error}")
+        return
+    if seconds is not None and waiting is not None:
+        total = sum(wall for wall, _ in seconds.values())
+        waiting(f"kept the shipped queries' answers in {total:.0f} s")
 
 
 def _url_host(host: str) -> str:
