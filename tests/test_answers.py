@@ -119,3 +119,16 @@ def test_the_answers_are_made_again_when_the_export_changes(tmp_path: Path) -> N
     assert sorted(
         p.name for p in (tmp_path / STORE_FOLDER).iterdir() if p.name.endswith(SUFFIX)
     ) == [second.name]
+
+
+def test_an_export_too_big_for_memory_is_a_clear_error(build_folder: Path) -> None:
+    from kg.answers import check_memory, memory_needed
+    from kg.errors import StorageError
+
+    source = build_folder / "graph.nq"
+    needed = memory_needed(source)
+    assert needed > source.stat().st_size
+    check_memory(source, needed + 1)
+    check_memory(source, None)  # unknown: no check
+    with pytest.raises(StorageError, match=r"graph\.nq: keeping the shipped queries' answers"):
+        check_memory(source, needed // 2)
