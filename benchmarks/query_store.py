@@ -11,10 +11,12 @@ N-Quads (reused from `--keep DIR/N` when there), then, each in a fresh process:
     included), and the same query again with the store in place;
   - every shipped query over the opened store, and, for comparison, the load of the
     export into memory that every query paid before the store (`KnowledgeGraph.load`);
-  - `kg serve` on the build: its first start, which makes the entity index (the seconds
-    that took), the home page, the entity pages of the 10 most mentioned people, outlets
-    and cities it lists, and 20 concurrent clients asking for them (a bounded load on
-    127.0.0.1).
+  - `kg serve` on the build: its first start, which makes the entity index, then (in
+    the background) the kept answers of the shipped queries (the seconds each took, wall
+    and processor); once they are kept, the home
+    page, the entity pages of the 10 most mentioned people, outlets and cities it lists,
+    and 20 concurrent clients asking for them (a bounded load on 127.0.0.1);
+  - then each shipped query as `kg query BUILD NAME` answers it, from its kept answer.
 Targets (issue #22, at 10,000 articles): the first query within 1.5x of `oxigraph load`;
 each shipped query afterwards under 1 s; an entity page under 300 ms, 20 concurrent
 clients without an error.
@@ -40,6 +42,8 @@ from html import unescape
 from pathlib import Path
 
 from benchmarks.corpus import generate
+from kg.answers import MADE
+from kg.answers import SUFFIX as ANSWERS
 from kg.entityindex import SUFFIX
 from kg.querystore import STORE_FOLDER
 from kg.sparql import named_queries
@@ -133,6 +137,22 @@ def fetch(url: str) -> tuple[int, float]:
     return status, time.perf_counter() - started
 
 
+def answers_figures(folder: Path) -> str:
+    """How the kept answers were made: wall and processor seconds of each step."""
+    found = sorted((folder / STORE_FOLDER).glob(f"*{ANSWERS}/{MADE}"))
+    if not found:
+        return "no kept answers found"
+    made = json.loads(found[-1].read_text())
+    size = sum(p.stat().st_size for p in found[-1].parent.glob("*.tsv")) / 2**20
+    wall = sum(w for w, _ in made.values())
+    cpu = sum(c for _, c in made.values())
+    steps = ", ".join(f"{name} {w:.1f} ({c:.1f})" for name, (w, c) in made.items())
+    return (
+        f"made in {wall:.1f} s ({cpu:.1f} s of processor), {size:,.0f} MiB of TSV\n"
+        f"  its steps, wall (processor) s: {steps}"
+    )
+
+
 def index_figures(folder: Path) -> str:
     """How the entity index was made: seconds, triples, size (from its meta table)."""
     found = sorted((folder / STORE_FOLDER).glob(f"*{SUFFIX}"))
@@ -144,12 +164,15 @@ def index_figures(folder: Path) -> str:
     finally:
         connection.close()
     size = found[-1].stat().st_size / 2**20
+    cpu = json.loads(meta.get("cpu", "{}"))
     phases = ", ".join(
-        f"{name} {seconds:.1f}" for name, seconds in json.loads(meta["phases"]).items()
+        f"{name} {seconds:.1f} ({cpu.get(name, float('nan')):.1f})"
+        for name, seconds in json.loads(meta["phases"]).items()
     )
     return (
-        f"made in {float(meta['seconds']):.1f} s, {int(meta['triples']):,} triples,"
-        f" {size:,.0f} MiB\n  its phases (s): {phases}"
+        f"made in {float(meta['seconds']):.1f} s ({sum(cpu.values()):.1f} s of processor),"
+        f" {int(meta['triples']):,} triples, {size:,.0f} MiB\n"
+        f"  its phases, wall (processor) s: {phases}"
     )
 
 
@@ -163,9 +186,12 @@ def home_links(html: str) -> dict[str, list[str]]:
 
 def serve(folder: Path, clients: int = 20, requests: int = 10) -> None:
     """Entity pages of `kg serve` on the build, alone and under ``clients`` at once; its
-    first start makes the entity index (an index already there is removed first)."""
+    first start makes the entity index and the kept answers (removed first if there),
+    then each shipped query is timed as `kg query` answers it."""
     for stale in (folder / STORE_FOLDER).glob(f"*{SUFFIX}"):
         stale.unlink()
+    for stale in (folder / STORE_FOLDER).glob(f"*{ANSWERS}"):
+        shutil.rmtree(stale)
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -181,6 +207,13 @@ def serve(folder: Path, clients: int = 20, requests: int = 10) -> None:
         start = time.perf_counter() - started
         print(f"\n  kg serve: first start {start:.1f} s (the store was there)")
         print(f"  entity index: {index_figures(folder)}")
+        while not list((folder / STORE_FOLDER).glob(f"*{ANSWERS}/{MADE}")):
+            if server.poll() is not None or time.perf_counter() - started > 7200:
+                sys.exit("kg serve kept no answers")
+            time.sleep(1)
+        kept = time.perf_counter() - started - start
+        print(f"  kept answers, in the background: {kept:.1f} s after the start")
+        print(f"  kept answers: {answers_figures(folder)}")
         status, home = fetch(url)
         again = fetch(url)[1]
         with urllib.request.urlopen(url, timeout=120) as response:
@@ -215,6 +248,41 @@ def serve(folder: Path, clients: int = 20, requests: int = 10) -> None:
     finally:
         server.terminate()
         server.wait(timeout=30)
+    kept_queries(folder)
+
+
+KEPT = """
+import json, sys, time
+from kg.sparql import named_queries, run
+figures = {}
+for name in named_queries():
+    started = time.perf_counter()
+    document = run(sys.argv[1], name, result_format="csv").document
+    figures[name] = [time.perf_counter() - started, len(document[1])]
+    started = time.perf_counter()
+    figures[name] += [len(run(sys.argv[1], name).rows), time.perf_counter() - started]
+print(json.dumps(figures))
+"""
+
+
+def kept_queries(folder: Path) -> None:
+    """Each shipped query on the ready store, answered from its kept answer: as a CSV
+    document and as rows (Python dicts, as kg.query returns them), in one process; and
+    the largest as `kg query BUILD NAME --format csv` in a fresh one."""
+    figures = json.loads(timed([sys.executable, "-c", KEPT, str(folder)])[1])
+    print("\n  each shipped query afterwards, from its kept answer:")
+    print(f"  {'query':<14}{'rows':>10}{'CSV MiB':>9}{'CSV s':>8}{'rows s':>8}")
+    for name, (csv_seconds, size, rows, rows_seconds) in figures.items():
+        print(f"  {name:<14}{rows:>10,}{size / 2**20:>9.1f}{csv_seconds:>8.3f}{rows_seconds:>8.2f}")
+    for name in ("evidence", "people"):
+        command = [sys.executable, "-m", "kg", "query", str(folder), name, "--format", "csv"]
+        started = time.perf_counter()
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+        seconds = time.perf_counter() - started
+        print(
+            f"  kg query BUILD {name} --format csv > /dev/null: {seconds:.2f} s"
+            " (process start included)"
+        )
 
 
 def main() -> None:

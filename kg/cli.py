@@ -322,6 +322,8 @@ def query(
     CONSTRUCT and DESCRIBE print Turtle. An export of 1 MiB or more is bulk
     loaded once into a query store beside it (.kg-query-store/), which later
     queries open in milliseconds; it is loaded again when the export changes.
+    A shipped query whose answer `kg serve` has kept for the build is read from
+    that answer instead of being run (docs/query.md, kept answers).
     """
     from kg.sparql import named_queries, open_graph, run
 
@@ -354,7 +356,7 @@ def query(
 
             click.echo(result.turtle(prefixes(DEFAULT_BASE)).decode("utf-8"), nl=False)
         elif result_format != "table":
-            click.echo(result.serialize(result_format).decode("utf-8"), nl=False)
+            click.echo(result.serialize(result_format), nl=False)  # bytes, as written
         else:
             table = Table(show_lines=False)
             for name in result.variables:
@@ -626,8 +628,9 @@ def serve(
     SPARQL 1.1 endpoint at /sparql, a page per entity, the shipped queries with CSV
     and JSON downloads, a SPARQL editor, and the build's HTML views.
 
-    The export is loaded into its query store first if needed (see kg query), and the
-    first start makes the entity index the pages read (beside the store).
+    The export is loaded into its query store first if needed (see kg query), the
+    first start makes the entity index the pages read (beside the store), then keeps
+    the shipped queries' answers in the background.
     """
     from kg.server.app import serve as run_server
 

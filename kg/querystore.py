@@ -145,7 +145,7 @@ def _remove_stale(root: Path, name: str, *, keep: Path) -> None:
     (``kg.entityindex``) that no reader holds, and the temporary folders and files
     that killed builds left (we hold the root's lock)."""
     for folder in root.iterdir():
-        if folder == keep or folder.name == keep.name + INDEX_SUFFIX:
+        if folder == keep or folder.name.startswith(keep.name + "."):  # its index, listings
             continue
         stale = folder.name.startswith(f"{name}-")
         leftover = folder.name.startswith(f"tmp-{name}-")

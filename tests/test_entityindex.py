@@ -214,3 +214,30 @@ def test_an_unreadable_index_is_a_clear_error(tmp_path: Path) -> None:
     path.write_bytes(b"not a database" * 100)
     with pytest.raises(StorageError, match="cannot read the entity index"):
         OpenIndex(path)
+
+
+def test_the_line_reader_gives_the_parser_terms(tmp_path: Path) -> None:
+    """The fast split of N-Quads lines, and its fallbacks, give pyoxigraph's terms."""
+    import pyoxigraph as ox
+
+    from kg.entityindex import _triples
+
+    lines = [
+        '<http://a/s> <http://a/p> "one <http://a/x> two" <http://a/g> .',
+        '<http://a/s> <http://a/p> "a \\"quoted\\" <b> ." <http://a/g> .',
+        '<http://a/s> <http://a/p> "7"^^<http://www.w3.org/2001/XMLSchema#integer> <http://a/g> .',
+        '<http://a/s> <http://a/p> "chat"@fr <http://a/g> .',
+        "_:b1 <http://a/p> <http://a/o> <http://a/g> .",
+        '<http://a/s> <http://a/p> "no graph, spaces" .',
+        "<http://a/s> <http://a/p> <http://a/o> .",
+        "# a comment",
+        "",
+        '<http://a/s>  <http://a/p>   "two  spaces"   <http://a/g> .',
+    ]
+    path = tmp_path / "graph.nq"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    expected = [
+        (str(q.subject), str(q.predicate), str(q.object))
+        for q in ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS)
+    ]
+    assert list(_triples(path)) == expected

@@ -316,3 +316,26 @@ def test_entity_tables_page_through_their_rows(server: str) -> None:
     assert count >= 2 and rest.group(0).count(b"<tr>") - 1 == count - 1
     assert f"Rows 2 to {count} of {count}".encode() in rest.group(0)
     assert b"previous page" in rest.group(0) and b"Rows" not in rows.group(0)
+
+
+def test_the_query_pages_read_the_kept_answers(server: str, build_folder: Path) -> None:
+    """The first start keeps every shipped query's answer (in the background); then
+    /queries/NAME serves it."""
+    from kg.answers import find
+    from kg.sparql import named_queries
+
+    deadline = time.monotonic() + 120
+    while any(find(build_folder, name) is None for name in named_queries()):
+        assert time.monotonic() < deadline, "the answers were not kept in 120 s"
+        time.sleep(0.2)
+    for name in named_queries():
+        kept = find(build_folder, name)
+        assert kept is not None, name
+        status, media_type, body = fetch(server + f"queries/{name}.csv")
+        assert status == 200 and media_type.startswith("text/csv")
+        assert body == kept.with_suffix(".csv").read_bytes(), name
+    status, _, page = fetch(server + "queries/people")
+    first = find(build_folder, "people")
+    assert first is not None
+    kept_first_name = first.read_text().splitlines()[1].split("\t")[0].strip('"')
+    assert status == 200 and kept_first_name.encode() in page

@@ -243,11 +243,11 @@ def _select(store: ox.Store, request: Select) -> Table:
     if not isinstance(answer, ox.QuerySolutions):
         raise QueryError("a page table needs a SELECT query")
     variables = [variable.value for variable in answer.variables]
-    rows = [[_value(solution[name]) for name in variables] for solution in answer]
+    rows = [[term_value(solution[name]) for name in variables] for solution in answer]
     return Table(variables, rows)
 
 
-def _value(term: Any) -> Term:
+def term_value(term: Any) -> Term:
     if term is None:
         return None
     if isinstance(term, ox.NamedNode):
