@@ -21,7 +21,7 @@ import pytest
 from kg.builder import build_to
 from kg.delta import DIGESTS, MANIFEST, REMOVED, DeltaError, deltas
 from kg.graphstore import apply_delta, load
-from kg.resolution import PICKLE
+from kg.resolution import FORMAT, PICKLE
 
 from .conftest import ROOT
 from .servers import oxigraph_server
@@ -272,3 +272,33 @@ def test_a_delta_left_by_a_build_killed_before_its_commit_is_replaced_by_the_nex
     assert digests(store) == full_digests(news, store, tmp_path / "check")
     with pytest.raises(DeltaError, match="killed before its commit"):
         apply_delta(delta, "http://127.0.0.1:9/store")
+
+
+def test_a_state_of_an_earlier_format_is_made_again_by_the_next_build(tmp_path: Path) -> None:
+    """A store of the kg before the kept statements (its records have no ``made``): the next
+    build resolves every record from its facts again and keeps them in the new form."""
+    news, store = tmp_path / "news", tmp_path / "store"
+    write_corpus(news, range(3))
+    build_to([news], tmp_path / "one", formats=["nquads"], store=store, jobs=1)
+    with sqlite3.connect(store / DIGESTS) as db:
+        (key,) = db.execute("SELECT value FROM meta WHERE key = 'state_key'").fetchone()
+        assert key.startswith(f"{FORMAT} ")
+        earlier = f"{FORMAT - 1} {key.partition(' ')[2]}"
+        db.execute("UPDATE meta SET value = ? WHERE key = 'state_key'", (earlier,))
+        db.execute("ALTER TABLE state_records DROP COLUMN made")
+        db.execute("DROP TABLE state_parts")
+    write_corpus(news, [3])
+    build_to([news], tmp_path / "kept", formats=["nquads"], store=store, jobs=1)
+    build_to([news], tmp_path / "fresh", formats=["nquads"], jobs=1)
+    for name in ("graph.nq", "build-report.json"):
+        assert (tmp_path / "kept" / name).read_bytes() == (tmp_path / "fresh" / name).read_bytes()
+    with sqlite3.connect(store / DIGESTS) as db:
+        (key,) = db.execute("SELECT value FROM meta WHERE key = 'state_key'").fetchone()
+    assert key.startswith(f"{FORMAT} ")
+    # The next build reads the new form, and no facts file (they could be lost): its exports
+    # are the same bytes.
+    for path in (store / "facts").iterdir():
+        path.write_bytes(b"not a pickle")
+    build_to([news], tmp_path / "again", formats=["nquads"], store=store, jobs=1)
+    for name in ("graph.nq", "build-report.json"):
+        assert (tmp_path / "again" / name).read_bytes() == (tmp_path / "fresh" / name).read_bytes()
