@@ -39,7 +39,7 @@ import time
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack, closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -195,7 +195,7 @@ def _stateful(store: Path) -> bool:
     """Whether a kept store holds a resolution state of this kg's format."""
     if not any(store.glob("resolution-*.pickle")):
         return False
-    with sqlite3.connect(store / DIGESTS) as db:
+    with closing(sqlite3.connect(store / DIGESTS)) as db:
         row = db.execute("SELECT value FROM meta WHERE key = 'state_key'").fetchone()
     return row is not None and str(row[0]).startswith(f"{FORMAT} ")
 

@@ -11,9 +11,10 @@ transaction per build):
   of the last build (aliases, splits, names shown), one pickle for the whole store;
 - ``state_files``: each source's version (content hash, facts file, parts) and words;
 - ``state_records``: each record (source, part, index), its ``Observation`` (what it added
-  to the sum, to take it back), its entity statements by graph, every statement it makes
-  and its evidence records as the dataset takes them (``kg.dataset.Dataset.add_record``),
-  and the articles it states something about (zlib-compressed);
+  to the sum, to take it back), its entity statements by graph, its statements about
+  articles and its evidence records as the dataset takes them
+  (``kg.dataset.Dataset.add_record``), and the articles it states something about
+  (zlib-compressed);
 - ``state_parts``: what each saved file or part reports beside its facts (its errors, its
   unused fields, each record's words and problems), for the build report;
 - ``state_tokens``: the keys each record's IRIs and names depend on (entity keys, role
