@@ -349,70 +349,90 @@ def _build_on_store(
     the graphs' digests (``kg.delta``), in the build's transaction.
 
     With a kept state, resolution is finished on its sum and only the records whose
-    statements may change are made again; the delta names the graphs they write. With
-    ``full`` the whole dataset is made too (for exports), from every saved record, and the
-    digests are taken from it. Without a kept state (a first build, other extraction code),
-    every record is made and recorded.
+    statements may change are made again; the delta names the graphs they write, and the
+    digests of those graphs are recorded. With ``full`` the whole dataset is made too (for
+    exports), from the statements the state keeps of every record: no facts file is read
+    and no statement made again. Without a kept state (a first build, other extraction
+    code), every record is made and recorded, and every graph's digest taken from the
+    dataset.
     """
     timings = report.timings
     started = time.perf_counter()
     if state.valid:
         resolver, changes = state.update(facts_store, resolver.base)
-        if not full:
-            timings["resolve"] = time.perf_counter() - started
+        timings["resolve"] = time.perf_counter() - started
+        if full:
+            # The files read by this build were counted as they came; the others' reports
+            # are kept with the state, and so are every record's statements.
+            for kept in state.summaries(excluding=fresh):
+                _tally(kept.result, kept.records, report, strict, fields_seen)
             started = time.perf_counter()
-            found = digests.update(changes, delta, base_iri=resolver.base)
+            with _storage(facts_store.work_folder()):
+                graph = state.rebuild(
+                    resolver,
+                    within=facts_store.work_folder(),
+                    progress=(
+                        (lambda records: progress("load", records, report.records))
+                        if progress is not None
+                        else None
+                    ),
+                )
+            timings["load"] = time.perf_counter() - started
+        else:
+            graph = KnowledgeGraph(base=resolver.base)
             report.records = state.records()
             report.words = state.words()
-            graph = KnowledgeGraph(base=resolver.base)
-            _delta_done(graph, report, found, delta, started)
-            state.save()
-            return graph
-        for _ in changes:  # the state takes in what changed
-            pass
-        timings["resolve"] = time.perf_counter() - started
-
-        def counted() -> Iterator[FileResult]:
-            for result in facts_store.results():
-                if result.source not in fresh:
-                    _observe(result, report, None, strict, fields_seen)
-                yield result
-
-        graph = _load(counted(), facts_store, resolver, report, progress)
-    else:
-        for result in facts_store.results(excluding=fresh):
-            _observe(result, report, resolver, strict, fields_seen)
-        resolver.finish()
-        timings["resolve"] = time.perf_counter() - started
-        state.reset()
-        records, recorder = state.record(facts_store, resolver)
-        graph = _load(
-            (FileResult("", facts=[item]) for item in records),
-            facts_store,
-            resolver,
-            report,
-            progress,
-            on_record=recorder,
+        started = time.perf_counter()
+        found = digests.update(
+            changes,
+            delta,
+            base_iri=resolver.base,
+            extra=_cypher(graph, facts_store.folder) if delta is not None and full else None,
         )
-        state.recorded(resolver)
+        _delta_done(graph, report, found, delta, started)
+        state.save()
+        return graph
+    # Without a kept state (a first build, other extraction code, a state of an earlier
+    # kg): every record is observed, made and recorded.
+    for result in facts_store.results(excluding=fresh):
+        _observe(result, report, resolver, strict, fields_seen)
+    resolver.finish()
+    timings["resolve"] = time.perf_counter() - started
+    state.reset()
+    records, recorder = state.record(facts_store, resolver)
+    graph = _load(
+        (FileResult("", facts=[item]) for item in records),
+        facts_store,
+        resolver,
+        report,
+        progress,
+        on_record=recorder,
+    )
+    state.recorded(resolver)
     started = time.perf_counter()
     dataset = graph.dataset
     dataset.finish()
-    folder = facts_store.folder
-
-    def cypher(target: Path, touched: set[str], base: BuildState | None) -> None:
-        write_cypher(graph, touched, target, folder, base)
-
     with gzip.open(dataset.quads_path, "rb") as quads:
         found = digests.compare(
             quads,  # type: ignore[arg-type]
             delta,
             base_iri=graph.base,
-            extra=cypher if delta is not None else None,
+            extra=_cypher(graph, facts_store.folder) if delta is not None else None,
         )
     _delta_done(graph, report, found, delta, started)
     state.save()
     return graph
+
+
+def _cypher(
+    graph: KnowledgeGraph, store: Path
+) -> Callable[[Path, set[str], BuildState | None], None]:
+    """What adds the Neo4j script to a delta (``kg.export.neo4j_delta``)."""
+
+    def cypher(target: Path, touched: set[str], base: BuildState | None) -> None:
+        write_cypher(graph, touched, target, store, base)
+
+    return cypher
 
 
 def _delta_done(
@@ -519,19 +539,34 @@ def _observe(
 ) -> None:
     """Count one file's records, note its problems, and show its facts to the resolver
     (if any: a kept resolution state has them already)."""
+    records = [(facts.words, facts.problems) for facts in result.facts]
+    _tally(result, records, report, strict, fields_seen)
+    if resolver is not None:
+        for facts in result.facts:
+            resolver.observe(facts)
+
+
+def _tally(
+    result: FileResult,
+    records: Iterable[tuple[int, Sequence[str]]],
+    report: BuildReport,
+    strict: bool,
+    fields_seen: _FieldCounter,
+) -> None:
+    """Count one file's (or part's) records, given as (words, problems), and note its
+    problems: from its facts, or from what a store's resolution state keeps of them."""
+    records = list(records)
     errors = [e for e in result.errors if not isinstance(e, InputNote)]
-    if strict and (errors or any(f.problems for f in result.facts)):
-        problems = [str(e) for e in errors] + [p for f in result.facts for p in f.problems]
-        raise InputError(result.source, "; ".join(problems))
+    if strict and (errors or any(problems for _, problems in records)):
+        said = [str(e) for e in errors] + [p for _, found in records for p in found]
+        raise InputError(result.source, "; ".join(said))
     for error in result.errors:
         _record(report, error, strict)
     fields_seen.add(result)
-    for facts in result.facts:
+    for words, problems in records:
         report.records += 1
-        report.words += facts.words
-        report.problems.extend(facts.problems)
-        if resolver is not None:
-            resolver.observe(facts)
+        report.words += words
+        report.problems.extend(problems)
 
 
 def build_to(

@@ -67,6 +67,15 @@ def temporary_folder(owner: object, prefix: str, within: str | Path | None = Non
     return path
 
 
+def _count(statistics: Statistics, instances: Counter[str], line: bytes) -> None:
+    """Count one distinct line of the union: a triple, and an instance if it types one."""
+    statistics.triples += 1
+    if _TYPE in line:
+        _, predicate, obj = line.split(b" ", 2)
+        if predicate == _TYPE[1:-1] and obj.startswith(b"<"):
+            instances[obj[1 : obj.index(b">")].decode()] += 1
+
+
 class _BackgroundWriter:
     """Writes byte chunks to a stream from another thread, a bounded queue in between."""
 
@@ -225,10 +234,25 @@ class Dataset:
 
     def _write_entity_graphs(self, names: GraphNames) -> None:
         """Each entity's statements, in the graph of their subject: the union's sorted
-        lines hold them one subject at a time."""
+        lines hold them one subject at a time. The union's statistics are counted on the
+        way (the shared graphs' own statements merged in), so that no later pass is needed."""
+        statistics = Statistics(self._own.triples, Counter(self._own.instances))
+        instances = statistics.instances
+        shared_own = iter(self._shared_own)
+        pending = next(shared_own, None)
         batch: list[str] = []
         subject, home = "", ""
+        triples = 0
         for raw in self._entities:
+            while pending is not None and pending <= raw:
+                if pending != raw:  # a line of the union that is in no entity's graph
+                    _count(statistics, instances, pending)
+                pending = next(shared_own, None)
+            triples += 1
+            if _TYPE in raw:
+                _, predicate, obj = raw.split(b" ", 2)
+                if predicate == _TYPE[1:-1] and obj.startswith(b"<"):
+                    instances[obj[1 : obj.index(b">")].decode()] += 1
             line = raw.decode("utf-8")[:-3]  # without " .\n"
             if names.article_graph(line) is not None:
                 continue  # in its article's graph already
@@ -240,6 +264,11 @@ class Dataset:
                 self._write_quads(batch)
                 batch = []
         self._write_quads(batch)
+        while pending is not None:
+            _count(statistics, instances, pending)
+            pending = next(shared_own, None)
+        statistics.triples += triples
+        self._statistics = statistics
 
     def _write_quads(self, lines: list[str]) -> None:
         assert self._quads_out is not None, "the dataset is finished"
@@ -284,15 +313,13 @@ class Dataset:
                 last = line
 
     def statistics(self) -> Statistics:
-        """Counted in one pass over the sorted entity statements, then kept."""
+        """Counted in one pass over the sorted entity statements (as the dataset is finished,
+        for a dataset with graph names), then kept."""
+        self.finish()
         if self._statistics is None:
             statistics = Statistics(self._own.triples, Counter(self._own.instances))
             for line in self.entity_lines():
-                statistics.triples += 1
-                if _TYPE in line:
-                    _, predicate, obj = line.split(b" ", 2)
-                    if predicate == _TYPE[1:-1] and obj.startswith(b"<"):
-                        statistics.instances[obj[1 : obj.index(b">")].decode()] += 1
+                _count(statistics, statistics.instances, line)
             self._statistics = statistics
         return self._statistics
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import logging
 import os
 import shutil
 import sqlite3
@@ -42,6 +43,7 @@ REMOVED = "removed.txt"
 MANIFEST = "delta.json"
 FORMAT = 1
 
+log = logging.getLogger(__name__)
 
 Extra = Callable[[Path, "set[str]", "BuildState | None"], None]
 
@@ -271,6 +273,21 @@ class _Writer:
             self.out.write(b"".join(lines))
         return True
 
+    def _uncommitted(self, target: Path) -> Path | None:
+        """Where to move ``target`` aside when it is the delta of a build of this store that
+        was killed after putting it in place and before recording itself: a delta with this
+        build's number whose base is this build's base (the store's commit decides which
+        delta is real). None when there is no such folder."""
+        if not target.is_dir():
+            return None
+        try:
+            found = Delta.read(target)
+        except DeltaError:
+            return None
+        if found.build != self.number or found.base != self.base:
+            return None
+        return target.with_name(f".{target.name}.uncommitted.{os.getpid()}")
+
     def finish(self, removed: list[tuple[str, str]], extra: Extra | None) -> DeltaReport:
         """Record the build's number and fingerprint (the graphs table holds this build's
         graphs) and put the delta in place."""
@@ -303,13 +320,21 @@ class _Writer:
                     os.fsync(stream.fileno())
             staging.chmod(0o755)
             target = self.delta / f"{self.number:06d}"
-            if target.exists():
+            stale = self._uncommitted(target)
+            if target.exists() and stale is None:
                 raise DeltaError(
                     f"{target} exists already: a delta of another store? give each store "
                     "its own --delta folder"
                 )
+            if stale is not None:
+                # A build of this store put it in place and was killed before its commit:
+                # the store is still at the base build, so that delta never happened.
+                log.warning("%s: left by a build killed before its commit, replaced", target)
+                target.rename(stale)
             staging.rename(target)
             self.staging = None
+            if stale is not None:
+                shutil.rmtree(stale, ignore_errors=True)
             report = replace(report, folder=str(target))
         self.db.execute(
             "INSERT OR REPLACE INTO meta VALUES ('build', ?), ('fingerprint', ?)",

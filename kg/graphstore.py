@@ -234,6 +234,15 @@ def apply_delta(
     key = _without_credentials(endpoint)
     state = _read_state(state_path)
     held = state.get(key)
+    if held is not None:
+        for delta in found:
+            if delta.build == int(held["build"]) and delta.fingerprint != held["fingerprint"]:
+                raise DeltaError(
+                    f"{key} holds a build {delta.build} that is not {delta.folder} ({state_path}): "
+                    "the delta it was given was written by a build killed before its commit "
+                    "and replaced by the next build; load a full export into it, then remove "
+                    f"its entry from {state_path}"
+                )
     todo = [d for d in found if held is None or d.build > int(held["build"])]
     expected = str(held["fingerprint"]) if held is not None else None
     store = _Endpoint(endpoint, timeout=timeout)

@@ -11,7 +11,12 @@ transaction per build):
   of the last build (aliases, splits, names shown), one pickle for the whole store;
 - ``state_files``: each source's version (content hash, facts file, parts) and words;
 - ``state_records``: each record (source, part, index), its ``Observation`` (what it added
-  to the sum, to take it back) and its entity statements (zlib-compressed);
+  to the sum, to take it back), its entity statements by graph, its statements about
+  articles and its evidence records as the dataset takes them
+  (``kg.dataset.Dataset.add_record``), and the articles it states something about
+  (zlib-compressed);
+- ``state_parts``: what each saved file or part reports beside its facts (its errors, its
+  unused fields, each record's words and problems), for the build report;
 - ``state_tokens``: the keys each record's IRIs and names depend on (entity keys, role
   names), so a changed decision finds the records it rewrites;
 - ``state_article_graphs``: the article graphs each record writes to;
@@ -30,25 +35,31 @@ entity graphs one of whose lines came or went: ``changed`` gives them, whole, fo
 the same unless new evidence merges or splits an entity: then the old IRI's graph loses
 its statements and is in the delta's ``removed.txt``, and the graphs that named it are
 rewritten (docs/scale.md).
+
+A build with exports makes the whole dataset from the kept statements (``rebuild``), in
+source order, without reading a facts file or making a statement again: the records the
+update made again hold their new statements, and the others' are unchanged.
 """
 
 from __future__ import annotations
 
+import logging
 import pickle
 import sqlite3
 import zlib
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TypeVar
 
 from kg.atomic import atomic_write
+from kg.dataset import Dataset
 from kg.factstore import FactsStore
-from kg.graph import QuadMaker
+from kg.graph import KnowledgeGraph, QuadMaker
 from kg.graphnames import GraphNames
-from kg.model import ArticleFacts, Ref
+from kg.model import ArticleFacts, FileResult, Ref
 from kg.namespaces import SDO
 from kg.resolve import (
     _NAMED_KINDS,
@@ -63,7 +74,8 @@ from kg.resolve import (
 from kg.text import fold
 
 T = TypeVar("T")
-FORMAT = 1
+log = logging.getLogger(__name__)
+FORMAT = 2
 PICKLE = "resolution-{}.pickle"
 _ROLE_NAME = str(SDO.roleName)
 
@@ -71,8 +83,11 @@ SCHEMA = (
     "CREATE TABLE IF NOT EXISTS state_files "
     "(file TEXT PRIMARY KEY, version TEXT, words INTEGER) WITHOUT ROWID",
     "CREATE TABLE IF NOT EXISTS state_records (id INTEGER PRIMARY KEY, file TEXT, "
-    "part INTEGER, idx INTEGER, graph TEXT, observation BLOB, lines BLOB)",
-    "CREATE INDEX IF NOT EXISTS state_records_file ON state_records (file)",
+    "part INTEGER, idx INTEGER, graph TEXT, observation BLOB, lines BLOB, made BLOB, "
+    "articles TEXT)",
+    "CREATE INDEX IF NOT EXISTS state_records_order ON state_records (file, part, idx)",
+    "CREATE TABLE IF NOT EXISTS state_parts "
+    "(file TEXT, part INTEGER, summary BLOB, PRIMARY KEY (file, part)) WITHOUT ROWID",
     "CREATE TABLE IF NOT EXISTS state_tokens "
     "(token TEXT, record INTEGER, PRIMARY KEY (token, record)) WITHOUT ROWID",
     "CREATE INDEX IF NOT EXISTS state_tokens_record ON state_tokens (record)",
@@ -92,6 +107,7 @@ SCHEMA = (
 TABLES = (
     "state_files",
     "state_records",
+    "state_parts",
     "state_tokens",
     "state_article_graphs",
     "state_lines",
@@ -110,12 +126,43 @@ class Held:
 
 @dataclass
 class _Made:
-    """One record made into statements: its graph, article graphs' lines and entity lines."""
+    """One record made into statements: its graph, article graphs' lines and entity lines,
+    its statements about articles (``homed``) and its evidence records (``own``)."""
 
     graph: str
     articles: dict[str, set[str]]
     entities: dict[str, set[str]]
     reported: set[tuple[str, str]]
+    homed: list[str]
+    own: list[str]
+
+
+@dataclass(frozen=True)
+class Kept:
+    """One record as a full build's dataset takes it, read from the state: its article
+    graph, its statements about articles (its entity statements are in ``state_lines``,
+    once for all records), its evidence records, and the articles it states something
+    about."""
+
+    graph: str
+    statements: list[str]
+    own: list[str]
+    articles: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What one saved file or part reports beside its facts: the result without its facts,
+    and each record's words and problems."""
+
+    result: FileResult
+    records: tuple[tuple[int, tuple[str, ...]], ...]
+
+
+def summary(result: FileResult) -> Summary:
+    """A file's or part's report, for a build that does not read its facts."""
+    records = tuple((facts.words, tuple(facts.problems)) for facts in result.facts)
+    return Summary(replace(result, facts=[]), records)
 
 
 def tokens_of(facts: ArticleFacts) -> set[str]:
@@ -174,6 +221,18 @@ def _pack(value: object) -> bytes:
     return zlib.compress(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), 1)
 
 
+def _pack_lines(statements: list[str], own: list[str]) -> bytes:
+    """A record's statements and evidence records: N-Triples lines hold no line break."""
+    text = "\n".join([str(len(statements)), *statements, *own])
+    return zlib.compress(text.encode("utf-8"), 1)
+
+
+def _unpack_lines(blob: bytes) -> tuple[list[str], list[str]]:
+    count, *lines = zlib.decompress(blob).decode("utf-8").split("\n")
+    cut = int(count)
+    return lines[:cut], lines[cut:]
+
+
 def _unpack(blob: bytes) -> object:
     return pickle.loads(zlib.decompress(blob))
 
@@ -187,9 +246,15 @@ class ResolutionState:
         self.db = db
         self.folder = folder
         self.key = key
+        meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
+        if not meta.get("state_key", f"{FORMAT} ").startswith(f"{FORMAT} "):
+            # A state of an earlier format: made again, from every saved file's facts, by
+            # this build (its tables may lack columns).
+            log.info("%s: resolution state of an earlier kg, made again", folder)
+            for table in TABLES:
+                db.execute(f"DROP TABLE IF EXISTS {table}")
         for statement in SCHEMA:
             db.execute(statement)
-        meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
         self.generation = int(meta.get("state_generation", "0"))
         self.held: Held | None = None
         if meta.get("state_key") == f"{FORMAT} {key}" and self.generation:
@@ -233,11 +298,40 @@ class ResolutionState:
     def keep_record(self, file: str, part: int, index: int, seen: Observation) -> int:
         """Keep one record's observation; its row id."""
         rid = self.db.execute(
-            "INSERT INTO state_records (file, part, idx, observation) VALUES (?, ?, ?, ?)",
-            (file, part, index, _pack(seen)),
+            "INSERT INTO state_records (file, part, idx, observation, articles) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (file, part, index, _pack(seen), "\n".join(seen.articles)),
         ).lastrowid
         assert rid is not None
         return rid
+
+    def keep_part(self, result: FileResult) -> None:
+        """Keep what a saved file or part reports beside its facts (``Summary``)."""
+        self.db.execute(
+            "INSERT OR REPLACE INTO state_parts VALUES (?, ?, ?)",
+            (result.source, result.part, _pack(summary(result))),
+        )
+
+    # ------------------------------------------------------------------ reading back
+
+    def kept(self) -> Iterator[Kept]:
+        """Every record's statements as a full build's dataset takes them, in source order
+        (file, part, record), as ``FactsStore.results`` gives the records."""
+        rows = self.db.execute(
+            "SELECT graph, made, articles FROM state_records ORDER BY file, part, idx"
+        )
+        for graph, made, articles in rows:
+            statements, own = _unpack_lines(made)
+            yield Kept(graph, statements, own, tuple(articles.split("\n")) if articles else ())
+
+    def summaries(self, *, excluding: set[str]) -> Iterator[Summary]:
+        """What each saved file or part reports (but those of ``excluding``), in source order."""
+        for file, blob in self.db.execute(
+            "SELECT file, summary FROM state_parts ORDER BY file, part"
+        ):
+            if file not in excluding:
+                found: Summary = _unpack(blob)  # type: ignore[assignment]
+                yield found
 
     # ------------------------------------------------------------------ updating
 
@@ -267,10 +361,12 @@ class ResolutionState:
                 observed.add(seen, -1)
                 gone[rid] = _Old(graph, _unpack(lines))  # type: ignore[arg-type]
             db.execute("DELETE FROM state_files WHERE file = ?", (file,))
+            db.execute("DELETE FROM state_parts WHERE file = ?", (file,))
         fresh: dict[int, ArticleFacts] = {}
         for file in fresh_files:
             words = 0
             for result in facts_store.saved(file):
+                self.keep_part(result)
                 for index, facts in enumerate(result.facts):
                     seen = observation(facts)
                     for key, _ in seen.dates:
@@ -297,6 +393,22 @@ class ResolutionState:
         tokens: set[str],
         redated: set[str],
     ) -> Iterator[tuple[str, list[bytes]]]:
+        """Update the state's records and lines now; the graphs that may have changed, as
+        they are read."""
+        made, changed_articles, touched_entities = self._update_records(
+            resolver, facts_store, gone, fresh, tokens, redated
+        )
+        return self._graphs(made, changed_articles, touched_entities)
+
+    def _update_records(
+        self,
+        resolver: Resolver,
+        facts_store: FactsStore,
+        gone: dict[int, _Old],
+        fresh: dict[int, ArticleFacts],
+        tokens: set[str],
+        redated: set[str],
+    ) -> tuple[dict[int, _Made], set[str], set[str]]:
         db = self.db
         maker = QuadMaker(resolver)
         names = maker.graph_names
@@ -338,7 +450,12 @@ class ResolutionState:
                 )
             )
         touched_entities.update(self._derive(maker, resolver, positions))
+        return made, changed_articles, touched_entities
 
+    def _graphs(
+        self, made: dict[int, _Made], changed_articles: set[str], touched_entities: set[str]
+    ) -> Iterator[tuple[str, list[bytes]]]:
+        db = self.db
         for graph in sorted(changed_articles):
             lines: set[str] = set()
             for item in made.values():
@@ -403,8 +520,8 @@ class ResolutionState:
             )
         touched.update(entities)
         db.execute(
-            "UPDATE state_records SET graph = ?, lines = ? WHERE id = ?",
-            (item.graph, _pack(entities), rid),
+            "UPDATE state_records SET graph = ?, lines = ?, made = ? WHERE id = ?",
+            (item.graph, _pack(entities), _pack_lines(item.homed, item.own), rid),
         )
         db.executemany(
             "INSERT OR IGNORE INTO state_tokens VALUES (?, ?)",
@@ -471,6 +588,50 @@ class ResolutionState:
         resolver._reported = {}
         return touched
 
+    def rebuild(
+        self,
+        resolver: Resolver,
+        *,
+        within: Path | None = None,
+        progress: Callable[[int], None] | None = None,
+    ) -> KnowledgeGraph:
+        """The whole dataset, made from the kept statements (``kept``) and the positions'
+        dates: what ``KnowledgeGraph.from_facts`` makes of every saved record, without
+        reading their facts (``resolver`` is the updated state's, ``update``).
+        ``progress`` is told how many records are in, every thousand."""
+        maker = QuadMaker(resolver)
+        names = maker.graph_names
+        # The article graphs several records write to are merged before they are written.
+        shared = {key for key, count in resolver.observed.contributors.items() if count > 1}
+        dataset = Dataset(within, graph_names=names)
+        try:
+            for done, record in enumerate(self.kept(), start=1):
+                dataset.add_record(
+                    record.graph,
+                    record.statements,
+                    own=record.own,
+                    shared=frozenset(
+                        names.graph_of(maker.iri(resolver.iri(Ref(article))))
+                        for article in record.articles
+                        if article in shared
+                    ),
+                )
+                if progress is not None and done % 1000 == 0:
+                    progress(done)
+            # Every record's entity statements, once: the distinct lines of every entity
+            # graph (the dataset sorts the union), and the positions' dates.
+            lines = self.db.execute("SELECT line FROM state_lines")
+            dataset.add_entity_statements(line for (line,) in lines)
+            derived = self.db.execute("SELECT lines FROM state_derived")
+            dataset.add_entity_statements(
+                line for (text,) in derived.fetchall() for line in text.splitlines()
+            )
+            dataset.finish()
+        except BaseException:
+            dataset.close()
+            raise
+        return KnowledgeGraph(base=resolver.base, dataset=dataset)
+
     # ------------------------------------------------------------------ saving
 
     def save(self) -> None:
@@ -527,6 +688,7 @@ class _Recorder:
         for file in sorted(self.facts_store.entries):
             words = 0
             for result in self.facts_store.saved(file):
+                self.state.keep_part(result)
                 for index, facts in enumerate(result.facts):
                     seen = observation(facts)
                     words += facts.words
@@ -572,13 +734,15 @@ def _split(
     """A record's statements by graph, as ``kg.dataset.Dataset.add_record`` places them."""
     articles: dict[str, set[str]] = {graph: set(own)}
     entities: dict[str, set[str]] = {}
+    homed = []
     for statement in statements:
         home = names.article_graph(statement)
         if home is None:
             entities.setdefault(names.graph_of(statement.partition(" ")[0]), set()).add(statement)
         else:
             articles.setdefault(home, set()).add(statement)
-    return _Made(graph, articles, entities, reported)
+            homed.append(statement)
+    return _Made(graph, articles, entities, reported, homed, own)
 
 
 def _quads(graph: str, lines: Iterable[str]) -> list[bytes]:

@@ -19,9 +19,9 @@ from pathlib import Path
 import pytest
 
 from kg.builder import build_to
-from kg.delta import DIGESTS, MANIFEST, REMOVED, deltas
+from kg.delta import DIGESTS, MANIFEST, REMOVED, DeltaError, deltas
 from kg.graphstore import apply_delta, load
-from kg.resolution import PICKLE
+from kg.resolution import FORMAT, PICKLE
 
 from .conftest import ROOT
 from .servers import oxigraph_server
@@ -212,3 +212,93 @@ def test_a_build_killed_in_its_transaction_leaves_the_store_at_the_last_build(
     assert document["base"]["build"] == 1 and document["build"] == 2
     assert "graph/article/" in (folder / REMOVED).read_text()
     assert digests(store) == full_digests(news, store, tmp_path / "check")
+
+
+KILLED_AFTER_THE_DELTA = """
+import os, sys
+from kg import delta
+from kg.builder import build_to
+
+finish = delta._Writer.finish
+
+def dying(self, *args, **options):
+    finish(self, *args, **options)
+    os._exit(9)  # the delta is in place; the store's transaction is not committed
+
+delta._Writer.finish = dying
+build_to([sys.argv[1]], None, store=sys.argv[2], prune=True, delta=sys.argv[3], jobs=1)
+"""
+
+
+@pytest.mark.slow
+def test_a_delta_left_by_a_build_killed_before_its_commit_is_replaced_by_the_next(
+    tmp_path: Path,
+) -> None:
+    news, store, delta = tmp_path / "news", tmp_path / "store", tmp_path / "delta"
+    write_corpus(news, range(4))
+    build_to([news], tmp_path / "out1", formats=["nquads"], store=store, jobs=1)
+    before = digests(store)
+    write_corpus(news, [4])
+    killed = subprocess.run(
+        [sys.executable, "-c", KILLED_AFTER_THE_DELTA, str(news), str(store), str(delta)],
+        cwd=ROOT,
+        check=False,
+    )
+    assert killed.returncode == 9
+    assert digests(store) == before  # the store is at build 1: its commit decides
+    dead = json.loads((delta / "000002" / MANIFEST).read_text(encoding="utf-8"))
+    assert dead["base"]["build"] == 1
+    fingerprint = dead["fingerprint"]
+
+    # An endpoint that was given the dead delta is told to reload, not given the next one.
+    (delta / "applied.json").write_text(
+        json.dumps({"http://127.0.0.1:9/store": {"build": 2, "fingerprint": fingerprint}}),
+        encoding="utf-8",
+    )
+
+    # Files changed again before the next build: its delta replaces the dead one.
+    write_corpus(news, [5])
+    (news / "story-0001.json").unlink()
+    after = build_to([news], None, store=store, prune=True, delta=delta, jobs=1)
+    folder = Path(after.report.outputs["delta"])
+    assert folder == delta / "000002"
+    document = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    assert document["base"]["build"] == 1 and document["build"] == 2
+    assert document["fingerprint"] != fingerprint
+    assert sorted(p.name for p in delta.iterdir()) == ["000002", "applied.json"]
+    changed = (folder / "changed.nq").read_text(encoding="utf-8")
+    assert "story-4" in changed and "story-5" in changed  # both builds' new files
+    assert "graph/article/" in (folder / REMOVED).read_text()
+    assert digests(store) == full_digests(news, store, tmp_path / "check")
+    with pytest.raises(DeltaError, match="killed before its commit"):
+        apply_delta(delta, "http://127.0.0.1:9/store")
+
+
+def test_a_state_of_an_earlier_format_is_made_again_by_the_next_build(tmp_path: Path) -> None:
+    """A store of the kg before the kept statements (its records have no ``made``): the next
+    build resolves every record from its facts again and keeps them in the new form."""
+    news, store = tmp_path / "news", tmp_path / "store"
+    write_corpus(news, range(3))
+    build_to([news], tmp_path / "one", formats=["nquads"], store=store, jobs=1)
+    with sqlite3.connect(store / DIGESTS) as db:
+        (key,) = db.execute("SELECT value FROM meta WHERE key = 'state_key'").fetchone()
+        assert key.startswith(f"{FORMAT} ")
+        earlier = f"{FORMAT - 1} {key.partition(' ')[2]}"
+        db.execute("UPDATE meta SET value = ? WHERE key = 'state_key'", (earlier,))
+        db.execute("ALTER TABLE state_records DROP COLUMN made")
+        db.execute("DROP TABLE state_parts")
+    write_corpus(news, [3])
+    build_to([news], tmp_path / "kept", formats=["nquads"], store=store, jobs=1)
+    build_to([news], tmp_path / "fresh", formats=["nquads"], jobs=1)
+    for name in ("graph.nq", "build-report.json"):
+        assert (tmp_path / "kept" / name).read_bytes() == (tmp_path / "fresh" / name).read_bytes()
+    with sqlite3.connect(store / DIGESTS) as db:
+        (key,) = db.execute("SELECT value FROM meta WHERE key = 'state_key'").fetchone()
+    assert key.startswith(f"{FORMAT} ")
+    # The next build reads the new form, and no facts file (they could be lost): its exports
+    # are the same bytes.
+    for path in (store / "facts").iterdir():
+        path.write_bytes(b"not a pickle")
+    build_to([news], tmp_path / "again", formats=["nquads"], store=store, jobs=1)
+    for name in ("graph.nq", "build-report.json"):
+        assert (tmp_path / "again" / name).read_bytes() == (tmp_path / "fresh" / name).read_bytes()
