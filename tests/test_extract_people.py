@@ -266,3 +266,54 @@ def test_bare_names_and_things_named_after_people(body: str, expected: set[str])
 )
 def test_initials_and_letters_after_names(body: str, expected: set[str]) -> None:
     assert people(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # Honorifics of churches and peers are not part of the name.
+        (
+            "The Rt Rev John Pritchard, the Bishop of Oxford, opposed the measure, and "
+            "Archbishop Rowan Williams agreed.",
+            {"john pritchard", "rowan williams"},
+        ),
+        ("Labour peer Baroness Jowell said the bill was long overdue.", {"jowell"}),
+        # A royal known by a given name keeps the title.
+        (
+            "The president met Japanese Emperor Naruhito at the palace on Monday.",
+            {"emperor naruhito"},
+        ),
+        # A country's people run into the name, and a lower-case word before it.
+        ("The veteran Scotsman Stephen Hendry said he would retire.", {"stephen hendry"}),
+        # A nickname of "the" and a word, or with accented letters.
+        (
+            'The champion, Ronnie "the Rocket" O\'Sullivan, won again on Sunday.',
+            {"ronnie o sullivan"},
+        ),
+        (
+            "Ald. José “Pepe” Ramírez said the ward would get the money.",
+            {"jose ramirez"},
+        ),
+    ],
+)
+def test_titles_nationals_and_nicknames(body: str, expected: set[str]) -> None:
+    assert people(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A gazetteer name is the end of a person's name only after a given name: "A
+        # Republican" and "Embattled Republican" are no people, nor a state's caucus.
+        ("A Republican tax bill stalled in the Senate on Thursday.", set()),
+        ("Embattled Republican candidates said they would stay in the race.", set()),
+        (
+            "The Ohio House Republican Caucus said in a statement it would review the claims.",
+            set(),
+        ),
+        # A lone word is a name only after a title: not after a bullet or a body's first word.
+        ("• Bridges and Viaducts: $114.2 million for 20 bridge replacements.", set()),
+    ],
+)
+def test_names_need_evidence_of_a_person(body: str, expected: set[str]) -> None:
+    assert people(body) == expected

@@ -55,6 +55,8 @@ _OF_A_STATE = frozenset(
     legislature congressman congresswoman senator senators sen governor gov delegation
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
+_PERSON_OR_CITY = 100_000
+"""A person's name after "from" is a city's only when the city has this many people."""
 _CITY_OVER_REGION = 400_000
 """A state's name that is also a city this big ("New York", "Washington") is the city
 unless the words around it say state."""
@@ -62,7 +64,7 @@ _METROPOLIS = 1_000_000
 _PART_OF_CITY = 100_000
 _KM_PER_SQRT_PEOPLE = 0.01
 """A city's reach: about 16 km for Chicago's 2.7 million, 24 km for Sydney's 5.6 million."""
-_TOWN_SUPPORT = 0.5
+TOWN_SUPPORT = 0.5
 """A small town is read only in a country named at least half as often as the article's
 most-named country."""
 
@@ -162,8 +164,15 @@ def not_the_place(field: Field, span: Span, people: set[tuple[str, int]]) -> boo
         return True
     if span.end < len(doc) and doc[span.end].lower_ in _NEIGHBOURHOOD_WORDS:
         return True  # "the Austin neighborhood": a part of a city, not the city
-    return any((field.name, i) in people for i in range(span.start, span.end)) and not (
-        after_where(span) and not (span.end < len(doc) and doc[span.end].lower_ in ("'s", "’s"))
+    if not any((field.name, i) in people for i in range(span.start, span.end)):
+        return False
+    if not after_where(span) or (span.end < len(doc) and doc[span.end].lower_ in ("'s", "’s")):
+        return True
+    # "from" takes people too ("distance themselves from Moore"): after it, a person's name
+    # is a city only when a big one ("flew in from Houston").
+    return doc[span.start - 1].lower_ == "from" and not any(
+        isinstance(p, gz.City) and p.population >= _PERSON_OR_CITY
+        for p in gz.places(span.text, primary=True)
     )
 
 
@@ -285,7 +294,7 @@ def supported_towns(
     if not small or not countries:
         return []
     most = max(countries.values())
-    supported = {iso for iso, n in countries.items() if n >= _TOWN_SUPPORT * most}
+    supported = {iso for iso, n in countries.items() if n >= TOWN_SUPPORT * most}
     found: list[Candidate] = []
     for field, span in small:
         if not all(t.is_title or not t.is_alpha for t in span):
