@@ -317,3 +317,51 @@ def test_titles_nationals_and_nicknames(body: str, expected: set[str]) -> None:
 )
 def test_names_need_evidence_of_a_person(body: str, expected: set[str]) -> None:
     assert people(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # The model runs a role into the name and calls the whole an organization.
+        (
+            "On Monday, the city treasurer joined City Comptroller Chasse Rehwinkel to "
+            "announce that the plan would be expanded to more residents this year.",
+            {"chasse rehwinkel"},
+        ),
+        (
+            "Union leaders met with the secretary of energy and with Secretary of "
+            "Transportation Polly Trottenberg in May to talk about the rail strike and its cost.",
+            {"polly trottenberg"},
+        ),
+        # After "Mr" a name is a person's whatever the model says, and so is the full name
+        # whose surname it is.
+        (
+            "The think tank's Sunder Katwala welcomed it as long overdue. Mr Katwala added "
+            "that the change would be popular with voters.",
+            {"sunder katwala"},
+        ),
+    ],
+)
+def test_names_the_model_runs_into_roles_or_calls_places(body: str, expected: set[str]) -> None:
+    assert people(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A nickname of "the" and a word: "Mr Jensen" later is the same person.
+        (
+            'The veteran Eric "the Shark " Jensen lost again. "It was hard," Mr Jensen said.',
+            {"eric jensen"},
+        ),
+        # A peer's name may end in "of" and a place; "Lord Rennard" later is the same peer.
+        (
+            "Opponents of the bill, including Lord Rennard of Wavertree, spoke in the "
+            "chamber on Tuesday. Lord Rennard said it was wrong.",
+            {"rennard of wavertree"},
+        ),
+        ("The Lord Chancellor, Lord Falconer, said the bill would pass.", {"falconer"}),
+    ],
+)
+def test_nicknames_and_peers_named_again(body: str, expected: set[str]) -> None:
+    assert people(body) == expected

@@ -70,7 +70,10 @@ def surname(name: str) -> str:
     'de Blasio'
     >>> surname("Eric Adams")
     'Adams'
+    >>> surname("Campbell of Alloway")
+    'Campbell'
     """
+    name = name.split(" of ")[0]  # "Campbell" of Lord Campbell of Alloway
     words = name.split(" ")
     start = len(words) - 1
     while start > 1 and words[start - 1].lower() in PARTICLES:

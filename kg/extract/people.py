@@ -46,7 +46,7 @@ _ORGANIZATION_WORDS = frozenset(
     University College School Church Network News Radio Television Holdings Industries
     Enterprises Partners Capital Leisure Entertainment Airlines Airways Motors Insurance
     Securities Investments Properties Communications Pharmaceuticals Technologies Inc Ltd
-    Plc LLC Corp
+    Plc LLC Corp Project Program Programme Initiative Coalition Fund Trust Board Caucus
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
 
@@ -96,7 +96,7 @@ def _find(fields: tuple[Field, ...]) -> list[Mention]:
     names = {(_RECORD, name_of(field, span)) for field, span, _ in spans}
     given: dict[tuple[Ref, str], set[str]] = {}
     for _, _, name, nickname in shared:
-        if nickname:
+        if nickname and nickname != name:
             full[_RECORD, fold(nickname)] = name  # "Tina Hone" is Martina Hone
     for article, name in sorted(names, key=lambda n: (-len(n[1].split()), n[1])):
         if " " in name and (article, fold(name)) not in full:
@@ -390,6 +390,7 @@ def _name_spans(field: Field, blocked: set[int]) -> Iterator[tuple[Span, str]]:
                 how = "model-lone-speaks" if _untitled(ent, span) else "model-lone-titled"
             if span is not None:
                 span = _hyphenated(span)  # "Moon Jae" + "-in"
+                span = doc[span.start : _peerage(doc, span.start, span.end)]
             if span is not None and span.end < len(doc) and _joins_next(field, span):
                 span = _joined(field, span)  # "Enrique Pena" + "Nieto’s", "Brenda Palms Barber"
                 how = "model-joined"
@@ -408,11 +409,29 @@ def _name_spans(field: Field, blocked: set[int]) -> Iterator[tuple[Span, str]]:
     # Ambassador to the United Nations Nikki Haley").
     lone = _lone_surnames(field)
     for ent in field.ents:
-        if ent.label_ in _MISLABELLED and ent.start not in taken and _name_shaped(field, ent):
+        if ent.label_ not in _MISLABELLED or ent.start in taken:
+            continue
+        if _name_shaped(field, ent):
             how = _mislabelled_person(field, ent, lone)
             if how:
                 taken.update(range(ent.start, ent.end))
                 yield ent, how
+                continue
+        # The model ran the end of a role into the name: "Secretary of | Transportation Pete
+        # Buttigieg" (one ORG entity). The name is the entity's last words.
+        link = ent.start - 1
+        if link < 1 or doc[link].lower_ not in ("of", "to", "for", "at"):
+            continue
+        if role_ending_at(doc, link) is None:
+            continue
+        for cut in range(ent.start + 1, ent.end - 1):
+            tail = doc[cut : ent.end]
+            # Given-name evidence: "Oversight Project" of "head of the Surveillance
+            # Technology Oversight Project" is no name.
+            if _name_shaped(field, tail) and tail[0].text in gz.given_names():
+                taken.update(range(cut, ent.end))
+                yield tail, "after-role-of-body"
+                break
     # A gazetteer name ending a person's name: the ruler took "Bloomberg" of "Michael
     # Bloomberg" for the outlet.
     for ent in field.ents:
@@ -457,11 +476,19 @@ def _name_spans(field: Field, blocked: set[int]) -> Iterator[tuple[Span, str]]:
         if _plural_title(token.lower_) or token.text in _BODY_WORDS:
             continue  # "the Governor Generals version", "the U.N. General Assembly"
         if token.ent_type_ in _MISLABELLED and role_ending_at(doc, before) is not None:
-            # "envoy Terje Roed-Larsen": a name the model took for an organization.
+            # "envoy Terje Roed-Larsen", "City Comptroller Reshma Soni": a name the model
+            # took for an organization, or ran into the role before it.
             span = _organization_as_name(field, token.i)
             if span is not None:
                 taken.update(range(span.start, span.end))
                 yield span, "after-role-org"
+            continue
+        if token.ent_type_ in _MISLABELLED and doc[before - 1].lower_.rstrip(".") in _PERSONAL:
+            # "Mr Katwala" as a place: after "Mr", "Mrs", "Ms" or "Dr" a name is a person's.
+            named = field.ent_at.get(token.i)
+            if named is not None and named.start == token.i and _name_shaped_words(named):
+                taken.update(range(named.start, named.end))
+                yield named, "after-personal-honorific"
             continue
         if token.ent_type_ and token.ent_type_ != "PERSON":
             continue
@@ -476,12 +503,28 @@ def _name_spans(field: Field, blocked: set[int]) -> Iterator[tuple[Span, str]]:
             end += 1
         if end < len(doc) and is_role_word(doc[end].text):
             continue  # "Chief Financial Officer": the words of an office, not a name
+        end = _peerage(doc, token.i, end)
         if _street(doc, token.i, end):
             continue  # "King Drive": "King" is no title there
         if end > token.i and doc[end - 1].is_title:
             taken.update(range(token.i, end))
             titled = doc[before - 1].lower_.rstrip(".") in _TITLES
             yield doc[token.i : end], "after-honorific" if titled else "after-role"
+
+
+def _peerage(doc: Doc, start: int, end: int) -> int:
+    """The end of a peer's name that goes on with "of" and a place: "Lord Campbell of
+    Alloway" (after "Lord", "Lady", "Baroness" or "Baron")."""
+    if (
+        start > 0
+        and doc[start - 1].lower_ in _PEERS
+        and end + 1 < len(doc)
+        and doc[end].lower_ == "of"
+        and doc[end + 1].is_title
+        and not is_role_word(doc[end + 1].text)
+    ):
+        return end + 2
+    return end
 
 
 def _street(doc: Doc, start: int, end: int) -> bool:
@@ -516,8 +559,11 @@ def _organization_as_name(field: Field, start: int) -> Span | None:
     two or three capitalized words (hyphens allowed), none an organization word, not a
     gazetteer name."""
     ent = field.ent_at[start]
+    if ent.ent_id_:
+        return None
+    ent = ent.doc[start : ent.end]  # "City Comptroller | Reshma Soni": the words after the role
     words = [t for t in ent if t.text != "-"]
-    if ent.start != start or ent.ent_id_ or not 2 <= len(words) <= 3:
+    if not 2 <= len(words) <= 3:
         return None
     if not all(_name_word(t, t.i in (ent.start, ent.end - 1)) for t in words):
         return None
@@ -527,6 +573,10 @@ def _organization_as_name(field: Field, start: int) -> Span | None:
 
 
 _MISLABELLED = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT"})
+# The titles of peers, whose names may end in "of" and a place ("Lord Campbell of Alloway").
+_PEERS = frozenset({"lord", "lady", "baroness", "baron"})
+# Honorifics only a person takes: the word after them is a name, whatever the model says.
+_PERSONAL = frozenset({"mr", "mrs", "ms", "miss", "dr"})
 # Nouns for a person that stand right before a name ("organizer Aislinn Pulley").
 _PERSON_NOUNS = frozenset(
     """
@@ -561,6 +611,16 @@ def _mislabelled_person(field: Field, ent: Span, lone: frozenset[str]) -> str:
     return ""
 
 
+def _name_shaped_words(span: Span) -> bool:
+    """One to three capitalized words of a name, none an organization's or a place's word."""
+    words = [t for t in span if t.text not in ("-", "'", "’")]
+    return (
+        1 <= len(words) <= 3
+        and all(_name_word(t, t.i in (span.start, span.end - 1)) for t in words)
+        and not any(t.text in _BODY_WORDS | _ADDRESS for t in words)
+    )
+
+
 def _name_word(token: Any, edge: bool) -> bool:
     """A capitalized word of a name, or inside it an initial ("Marcus D. Jones")."""
     if not edge and _INITIAL.fullmatch(token.text):
@@ -588,9 +648,17 @@ def _lone_surnames(field: Field) -> frozenset[str]:
     """Lone words, under any label, that the sentence sets off as a person: a speech verb
     or a description (`_speaks`), or an age ("Nielsen, 45, is ...")."""
     found = set()
+    doc = field.doc
     for ent in field.ents:
         if len(ent) == 1 and ent.label_ in _SURNAME_LABELS and (_speaks(ent) or _aged(ent)):
             found.add(fold(ent.text))
+        elif (
+            len(ent) == 1
+            and ent.start > 0
+            and doc[ent.start - 1].lower_.rstrip(".") in _PERSONAL
+            and ent[0].is_title
+        ):
+            found.add(fold(ent.text))  # "Mr Katwala added:"
     return frozenset(found)
 
 
