@@ -1,7 +1,7 @@
 """Precision by evidence: for each rule that finds people and cities, how many of the names it
 found are right, wrong or neutral against the labels of development sets.
 
-Run: .venv/bin/python -m benchmarks.evidence [--show RULE] FOLDER...
+Run: .venv/bin/python -m benchmarks.evidence [--shape] [--show RULE] [--list RULE] FOLDER...
      (e.g. tests/data/development tests/data/development-wire tests/data/development-abc
      tests/data/labelled)
 
@@ -9,8 +9,11 @@ Each person and city mention carries the rule that found it (`kg.extract.nlp.Men
 An entity (one person or city of one article) counts under every rule that found one of its
 mentions read directly (resolved surnames say nothing of a rule); "alone" counts the
 entities no other rule found, which are what gating that rule would remove. Cities are
-counted by population band as well. ``--show RULE`` lists that rule's wrong entities, by
-file. Blind and held-out folders are refused: their entries must stay unseen.
+counted by population band as well; ``--shape`` splits people's rules by given-name
+evidence (a name opened by a given name of `data/given_names.txt`, "+given") and by a
+second, shorter mention in the article ("again"). ``--show RULE`` lists that rule's wrong
+entities by file, ``--list RULE`` all its entities. Blind and held-out folders are refused:
+their entries must stay unseen.
 """
 
 from __future__ import annotations
@@ -57,6 +60,11 @@ def main(argv: list[str]) -> None:
     parser.add_argument("folders", nargs="+", help="labelled development folders")
     parser.add_argument("--show", action="append", default=[], help="list a rule's wrong names")
     parser.add_argument("--list", action="append", default=[], help="list all a rule's names")
+    parser.add_argument(
+        "--shape",
+        action="store_true",
+        help="split people's rules by given-name evidence and by a second, shorter mention",
+    )
     args = parser.parse_args(argv)
     for folder in args.folders:
         if is_blind(Path(folder)):
@@ -82,7 +90,7 @@ def main(argv: list[str]) -> None:
                 cities += city_mentions(context)
             where = f"{Path(folder).name}/{label.source.name}"
             verdicts = _verdicts(gold, facts)
-            _tally(tallies["people"], people, verdicts, where)
+            _tally(tallies["people"], people, verdicts, where, shape=args.shape)
             _tally(tallies["cities"], cities, verdicts, where, banded=True)
     print(f"command: python -m benchmarks.evidence {' '.join(argv)}")
     for kind, by_rule in tallies.items():
@@ -159,6 +167,7 @@ def _tally(
     where: str,
     *,
     banded: bool = False,
+    shape: bool = False,
 ) -> None:
     rules: dict[str, set[str]] = defaultdict(set)
     shown: dict[str, str] = {}
@@ -168,6 +177,8 @@ def _tally(
             rule = mention.how
             if banded:
                 rule += f" {band(gz.city(int(mention.ref.key.partition('/')[2])).population)}"
+            elif not shape:
+                pass
             elif " " in mention.name:
                 # Given-name evidence: a common given name opens the name.
                 given = mention.name.split(" ")[0] in gz.given_names()
@@ -177,7 +188,7 @@ def _tally(
             rules[mention.ref.key].add(rule)
     again = {m.ref.key for m in mentions if m.how == "resolved" or m.inferred}
     for key, found in rules.items():
-        if not banded and key in again:
+        if shape and key in again:
             # Named again in the article by a shorter form (a surname alone).
             found = {f"{rule} again" for rule in found}
         verdict = verdicts.get(key, "neutral")
