@@ -365,3 +365,30 @@ def test_names_the_model_runs_into_roles_or_calls_places(body: str, expected: se
 )
 def test_nicknames_and_peers_named_again(body: str, expected: set[str]) -> None:
     assert people(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A name in a list of organizations, opened by no common given name, is another.
+        (
+            "She serves on the boards of many non-profits, including the Pilsen Neighbors "
+            "Council, Latinos Progresando, and the El Valor Board.",
+            set(),
+        ),
+        # An indefinite article opens no person's name ...
+        (
+            "If successful, the railroad would use funds from a federal Mega Grant to "
+            "improve the station.",
+            set(),
+        ),
+        # ... and people stay people in a list of people.
+        (
+            "The meeting was attended by Mayor Brandon Johnson, John Smith and Jane Doe, the "
+            "council said.",
+            {"brandon johnson", "john smith", "jane doe"},
+        ),
+    ],
+)
+def test_things_named_like_people(body: str, expected: set[str]) -> None:
+    assert people(body) == expected

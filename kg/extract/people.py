@@ -398,6 +398,8 @@ def _name_spans(field: Field, blocked: set[int]) -> Iterator[tuple[Span, str]]:
             placed = span is not None and _is_place(span.text)
             if placed and span is not None and len(span) == 1 and _untitled(ent, span):
                 placed = False  # kept above by _speaks, which weighs places itself
+            if span is not None and (_a_thing(doc, span) or _among_organizations(field, span)):
+                span = None
             if span is not None and not placed and not _of_place(field, span):
                 taken.update(range(ent.start, ent.end))
                 yield span, how
@@ -510,6 +512,38 @@ def _name_spans(field: Field, blocked: set[int]) -> Iterator[tuple[Span, str]]:
             taken.update(range(token.i, end))
             titled = doc[before - 1].lower_.rstrip(".") in _TITLES
             yield doc[token.i : end], "after-honorific" if titled else "after-role"
+
+
+def _a_thing(doc: Doc, span: Span) -> bool:
+    """Whether "a" or "an" opens the phrase the name ends ("a federal Mega Grant", "an
+    ADA Ramp"): a person's name takes none, unless as a modifier ("a Hillary Clinton
+    supporter"), which a common given name opening it tells."""
+    if span[0].text in gz.given_names():
+        return False
+    index = span.start - 1
+    while index >= 0 and doc[index].is_lower and doc[index].is_alpha and index >= span.start - 2:
+        if doc[index].lower_ in ("a", "an"):
+            return doc[index + 1 : span.start].text.lower() not in _PERSON_NOUNS
+        index -= 1
+    return False
+
+
+def _among_organizations(field: Field, span: Span) -> bool:
+    """Whether a name opened by no common given name stands in a list of organizations
+    ("Wells Fargo, Lockheed Martin, Oracle"; "the McKinley Park Council, Latinos
+    Progresando, and ..."), beside no person's name."""
+    if span[0].text in gz.given_names():
+        return False
+    doc = span.doc
+    beside = []
+    for joint, other in ((span.start - 1, span.start - 2), (span.end, span.end + 1)):
+        if 0 <= joint < len(doc) and doc[joint].text in (",", "and", "or"):
+            if other < len(doc) and doc[other].lower_ in ("and", "or", "the"):
+                other += 1  # ", and the El Valor Board"
+            mate = field.ent_at.get(other) if 0 <= other < len(doc) else None
+            if mate is not None:
+                beside.append(mate.label_)
+    return "ORG" in beside and "PERSON" not in beside
 
 
 def _peerage(doc: Doc, start: int, end: int) -> int:
@@ -821,9 +855,9 @@ def _trim(span: Span) -> Span | None:
         return None
     for after in (end, end + 1):
         # "Martin Luther King" + "Drive", "S. Cottage" + "Grove Ave.": a street's name.
-        if after >= len(doc) or not doc[after].is_title:
+        if after >= len(doc) or not doc[after].text[:1].isupper():
             break
-        if doc[after].text.rstrip(".") in _ADDRESS:
+        if doc[after].text.split(".")[0] in _ADDRESS:  # "Ave.", or "Ave." run into a byline
             return None
     return doc[start:end]
 
