@@ -236,3 +236,24 @@ def test_towns_named_as_places(body: str, expected: set[str]) -> None:
 )
 def test_cities_need_evidence_of_the_place(body: str, expected: set[str]) -> None:
     assert cities(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A capital that stands for its government is no city mention (LABELLING.md) ...
+        ("Former officials said the president was mishandling Moscow ties.", set()),
+        ("Relations between Hanoi and Beijing have been strained by the dispute.", set()),
+        ("Investigators asked whether the campaign colluded with Moscow.", set()),
+        ("The deal was reached among Tehran, the United States and others in 2015.", set()),
+        ("Intelligence agencies concluded that Moscow tried to help the campaign.", set()),
+        # ... but a capital as a place stays one.
+        (
+            "Flights between London and Paris were cancelled on Friday.",
+            {"city/2643743", "city/2988507"},
+        ),
+        ("In Brussels, the US defence secretary met his counterparts.", {"city/2800866"}),
+    ],
+)
+def test_capitals_for_their_governments(body: str, expected: set[str]) -> None:
+    assert cities(body) == expected

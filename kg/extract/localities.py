@@ -105,7 +105,7 @@ _GOVERNMENT_ACTS = frozenset(
     said says say has have had will would wants warned warns accused accuses insisted
     insists denied denies rejected rejects responded announced claimed claims believes
     hopes fears urged urges demanded demands agreed refused threatened blamed blames argues
-    argued maintains
+    argued maintains tried tries sought seeks wanted
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
 # Nouns after a city that make it the name of an event held there ("the Petersberg talks").
@@ -129,14 +129,34 @@ def for_its_government(span: Span) -> bool:
     """A capital that stands for its government ("Washington said", "Moscow has warned",
     "accused by Washington"): neither right nor wrong as a city (LABELLING.md), and no
     place of the story."""
+    if fold(span.text) not in gz.capitals():
+        return False
     doc = span.doc
-    acts = span.end < len(doc) and doc[span.end].lower_ in _GOVERNMENT_ACTS
-    acted = (
-        span.start >= 2
-        and doc[span.start - 1].lower_ == "by"
-        and doc[span.start - 2].lower_ in _DONE_BY
-    )
-    return (acts or acted) and fold(span.text) in gz.capitals()
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    if after in _GOVERNMENT_ACTS or after in _RELATIONS:
+        return True  # "Moscow tried to help", "Moscow ties"
+    if before == "by" and span.start >= 2 and doc[span.start - 2].lower_ in _DONE_BY:
+        return True  # "accused by Washington"
+    if before in _DEALT_WITH:
+        return True  # "colluded with Moscow", "an agreement among Tehran, the United States"
+    for index in range(max(1, span.start - 4), span.start):
+        # "relations between Hanoi and Beijing" (not "flights between London and Paris")
+        if doc[index].lower_ == "between" and doc[index - 1].lower_ in _RELATIONS:
+            return True
+    return False
+
+
+# Words before a capital that make it a government: one deals with a government.
+_DEALT_WITH = frozenset({"with", "against", "toward", "towards", "among"})
+# Nouns of dealings between governments: after a capital ("Moscow ties") or before
+# "between" ("relations between Hanoi and Beijing").
+_RELATIONS = frozenset(
+    """
+    ties relations relationship regime government tension tensions talks dialogue rift
+    dispute feud rapprochement pact deal agreement accord
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
 
 
 def names_an_event(span: Span) -> bool:
