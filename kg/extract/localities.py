@@ -129,22 +129,22 @@ def for_its_government(span: Span) -> bool:
     """A capital that stands for its government ("Washington said", "Moscow has warned",
     "accused by Washington"): neither right nor wrong as a city (LABELLING.md), and no
     place of the story."""
-    if fold(span.text) not in gz.capitals():
-        return False
     doc = span.doc
     after = doc[span.end].lower_ if span.end < len(doc) else ""
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
-    if after in _GOVERNMENT_ACTS or after in _RELATIONS:
-        return True  # "Moscow tried to help", "Moscow ties"
-    if before == "by" and span.start >= 2 and doc[span.start - 2].lower_ in _DONE_BY:
-        return True  # "accused by Washington"
-    if before in _DEALT_WITH:
-        return True  # "colluded with Moscow", "an agreement among Tehran, the United States"
-    for index in range(max(1, span.start - 4), span.start):
-        # "relations between Hanoi and Beijing" (not "flights between London and Paris")
-        if doc[index].lower_ == "between" and doc[index - 1].lower_ in _RELATIONS:
-            return True
-    return False
+    dealt = (
+        after in _GOVERNMENT_ACTS  # "Moscow tried to help"
+        or after in _RELATIONS  # "Moscow ties"
+        or (before == "by" and span.start >= 2 and doc[span.start - 2].lower_ in _DONE_BY)
+        or before in _DEALT_WITH  # "colluded with Moscow", "among Tehran, the United States"
+        or any(
+            # "relations between Hanoi and Beijing" (not "flights between London and Paris")
+            doc[index].lower_ == "between" and doc[index - 1].lower_ in _RELATIONS
+            for index in range(max(1, span.start - 4), span.start)
+        )
+    )
+    # The words first: folding the name costs more.
+    return dealt and fold(span.text) in gz.capitals()
 
 
 # Words before a capital that make it a government: one deals with a government.
