@@ -392,3 +392,24 @@ def test_nicknames_and_peers_named_again(body: str, expected: set[str]) -> None:
 )
 def test_things_named_like_people(body: str, expected: set[str]) -> None:
     assert people(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A relative named by a common given name alone, whatever the model's label.
+        (
+            "Mr Pound said his wife Maggie had been supportive of the decision.",
+            {"pound", "maggie"},
+        ),
+        (
+            "The senator, wearing a dark suit, and his wife, Melania, were met at the palace.",
+            {"melania"},
+        ),
+        ("The shooting left her son, Darius, in critical condition, police said.", {"darius"}),
+        # A word for a relative before a place's name is no person ("his son, Washington").
+        ("Her brother moved to Chicago last year, the family said.", set()),
+    ],
+)
+def test_relatives_by_given_name(body: str, expected: set[str]) -> None:
+    assert people(body) == expected

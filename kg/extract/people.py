@@ -413,6 +413,10 @@ def _name_spans(field: Field, blocked: set[int]) -> Iterator[tuple[Span, str]]:
     for ent in field.ents:
         if ent.label_ not in _MISLABELLED or ent.start in taken:
             continue
+        if len(ent) == 1 and _relative(ent) and not _well_known_place(ent.text):
+            taken.add(ent.start)
+            yield ent, "relative"  # "his wife, Melania" (the model's GPE)
+            continue
         if _name_shaped(field, ent):
             how = _mislabelled_person(field, ent, lone)
             if how:
@@ -914,6 +918,8 @@ def _speaks(span: Span) -> bool:
         return False
     if is_role_word(word.text) or _collective(word.text) or _well_known_place(word.text):
         return False
+    if _aged(span) or _relative(span):
+        return True  # "their children Emily, 16,", "his wife Maggie"
     before = doc[start - 1] if start > 0 else None
     after = doc[end] if end < len(doc) else None
     edge_before = before is None or before.is_punct or before.is_space
@@ -929,6 +935,29 @@ def _speaks(span: Span) -> bool:
             following[0].lower_ in ("a", "an", "the") and following[1].is_lower
         )
     return False
+
+
+_FAMILY = frozenset(
+    """
+    wife husband son daughter sons daughters children child mother father sister brother
+    twin cousin uncle aunt nephew niece grandson granddaughter grandmother grandfather
+    stepson stepdaughter partner fiance fiancee widow
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
+
+
+def _relative(span: Span) -> bool:
+    """Whether a lone common given name follows a word for a relative, with or without a
+    comma: "his wife Maggie", "his wife, Melania", "her son, Darius". A relative named by
+    a given name alone is a person of the story (LABELLING.md: a name as the article gives
+    it)."""
+    doc, start = span.doc, span.start
+    if len(span) != 1 or span[0].text not in gz.given_names():
+        return False
+    index = start - 1
+    if index >= 0 and doc[index].text == ",":
+        index -= 1
+    return index >= 0 and doc[index].lower_ in _FAMILY
 
 
 def _untitled(ent: Span, span: Span) -> bool:
