@@ -87,8 +87,9 @@ def test_nypd_long_and_short_forms_are_one_organization_in_new_york() -> None:
         "Police Department too."
     )
     mentioned = {f.object.key for f in facts if str(f.predicate) == str(SDO.mentions)}  # type: ignore[union-attr]
-    # The city that opens the long form is a city mention too, as the labels count it.
-    assert mentioned == {"organization/new york city police department", "city/5128581"}
+    # The city inside the organization's name is no mention of the place (LABELLING.md),
+    # but it is still the organization's location.
+    assert mentioned == {"organization/new york city police department"}
     assert "NYPD" in objects(facts, SDO.alternateName)
     assert [o.key for o in objects(facts, SDO.location)] == ["city/5128581"]  # type: ignore[attr-defined]
 

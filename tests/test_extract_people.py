@@ -266,3 +266,150 @@ def test_bare_names_and_things_named_after_people(body: str, expected: set[str])
 )
 def test_initials_and_letters_after_names(body: str, expected: set[str]) -> None:
     assert people(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # Honorifics of churches and peers are not part of the name.
+        (
+            "The Rt Rev John Pritchard, the Bishop of Oxford, opposed the measure, and "
+            "Archbishop Rowan Williams agreed.",
+            {"john pritchard", "rowan williams"},
+        ),
+        ("Labour peer Baroness Jowell said the bill was long overdue.", {"jowell"}),
+        # A royal known by a given name keeps the title.
+        (
+            "The president met Japanese Emperor Naruhito at the palace on Monday.",
+            {"emperor naruhito"},
+        ),
+        # A country's people run into the name, and a lower-case word before it.
+        ("The veteran Scotsman Stephen Hendry said he would retire.", {"stephen hendry"}),
+        # A nickname of "the" and a word, or with accented letters.
+        (
+            'The champion, Ronnie "the Rocket" O\'Sullivan, won again on Sunday.',
+            {"ronnie o sullivan"},
+        ),
+        (
+            "Ald. José “Pepe” Ramírez said the ward would get the money.",
+            {"jose ramirez"},
+        ),
+    ],
+)
+def test_titles_nationals_and_nicknames(body: str, expected: set[str]) -> None:
+    assert people(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A gazetteer name is the end of a person's name only after a given name: "A
+        # Republican" and "Embattled Republican" are no people, nor a state's caucus.
+        ("A Republican tax bill stalled in the Senate on Thursday.", set()),
+        ("Embattled Republican candidates said they would stay in the race.", set()),
+        (
+            "The Ohio House Republican Caucus said in a statement it would review the claims.",
+            set(),
+        ),
+        # A lone word is a name only after a title: not after a bullet or a body's first word.
+        ("• Bridges and Viaducts: $114.2 million for 20 bridge replacements.", set()),
+    ],
+)
+def test_names_need_evidence_of_a_person(body: str, expected: set[str]) -> None:
+    assert people(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # The model runs a role into the name and calls the whole an organization.
+        (
+            "On Monday, the city treasurer joined City Comptroller Chasse Rehwinkel to "
+            "announce that the plan would be expanded to more residents this year.",
+            {"chasse rehwinkel"},
+        ),
+        (
+            "Union leaders met with the secretary of energy and with Secretary of "
+            "Transportation Polly Trottenberg in May to talk about the rail strike and its cost.",
+            {"polly trottenberg"},
+        ),
+        # After "Mr" a name is a person's whatever the model says, and so is the full name
+        # whose surname it is.
+        (
+            "The think tank's Sunder Katwala welcomed it as long overdue. Mr Katwala added "
+            "that the change would be popular with voters.",
+            {"sunder katwala"},
+        ),
+    ],
+)
+def test_names_the_model_runs_into_roles_or_calls_places(body: str, expected: set[str]) -> None:
+    assert people(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A nickname of "the" and a word: "Mr Jensen" later is the same person.
+        (
+            'The veteran Eric "the Shark " Jensen lost again. "It was hard," Mr Jensen said.',
+            {"eric jensen"},
+        ),
+        # A peer's name may end in "of" and a place; "Lord Rennard" later is the same peer.
+        (
+            "Opponents of the bill, including Lord Rennard of Wavertree, spoke in the "
+            "chamber on Tuesday. Lord Rennard said it was wrong.",
+            {"rennard of wavertree"},
+        ),
+        ("The Lord Chancellor, Lord Falconer, said the bill would pass.", {"falconer"}),
+    ],
+)
+def test_nicknames_and_peers_named_again(body: str, expected: set[str]) -> None:
+    assert people(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A name in a list of organizations, opened by no common given name, is another.
+        (
+            "She serves on the boards of many non-profits, including the Pilsen Neighbors "
+            "Council, Latinos Progresando, and the El Valor Board.",
+            set(),
+        ),
+        # An indefinite article opens no person's name ...
+        (
+            "If successful, the railroad would use funds from a federal Mega Grant to "
+            "improve the station.",
+            set(),
+        ),
+        # ... and people stay people in a list of people.
+        (
+            "The meeting was attended by Mayor Brandon Johnson, John Smith and Jane Doe, the "
+            "council said.",
+            {"brandon johnson", "john smith", "jane doe"},
+        ),
+    ],
+)
+def test_things_named_like_people(body: str, expected: set[str]) -> None:
+    assert people(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A relative named by a common given name alone, whatever the model's label.
+        (
+            "Mr Pound said his wife Maggie had been supportive of the decision.",
+            {"pound", "maggie"},
+        ),
+        (
+            "The senator, wearing a dark suit, and his wife, Melania, were met at the palace.",
+            {"melania"},
+        ),
+        ("The shooting left her son, Darius, in critical condition, police said.", {"darius"}),
+        # A word for a relative before a place's name is no person ("his son, Washington").
+        ("Her brother moved to Chicago last year, the family said.", set()),
+    ],
+)
+def test_relatives_by_given_name(body: str, expected: set[str]) -> None:
+    assert people(body) == expected

@@ -55,6 +55,8 @@ _OF_A_STATE = frozenset(
     legislature congressman congresswoman senator senators sen governor gov delegation
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
+_PERSON_OR_CITY = 100_000
+"""A person's name after "from" is a city's only when the city has this many people."""
 _CITY_OVER_REGION = 400_000
 """A state's name that is also a city this big ("New York", "Washington") is the city
 unless the words around it say state."""
@@ -62,7 +64,7 @@ _METROPOLIS = 1_000_000
 _PART_OF_CITY = 100_000
 _KM_PER_SQRT_PEOPLE = 0.01
 """A city's reach: about 16 km for Chicago's 2.7 million, 24 km for Sydney's 5.6 million."""
-_TOWN_SUPPORT = 0.5
+TOWN_SUPPORT = 0.5
 """A small town is read only in a country named at least half as often as the article's
 most-named country."""
 
@@ -103,7 +105,7 @@ _GOVERNMENT_ACTS = frozenset(
     said says say has have had will would wants warned warns accused accuses insisted
     insists denied denies rejected rejects responded announced claimed claims believes
     hopes fears urged urges demanded demands agreed refused threatened blamed blames argues
-    argued maintains
+    argued maintains tried tries sought seeks wanted
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
 # Nouns after a city that make it the name of an event held there ("the Petersberg talks").
@@ -128,13 +130,33 @@ def for_its_government(span: Span) -> bool:
     "accused by Washington"): neither right nor wrong as a city (LABELLING.md), and no
     place of the story."""
     doc = span.doc
-    acts = span.end < len(doc) and doc[span.end].lower_ in _GOVERNMENT_ACTS
-    acted = (
-        span.start >= 2
-        and doc[span.start - 1].lower_ == "by"
-        and doc[span.start - 2].lower_ in _DONE_BY
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    dealt = (
+        after in _GOVERNMENT_ACTS  # "Moscow tried to help"
+        or after in _RELATIONS  # "Moscow ties"
+        or (before == "by" and span.start >= 2 and doc[span.start - 2].lower_ in _DONE_BY)
+        or before in _DEALT_WITH  # "colluded with Moscow", "among Tehran, the United States"
+        or any(
+            # "relations between Hanoi and Beijing" (not "flights between London and Paris")
+            doc[index].lower_ == "between" and doc[index - 1].lower_ in _RELATIONS
+            for index in range(max(1, span.start - 4), span.start)
+        )
     )
-    return (acts or acted) and fold(span.text) in gz.capitals()
+    # The words first: folding the name costs more.
+    return dealt and fold(span.text) in gz.capitals()
+
+
+# Words before a capital that make it a government: one deals with a government.
+_DEALT_WITH = frozenset({"with", "against", "toward", "towards", "among"})
+# Nouns of dealings between governments: after a capital ("Moscow ties") or before
+# "between" ("relations between Hanoi and Beijing").
+_RELATIONS = frozenset(
+    """
+    ties relations relationship regime government tension tensions talks dialogue rift
+    dispute feud rapprochement pact deal agreement accord
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
 
 
 def names_an_event(span: Span) -> bool:
@@ -162,8 +184,15 @@ def not_the_place(field: Field, span: Span, people: set[tuple[str, int]]) -> boo
         return True
     if span.end < len(doc) and doc[span.end].lower_ in _NEIGHBOURHOOD_WORDS:
         return True  # "the Austin neighborhood": a part of a city, not the city
-    return any((field.name, i) in people for i in range(span.start, span.end)) and not (
-        after_where(span) and not (span.end < len(doc) and doc[span.end].lower_ in ("'s", "’s"))
+    if not any((field.name, i) in people for i in range(span.start, span.end)):
+        return False
+    if not after_where(span) or (span.end < len(doc) and doc[span.end].lower_ in ("'s", "’s")):
+        return True
+    # "from" takes people too ("distance themselves from Moore"): after it, a person's name
+    # is a city only when a big one ("flew in from Houston").
+    return doc[span.start - 1].lower_ == "from" and not any(
+        isinstance(p, gz.City) and p.population >= _PERSON_OR_CITY
+        for p in gz.places(span.text, primary=True)
     )
 
 
@@ -285,7 +314,7 @@ def supported_towns(
     if not small or not countries:
         return []
     most = max(countries.values())
-    supported = {iso for iso, n in countries.items() if n >= _TOWN_SUPPORT * most}
+    supported = {iso for iso, n in countries.items() if n >= TOWN_SUPPORT * most}
     found: list[Candidate] = []
     for field, span in small:
         if not all(t.is_title or not t.is_alpha for t in span):

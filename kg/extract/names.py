@@ -18,9 +18,11 @@ HONORIFICS = frozenset(
     governor gov mayor judge justice minister premier chancellor king queen prince princess
     ambassador deputy secretary chairman spokesman spokeswoman spokesperson the
     cmdr det detective supt pastor bishop deacon inspector insp constable superintendent
+    rt archbishop cardinal baroness baron emperor empress
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
-_ROYAL = frozenset({"prince", "princess"})
+# Royals named without a surname keep the title ("Prince Harry", "Emperor Akihito").
+_ROYAL = frozenset({"prince", "princess", "emperor", "empress"})
 _POSSESSIVE = re.compile(r"['’]s?$")
 _EDGE = re.compile(r"^[^\w]+|[^\w.]+$")
 
@@ -38,6 +40,8 @@ def person_name(text: str) -> str:
     'Bill de Blasio'
     >>> person_name("Prince Harry")
     'Prince Harry'
+    >>> person_name("Rt Rev Michael Scott-Joynt")
+    'Michael Scott-Joynt'
     """
     words = clean_label(text).split(" ")
     words[-1] = _POSSESSIVE.sub("", words[-1])
@@ -66,7 +70,10 @@ def surname(name: str) -> str:
     'de Blasio'
     >>> surname("Eric Adams")
     'Adams'
+    >>> surname("Campbell of Alloway")
+    'Campbell'
     """
+    name = name.split(" of ")[0]  # "Campbell" of Lord Campbell of Alloway
     words = name.split(" ")
     start = len(words) - 1
     while start > 1 and words[start - 1].lower() in PARTICLES:

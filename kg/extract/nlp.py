@@ -119,6 +119,9 @@ class Mention:
     field: Field
     span: Span
     inferred: bool = False
+    how: str = ""
+    """Which rule found the name ("model", "after-title" ...): for measuring each rule's
+    precision (`benchmarks.evidence`), not part of the facts."""
 
     def evidence(self, extractor: str) -> Evidence:
         """The evidence of a fact this mention supports."""

@@ -30,6 +30,8 @@ _SURNAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "PRODUCT", "
 _PARTICLES = frozenset({"de", "van", "von", "bin", "al", "da", "di", "du", "le", "ibn", "abu"})
 _MAX_NAME_WORDS = 4
 _CAPITALIZED = re.compile(r"\b[A-Z][\w'’-]*")
+# A name found in a field, with the rule that found it (`Mention.how`).
+_Found = tuple[Field, "Span", str]
 # One scope for name resolution: the whole record (see _find).
 _RECORD = Ref("article/record")
 # Honorifics and ranks that announce a name ("the" opens names too, but announces none).
@@ -44,7 +46,7 @@ _ORGANIZATION_WORDS = frozenset(
     University College School Church Network News Radio Television Holdings Industries
     Enterprises Partners Capital Leisure Entertainment Airlines Airways Motors Insurance
     Securities Investments Properties Communications Pharmaceuticals Technologies Inc Ltd
-    Plc LLC Corp
+    Plc LLC Corp Project Program Programme Initiative Coalition Fund Trust Board Caucus
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
 
@@ -63,29 +65,38 @@ def _find(fields: tuple[Field, ...]) -> list[Mention]:
     shared = [(field, *each) for field in fields for each in _shared_names(field)]
     renamed = {(f.name, span.start, span.end): name for f, span, name, _ in shared}
     spans = [
-        (field, span) for field in fields for span in _name_spans(field, _inside(field, shared))
+        (field, span, how)
+        for field in fields
+        for span, how in _name_spans(field, _inside(field, shared))
     ]
-    spans += [(field, span) for field, span, _, _ in shared]
+    spans += [
+        (field, span, "nickname" if nickname else "shared-surname")
+        for field, span, _, nickname in shared
+    ]
 
     def name_of(field: Field, span: Span) -> str:
         return renamed.get((field.name, span.start, span.end)) or person_name(span.text)
 
-    spans = [(f, _royal(span)) for f, span in _in_headlines(spans) if not _collective(span.text)]
+    spans = [
+        (f, _royal(span), how)
+        for f, span, how in _in_headlines(spans)
+        if not _collective(span.text)
+    ]
     spans = _sentence_openers(spans)
     # A name met right after "in" or "near" is a place's ("bases in Tora Bora"): there and
     # wherever else the text writes it ("the Tora Bora battleground").
-    placed = {fold(name_of(f, span)) for f, span in spans if _after_in(span)}
-    spans = [(f, span) for f, span in spans if fold(name_of(f, span)) not in placed]
+    placed = {fold(name_of(f, span)) for f, span, _ in spans if _after_in(span)}
+    spans = [(f, span, how) for f, span, how in spans if fold(name_of(f, span)) not in placed]
     # Full names known in the record (the article's title, excerpt and body, and the
     # titles and excerpts of the related articles it lists), by folded surname and by
     # folded full name, so that "Adams" and "De Blasio" find their full names: a related
     # article's "De Blasio" is the Bill de Blasio its record introduced (marked inferred).
     full: dict[tuple[Ref, str], str] = {}
 
-    names = {(_RECORD, name_of(field, span)) for field, span in spans}
+    names = {(_RECORD, name_of(field, span)) for field, span, _ in spans}
     given: dict[tuple[Ref, str], set[str]] = {}
     for _, _, name, nickname in shared:
-        if nickname:
+        if nickname and nickname != name:
             full[_RECORD, fold(nickname)] = name  # "Tina Hone" is Martina Hone
     for article, name in sorted(names, key=lambda n: (-len(n[1].split()), n[1])):
         if " " in name and (article, fold(name)) not in full:
@@ -112,16 +123,16 @@ def _find(fields: tuple[Field, ...]) -> list[Mention]:
             full.setdefault(key, next(iter(candidates)))
     mentions = []
     claimed: set[tuple[str, int]] = set()
-    for field, span in spans:
+    for field, span, how in spans:
         name = name_of(field, span)
         known = full.get((_RECORD, fold(name)), name)
-        mentions.append(Mention(person_key(known), known, field, span, known != name))
+        mentions.append(Mention(person_key(known), known, field, span, known != name, how))
         claimed.update((field.name, i) for i in range(span.start, span.end))
     # Known names the model gave another label, or none: "Adams" as ORG, "Adams spokesperson".
     for field in fields:
         for span in _known_name_spans(field, full, claimed):
             name = full[_RECORD, fold(person_name(span.text))]
-            mentions.append(Mention(person_key(name), name, field, span, True))
+            mentions.append(Mention(person_key(name), name, field, span, True, "resolved"))
     return in_text_order(mentions, fields)
 
 
@@ -142,18 +153,18 @@ _MEMBERS = frozenset({"democrats", "republicans", "tories", "conservatives", "li
 _PARTY_WORDS = _COLLECTIVE - {"new", "taliban", "greens", "nationals"}
 
 
-def _sentence_openers(spans: list[tuple[Field, Span]]) -> list[tuple[Field, Span]]:
+def _sentence_openers(spans: list[_Found]) -> list[_Found]:
     """ "Following Romney's news ...": a two-word name met only at the start of sentences,
     whose first word the text also writes in lower case ("reporters following an event")
     and whose second word is the surname of another full name (Mitt Romney), is that
     surname alone: the model ran the sentence's first word into it."""
-    names = {fold(person_name(s.text)) for _, s in spans}
+    names = {fold(person_name(s.text)) for _, s, _ in spans}
     openers: dict[str, bool] = {}
-    for _, span in spans:
+    for _, span, _ in spans:
         name = fold(person_name(span.text))
         openers[name] = openers.get(name, True) and _opens_sentence(span)
     kept = []
-    for field, span in spans:
+    for field, span, how in spans:
         name = fold(person_name(span.text))
         words = name.split()
         if (
@@ -165,7 +176,7 @@ def _sentence_openers(spans: list[tuple[Field, Span]]) -> list[tuple[Field, Span
             and any(o != name and o.split()[-1] == words[1] and " " in o for o in names)
         ):
             span = span[1:]
-        kept.append((field, span))
+        kept.append((field, span, how))
     return kept
 
 
@@ -174,10 +185,14 @@ def _opens_sentence(span: Span) -> bool:
     return doc[start].is_sent_start or (start > 0 and doc[start - 1].is_space)
 
 
+_ROYALS = ("prince", "princess", "emperor", "empress")
+
+
 def _royal(span: Span) -> Span:
-    """ "Prince Harry": a royal named without a surname keeps the title (names.py)."""
+    """ "Prince Harry", "Emperor Akihito": a royal named without a surname keeps the title
+    (names.py)."""
     doc, start = span.doc, span.start
-    if len(span) == 1 and start > 0 and doc[start - 1].lower_ in ("prince", "princess"):
+    if len(span) == 1 and start > 0 and doc[start - 1].lower_ in _ROYALS:
         return doc[start - 1 : span.end]
     return span
 
@@ -202,23 +217,23 @@ def _of_country(word: str) -> bool:
     return any(isinstance(p, gz.Country) for size in (1, 2, 3) for p in gz.places(word[:-size])[:1])
 
 
-def _in_headlines(spans: list[tuple[Field, Span]]) -> list[tuple[Field, Span]]:
+def _in_headlines(spans: list[_Found]) -> list[_Found]:
     """Names in Headline Case fields or lines, where capitals mark every word and the model runs a
     name into the words around it ("Trump Says", "Lightfoot Names Monique Scott"), are kept
     only as far as they are names the other fields give: the longest such run of words in
     the span (each run found), else nothing. With no other field, they stay as found."""
-    headline = {id(span): _in_headline(field, span) for field, span in spans}
+    headline = {id(span): _in_headline(field, span) for field, span, _ in spans}
     known: set[str] = set()
-    for _, span in spans:
+    for _, span, _ in spans:
         if not headline[id(span)]:
             name = fold(person_name(span.text))
             known.update({name, fold(surname(person_name(span.text)))})
     if not known:
         return spans
     kept = []
-    for field, span in spans:
+    for field, span, how in spans:
         if not headline[id(span)]:
-            kept.append((field, span))
+            kept.append((field, span, how))
             continue
         start = span.start
         while start < span.end:
@@ -233,7 +248,7 @@ def _in_headlines(spans: list[tuple[Field, Span]]) -> list[tuple[Field, Span]]:
             if end is None:
                 start += 1
                 continue
-            kept.append((field, span.doc[start:end]))
+            kept.append((field, span.doc[start:end], how))
             start = end
     return kept
 
@@ -284,7 +299,11 @@ def _known_name_spans(
             yield word
 
 
-_NICKNAMED = re.compile(r"\b([A-Z][a-z]+) [\"“]([A-Z][a-z]+)[\"”] ([A-Z][\w’'-]*[a-z])")
+# A given name, a nickname in quotation marks (one word, or "the" and a word), a surname:
+# 'Martina "Tina" Hone', 'Jesús “Chuy” García', 'Jimmy "the Whirlwind" White'.
+_NICKNAMED = re.compile(
+    r"\b([A-Z][^\W\d_]+) [\"“] ?((?:the )?[A-Z][^\W\d_]+) ?[\"”] ([A-Z][\w’'-]*[^\W\d_])"
+)
 _SHARED_SURNAME = re.compile(r"\b([A-Z][a-z]+) and ([A-Z][a-z]+ ([A-Z][\w’'-]*[a-z]))\b")
 
 
@@ -296,7 +315,10 @@ def _shared_names(field: Field) -> Iterator[tuple[Span, str, str | None]]:
     for match in _NICKNAMED.finditer(text):
         span = doc.char_span(match.start(), match.end(3), alignment_mode="expand")
         if span is not None and not field.headline:
-            yield span, f"{match[1]} {match[3]}", f"{match[2]} {match[3]}"
+            whole = f"{match[1]} {match[3]}"
+            # "the Whirlwind White" is no form of the name: the full name stands for it.
+            alias = whole if match[2].startswith("the ") else f"{match[2]} {match[3]}"
+            yield span, whole, alias
     for match in _SHARED_SURNAME.finditer(text):
         first = doc.char_span(match.start(1), match.end(1))
         pair = doc.char_span(match.start(2), match.end(2))
@@ -350,7 +372,8 @@ def _inside(field: Field, shared: list[tuple[Field, Span, str, str | None]]) -> 
     }
 
 
-def _name_spans(field: Field, blocked: set[int]) -> Iterator[Span]:
+def _name_spans(field: Field, blocked: set[int]) -> Iterator[tuple[Span, str]]:
+    """The names of a field, each with the rule that found it (`Mention.how`)."""
     doc = field.doc
     taken: set[int] = set(blocked)
     for ent in field.ents:
@@ -362,17 +385,24 @@ def _name_spans(field: Field, blocked: set[int]) -> Iterator[Span]:
             # also takes "Government", "Osama" or a town for one ("Be Proactive" too).
             if span is not None and len(span) == 1 and _untitled(ent, span) and not _speaks(span):
                 span = None
+            how = "model"
+            if span is not None and len(span) == 1:
+                how = "model-lone-speaks" if _untitled(ent, span) else "model-lone-titled"
             if span is not None:
                 span = _hyphenated(span)  # "Moon Jae" + "-in"
+                span = doc[span.start : _peerage(doc, span.start, span.end)]
             if span is not None and span.end < len(doc) and _joins_next(field, span):
                 span = _joined(field, span)  # "Enrique Pena" + "Nieto’s", "Brenda Palms Barber"
+                how = "model-joined"
             # A lone word kept by its sentence's shape may be a small town's name too.
             placed = span is not None and _is_place(span.text)
             if placed and span is not None and len(span) == 1 and _untitled(ent, span):
                 placed = False  # kept above by _speaks, which weighs places itself
+            if span is not None and (_a_thing(doc, span) or _among_organizations(field, span)):
+                span = None
             if span is not None and not placed and not _of_place(field, span):
                 taken.update(range(ent.start, ent.end))
-                yield span
+                yield span, how
     # Names the model gave another label, told by the sentence's shape: an age after
     # them ("Marquise Jones, 19,"), a word for a person before them ("organizer Aislinn
     # Pulley"), a speech verb before them ('..., said Devon Carter.').
@@ -381,19 +411,33 @@ def _name_spans(field: Field, blocked: set[int]) -> Iterator[Span]:
     # Ambassador to the United Nations Nikki Haley").
     lone = _lone_surnames(field)
     for ent in field.ents:
-        if (
-            ent.label_ in _MISLABELLED
-            and ent.start not in taken
-            and _name_shaped(field, ent)
-            and (
-                _person_shaped(field, ent)
-                or fold(ent[-1].text) in lone
-                or _after_role_of_body(doc, ent.start)
-                or (_given_name_first(ent) and (_among_people(field, ent) or _bare(ent)))
-            )
-        ):
-            taken.update(range(ent.start, ent.end))
-            yield ent
+        if ent.label_ not in _MISLABELLED or ent.start in taken:
+            continue
+        if len(ent) == 1 and _relative(ent) and not _well_known_place(ent.text):
+            taken.add(ent.start)
+            yield ent, "relative"  # "his wife, Melania" (the model's GPE)
+            continue
+        if _name_shaped(field, ent):
+            how = _mislabelled_person(field, ent, lone)
+            if how:
+                taken.update(range(ent.start, ent.end))
+                yield ent, how
+                continue
+        # The model ran the end of a role into the name: "Secretary of | Transportation Pete
+        # Buttigieg" (one ORG entity). The name is the entity's last words.
+        link = ent.start - 1
+        if link < 1 or doc[link].lower_ not in ("of", "to", "for", "at"):
+            continue
+        if role_ending_at(doc, link) is None:
+            continue
+        for cut in range(ent.start + 1, ent.end - 1):
+            tail = doc[cut : ent.end]
+            # Given-name evidence: "Oversight Project" of "head of the Surveillance
+            # Technology Oversight Project" is no name.
+            if _name_shaped(field, tail) and tail[0].text in gz.given_names():
+                taken.update(range(cut, ent.end))
+                yield tail, "after-role-of-body"
+                break
     # A gazetteer name ending a person's name: the ruler took "Bloomberg" of "Michael
     # Bloomberg" for the outlet.
     for ent in field.ents:
@@ -414,9 +458,12 @@ def _name_spans(field: Field, blocked: set[int]) -> Iterator[Span]:
             and first < ent.start
             and first not in taken
             and not field.headline
+            # "Michael" Bloomberg, not "A" or "Embattled" Republican, nor "Virginia House".
+            and doc[first].text in gz.given_names()
+            and not any(t.text in _BODY_WORDS or _is_place(t.text) for t in doc[first : ent.start])
         ):
             taken.update(range(first, ent.end))
-            yield doc[first : ent.end]
+            yield doc[first : ent.end], "gazetteer-end"
     # Capitalized words after a role or an honorific: "spokesperson Fabien Levy", "Mr Howard".
     # A regular expression finds the candidates: visiting every token from Python costs.
     for match in _after_title().finditer(field.text):
@@ -435,11 +482,19 @@ def _name_spans(field: Field, blocked: set[int]) -> Iterator[Span]:
         if _plural_title(token.lower_) or token.text in _BODY_WORDS:
             continue  # "the Governor Generals version", "the U.N. General Assembly"
         if token.ent_type_ in _MISLABELLED and role_ending_at(doc, before) is not None:
-            # "envoy Terje Roed-Larsen": a name the model took for an organization.
+            # "envoy Terje Roed-Larsen", "City Comptroller Reshma Soni": a name the model
+            # took for an organization, or ran into the role before it.
             span = _organization_as_name(field, token.i)
             if span is not None:
                 taken.update(range(span.start, span.end))
-                yield span
+                yield span, "after-role-org"
+            continue
+        if token.ent_type_ in _MISLABELLED and doc[before - 1].lower_.rstrip(".") in _PERSONAL:
+            # "Mr Katwala" as a place: after "Mr", "Mrs", "Ms" or "Dr" a name is a person's.
+            named = field.ent_at.get(token.i)
+            if named is not None and named.start == token.i and _name_shaped_words(named):
+                taken.update(range(named.start, named.end))
+                yield named, "after-personal-honorific"
             continue
         if token.ent_type_ and token.ent_type_ != "PERSON":
             continue
@@ -454,11 +509,60 @@ def _name_spans(field: Field, blocked: set[int]) -> Iterator[Span]:
             end += 1
         if end < len(doc) and is_role_word(doc[end].text):
             continue  # "Chief Financial Officer": the words of an office, not a name
+        end = _peerage(doc, token.i, end)
         if _street(doc, token.i, end):
             continue  # "King Drive": "King" is no title there
         if end > token.i and doc[end - 1].is_title:
             taken.update(range(token.i, end))
-            yield doc[token.i : end]
+            titled = doc[before - 1].lower_.rstrip(".") in _TITLES
+            yield doc[token.i : end], "after-honorific" if titled else "after-role"
+
+
+def _a_thing(doc: Doc, span: Span) -> bool:
+    """Whether "a" or "an" opens the phrase the name ends ("a federal Mega Grant", "an
+    ADA Ramp"): a person's name takes none, unless as a modifier ("a Hillary Clinton
+    supporter"), which a common given name opening it tells."""
+    if span[0].text in gz.given_names():
+        return False
+    index = span.start - 1
+    while index >= 0 and doc[index].is_lower and doc[index].is_alpha and index >= span.start - 2:
+        if doc[index].lower_ in ("a", "an"):
+            return doc[index + 1 : span.start].text.lower() not in _PERSON_NOUNS
+        index -= 1
+    return False
+
+
+def _among_organizations(field: Field, span: Span) -> bool:
+    """Whether a name opened by no common given name stands in a list of organizations
+    ("Wells Fargo, Lockheed Martin, Oracle"; "the McKinley Park Council, Latinos
+    Progresando, and ..."), beside no person's name."""
+    if span[0].text in gz.given_names():
+        return False
+    doc = span.doc
+    beside = []
+    for joint, other in ((span.start - 1, span.start - 2), (span.end, span.end + 1)):
+        if 0 <= joint < len(doc) and doc[joint].text in (",", "and", "or"):
+            if other < len(doc) and doc[other].lower_ in ("and", "or", "the"):
+                other += 1  # ", and the El Valor Board"
+            mate = field.ent_at.get(other) if 0 <= other < len(doc) else None
+            if mate is not None:
+                beside.append(mate.label_)
+    return "ORG" in beside and "PERSON" not in beside
+
+
+def _peerage(doc: Doc, start: int, end: int) -> int:
+    """The end of a peer's name that goes on with "of" and a place: "Lord Campbell of
+    Alloway" (after "Lord", "Lady", "Baroness" or "Baron")."""
+    if (
+        start > 0
+        and doc[start - 1].lower_ in _PEERS
+        and end + 1 < len(doc)
+        and doc[end].lower_ == "of"
+        and doc[end + 1].is_title
+        and not is_role_word(doc[end + 1].text)
+    ):
+        return end + 2
+    return end
 
 
 def _street(doc: Doc, start: int, end: int) -> bool:
@@ -493,8 +597,11 @@ def _organization_as_name(field: Field, start: int) -> Span | None:
     two or three capitalized words (hyphens allowed), none an organization word, not a
     gazetteer name."""
     ent = field.ent_at[start]
+    if ent.ent_id_:
+        return None
+    ent = ent.doc[start : ent.end]  # "City Comptroller | Reshma Soni": the words after the role
     words = [t for t in ent if t.text != "-"]
-    if ent.start != start or ent.ent_id_ or not 2 <= len(words) <= 3:
+    if not 2 <= len(words) <= 3:
         return None
     if not all(_name_word(t, t.i in (ent.start, ent.end - 1)) for t in words):
         return None
@@ -504,6 +611,10 @@ def _organization_as_name(field: Field, start: int) -> Span | None:
 
 
 _MISLABELLED = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT"})
+# The titles of peers, whose names may end in "of" and a place ("Lord Campbell of Alloway").
+_PEERS = frozenset({"lord", "lady", "baroness", "baron"})
+# Honorifics only a person takes: the word after them is a name, whatever the model says.
+_PERSONAL = frozenset({"mr", "mrs", "ms", "miss", "dr"})
 # Nouns for a person that stand right before a name ("organizer Aislinn Pulley").
 _PERSON_NOUNS = frozenset(
     """
@@ -519,6 +630,33 @@ _AGE = re.compile(r"\d{1,3}")
 
 
 _INITIAL = re.compile(r"[A-Z]\.?")
+
+
+def _mislabelled_person(field: Field, ent: Span, lone: frozenset[str]) -> str:
+    """Which rule, if any, reads a name-shaped entity the model labelled an organization or a
+    place as a person's name ("" for none)."""
+    if _person_shaped(field, ent):
+        return "set-off"  # an age, a noun for a person, a speech verb
+    if fold(ent[-1].text) in lone:
+        return "surname-set-off"
+    if _after_role_of_body(field.doc, ent.start):
+        return "after-role-of-body"
+    if _given_name_first(ent):
+        if _among_people(field, ent):
+            return "given-name-listed"
+        if _bare(ent):
+            return "given-name-bare"
+    return ""
+
+
+def _name_shaped_words(span: Span) -> bool:
+    """One to three capitalized words of a name, none an organization's or a place's word."""
+    words = [t for t in span if t.text not in ("-", "'", "’")]
+    return (
+        1 <= len(words) <= 3
+        and all(_name_word(t, t.i in (span.start, span.end - 1)) for t in words)
+        and not any(t.text in _BODY_WORDS | _ADDRESS for t in words)
+    )
 
 
 def _name_word(token: Any, edge: bool) -> bool:
@@ -548,9 +686,17 @@ def _lone_surnames(field: Field) -> frozenset[str]:
     """Lone words, under any label, that the sentence sets off as a person: a speech verb
     or a description (`_speaks`), or an age ("Nielsen, 45, is ...")."""
     found = set()
+    doc = field.doc
     for ent in field.ents:
         if len(ent) == 1 and ent.label_ in _SURNAME_LABELS and (_speaks(ent) or _aged(ent)):
             found.add(fold(ent.text))
+        elif (
+            len(ent) == 1
+            and ent.start > 0
+            and doc[ent.start - 1].lower_.rstrip(".") in _PERSONAL
+            and ent[0].is_title
+        ):
+            found.add(fold(ent.text))  # "Mr Katwala added:"
     return frozenset(found)
 
 
@@ -682,7 +828,11 @@ def _trim(span: Span) -> Span | None:
     for index in range(start, end):
         if _SCRAP.search(doc[index].text):
             start = index + 1
-    while start < end and doc[start].lower_ in _FUNCTION_WORDS | _CALLS_TO_ACTION:
+    while start < end and (
+        doc[start].lower_ in _FUNCTION_WORDS | _CALLS_TO_ACTION
+        or (doc[start].is_lower and doc[start].lower_ not in _PARTICLES)  # "rang Lucy"
+        or doc[start].lower_ in _NATIONALS  # "Welshman Ray Reardon"
+    ):
         start += 1  # "But Democrats", "Be Proactive", "Stay Connected": not a name's words
     while start < end and (
         doc[start].lower_.rstrip(".") in HONORIFICS
@@ -707,12 +857,22 @@ def _trim(span: Span) -> Span | None:
     words = [t.text.rstrip(".") for t in doc[start:end]]
     if is_role_head(words[-1]) or words[-1] in _ADDRESS or set(words) & _BODY_WORDS:
         return None
-    if end < len(doc) and doc[end].text.rstrip(".") in _ADDRESS and doc[end].is_title:
-        return None  # "Martin Luther King" + "Drive": a street named after a person
+    for after in (end, end + 1):
+        # "Martin Luther King" + "Drive", "S. Cottage" + "Grove Ave.": a street's name.
+        if after >= len(doc) or not doc[after].text[:1].isupper():
+            break
+        if doc[after].text.split(".")[0] in _ADDRESS:  # "Ave.", or "Ave." run into a byline
+            return None
     return doc[start:end]
 
 
 _SCRAP = re.compile(r"[@%\d]|\.com")
+# Nouns for a country's people that the model runs into the name after them.
+_NATIONALS = frozenset(
+    f"{people}{sex}"
+    for people in ("english", "welsh", "scots", "irish", "french", "dutch", "country")
+    for sex in ("man", "woman", "men", "women")
+)
 # Letters after a name: ranks, honours, degrees ("Keir Starmer QC", "Jane Smith OBE").
 _POST_NOMINALS = frozenset(
     """
@@ -758,6 +918,8 @@ def _speaks(span: Span) -> bool:
         return False
     if is_role_word(word.text) or _collective(word.text) or _well_known_place(word.text):
         return False
+    if _aged(span) or _relative(span):
+        return True  # "their children Emily, 16,", "his wife Maggie"
     before = doc[start - 1] if start > 0 else None
     after = doc[end] if end < len(doc) else None
     edge_before = before is None or before.is_punct or before.is_space
@@ -775,10 +937,35 @@ def _speaks(span: Span) -> bool:
     return False
 
 
+_FAMILY = frozenset(
+    """
+    wife husband son daughter sons daughters children child mother father sister brother
+    twin cousin uncle aunt nephew niece grandson granddaughter grandmother grandfather
+    stepson stepdaughter partner fiance fiancee widow
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
+
+
+def _relative(span: Span) -> bool:
+    """Whether a lone common given name follows a word for a relative, with or without a
+    comma: "his wife Maggie", "his wife, Melania", "her son, Darius". A relative named by
+    a given name alone is a person of the story (LABELLING.md: a name as the article gives
+    it)."""
+    doc, start = span.doc, span.start
+    if len(span) != 1 or span[0].text not in gz.given_names():
+        return False
+    index = start - 1
+    if index >= 0 and doc[index].text == ",":
+        index -= 1
+    return index >= 0 and doc[index].lower_ in _FAMILY
+
+
 def _untitled(ent: Span, span: Span) -> bool:
-    """Whether only sentence words, not a title, stood before a lone word in its entity."""
-    return all(
-        t.lower_ in _FUNCTION_WORDS | _CALLS_TO_ACTION for t in ent.doc[ent.start : span.start]
+    """Whether no title stood before a lone word in its entity: only sentence words, a
+    bullet, or the first word of a body's name ("Women Employed")."""
+    return not any(
+        t.lower_.rstrip(".") in HONORIFICS or is_role_head(t.text.rstrip("."))
+        for t in ent.doc[ent.start : span.start]
     )
 
 

@@ -77,6 +77,13 @@ def _find(fields: tuple[Field, ...], people: set[tuple[str, int]]) -> list[Menti
     # after "from" or "in": towns, when the article's country supports them.
     small: list[tuple[Field, Span]] = []
     big: list[tuple[Field, Span]] = []
+    # Which rule found each name (`Mention.how`), by field and span.
+    how: dict[tuple[str, int, int], str] = {}
+
+    def found(field: Field, span: Span, rule: str) -> tuple[Field, Span]:
+        how.setdefault((field.name, span.start, span.end), rule)
+        return field, span
+
     for field in fields:
         for ent in field.ents:
             span = ent
@@ -92,18 +99,21 @@ def _find(fields: tuple[Field, ...], people: set[tuple[str, int]]) -> list[Menti
                 if options and is_region(field, span, options[0]):
                     continue
                 if options:
+                    found(field, span, "model-place")
                     candidates.append((field, span, options))
                 elif fold(span.text) not in gz.regions():
-                    small.append((field, span))
+                    small.append(found(field, span, "model-place-town"))
             elif _town_named(ent, span):
-                small.append((field, span))  # "near Bowling Green", "the capital, Honiara"
+                # "near Bowling Green", "the capital, Honiara"
+                small.append(found(field, span, "named-as-town"))
             elif ent.label_ == "PERSON" and len(span) == 1 and not _ends_a_name(span):
                 if after_where(span, also_people=True) or in_list_of_places(field, span):
-                    small.append((field, span))  # "both from Keighley", "Tamworth, Gunnedah"
+                    # "both from Keighley", "Tamworth, Gunnedah"
+                    small.append(found(field, span, "person-where"))
                 elif not any((field.name, i) in people for i in range(span.start, span.end)):
                     # No person's name to the people extractor: a big city of the
                     # article's country ("including Perth and Darwin").
-                    big.append((field, span))
+                    big.append(found(field, span, "person-big-city"))
             elif ent.label_ == "PERSON" and len(span) > 1:
                 # The model takes some two-word towns for people ("Khan Yunis").
                 options = [
@@ -112,9 +122,11 @@ def _find(fields: tuple[Field, ...], people: set[tuple[str, int]]) -> list[Menti
                     if isinstance(p, gz.City) and p.population >= _BIG_CITY
                 ]
                 if options:
+                    found(field, span, "person-two-words")
                     inside_names.append((field, span, options))
             elif ent.label_ == "ORG" and not ent.ent_id_ and len(span) == 1 and after_where(span):
-                small.append((field, span))  # "spoke in Torquay": a town the model missed
+                # "spoke in Torquay": a town the model missed
+                small.append(found(field, span, "organization-where"))
             elif ent.label_ in ("ORG", "NORP"):
                 # The model takes some small countries for organizations ("Nauru's
                 # President"), and runs lists of towns into one ("Salfit and Tulkarem").
@@ -126,7 +138,9 @@ def _find(fields: tuple[Field, ...], people: set[tuple[str, int]]) -> list[Menti
                     continue
                 parts = _listed_places(span) if not ent.ent_id_ else []
                 if parts:
-                    candidates += [(field, part, options) for part, options in parts]
+                    candidates += [
+                        (*found(field, part, "listed"), options) for part, options in parts
+                    ]
                     continue
                 # "Miami Police", "an Adelaide man": only big cities, so that a common
                 # word that is also a town somewhere ("Police", "Federal") is not one.
@@ -138,9 +152,11 @@ def _find(fields: tuple[Field, ...], people: set[tuple[str, int]]) -> list[Menti
                     ]
                     if options:
                         if not opens_feature(span[:size]):
+                            rule = "city-modifier" if _modifies(ent, span, size) else "inside-name"
+                            found(field, span[:size], rule)
                             inside_names.append((field, span[:size], options))
                         break
-        small += unlabelled_after_where(field)
+        small += [found(f, s, "unlabelled-where") for f, s in unlabelled_after_where(field)]
     # A country named in the article settles which of several same-named cities is meant.
     countries = Counter(
         options[0].iso for _, _, options in candidates if isinstance(options[0], gz.Country)
@@ -188,15 +204,30 @@ def _find(fields: tuple[Field, ...], people: set[tuple[str, int]]) -> list[Menti
         others = countries.copy()
         others[place.country] -= votes[fold(span.text), place.country]
         place = _namesake(span, place, primary, others, states) or place
-        mentions.append(Mention(city_ref(place.geonameid), place.name, field, span))
+        rule = how.get((field.name, span.start, span.end), "")
+        if rule == "model-place" and place.population < _BIG_CITY and not _supported(place, others):
+            continue  # "a family from Essex" in a British story: no Essex, Maryland
+        mentions.append(Mention(city_ref(place.geonameid), place.name, field, span, how=rule))
     return in_text_order(without_neighbourhoods(mentions, candidates, _home_cities(fields)), fields)
 
 
+_CITY_SUPPORT = 0.25
+"""A city under 100,000 people is read only in a country the article names at least this
+share as often as its most-named one (half as strict as for towns under 15,000: a story of
+Israel names the Palestinian cities beside it, "Ramallah", "Jenin")."""
 _NAMESAKE_SHARE = 0.2
 """A smaller namesake is read for the article's country only when it has at least this share
 of the likeliest reading's people: "Tamworth" in an Australian story is the one in New South
 Wales (half the English town's size), but "Geneva" in an American one is still Switzerland's
 (Geneva, Illinois has a tenth of its people), and "Moscow" Russia's."""
+
+
+def _supported(city: gz.City, countries: Counter[str]) -> bool:
+    """Whether the article names the country of a city under 100,000 people, besides the
+    city's own name, often enough (`_CITY_SUPPORT`): a small city's name is often a county's,
+    a region's, or another country's town ("a family from Essex" in a British story)."""
+    most = max(countries.values(), default=0)
+    return most > 0 and countries[city.country] >= _CITY_SUPPORT * most
 
 
 def _namesake(
@@ -292,6 +323,17 @@ def _town_named(ent: Span, span: Span) -> bool:
     )
 
 
+def _modifies(ent: Span, span: Span, size: int) -> bool:
+    """Whether a city opening an organization's entity describes a thing rather than opens
+    the organization's name: the city is the whole entity ("an Adelaide man", where the
+    model took "Adelaide" for an organization), the entity goes on in lower case ("the
+    Toowoomba school"), or an indefinite article opens it ("a Toowoomba Anglican school").
+    Otherwise the city is a word of a name: "the Birmingham News", "Miami Police"."""
+    if size == len(span) or span[size].is_lower:
+        return True
+    return ent.start > 0 and ent.doc[ent.start - 1].lower_ in ("a", "an")
+
+
 def _ends_a_name(span: Span) -> bool:
     """Whether a capitalized word inside a sentence comes right before the word: "Martin" of
     "Lockheed Martin" (the model's ORG, then its PERSON) ends a longer name, no town."""
@@ -354,7 +396,9 @@ def _city_states(mentions: list[Mention]) -> list[Mention]:
             for joint, other in ((span.start - 1, span.start - 2), (span.end, span.end + 1))
         )
         if beside or after_where(span, also_people=True):
-            found.append(Mention(city_ref(city.geonameid), city.name, mention.field, span))
+            found.append(
+                Mention(city_ref(city.geonameid), city.name, mention.field, span, how="city-state")
+            )
             cities.add((mention.field.name, span.start))
     return found
 
@@ -381,11 +425,20 @@ def city_facts(geonameid: int) -> Iterator[Fact]:
     yield Fact(ref, OWL.sameAs, Iri(f"{GEONAMES}{geonameid}/"))
 
 
+def city_mentions(context: Context) -> list[Mention]:
+    """The article's city mentions: its cities, and city-states named as places."""
+    found = place_mentions(context)
+    # A city inside an organization's name ("the Chicago Transit Authority", "London Clubs
+    # International") is no mention of the place (LABELLING.md), though it may still give
+    # the jurisdiction of an office ("Chicago Police Superintendent").
+    cities = [m for m in found if m.ref.kind == "city" and m.how != "inside-name"]
+    return cities + _city_states(found)
+
+
 @extractor("places", emits={"schema:City", "schema:mentions"})
 def places(article: Article, context: Context) -> Iterator[Fact]:
     """Cities named in the text, as GeoNames cities (countries are left to the officials)."""
-    found = place_mentions(context)
-    cities = [m for m in found if m.ref.kind == "city"] + _city_states(found)
+    cities = city_mentions(context)
     yield from mention_facts(cities, "places")
     for mention in first_mentions(cities):
         yield from city_facts(int(mention.ref.key.partition("/")[2]))
