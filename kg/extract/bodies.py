@@ -31,6 +31,16 @@ HEADS = frozenset(
 )
 """Nouns that end an organization's name ("... District", "... University")."""
 
+DESCRIPTORS = frozenset(
+    """
+    party group company firm charity union organisation organization network agency
+    association foundation coalition club institute council society trust nonprofit
+    non-profit bank insurer airline pollster
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
+"""Lower-case nouns that say the name beside them is an organization's ("his new party,
+Veritas", "Unison, the public sector union")."""
+
 _OF_HEADS = HEADS | {"Office", "Friends", "Museum", "Bank", "Secretariat"}
 """Nouns that open one before "of", "for" or "on" ("Office of ...", "Friends of the Parks")."""
 
