@@ -55,7 +55,8 @@ _NEVER = frozenset(
     """
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
     June July August September October November December Room Building Hall Street Avenue
-    This That These Those Our Their His Her Its My Your Every Each Any No
+    This That These Those Our Their His Her Its My Your Every Each Any No But And Or Nor Yet
+    However Meanwhile Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
 _ONE_NAME = re.compile(

@@ -8,10 +8,11 @@ that accept them (`organization_checks`, `party_adjectives`), how each is named
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from kg.extract import Context, extractor
+from kg.extract.acronyms import is_acronym
 from kg.extract.citations import outlet_mentions
 from kg.extract.companies import ticker_after
 from kg.extract.government_bodies import (
@@ -24,6 +25,7 @@ from kg.extract.government_bodies import (
 from kg.extract.nlp import Mention, analyse, first_mentions, in_text_order, mention_facts
 from kg.extract.organization_aliases import overlaps, short_forms, spelled_out, with_acronyms
 from kg.extract.organization_candidates import by_form, listed_companies, model_mentions
+from kg.extract.organization_checks import ACRONYM_ALONE, LABEL_ALONE, LONE_CHAMBER, model_evidence
 from kg.extract.organization_names import OrganizationName, body_of, ministry_of, organization_named
 from kg.extract.people import person_mentions
 from kg.extract.places import city_facts, city_ref, place_mentions
@@ -37,6 +39,7 @@ __all__ = [
     "OrganizationName",
     "body_of",
     "ministry_of",
+    "organization_evidence",
     "organization_facts",
     "organization_mentions",
     "organization_named",
@@ -44,6 +47,10 @@ __all__ = [
     "organizations",
     "ticker_after",
 ]
+
+# Mentions found by rules too weak to make an organization node (measured precision under
+# 0.5 on the development sets); other extractors still read them.
+_NOT_EMITTED = frozenset({LONE_CHAMBER, LABEL_ALONE, ACRONYM_ALONE})
 
 _KIND_TYPES = {
     "government": SDO.GovernmentOrganization,
@@ -64,31 +71,69 @@ def organization_mentions(context: Context) -> list[Mention]:
         fields = analyse(context)
         named: dict[Ref, OrganizationName] = {}
         outlets = {(m.field.name, m.span.start) for m in outlet_mentions(context)}
+        evidence: dict[tuple[str, int, int], str] = {}
         found = [
             mention
             for field in fields
             for mention in model_mentions(field, people, named, context, outlets)
         ]
+        for mention in found:
+            evidence[_where(mention)] = model_evidence(mention, named[mention.ref], context)
         taken = {(m.field.name, i) for m in found for i in range(m.span.start, m.span.end)}
-        found += city_police(context, taken, named)
+        found += _noted(evidence, "city police", city_police(context, taken, named))
+        listed = []
         for field in fields:
             for span, company in listed_companies(field, taken, people):
                 named.setdefault(company.ref, company)
-                found.append(Mention(company.ref, company.name, field, span))
-        found += [m for field in fields for m in parliaments(field, named)]
-        found += [m for field in fields for m in ministries(field, named)]
-        committees = [m for field in fields for m in chamber_committees(field, named)]
-        committees += [m for field in fields for m in district_courts(field, named)]
+                listed.append(Mention(company.ref, company.name, field, span))
+        found += _noted(evidence, "ticker or legal form in text", listed)
+        found += _noted(evidence, "parliament", (m for f in fields for m in parliaments(f, named)))
+        found += _noted(evidence, "ministry", (m for f in fields for m in ministries(f, named)))
+        committees = _noted(
+            evidence, "committee", (m for f in fields for m in chamber_committees(f, named))
+        )
+        committees += _noted(
+            evidence, "district court", (m for f in fields for m in district_courts(f, named))
+        )
         found = [m for m in found if not any(overlaps(m, c.span) for c in committees)]
         found += committees
         grown: set[int] = set()
-        found += by_form(fields, found, people, named, context, grown)
+        found += _noted(
+            evidence, "head noun (form)", by_form(fields, found, people, named, context, grown)
+        )
         found = [m for m in found if id(m) not in grown]
+        refs = {_where(m): m.ref for m in found}
         found = with_acronyms(found, named)
         found = short_forms(found, named)
         found = spelled_out(fields, found, named)
+        for mention in found:
+            if refs[_where(mention)] != mention.ref and is_acronym(mention.span.text):
+                evidence[_where(mention)] = "acronym spelled out"
         found = context.cache["organizations"] = in_text_order(found, fields)
         context.cache["organization names"] = named
+        context.cache["organization evidence"] = evidence
+    return found
+
+
+def organization_evidence(context: Context) -> dict[tuple[str, int, int], str]:
+    """The rule that found each organization mention, by (field, first token, end token):
+    what the precision of each rule is measured by (benchmarks.organization_evidence)."""
+    organization_mentions(context)
+    evidence: dict[tuple[str, int, int], str] = context.cache["organization evidence"]
+    return evidence
+
+
+def _where(mention: Mention) -> tuple[str, int, int]:
+    return mention.field.name, mention.span.start, mention.span.end
+
+
+def _noted(
+    evidence: dict[tuple[str, int, int], str], rule: str, mentions: Iterable[Mention]
+) -> list[Mention]:
+    """The mentions a rule found, each noted as found by it."""
+    found = list(mentions)
+    for mention in found:
+        evidence.setdefault(_where(mention), rule)
     return found
 
 
@@ -120,7 +165,13 @@ def organizations(article: Article, context: Context) -> Iterator[Fact]:
     """Organizations named in the text, with the city they belong to where the text says so."""
     found = organization_mentions(context)
     adjectives = context.cache.get("party adjectives", set())
-    mentions = [m for m in found if (m.field.name, m.span.start) not in adjectives]
+    evidence = organization_evidence(context)
+    mentions = [
+        m
+        for m in found
+        if (m.field.name, m.span.start) not in adjectives
+        and evidence[_where(m)] not in _NOT_EMITTED
+    ]
     yield from mention_facts(mentions, "organizations")
     # A city that opens the organization's name is its city ("Miami Police").
     cities = {
