@@ -874,3 +874,19 @@ def test_a_lone_acronym_no_list_knows_needs_the_text_to_support_it(
     organizations, _ = found(body)
     acronyms = {k for k in organizations if k.split("/")[1] in ("hrpd", "brta", "cfe", "rsv")}
     assert bool(acronyms) is expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The Republican leaders of the Senate and House of Representatives Armed Services "
+        "Committees, Senator Tom Reed and Representative Ann Cole, said the plan was late.",
+        "Both the House and Senate Armed Services committees will hold hearings next week.",
+    ],
+)
+def test_both_chambers_sharing_one_committee_topic_name_each_committee(body: str) -> None:
+    organizations, _ = found(body)
+    assert {
+        "organization/united states house committee on armed services",
+        "organization/united states senate committee on armed services",
+    } <= organizations

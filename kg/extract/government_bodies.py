@@ -38,19 +38,32 @@ _CHAMBER_COMMITTEES = re.compile(
 )
 
 
+# "the Senate and House Armed Services committees", "the House and Senate Intelligence
+# Committees": one topic shared by both chambers' committees.
+_BOTH_CHAMBERS = re.compile(
+    r"\b(Senate|House)(?: of Representatives)? and (?:the )?(Senate|House)"
+    r"(?: of Representatives)?(?:['’]s?)? ((?:[A-Z][\w-]*,? (?:and )?){1,4}?)([Cc]ommittees)\b"
+)
+
+
 def chamber_committees(field: Field, named: dict[Ref, OrganizationName]) -> Iterator[Mention]:
     """Committees named by a chamber and their topics, written in lower case or shared by
     one "committees": "the House Judiciary and Oversight committees" are the House
-    Judiciary Committee and the House Oversight Committee; each topic must give a listed
-    committee of that chamber."""
+    Judiciary Committee and the House Oversight Committee, "the Senate and House Armed
+    Services committees" each chamber's; each topic must give a listed committee of each
+    chamber."""
     table = gz.organization_by_form()
     doc = field.doc
-    for match in _CHAMBER_COMMITTEES.finditer(field.text):
-        chamber, topics, word = match.groups()
+    matches: list[tuple[re.Match[str], tuple[str, ...]]] = [
+        (m, (m.group(1),)) for m in _CHAMBER_COMMITTEES.finditer(field.text)
+    ]
+    matches += [(m, m.group(1, 2)) for m in _BOTH_CHAMBERS.finditer(field.text)]
+    for match, chambers in matches:
+        topics, word = match.groups()[-2:]
         parts = [topics.strip().rstrip(",")]
-        if word == "committees":
+        if word.lower() == "committees":
             parts = [p for p in re.split(r",? and |, ", parts[0]) if p]
-        bodies = [table.get(fold(f"{chamber} {p} Committee")) for p in parts]
+        bodies = [table.get(fold(f"{c} {p} Committee")) for c in chambers for p in parts]
         if not parts or any(b is None or b.country != "US" for b in bodies):
             continue
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")

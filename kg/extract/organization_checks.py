@@ -311,7 +311,7 @@ ORGANIZATION_WORDS = frozenset(
     Movement Church School Schools Academy Airlines Airways Systems Industries Enterprises
     Partners Associates Holdings Institution Watch Forum Brigade Regiment Battalion
     Cooperative Co-operative Consortium Charity Mission Initiative Labour Labor
-    Services Technologies Communications Media Pharmaceuticals Motors Energy Bancorp
+    Technologies Communications Media Pharmaceuticals Motors Energy Bancorp
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
 
