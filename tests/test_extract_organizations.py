@@ -890,3 +890,37 @@ def test_both_chambers_sharing_one_committee_topic_name_each_committee(body: str
         "organization/united states house committee on armed services",
         "organization/united states senate committee on armed services",
     } <= organizations
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # A town whose own name ends in "News".
+        "The recount covers the port city of Newport News and two rural counties.",
+        # An outlet's name after an indefinite article is a common noun.
+        "Two tourists, a New Yorker and a Texan, were among the injured, police said.",
+    ],
+)
+def test_a_town_and_a_common_noun_are_not_outlets(body: str) -> None:
+    assert found(body)[1] == set()
+
+
+def test_an_unlisted_name_before_a_papers_noun_is_an_outlet() -> None:
+    organizations, outlets = found("A report in the Kaduna Voice newspaper said the strike ended.")
+    assert outlets == {"outlet/name:kaduna voice"}
+    assert not organizations
+    organizations, outlets = found("The Communist Party daily said the plan would pass.")
+    assert not outlets  # "daily" after a name is too often an adjective
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("He told a Reuters reporter on Monday that the talks had stalled.", "outlet/reuters.com"),
+        ("An NBC News/Marist poll last week found the race tied.", "outlet/nbcnews.com"),
+    ],
+)
+def test_an_outlet_qualifying_a_noun_after_an_indefinite_article_is_cited(
+    body: str, expected: str
+) -> None:
+    assert expected in found(body)[1]
