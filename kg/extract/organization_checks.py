@@ -311,7 +311,8 @@ ORGANIZATION_WORDS = frozenset(
     Movement Church School Schools Academy Airlines Airways Systems Industries Enterprises
     Partners Associates Holdings Institution Watch Forum Brigade Regiment Battalion
     Cooperative Co-operative Consortium Charity Mission Initiative Labour Labor
-    Technologies Communications Media Pharmaceuticals Motors Energy Bancorp
+    Technologies Communications Media Pharmaceuticals Motors Energy Bancorp Capital Markets
+    Securities Investments Advisors Management Financial
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
 
@@ -329,9 +330,9 @@ def _unsupported(field: Field, span: Span, named: OrganizationName) -> bool:
     if len(words) < 2 or named.kind or fold(named.name) in gz.seats():
         return False
     text = EDGES.sub("", span.text)
-    if any(
-        t.text in HEADS or t.text in _OF_HEADS_WORDS or t.text in ORGANIZATION_WORDS for t in words
-    ):
+    # A name in capitals ("CRESSET CAPITAL") is read in its usual case.
+    usual = [t.text.capitalize() if t.text.isupper() else t.text for t in words]
+    if any(w in HEADS or w in _OF_HEADS_WORDS or w in ORGANIZATION_WORDS for w in usual):
         return False
     if has_legal_form(text) or COMPANY.search(text) or GOVERNMENT.search(text):
         return False
@@ -349,7 +350,7 @@ def _unsupported(field: Field, span: Span, named: OrganizationName) -> bool:
 _MEMBERSHIPS = frozenset(
     """
     founder co-founder professor fellow researcher analyst economist scientist lecturer
-    staff employee employees
+    staff employee employees officer strategist
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
 
