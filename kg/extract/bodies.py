@@ -31,6 +31,16 @@ HEADS = frozenset(
 )
 """Nouns that end an organization's name ("... District", "... University")."""
 
+DESCRIPTORS = frozenset(
+    """
+    party group company firm charity union organisation organization network agency
+    association foundation coalition club institute council society trust nonprofit
+    non-profit bank insurer airline pollster
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
+"""Lower-case nouns that say the name beside them is an organization's ("his new party,
+Veritas", "Unison, the public sector union")."""
+
 _OF_HEADS = HEADS | {"Office", "Friends", "Museum", "Bank", "Secretariat"}
 """Nouns that open one before "of", "for" or "on" ("Office of ...", "Friends of the Parks")."""
 
@@ -45,7 +55,8 @@ _NEVER = frozenset(
     """
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
     June July August September October November December Room Building Hall Street Avenue
-    This That These Those Our Their His Her Its My Your Every Each Any No
+    This That These Those Our Their His Her Its My Your Every Each Any No But And Or Nor Yet
+    However Meanwhile Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
 _ONE_NAME = re.compile(

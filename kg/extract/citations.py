@@ -203,7 +203,30 @@ def _news_masthead(text: str) -> bool:
     if _NEWS.fullmatch(text):
         return True
     place, _, last = text.rpartition(" ")
+    if gz.places(text):
+        return False  # "the shipping hub of Newport News": a town's own name
     return last == "News" and bool(place) and bool(gz.places(place))
+
+
+# Nouns after a name that say it is a paper's or an agency's whatever its words: "its
+# Al-Naba newspaper"; broader nouns ("network", "channel", "website") name other things too.
+_PRINT_NOUNS = frozenset({"newspaper", "magazine", "tabloid", "broadsheet"})
+
+
+def _before_print_noun(ent: Span, text: str) -> bool:
+    """Whether a name the lists do not know stands before a lower-case noun of a paper
+    ("its Al-Naba newspaper", "the Vedomosti tabloid") or before "news agency", and is no
+    known organization's (a party's "newspaper" is the party's own paper, not the party)."""
+    doc = ent.doc
+    after = doc[ent.end] if ent.end < len(doc) else None
+    if after is None or not after.is_lower:
+        return False
+    agency = (
+        after.lower_ == "news" and ent.end + 1 < len(doc) and doc[ent.end + 1].lower_ == "agency"
+    )
+    if after.lower_ not in _PRINT_NOUNS and not agency:
+        return False
+    return fold(text) not in gz.organization_by_form() and not gz.places(text)
 
 
 def opened_quotation(span: Span) -> bool:
@@ -225,6 +248,8 @@ def _unlisted(ent: Span) -> str | None:
     text = re.sub(r"^[Tt]he |['’]s?$", "", ent.text)
     if _CALL_SIGN.fullmatch(text):
         return text
+    if _before_print_noun(ent, text):
+        return text  # "its Al-Naba newspaper", "the Interfax news agency"
     if not (_MASTHEAD.fullmatch(text) or _news_masthead(text)) or not all(
         w[0].isupper() for w in text.split()
     ):
@@ -251,6 +276,10 @@ def _cited(ent: Span) -> gz.Outlet | None:
     before = doc[ent.start - 1] if ent.start else None
     # "The Hill", where the model leaves "The" out of the name.
     written = ent.text if before is None or before.text != "The" else f"The {ent.text}"
+    # "a New Yorker and a Texan": after an indefinite article, a name that heads its noun
+    # phrase is a common noun ("a Reuters reporter", "a CNN poll" still cite the outlet).
+    if before is not None and before.lower_ in ("a", "an") and not _modifies_noun(ent):
+        return None
     # "NBC 6", "CBS 2": a network's name and a channel number is a local station.
     # (Digits: spaCy's like_num takes "first" for a number: "the Post first reported".)
     if ent.end < len(doc) and doc[ent.end].is_digit:
@@ -269,6 +298,29 @@ def _cited(ent: Span) -> gz.Outlet | None:
     ):
         return None
     return outlet
+
+
+_FUNCTION_WORDS = frozenset(
+    """
+    and or but nor who whom whose that which was were is are has had from in of with at on to
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
+
+
+def _modifies_noun(ent: Span) -> bool:
+    """Whether a lower-case noun follows the name, which then qualifies it ("a Reuters
+    reporter", "a CNN interview"), or a slash joins it to another name ("an NBC News/Wall
+    Street Journal poll")."""
+    doc = ent.doc
+    after = doc[ent.end] if ent.end < len(doc) else None
+    if after is not None and after.text == "/":
+        return True
+    return (
+        after is not None
+        and after.is_lower
+        and after.is_alpha
+        and after.lower_ not in _FUNCTION_WORDS
+    )
 
 
 def _form(text: str) -> str:

@@ -1,0 +1,190 @@
+"""Government bodies that the model does not take for names, found by their phrasing:
+a chamber's committees by their topics ("the House Judiciary and Oversight committees"),
+US federal courts by their district ("U.S. District Court in the District of Columbia"),
+a country's ministry or parliament in lower case ("China's foreign ministry", "the Indian
+parliament"), and a city's police ("Miami Police officers").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from kg.extract import Context
+from kg.extract import gazetteers as gz
+from kg.extract.bodies import HEADS
+from kg.extract.nlp import Field, Mention
+from kg.extract.organization_names import (
+    OrganizationName,
+    body_of,
+    organization_named,
+    parliament_of,
+)
+from kg.extract.places import place_mentions
+from kg.model import Ref
+from kg.text import fold
+
+if TYPE_CHECKING:
+    pass
+
+_LOWER_PARLIAMENT = re.compile(r"\bparliament\b")
+
+# "the House Judiciary and Oversight committees", "the Senate's armed services committee":
+# a chamber, then one or more committees' topics, then "committee(s)" in lower case.
+_CHAMBER_COMMITTEES = re.compile(
+    r"\b(Senate|House)(?: of Representatives)?(?:['’]s)? "
+    r"((?:[A-Za-z][\w-]*,? (?:and )?){1,6}?)(committees?)\b"
+)
+
+
+# "the Senate and House Armed Services committees", "the House and Senate Intelligence
+# Committees": one topic shared by both chambers' committees.
+_BOTH_CHAMBERS = re.compile(
+    r"\b(Senate|House)(?: of Representatives)? and (?:the )?(Senate|House)"
+    r"(?: of Representatives)?(?:['’]s?)? ((?:[A-Z][\w-]*,? (?:and )?){1,4}?)([Cc]ommittees)\b"
+)
+
+
+def chamber_committees(field: Field, named: dict[Ref, OrganizationName]) -> Iterator[Mention]:
+    """Committees named by a chamber and their topics, written in lower case or shared by
+    one "committees": "the House Judiciary and Oversight committees" are the House
+    Judiciary Committee and the House Oversight Committee, "the Senate and House Armed
+    Services committees" each chamber's; each topic must give a listed committee of each
+    chamber."""
+    table = gz.organization_by_form()
+    doc = field.doc
+    matches: list[tuple[re.Match[str], tuple[str, ...]]] = [
+        (m, (m.group(1),)) for m in _CHAMBER_COMMITTEES.finditer(field.text)
+    ]
+    matches += [(m, m.group(1, 2)) for m in _BOTH_CHAMBERS.finditer(field.text)]
+    for match, chambers in matches:
+        topics, word = match.groups()[-2:]
+        parts = [topics.strip().rstrip(",")]
+        if word.lower() == "committees":
+            parts = [p for p in re.split(r",? and |, ", parts[0]) if p]
+        bodies = [table.get(fold(f"{c} {p} Committee")) for c in chambers for p in parts]
+        if not parts or any(b is None or b.country != "US" for b in bodies):
+            continue
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is None:
+            continue
+        for body in bodies:
+            if body is not None:
+                name = OrganizationName.of(body)
+                named.setdefault(name.ref, name)
+                yield Mention(name.ref, name.name, field, span)
+
+
+# A US federal court by its district: "U.S. District Court in the District of Columbia",
+# "a federal judge in the Northern District of California".
+_DISTRICT_COURT = re.compile(
+    r"\b(?:(?:U\.S\.|US|United States|[Ff]ederal) )?(District|Bankruptcy) Court (?:in|for) the "
+    r"((?:Northern|Southern|Eastern|Western|Middle|Central) )?District of "
+    r"([A-Z][\w.]*(?: [A-Z]\w+)?)"
+)
+
+_DISTRICT = re.compile(
+    r"\b(?<=the )(Northern|Southern|Eastern|Western|Middle|Central) District of "
+    r"([A-Z]\w+(?: [A-Z]\w+)?)"
+)
+
+
+def district_courts(field: Field, named: dict[Ref, OrganizationName]) -> Iterator[Mention]:
+    """US federal courts named by their district ("U.S. District Court in the District of
+    Columbia"; "the Northern District of California", a US state's district, alone): the
+    United States District Court for that district, not a place or a generic "District
+    Court"."""
+    taken: list[tuple[int, int]] = []
+    for match in _DISTRICT_COURT.finditer(field.text):
+        kind, part, state = match.groups()
+        name = f"United States {kind} Court for the {part or ''}District of {state}"
+        taken.append(match.span())
+        yield from _court(
+            field, named, match.span(), name, f"{part}District of {state}" if part else ""
+        )
+    for match in _DISTRICT.finditer(field.text):
+        part, state = match.groups()
+        place = gz.state_by_form().get(fold(state))
+        if place is None or place.country != "US" or any(a <= match.start() < b for a, b in taken):
+            continue
+        name = f"United States District Court for the {part} District of {state}"
+        yield from _court(field, named, match.span(), name, f"{part} District of {state}")
+
+
+def _court(
+    field: Field,
+    named: dict[Ref, OrganizationName],
+    where: tuple[int, int],
+    name: str,
+    district: str,
+) -> Iterator[Mention]:
+    span = field.doc.char_span(*where, alignment_mode="expand")
+    if span is None:
+        return
+    short = name.removeprefix("United States ")
+    aliases = [f"U.S. {short}", f"U.S. {short}".replace(" for the ", " in the "), district]
+    aliases.append("U.S. District Court")  # the generic name wire copy often gives it
+    court = OrganizationName(name, tuple(a for a in aliases if a), "government", None, "US")
+    named.setdefault(court.ref, court)
+    yield Mention(court.ref, court.name, field, span)
+
+
+_LOWER_MINISTRY = re.compile(
+    r"\b(?:foreign|defen[cs]e|interior|finance|health|justice) ministry\b", re.IGNORECASE
+)
+
+
+def ministries(field: Field, named: dict[Ref, OrganizationName]) -> Iterator[Mention]:
+    """ "China's foreign ministry", "the German defence ministry": a country's ministry in
+    lower case, which the model does not take for a name."""
+    doc = field.doc
+    for match in _LOWER_MINISTRY.finditer(field.text):
+        words = doc.char_span(match.start(), match.end())
+        if words is None or words.start < 1 or not words[-1].is_lower:
+            continue
+        before = words.start - 1
+        if doc[before].text in ("'s", "’s") and before > 0:
+            before -= 1
+        owner = field.ent_at.get(before)
+        if owner is None or owner.label_ not in ("GPE", "NORP"):
+            continue
+        body = body_of(re.sub(r"['’]s$", "", owner.text), words.text.title())
+        if body is not None:
+            named.setdefault(body.ref, body)
+            yield Mention(body.ref, body.name, field, doc[owner.start : words.end])
+
+
+def parliaments(field: Field, named: dict[Ref, OrganizationName]) -> Iterator[Mention]:
+    """ "the Indian parliament" in lower case, which the model does not take for a name."""
+    doc = field.doc
+    for match in _LOWER_PARLIAMENT.finditer(field.text):
+        word = doc.char_span(match.start(), match.end())
+        if word is None or word.start == 0 or word[0].ent_type_:
+            continue
+        owner = field.ent_at.get(word.start - 1)
+        if owner is not None:
+            parliament = parliament_of(f"{owner.text} Parliament")
+            if parliament is not None:
+                named.setdefault(parliament.ref, parliament)
+                yield Mention(parliament.ref, parliament.name, field, doc[owner.start : word.end])
+
+
+def city_police(
+    context: Context, taken: set[tuple[str, int]], names: dict[Ref, OrganizationName]
+) -> Iterator[Mention]:
+    """ "Miami Police officers": a city the model tagged alone, then "Police", is its force."""
+    for city in place_mentions(context):
+        doc, end = city.field.doc, city.span.end
+        if city.ref.kind != "city" or end >= len(doc) or doc[end].text != "Police":
+            continue
+        if (city.field.name, city.span.start) in taken:
+            continue
+        if end + 1 < len(doc) and doc[end + 1].text in ("Department", "Service", "Force"):
+            end += 1
+        elif end + 1 < len(doc) and doc[end + 1].text in HEADS:
+            continue  # "the Chicago Police Board": another body
+        named = organization_named(doc[city.span.start : end + 1].text)
+        if named is not None:
+            names.setdefault(named.ref, named)
+            yield Mention(named.ref, named.name, city.field, doc[city.span.start : end + 1])
