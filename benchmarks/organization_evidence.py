@@ -18,11 +18,18 @@ from collections import Counter
 from pathlib import Path
 
 from benchmarks.errors import is_blind
-from kg.evaluate import _choices, _match, _overlap, load_labels, with_dateline_neutral
+from kg.evaluate import (
+    _choices,
+    _match,
+    _overlap,
+    entity_names,
+    load_labels,
+    mentioned_keys,
+    with_dateline_neutral,
+)
 from kg.extract import Context, pipeline
 from kg.extract.organizations import organization_evidence, organization_mentions
 from kg.model import Article
-from kg.namespaces import SDO
 from kg.readers import read_file
 from kg.text import fold
 
@@ -45,15 +52,8 @@ def _article_organizations(article: Article) -> tuple[dict[str, set[str]], dict[
         found = list(step(article, context))
         context.found[step.name] = found
         facts.extend(found)
-    names: dict[str, set[str]] = {}
-    for fact in facts:
-        if str(fact.predicate) in (str(SDO.name), str(SDO.alternateName)):
-            names.setdefault(fact.subject.key, set()).add(fold(str(fact.object)))
-    mentioned = {
-        f.object.key
-        for f in facts
-        if str(f.predicate) == str(SDO.mentions) and hasattr(f.object, "key")
-    }
+    names = entity_names(facts)
+    mentioned = mentioned_keys(facts)
     evidence = organization_evidence(context)
     rules: dict[str, set[str]] = {}
     for mention in organization_mentions(context):

@@ -320,11 +320,7 @@ def _load(
             (facts for result in results for facts in result.facts),
             resolver,
             within=facts_store.work_folder(),
-            progress=(
-                (lambda records: progress("load", records, report.records))
-                if progress is not None
-                else None
-            ),
+            progress=_load_progress(progress, report),
             on_record=on_record,
         )
     report.timings["load"] = time.perf_counter() - started
@@ -371,11 +367,7 @@ def _build_on_store(
                 graph = state.rebuild(
                     resolver,
                     within=facts_store.work_folder(),
-                    progress=(
-                        (lambda records: progress("load", records, report.records))
-                        if progress is not None
-                        else None
-                    ),
+                    progress=_load_progress(progress, report),
                 )
             timings["load"] = time.perf_counter() - started
         else:
@@ -447,6 +439,13 @@ def _delta_done(
     report.timings["digest graphs" + (" and write delta" if delta else "")] = (
         time.perf_counter() - started
     )
+
+
+def _load_progress(progress: Progress | None, report: BuildReport) -> Callable[[int], None] | None:
+    """The loading step's progress: records loaded of the report's records."""
+    if progress is None:
+        return None
+    return lambda records: progress("load", records, report.records)
 
 
 @contextmanager

@@ -330,6 +330,24 @@ def outlet_key(name: str) -> str:
     return outlet.domain if outlet else f"name:{fold(name)}"
 
 
+def entity_names(facts: Iterable[Fact]) -> dict[str, set[str]]:
+    """Each entity's names and alternate names, folded: key -> names."""
+    names: dict[str, set[str]] = {}
+    for fact in facts:
+        if str(fact.predicate) in (str(SDO.name), str(SDO.alternateName)):
+            names.setdefault(fact.subject.key, set()).add(fold(str(fact.object)))
+    return names
+
+
+def mentioned_keys(facts: Iterable[Fact]) -> set[str]:
+    """The keys of the entities an article's facts say it mentions."""
+    return {
+        f.object.key
+        for f in facts
+        if str(f.predicate) == str(SDO.mentions) and hasattr(f.object, "key")
+    }
+
+
 def score_facts(
     scores: dict[str, Score], gold: dict[str, Any], facts: list[Fact], source: str = ""
 ) -> None:
@@ -340,15 +358,8 @@ def score_facts(
     dropped: neither a true nor a false positive.
     """
     neutral = gold.get("neutral") or {}
-    names: dict[str, set[str]] = {}
-    for fact in facts:
-        if str(fact.predicate) in (str(SDO.name), str(SDO.alternateName)):
-            names.setdefault(fact.subject.key, set()).add(fold(str(fact.object)))
-    mentioned = {
-        f.object.key
-        for f in facts
-        if str(f.predicate) == str(SDO.mentions) and hasattr(f.object, "key")
-    }
+    names = entity_names(facts)
+    mentioned = mentioned_keys(facts)
     country = {
         f.subject.key: str(f.object) for f in facts if str(f.predicate) == str(SDO.addressCountry)
     }
