@@ -667,3 +667,34 @@ def test_denied_reports_what_was_said() -> None:
         'of his staff."'
     )
     assert set(found.values()) == {"person/trent franks"}
+
+
+def test_a_quotation_inside_a_quotation_keeps_the_outer_one_whole() -> None:
+    text = (
+        "“The council has heard “no new taxes” from every candidate this year, and we are "
+        "still waiting for a plan,” Ald. Jane Roe said."
+    )
+    assert [text[s:e] for s, e in spans(text)] == [
+        "The council has heard “no new taxes” from every candidate this year, and we are "
+        "still waiting for a plan,"
+    ]
+    found = quotes_of(text)
+    assert list(found.values()) == ["person/jane roe"]
+    # Straight marks inside straight marks, as typists write them.
+    text = '"My mother told me "never give up" and I never did," Senator John Smith said.'
+    assert [text[s:e] for s, e in spans(text)] == [
+        'My mother told me "never give up" and I never did,'
+    ]
+
+
+def test_an_opening_mark_after_a_sentence_is_still_the_next_paragraph() -> None:
+    # Newswire leaves a paragraph's closing mark out when the quotation goes on: the mark
+    # after a sentence's end continues it, even where paragraph breaks were lost.
+    text = (
+        '"We will not be rushed into this decision. "We will consult every council first," '
+        "the minister said. Jones added, “We agree.” Then they left."
+    )
+    assert [text[s:e] for s, e in spans(text)] == [
+        'We will not be rushed into this decision. "We will consult every council first,',
+        "We agree.",
+    ]
