@@ -698,3 +698,51 @@ def test_an_opening_mark_after_a_sentence_is_still_the_next_paragraph() -> None:
         'We will not be rushed into this decision. "We will consult every council first,',
         "We agree.",
     ]
+
+
+def test_a_participle_after_a_comma_has_the_main_clause_subject() -> None:
+    # The parser hangs "saying" from the clause before it ("the case had"): the words are
+    # still the main subject's.
+    found = quotes_of(
+        "Jane Roe told reporters that the case had implications not only for her own race "
+        "but for the integrity of every election in the state, saying that without a ruling "
+        "“recounts would go on for months and months.”"
+    )
+    assert list(found.values()) == ["person/jane roe"]
+
+
+def test_a_description_after_a_pronoun_is_the_one_it_stands_for() -> None:
+    found = quotes_of(
+        'Lord Smith of Kendal withdrew his amendment on Tuesday. "We cannot keep putting '
+        'this off because it is difficult," he told peers. In the debate, the Labour peer '
+        'and former minister said: "Parliament should have settled this matter long ago."'
+    )
+    assert set(found.values()) == {"person/smith of kendal"}
+    # With no words of theirs before, "the Labour peer" stands for no one named.
+    found = quotes_of(
+        "Lord Smith of Kendal withdrew his amendment on Tuesday. In the debate, the Labour "
+        'peer and former minister said: "Parliament should have settled this matter long ago."'
+    )
+    assert set(found.values()) == {None}
+
+
+def test_a_member_named_by_constituency_is_the_mp_named_before() -> None:
+    found = quotes_of(
+        "Labour MP John Hale has welcomed the decision to keep the hospital open. He said "
+        'the campaign had been long. "It was a long fight and the community never gave up '
+        'on it," said the Wakefield East MP.'
+    )
+    assert list(found.values()) == ["person/john hale"]
+
+
+def test_a_quotation_whose_opening_mark_was_lost_starts_with_its_sentence() -> None:
+    found = quotes_of(
+        "The Health Minister, Jane Roe, rejected the criticism at the conference. Our "
+        'hospitals have never been better funded," she said. "We will keep spending on them."'
+    )
+    assert found == {
+        "Our hospitals have never been better funded": "person/jane roe",
+        "We will keep spending on them.": "person/jane roe",
+    }
+    # A closing mark with no attribution after it opens nothing.
+    assert quotes_of('The vote was close," and the count went on until midnight on Friday.') == {}

@@ -9,6 +9,7 @@ to the next closing mark.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from kg.extract import Context
@@ -18,6 +19,12 @@ _PAIRS = {"“": "”", '"': '"', "‘": "’"}
 # Typists mix curly and straight double marks (“...," Romney said): either closes either.
 _CLOSING = {"“": '”"', '"': '"”', "‘": "’"}
 _MARKS = frozenset('“”‘’"')
+_ATTRIBUTED = re.compile(
+    r"\s+(?:he|she|(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+"
+    r"(?:said|says|added|adds|told|tells)\b"
+)
+"""An attribution right after a closing mark: ', he said', ', Mr Ruddock says'."""
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’]?\s+(?=[A-Z\"“‘])|\n")
 
 
 def spans(text: str) -> Iterator[tuple[int, int]]:
@@ -26,6 +33,9 @@ def spans(text: str) -> Iterator[tuple[int, int]]:
     >>> t = 'He said "it is fine" and “we go on. Then “more here,” he said.'
     >>> [t[s:e] for s, e in spans(t)]
     ['it is fine', 'we go on. Then “more here,']
+    >>> t = 'He spoke. Our record is a fine one," he said. "We will go on."'
+    >>> [t[s:e] for s, e in spans(t)]
+    ['Our record is a fine one,', 'We will go on.']
     >>> t = '“We hit them “much harder” today,” she said.'
     >>> [t[s:e] for s, e in spans(t)]
     ['We hit them “much harder” today,']
@@ -33,15 +43,23 @@ def spans(text: str) -> Iterator[tuple[int, int]]:
     opening: int | None = None
     mark = ""
     inner = 0  # quotations open inside the open one ('“... “much harder” ...”')
+    last = 0  # where the last quotation ended
     for i, char in enumerate(text):
         if char not in _MARKS:
+            continue
+        if opening is None and _closes(text, i, '"') and _ATTRIBUTED.match(text, i + 1):
+            # A closing mark with no opening one, before an attribution: the opening mark
+            # was lost ('... the meeting. Australia has a very fine record," he said.'),
+            # and the quotation starts with its sentence.
+            yield _sentence_start(text, i, last), i
+            last = i + 1
             continue
         if opening is not None and _closes(text, i, mark):
             if inner:
                 inner -= 1
                 continue
             yield opening, i
-            opening = None
+            opening, last = None, i + 1
             continue
         opens = _opens(text, i)
         if opens and opening is not None and _nested(text, opening, i, mark):
@@ -51,6 +69,12 @@ def spans(text: str) -> Iterator[tuple[int, int]]:
         # first mark stays. A single one left open was an apostrophe: the new mark wins.
         if opens and (opening is None or (mark == "‘" and char != "‘")):
             opening, mark, inner = i + 1, char, 0
+
+
+def _sentence_start(text: str, i: int, last: int) -> int:
+    """Where the sentence holding character ``i`` starts, not before ``last``."""
+    found = [m.end() for m in _SENTENCE_BREAK.finditer(text, last, i)]
+    return max([last, *found[-1:]])
 
 
 def _closes(text: str, i: int, mark: str) -> bool:

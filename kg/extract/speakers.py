@@ -82,6 +82,7 @@ _DESCRIPTIONS = frozenset(
         *("democrat", "republican", "lawmaker", "legislator", "politician", "congressman"),
         *("congresswoman", "candidate", "nominee", "conservative", "liberal", "tory"),
         *("moderate", "billionaire", "businessman", "businesswoman", "activist", "veteran"),
+        *("peer", "backbencher", "campaigner"),
     }
 )
 """Nouns that describe a person named before ("the Democrat said"), not an office."""
@@ -362,10 +363,19 @@ class Speakers:
             if token.dep_ in _SUBJECTS
             and token.head.i == token.sent.root.i
             and _SAYS.fullmatch(token.head.text)
-            for m in [self._named(parse, token)]
+            and not self._quoted(parse, token)
+            for m in [self._named(parse, token) or self._pronoun(parse, token)]
             if m is not None and m.ref.kind == "person"
         ]
         return main[-1] if main else None
+
+    def _pronoun(self, parse: Parsed, token: Token) -> Mention | None:
+        """Whom "he" or "she" as a subject stands for ('"...," he told peers. ... the
+        Labour peer said': the one named before), else None."""
+        if token.lower_ not in _PRONOUNS:
+            return None
+        char = self.field.doc[parse.index(token)].idx
+        return self.antecedent(char, _PRONOUNS[token.lower_]).mention
 
     def _titled(self, word: str, before: int) -> Mention | None:
         """The one person named before character ``before`` right after ``word`` as a
@@ -507,15 +517,31 @@ def _plural(token: Token) -> bool:
 
 
 def _subject(verb: Token) -> Token | None:
-    """The verb's subject, or that of the verb it hangs from when it has none."""
+    """The verb's subject, or that of the verb it hangs from when it has none; a participle
+    set off by a comma ("Smith told reporters that the case had ..., saying that ...") is
+    the main clause's, wherever the parser hung it."""
     for _ in range(3):
         found = [c for c in verb.children if c.dep_ in _SUBJECTS]
         if found:
             return found[0]
+        if _participle(verb) and verb.sent.root.i != verb.i:
+            verb = verb.sent.root
+            continue
         if verb.dep_ not in _CLIMB or verb.head.i == verb.i:
             return None
         verb = verb.head
     return None
+
+
+def _participle(verb: Token) -> bool:
+    """A present participle that opens a clause after a comma ("..., saying that",
+    "..., adding"): its subject is the sentence's main subject."""
+    return (
+        verb.lower_.endswith("ing")
+        and verb.dep_ in _CLIMB
+        and verb.i > verb.sent.start
+        and verb.doc[verb.i - 1].text == ","
+    )
 
 
 def _unnamed_person(token: Token) -> bool:
@@ -548,9 +574,15 @@ def _other_of_sex(subject: Token, sex: str | None) -> bool:
 
 def _fits(role: list[str], words: list[str]) -> bool:
     """Whether an office's words fit a role named alone: the same words, or a head word
-    alone ("the senator") for any office ending with it but a deputy's or a shadow's."""
-    return words == role or (
-        len(role) == 1 and words[-1:] == role and not _RANKS.intersection(words)
+    alone ("the senator") for any office ending with it but a deputy's or a shadow's, or
+    an office of its head word alone for a role ending with it ("the Ealing North MP")."""
+    return (
+        words == role
+        or (len(role) == 1 and words[-1:] == role and not _RANKS.intersection(words))
+        # An office held as its head word alone ("Labour MP Stephen Pound") fits that head
+        # with a constituency, state or party before it ("the Ealing North MP", "the Iowa
+        # senator"), but not a deputy's or a shadow's.
+        or (len(words) == 1 and role[-1:] == words and not _RANKS.intersection(role))
     )
 
 
