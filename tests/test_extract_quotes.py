@@ -746,3 +746,82 @@ def test_a_quotation_whose_opening_mark_was_lost_starts_with_its_sentence() -> N
     }
     # A closing mark with no attribution after it opens nothing.
     assert quotes_of('The vote was close," and the count went on until midnight on Friday.') == {}
+
+
+def test_a_quotation_going_on_from_an_unnamed_source_stays_unnamed() -> None:
+    found = quotes_of(
+        '"We will appeal against this decision in every court we can," said Jane Roe. In a '
+        'statement, the council said the ruling was wrong. "The ruling ignores the evidence '
+        'presented to the court," said the statement. "We are now studying it with our lawyers."'
+    )
+    assert found == {
+        "We will appeal against this decision in every court we can": "person/jane roe",
+        "The ruling ignores the evidence presented to the court": None,
+        "We are now studying it with our lawyers.": None,
+    }
+
+
+def test_a_next_sentence_that_reports_a_clause_is_not_the_attribution() -> None:
+    found = quotes_of(
+        "Professor Jane Roe was appointed on Monday. Professor Roe promised to listen to "
+        'children. "I will be drawing on my experience of working with young people across '
+        'the country." Education Secretary Mary Major said Professor Roe would "give children '
+        'a stronger voice in government".'
+    )
+    assert found == {
+        "I will be drawing on my experience of working with young people across the country.": (
+            "person/jane roe"
+        ),
+        "give children a stronger voice in government": "person/mary major",
+    }
+
+
+def test_a_possessed_noun_of_saying_after_the_quotation_attributes_it() -> None:
+    found = quotes_of(
+        "Political editor John Smith wrote about the article on Monday. Prime Minister Mary "
+        "Major said she had not read it. "
+        '"It was, as always, coded and careful but entirely deliberate," was Mr Smith\'s '
+        "assessment."
+    )
+    assert list(found.values()) == ["person/john smith"]
+
+
+def test_the_last_person_who_took_a_stance_goes_on_unattributed() -> None:
+    found = quotes_of(
+        "But the head of the nurses' union, Jane Roe, criticised the plans. \"If you want good "
+        'hospitals you do not get them by cutting the pay of the people who work in them."'
+    )
+    assert list(found.values()) == ["person/jane roe"]
+
+
+def test_went_on_with_a_colon_attributes() -> None:
+    found = quotes_of(
+        "Senator John Smith attacked the budget in the chamber on Tuesday. The senator went "
+        'on: "This budget does nothing for families who are struggling to pay their bills."'
+    )
+    assert list(found.values()) == ["person/john smith"]
+
+
+def test_he_after_a_long_quotation_looks_back_past_its_sentences() -> None:
+    # The quotation's own sentences are no step back: "he" is the council spokesman, who is
+    # unnamed, not Mr Jones.
+    found = quotes_of(
+        "Mr Jones said the poster was offensive. A council spokesman denied the campaign was "
+        'offensive. "As we said at the time, the figures do not add up. Nobody has answered '
+        'that. This poster is making a serious point about it," he said.'
+    )
+    assert set(found.values()) == {None}
+
+
+def test_a_spokesman_of_a_named_party_is_unnamed() -> None:
+    article = Article(
+        source="test.txt",
+        body="Mr Jones said the poster was offensive. A Labour spokesman denied the campaign "
+        'was offensive. "This poster is making a serious point about the figures," he said.',
+    )
+    context = Context(article=article)
+    for step in pipeline():
+        context.found[step.name] = list(step(article, context))
+    assert [(q.speaker, q.evidence) for q in quotations(context)] == [
+        (None, "after:pronoun:unnamed")
+    ]

@@ -24,7 +24,9 @@ the few before it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING
 
 from kg.extract import Context
@@ -71,7 +73,8 @@ UTTERANCES = frozenset(
         *("letter", "letters", "remarks", "comments", "comment", "words", "accusation"),
         *("accusations", "claim", "claims", "description", "warning", "promise", "pledge"),
         *("vow", "assertion", "charge", "plea", "admission", "testimony", "response", "reply"),
-        *("answer", "prediction", "insistence", "suggestion"),
+        *("answer", "prediction", "insistence", "suggestion", "assessment", "verdict"),
+        *("speech", "reaction", "retort"),
     }
 )
 """Nouns of saying: their possessor is who said the words ("Trump's tweet read",
@@ -196,8 +199,10 @@ class Speakers:
         ("The Federal Opposition says Senator Hill must ..."): a new statement, not the
         attribution of the quotation before it."""
         parse, verb = self._token_at(char)
+        # A clause that opens outside the quotation marks ("said Prof Smith would
+        # "strengthen ..."") is reported, even when its verb is quoted.
         return verb is not None and any(
-            c.dep_ == "ccomp" and not self._quoted(parse, c) for c in verb.children
+            c.dep_ == "ccomp" and not self._quoted(parse, c.left_edge) for c in verb.children
         )
 
     def subject_of_sentence(self, char: int) -> Subject:
@@ -265,6 +270,11 @@ class Speakers:
         n, last = number + 1, number - _LOOK_BACK
         while n > max(0, last):
             n -= 1
+            if n < number and self._inside_quotation(n):
+                # A sentence of the quotation's own words ('"As we said ... . This poster
+                # is ...," he said') is no step back: its names are not the speaker.
+                last = max(last - 1, number - _CHAIN)
+                continue
             # One sentence at a time: the antecedent is most often in the nearest.
             parse = parsed(self.context, [(self.field, n)])[(self.field.name, n)]
             found = [
@@ -290,7 +300,7 @@ class Speakers:
                 t.dep_ in _SUBJECTS
                 and t.head.i == t.sent.root.i
                 and self.field.doc[parse.index(t)].idx < before
-                and _unnamed_person(t)
+                and _unnamed_person(t, partial(self._person_at, parse))
                 for t in parse.doc
             ):
                 return Subject(True, None, "pronoun:unnamed")
@@ -309,6 +319,24 @@ class Speakers:
             if found:
                 return Subject(True, found[-1][1], "pronoun:other-subject")
         return UNDECIDED
+
+    def _person_at(self, parse: Parsed, token: Token) -> bool:
+        mention = self.at.get(parse.index(token))
+        return mention is not None and mention.ref.kind == "person"
+
+    def _inside_quotation(self, n: int) -> bool:
+        """Whether sentence ``n`` is all quoted words: it starts inside a quotation and
+        nothing but marks follows that quotation's end in it (not '... unchanged,”
+        Tillerson told reporters.')."""
+        starts = self.field.sentence_starts
+        if not starts:
+            return False
+        begin = starts[n]
+        end = starts[n + 1] if n + 1 < len(starts) else len(self.field.text)
+        return any(
+            s <= begin < e and not self.field.text[e:end].strip(" \n\"”’'.,;:!?")
+            for s, e in self.quoted
+        )
 
     def _rivals(self, n: int, before: int, chosen: Mention, sex: str | None) -> str:
         """For measurement: whether other people who may be "he" or "she" are named between
@@ -544,16 +572,18 @@ def _participle(verb: Token) -> bool:
     )
 
 
-def _unnamed_person(token: Token) -> bool:
-    """An unnamed person as a subject: "a spokesman", "an official", or someone named by
-    their tie to another ("Saipov's sister", "his lawyer"; a name joined to it is looked
-    for first)."""
+def _unnamed_person(token: Token, person: Callable[[Token], bool]) -> bool:
+    """An unnamed person as a subject: "a spokesman", "an official", "a Labour spokesman"
+    (a body's name is no person's), or someone named by their tie to another ("Saipov's
+    sister", "his lawyer"); ``person`` says whether a word is a person's name (a name
+    joined to the subject is looked for first)."""
     unnamed = (is_role_head(token.lower_) or token.lower_ in _DESCRIPTIONS) and any(
         c.lower_ in ("a", "an") for c in token.children
     )
     related = token.lower_ in _RELATIONS and any(c.dep_ == "poss" for c in token.children)
     return (unnamed or related) and not any(
-        c.dep_ in ("appos", "compound") and c.text[:1].isupper() for c in token.children
+        c.dep_ in ("appos", "compound") and c.text[:1].isupper() and person(c)
+        for c in token.children
     )
 
 
