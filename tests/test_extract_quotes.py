@@ -825,3 +825,14 @@ def test_a_spokesman_of_a_named_party_is_unnamed() -> None:
     assert [(q.speaker, q.evidence) for q in quotations(context)] == [
         (None, "after:pronoun:unnamed")
     ]
+
+
+def test_he_said_in_a_clause_and_a_possessed_speech_lead_back_to_the_name() -> None:
+    # "he said" tacked on to a sentence is the same "he" one sentence further back, and
+    # "Mr Hale's speech" names Mr Hale as a subject.
+    found = quotes_of(
+        "Mr John Hale's speech comes a week after he unveiled plans for the railways. The "
+        "plan would be paid for by a new levy on freight, he said. Speaking at the conference "
+        'in Leeds he said: "Nobody should have to wait an hour for a train in this country."'
+    )
+    assert list(found.values()) == ["person/john hale"]

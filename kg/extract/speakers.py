@@ -281,7 +281,13 @@ class Speakers:
                 (token, m)
                 for token in parse.doc
                 if token.dep_ in _SUBJECTS or _according_to(token) or _stray_subject(token)
-                for m in [self._named(parse, token)]
+                # A possessor of words as a subject, in a sentence before the pronoun's
+                # ("Mr Sharon's hard words opened divisions, with Mr Peres denouncing what
+                # he called ...": not within one).
+                for m in [
+                    self._named(parse, token)
+                    or (self._speech_of(parse, token) if n < number else None)
+                ]
                 if m is not None
                 and m.ref.kind == "person"
                 and m.span.start_char < before
@@ -308,17 +314,27 @@ class Speakers:
                 t.lower_ in _PRONOUNS
                 and _PRONOUNS[t.lower_] == sex
                 and t.dep_ in _SUBJECTS
-                and t.head.i == t.sent.root.i
+                and (t.head.i == t.sent.root.i or _SAYS.fullmatch(t.head.text))
                 and self.field.doc[parse.index(t)].idx < before
                 for t in parse.doc
             ):
-                # The same pronoun as a main subject: the same person, one sentence further
-                # back ("He said ... . While saying ..., he criticised ... . "...," he wrote").
+                # The same pronoun as a main subject, or as the subject of a speech verb
+                # ("This would be based on ..., he said."): the same person, one sentence
+                # further back ("He said ... . While saying ..., he criticised ... .
+                # "...," he wrote").
                 last = max(last - 1, number - _CHAIN)
                 continue
             if found:
                 return Subject(True, found[-1][1], "pronoun:other-subject")
         return UNDECIDED
+
+    def _speech_of(self, parse: Parsed, token: Token) -> Mention | None:
+        """The named person whose words a subject names ("Mr Johnson's speech comes after
+        he ...": Mr Johnson), else None."""
+        author = _author(token)
+        if author is None or self._quoted(parse, author):
+            return None
+        return self._named(parse, author)
 
     def _person_at(self, parse: Parsed, token: Token) -> bool:
         mention = self.at.get(parse.index(token))
