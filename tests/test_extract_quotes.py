@@ -836,3 +836,12 @@ def test_he_said_in_a_clause_and_a_possessed_speech_lead_back_to_the_name() -> N
         'in Leeds he said: "Nobody should have to wait an hour for a train in this country."'
     )
     assert list(found.values()) == ["person/john hale"]
+
+
+def test_a_speech_verb_reported_in_a_clause_is_not_the_last_sayer() -> None:
+    found = quotes_of(
+        "Senator Jane Roe said the plan was flawed and reminded colleagues that Governor Tom "
+        'Brown had described an earlier plan as a failure. "Given how that plan ended, how '
+        'could anyone vote for this one?"'
+    )
+    assert list(found.values()) == ["person/jane roe"]

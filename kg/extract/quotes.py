@@ -52,6 +52,7 @@ _SAYING = re.compile(
 )
 """Speech verbs and verbs of a stance taken in words ("Dave Prentis criticised the plans.
 "If you want ..."): the last person who took one may go on in an unattributed quotation."""
+_THAT = re.compile(r"\bthat\b", re.IGNORECASE)
 _POSSESSED_UTTERANCE = re.compile(
     r"(?:['’]s?|\b(?:his|her))\s+(?:[\w-]+\s+)?(?:" + "|".join(sorted(UTTERANCES)) + r")\b",
     re.IGNORECASE,
@@ -394,6 +395,11 @@ def _recent_speaker(
     for verb in _SAYING.finditer(text, max(0, start - _LOOKBACK), start):
         sentence = max((m.end() for m in _SENTENCE_END.finditer(text, 0, verb.start())), default=0)
         ahead = [m for m in mentions if sentence <= m.span.start_char < verb.start()]
+        prior = _SAYING.search(text, sentence, verb.start())
+        if prior is not None and _THAT.search(text, prior.end(), verb.start()):
+            # A verb reported in a clause of another ("Lewis reminded MPs that McCartney
+            # described Letwin as ..."): its subject is not the one speaking.
+            continue
         if ahead:
             said = _people_first(ahead)[-1]
             stance = verb.group("stance") is not None
