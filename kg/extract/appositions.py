@@ -25,7 +25,7 @@ from kg.extract.organizations import organization_named
 from kg.extract.owners import named_place_at, qualify
 from kg.extract.people import person_mentions
 from kg.extract.positions import Holding, Named, Owner, attach
-from kg.extract.roles import Role, is_role_head, role_ending_at, role_last_words
+from kg.extract.roles import Role, is_role_head, is_seated, role_ending_at, role_last_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 _OPENERS = frozenset({",", "is", "was", "who", "remains", "became", "serves", "served"})
 _COPULAS = frozenset({"is", "was", "remains", "became", "serves", "served", "'s", "’s"})
 _PAST_COPULAS = frozenset({"was", "served"})
-_LINKS = frozenset({"of", "for", "at", "to", "on", "with"})
+_LINKS = frozenset({"of", "for", "at", "to", "on", "with", "in"})
 
 
 @cache
@@ -85,6 +85,7 @@ def _after(person: Mention, sentence: Parsed, named: Named, context: Context) ->
         role = _role_at(noun, sentence)
         if role is None or role.start < person.span.end:
             continue
+        role = _with_compounds(role, noun, sentence, named)
         role, owner = qualify(field, role, named, context)
         how = "phrase"
         if owner is None:
@@ -116,6 +117,27 @@ def _role_at(noun: Token, sentence: Parsed) -> Role | None:
             return role
     role = role_ending_at(doc, index + 1)
     return role if role is not None and role.end == index + 1 else None
+
+
+def _with_compounds(role: Role, noun: Token, sentence: Parsed, named: Named) -> Role:
+    """The role over the capitalized words the parse joins to its noun before it, which no
+    name or entity holds: "the mayor's Chief Engagement Officer" (not "Officer" alone);
+    "the Senate Intelligence Committee chairman" stops at the committee, the role's owner,
+    and "the Conservative MP" at the party."""
+    field, doc = sentence.field, sentence.field.doc
+    start = role.start
+    while start > sentence.start:
+        token = sentence.token(start - 1)
+        if (
+            token.dep_ not in ("compound", "amod")
+            or token.head.i not in (noun.i, *(t.i for t in noun.lefts))
+            or not token.is_title
+            or (field.name, start - 1) in named
+            or doc[start - 1].ent_type_  # "the Conservative MP": the holder's party
+        ):
+            break
+        start -= 1
+    return role if start == role.start else role.over(doc, start, role.end, role.head_start)
 
 
 def _head(person: Mention, sentence: Parsed) -> Token | None:
@@ -191,6 +213,8 @@ def _linked(holding: Holding, noun: Token, sentence: Parsed, named: Named) -> Ow
         if found is None:
             found = named.get((field.name, left)) or named_place_at(field, left)
         end = max(sentence.index(t) for t in objects[0].subtree) + 1
+        if link == "for" and is_seated(doc, holding.role):
+            continue  # "MP for Wantage": the seat, neither the office's name nor its owner
         if found is None and objects[0].text[:1].isupper():
             if link in ("for", "on"):
                 holding.role = holding.role.over(doc, holding.role.start, end)
@@ -199,6 +223,8 @@ def _linked(holding: Holding, noun: Token, sentence: Parsed, named: Named) -> Ow
             found = _body(field, left, end)
         if found is None:
             continue
+        if link == "in" and found[1] != "organization":
+            continue  # "a lawyer in New York": where they work, not whose office it is
         if link == "to" and found[1] != "person":
             continue  # "ambassador to Brazil": a posting, not the office's owner nor its name
         if link != "to" and found[1] == "person":
