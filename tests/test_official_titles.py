@@ -176,3 +176,50 @@ def test_will_serve_as_the_new_alderman() -> None:
         "serve as the new alderman representing the 12th Ward of Chicago."
     )
     assert ("Lena Cruz", "alderman", "Chicago") in offices(body, _2023)
+
+
+def test_the_mayors_former_aide_is_past() -> None:
+    body = (
+        "Rita Moss, outgoing Mayor Ana Ortiz’s former chief engagement officer and a Hyde "
+        "Park resident, won a place in the runoff in Chicago."
+    )
+    assert "Rita Moss" not in holders(body, _2023)
+
+
+def test_the_governors_aide_is_placed_as_a_state_office() -> None:
+    body = (
+        "ST. PAUL — Governor Mark Olsen of Minnesota vetoed the bill. “We will sue,” said "
+        "Ted Lund, the governor’s assistant chief of staff."
+    )
+    assert ("Ted Lund", "assistant chief of staff", "Minnesota") in offices(body, _2023)
+
+
+def test_an_office_at_the_city_of_a_place_is_the_citys() -> None:
+    body = "Mei Chen, Chief Financial Officer at the City of Chicago, said the cards would help."
+    assert ("Mei Chen", "Chief Financial Officer", "Chicago") in offices(body, _2023)
+
+
+# Seats of government before a title stand for their government.
+
+
+def test_a_white_house_aide_is_the_united_states() -> None:
+    body = "WASHINGTON — White House Chief of Staff Ron Daly said a deal was near."
+    assert offices(body, _2023) == {("Ron Daly", "Chief of Staff", "United States")}
+
+
+def test_a_partys_leader_in_a_parliament_is_no_office() -> None:
+    body = "EDINBURGH — SNP Holyrood leader Moira Kerr said voters in Scotland wanted answers."
+    assert holders(body, _2005) == set()
+
+
+# More legislators' titles.
+
+
+def test_a_backbencher_is_a_member_of_parliament() -> None:
+    body = _UK + "Labour backbencher Alan Stirling voted against the bill, Tony Blair said."
+    assert ("Alan Stirling", "backbencher", "United Kingdom") in offices(body, _2005)
+
+
+def test_an_msp_sits_for_scotland() -> None:
+    body = "EDINBURGH — SNP MSP Ross Dunbar said the Scottish Parliament had been misled in Scotland."
+    assert offices(body, _2005) == {("Ross Dunbar", "MSP", "Scotland")}

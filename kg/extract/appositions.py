@@ -25,7 +25,15 @@ from kg.extract.organizations import organization_named
 from kg.extract.owners import named_place_at, qualify
 from kg.extract.people import person_mentions
 from kg.extract.positions import Holding, Named, Owner, attach
-from kg.extract.roles import Role, is_role_head, is_seated, role_ending_at, role_last_words
+from kg.extract.roles import (
+    PAST,
+    Role,
+    is_role_head,
+    is_seated,
+    role_ending_at,
+    role_last_words,
+)
+from kg.extract.roles import past as marked_past
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -122,6 +130,7 @@ def _role_at(noun: Token, sentence: Parsed) -> Role | None:
 def _with_compounds(role: Role, noun: Token, sentence: Parsed, named: Named) -> Role:
     """The role over the capitalized words the parse joins to its noun before it, which no
     name or entity holds: "the mayor's Chief Engagement Officer" (not "Officer" alone);
+    "the mayor's former chief engagement officer" (past);
     "the Senate Intelligence Committee chairman" stops at the committee, the role's owner,
     and "the Conservative MP" at the party."""
     field, doc = sentence.field, sentence.field.doc
@@ -131,13 +140,17 @@ def _with_compounds(role: Role, noun: Token, sentence: Parsed, named: Named) -> 
         if (
             token.dep_ not in ("compound", "amod")
             or token.head.i not in (noun.i, *(t.i for t in noun.lefts))
-            or not token.is_title
+            or not token.is_alpha
+            or token.lower_ in PAST
             or (field.name, start - 1) in named
             or doc[start - 1].ent_type_  # "the Conservative MP": the holder's party
         ):
             break
         start -= 1
-    return role if start == role.start else role.over(doc, start, role.end, role.head_start)
+    if start == role.start:
+        return role
+    # "Lightfoot's former chief engagement officer": "former" before the longer role.
+    return replace(role.over(doc, start, role.end, role.head_start), past=marked_past(doc, start))
 
 
 def _head(person: Mention, sentence: Parsed) -> Token | None:

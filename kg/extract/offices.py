@@ -107,7 +107,6 @@ def settle(found: list[Holding], context: Context) -> None:
     give a public body's office the place of that body ("Chicago Police Department
     superintendent": Chicago; "Kremlin spokesman": Russia)."""
     names = organization_names(context)
-    _serve_offices(found)
     for holding in found:
         where = holding.jurisdiction
         if holding.serves is not None:
@@ -115,7 +114,10 @@ def settle(found: list[Holding], context: Context) -> None:
         if where is None:
             # "the city's budget director": an office of the government the possessive names.
             level = possessive_level(holding.person.field.doc, holding.role.start)
-            level = level or _level_in_title(holding) or _office_level(holding)
+            if not level:
+                level = _level_in_title(holding) or _office_level(holding)
+                if level:
+                    holding.pattern += "+level"  # measured apart (benchmarks.officials_paths)
             # "Home Affairs spokesman Mark Oaten": an aide of a government portfolio.
             portfolio = holding.role.scope == "aide" and _frontbench(holding)
             military = officer(holding)
@@ -172,9 +174,8 @@ def settle(found: list[Holding], context: Context) -> None:
                 # a jurisdiction only when it is a people's own or an international one.
                 holding.level = _level(where.name)
                 holding.jurisdiction = None
-    # A police officer's title names no office (LABELLING.md: police chiefs, not officers).
     for holding in found:
-        if fold(holding.role.text) in _RANK_AND_FILE:
+        if _rank_and_file(holding):
             holding.kind = PRIVATE
     # An aide's office is public when the person they serve holds one.
     holders = {h.person.ref for h in found if h.kind == PUBLIC and h.serves is None}
@@ -186,7 +187,23 @@ def settle(found: list[Holding], context: Context) -> None:
             holding.kind = PUBLIC if aide and holding.serves.ref in holders else PRIVATE
 
 
-_RANK_AND_FILE = frozenset({"officer", "police officer", "officers", "police officers"})
+# Words before "officer" in a police or prison officer's title, which names no office
+# (LABELLING.md: police chiefs, not officers).
+_RANK_AND_FILE = frozenset(
+    """
+    police senior junior patrol off-duty duty correctional corrections probation parole
+    arresting an a the
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
+
+
+def _rank_and_file(holding: Holding) -> bool:
+    """Whether a role is a police or prison officer's ("Officer", "police officer")."""
+    words = fold(holding.role.text).split()
+    return (
+        bool(words) and words[-1] in ("officer", "officers") and set(words[:-1]) <= _RANK_AND_FILE
+    )
+
 
 # Offices whose holder an aide may be said to serve by the office alone ("the mayor's chief
 # of staff", "the governor's spokesman"), and the level of government of each.
@@ -209,32 +226,12 @@ def _served_office(holding: Holding) -> str:
     return office if office in _SERVED_OFFICES and determiner == "the" else ""
 
 
-def _serve_offices(found: list[Holding]) -> None:
-    """ "Martina Hone, the mayor's chief engagement officer": an aide of an office serves
-    the one person the article gives that office (their jurisdiction is the aide's)."""
-    for holding in found:
-        if holding.serves is not None or holding.jurisdiction is not None:
-            continue
-        office = _served_office(holding)
-        if not office:
-            continue
-        holders = {
-            h.person.ref: h.person
-            for h in found
-            if h is not holding
-            and h.person.field.article == holding.person.field.article
-            and h.person.ref != holding.person.ref
-            and not h.role.past
-            and fold(h.role.text).split()[-1:] == [office]
-        }
-        if len(holders) == 1:
-            holding.serves = next(iter(holders.values()))
-            holding.how = "served-office"
-
-
 def _office_level(holding: Holding) -> str:
-    """The level of an aide's office served by the office alone when the article names no
-    holder of it ("the governor's spokesman": a state's office); "" if none."""
+    """The level of government of an aide's office named by the office served alone ("the
+    governor's spokesman", "the mayor's chief engagement officer"): a state's, a city's
+    office, placed as such offices are (the state or city the article supports); "" if
+    none. Not the served holder's jurisdiction: which holding of theirs is meant, the text
+    does not say."""
     return _SERVED_OFFICES.get(_served_office(holding), "")
 
 

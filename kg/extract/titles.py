@@ -93,11 +93,12 @@ def holdings_of(person: Mention, named: Named, context: Context) -> Iterator[Hol
             role, pattern = _shared_title(person, named), "title-shared"
     if role is not None:
         role, owner = qualify(person.field, role, named, context)
+        how = "phrase"
         if owner is None:
-            owner = _body_named_before(person.field, role.start)
+            owner, how = _body_named_before(person.field, role.start), "unlisted-body"
         holding = Holding(person, role, None, titled=True, pattern=pattern)
         if owner is not None:
-            attach(holding, owner)
+            attach(holding, owner, how)
         elif _is_peer(doc, role):
             # "Labour peer Lord Dubs": a peerage is the United Kingdom's, whatever the
             # article's home country.
@@ -128,7 +129,9 @@ def _body_named_before(field: Field, index: int) -> Owner | None:
     Bose"; offices.py decides whether it is public)."""
     doc = field.doc
     end = index
-    for start in range(max(end - 3, 0), end):
+    # "SNP Holyrood leader Nicola Sturgeon": a party's leader in a legislature, no office.
+    leader = index < len(doc) and doc[index].lower_ == "leader"
+    for start in range(max(end - 3, 0), end if not leader else 0):
         # "White House Chief of Staff John Kelly", "Downing Street spokesman": a seat of
         # government stands for its government (offices.py places it).
         words = doc[start:end]
