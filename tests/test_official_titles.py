@@ -221,5 +221,5 @@ def test_a_backbencher_is_a_member_of_parliament() -> None:
 
 
 def test_an_msp_sits_for_scotland() -> None:
-    body = "EDINBURGH — SNP MSP Ross Dunbar said the Scottish Parliament had been misled in Scotland."
+    body = "EDINBURGH — SNP MSP Ross Dunbar said the Scottish Parliament was misled in Scotland."
     assert offices(body, _2005) == {("Ross Dunbar", "MSP", "Scotland")}
