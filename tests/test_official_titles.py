@@ -68,9 +68,22 @@ def test_an_office_before_the_peerage_is_the_office() -> None:
     assert offices(body, _2005) == {("Ashworth", "Lord Chancellor", "United Kingdom")}
 
 
-def test_a_company_title_before_a_peerage_is_no_office() -> None:
-    body = "Oil company chief executive Lord Marlow said profits had doubled."
-    assert holders(body, _2005) == set()
+def test_a_peer_with_a_company_title_is_a_peer() -> None:
+    body = "The oil firm's chairman, Lord Hartley, said profits had doubled."
+    assert offices(body, _2005) == {("Hartley", "peer", "United Kingdom")}
+
+
+def test_a_former_party_leader_who_is_a_peer_is_a_peer() -> None:
+    body = "Former Labour leader Lord Kerrigan said the chancellor should take over."
+    assert offices(body, _2005) == {("Kerrigan", "peer", "United Kingdom")}
+
+
+def test_a_peer_of_long_ago_is_past() -> None:
+    body = (
+        "Mr Blair became prime minister in 1997. The last prime minister installed younger "
+        "was Lord Westbury, who was a year his junior in 1812. Labour won again in 2005."
+    )
+    assert "Westbury" not in holders(body)
 
 
 def test_a_former_peer_is_past() -> None:
@@ -223,3 +236,16 @@ def test_a_backbencher_is_a_member_of_parliament() -> None:
 def test_an_msp_sits_for_scotland() -> None:
     body = "EDINBURGH — SNP MSP Ross Dunbar said the Scottish Parliament was misled in Scotland."
     assert offices(body, _2005) == {("Ross Dunbar", "MSP", "Scotland")}
+
+
+def test_a_backbencher_who_has_died_is_past() -> None:
+    body = (
+        "Sir Edward Lyle, the Tory backbencher who challenged the party leader for the "
+        "leadership in 1989, has died."
+    )
+    assert holders(body, _2005) == set()
+
+
+def test_an_adjective_before_an_office_is_no_part_of_it() -> None:
+    body = _UK + "Tony Blair was the youngest premier of the century, the BBC said."
+    assert {role for _, role, _ in offices(body, _2005)} <= {"premier"}

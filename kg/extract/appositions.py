@@ -29,6 +29,7 @@ from kg.extract.roles import (
     PAST,
     Role,
     is_role_head,
+    is_role_word,
     is_seated,
     role_ending_at,
     role_last_words,
@@ -141,6 +142,8 @@ def _with_compounds(role: Role, noun: Token, sentence: Parsed, named: Named) -> 
             token.dep_ not in ("compound", "amod")
             or token.head.i not in (noun.i, *(t.i for t in noun.lefts))
             or not token.is_alpha
+            # "the youngest premier": an adjective only when capitalized or a role's own
+            or (token.dep_ == "amod" and not token.is_title and not is_role_word(token.text))
             or token.lower_ in PAST
             or (field.name, start - 1) in named
             or doc[start - 1].ent_type_  # "the Conservative MP": the holder's party

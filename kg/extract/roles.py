@@ -31,7 +31,7 @@ MODIFIERS = frozenset(
     economic culture arts science technology veterans women youth sport regional
     opposition army military ministry department campaign chief-of-staff lord high cabinet
     majority minority ranking county fire schools school media armed forces national homeland
-    commerce transportation urban parks recreation revenue budget children equalities
+    commerce transportation urban parks recreation revenue budget children equalities sports
     business skills pensions work digital climate rural safety policy principal human special
     """.split()  # noqa: SIM905 - a word list reads best as words
 )

@@ -106,6 +106,10 @@ def holdings_of(person: Mention, named: Named, context: Context) -> Iterator[Hol
         else:
             attach(holding, _of_place_after(person, role, named), "of-after")
         yield holding
+        if peerage >= 0 and not _is_peer(doc, role):
+            # "Former Labour leader Lord Kinnock", "BP chief executive Lord Browne": a peer
+            # whatever the title says; one office per person is stated, a title's first.
+            yield _peer(person, peerage)
     elif peerage >= 0:
         yield _peer(person, peerage)
     else:
