@@ -249,3 +249,34 @@ def test_a_backbencher_who_has_died_is_past() -> None:
 def test_an_adjective_before_an_office_is_no_part_of_it() -> None:
     body = _UK + "Tony Blair was the youngest premier of the century, the BBC said."
     assert {role for _, role, _ in offices(body, _2005)} <= {"premier"}
+
+
+# Heads of public bodies and their titles.
+
+
+def test_a_public_bodys_boss() -> None:
+    body = _UK + "Electoral Commission boss Sam Reeves said turnout had fallen, Tony Blair said."
+    assert ("Sam Reeves", "boss") in {(n, r) for n, r, _ in offices(body, _2005)}
+
+
+def test_a_unions_general_secretary_is_no_office() -> None:
+    body = (
+        _UK + "The Trades Union Congress said workers were ignored. General secretary Ben "
+        "Archer said: “It should not be a firing offence to object.”"
+    )
+    assert holders(body, _2005) == set()
+
+
+def test_an_undersecretary_of_state() -> None:
+    body = "US Undersecretary of State Jim Royce is meeting British officials this week."
+    assert {(n, r) for n, r, _ in offices(body, _2005)} == {
+        ("Jim Royce", "Undersecretary of State")
+    }
+
+
+def test_an_assistant_chief_constable_keeps_the_whole_title() -> None:
+    body = (
+        "NEWCASTLE — Northumbria Police said the bridge would be shut. But Assistant Chief "
+        "Constable David Warcup said talks with protest groups had gone well."
+    )
+    assert {r for _, r, _ in offices(body, _2005)} == {"Assistant Chief Constable"}

@@ -73,6 +73,9 @@ def holdings_of(person: Mention, named: Named, context: Context) -> Iterator[Hol
     Raymond Lopez"), or "the Y of Z, X"."""
     doc = person.field.doc
     end = person.span.start
+    longer = role_ending_at(doc, end + 1) if end + 1 < len(doc) else None
+    if longer is not None and longer.start < end:
+        return  # "Assistant Chief Constable David Warcup" read as "Constable David Warcup"
     # "Labour peer Lord Dubs", "The Lord Chancellor, Lord Falconer": the title before the
     # peerage; with none, the peerage is the office (below).
     peerage = end - 1 if end > 0 and doc[end - 1].text in _PEERAGES else -1
