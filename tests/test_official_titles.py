@@ -280,3 +280,8 @@ def test_an_assistant_chief_constable_keeps_the_whole_title() -> None:
         "Constable David Warcup said talks with protest groups had gone well."
     )
     assert {r for _, r, _ in offices(body, _2005)} == {"Assistant Chief Constable"}
+
+
+def test_a_countrys_general_secretary_is_its_office() -> None:
+    body = "HANOI — China's President Li Wen met Vietnam’s General Secretary Tran Van Duc."
+    assert ("Tran Van Duc", "General Secretary", "Vietnam") in offices(body, _2005)

@@ -265,11 +265,12 @@ def _level_in_title(holding: Holding) -> str:
 
 # Titles of a body ("body" in data/roles.tsv) that are also the offices of a place named
 # with them: "Cook County Commissioner", "Cook County Assessor", "North Korean leader",
-# "Warren County Attorney" (a place's attorney: its role keeps the place), "U.S. Attorney".
+# "Warren County Attorney" (a place's attorney: its role keeps the place), "U.S. Attorney",
+# "Vietnam's General Secretary" (a party-state's leader; a union's is a body's).
 _PLACE_OFFICES = frozenset(
     """
     commissioner assessor comptroller coroner administrator leader inspector general
-    high commissioner negotiator
+    high commissioner negotiator secretary
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
 
