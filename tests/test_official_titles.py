@@ -285,3 +285,24 @@ def test_an_assistant_chief_constable_keeps_the_whole_title() -> None:
 def test_a_countrys_general_secretary_is_its_office() -> None:
     body = "HANOI — China's President Li Wen met Vietnam’s General Secretary Tran Van Duc."
     assert ("Tran Van Duc", "General Secretary", "Vietnam") in offices(body, _2005)
+
+
+# An office said of "he" or "she" in the next sentence.
+
+
+def test_he_is_the_citys_budget_director() -> None:
+    body = (
+        "CHICAGO — Tom Walsh signed the order on Monday, the mayor's office said. He is the "
+        "city's budget director."
+    )
+    assert offices(body, _2023) == {("Tom Walsh", "budget director", "Chicago")}
+
+
+def test_he_is_the_son_of_an_official_is_no_office() -> None:
+    body = "Tom Walsh spoke to reporters in Chicago on Monday. He is the son of the mayor."
+    assert holders(body, _2023) == set()
+
+
+def test_she_after_a_sentence_naming_two_people_is_no_one() -> None:
+    body = "Mayor Ana Ortiz met Tom Walsh on Monday. He is the city's budget director."
+    assert "Tom Walsh" not in holders(body, _2023)

@@ -20,7 +20,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from kg.extract import Context
-from kg.extract.nlp import Field, Mention, Parsed, parsed
+from kg.extract.nlp import Field, Mention, Parsed, analyse, parsed
 from kg.extract.organizations import organization_named
 from kg.extract.owners import named_place_at, qualify
 from kg.extract.people import person_mentions
@@ -35,13 +35,14 @@ from kg.extract.roles import (
     role_last_words,
 )
 from kg.extract.roles import past as marked_past
+from kg.extract.titles import subject_before
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 # What may follow a name before an office stated after it.
 _OPENERS = frozenset({",", "is", "was", "who", "remains", "became", "serves", "served"})
-_COPULAS = frozenset({"is", "was", "remains", "became", "serves", "served", "'s", "’s"})
+_COPULAS = frozenset({"is", "was", "remains", "became", "serves", "served", "'s", "’s", "has"})
 _PAST_COPULAS = frozenset({"was", "served"})
 _LINKS = frozenset({"of", "for", "at", "to", "on", "with", "in"})
 
@@ -74,6 +75,9 @@ def appositions(context: Context, named: Named) -> list[Holding]:
         first = bisect_right(starts, person.span.end_char)
         if first < len(starts) and starts[first] < end:
             wanted[field.name, sentence] = (field, sentence)
+    pronouns = _pronoun_copulas(context)
+    for field, sentence, _ in pronouns:
+        wanted[field.name, sentence] = (field, sentence)
     if not wanted:
         return []
     parses = parsed(context, wanted.values())
@@ -82,7 +86,64 @@ def appositions(context: Context, named: Named) -> list[Holding]:
         parse = parses.get((person.field.name, person.field.sentence_index(person.span.start_char)))
         if parse is not None:
             found += _after(person, parse, named, context)
+    for field, sentence, referent in pronouns:
+        parse = parses.get((field.name, sentence))
+        if parse is not None:
+            found += _said_of(referent, parse, named, context)
     return found
+
+
+# "He is the city's comptroller.", "She was elected ...": a sentence that opens by saying
+# what "he" or "she" is, with an office word in it.
+_PRONOUN_COPULA = re.compile(r"(?:He|She) (?:is|remains|serves as|has served as) ")
+
+
+def _pronoun_copulas(context: Context) -> list[tuple[Field, int, Mention]]:
+    """The sentences that open "He is ..." or "She is ..." with an office word in them, and
+    the person "he" or "she" is: the subject of the sentence before (titles.py's rule for
+    offices referred back to), when that sentence names no one else."""
+    found: list[tuple[Field, int, Mention]] = []
+    for field in analyse(context):
+        for number, start in enumerate(field.sentence_starts):
+            if number == 0 or not _PRONOUN_COPULA.match(field.text, start):
+                continue
+            end = (
+                field.sentence_starts[number + 1]
+                if number + 1 < len(field.sentence_starts)
+                else len(field.text)
+            )
+            if _office_words().search(field.text, start, end) is None:
+                continue
+            referent = subject_before(context, field, number)
+            if referent is not None:
+                found.append((field, number, referent))
+    return found
+
+
+def _said_of(
+    person: Mention, sentence: Parsed, named: Named, context: Context
+) -> Iterator[Holding]:
+    """The offices a "He is the ..." sentence gives the person "he" is."""
+    subject = sentence.doc[0]
+    if subject.dep_ != "nsubj" or subject.head.lower_ not in _COPULAS:
+        return
+    for noun, past, _ in _complements(subject.head, "copula"):
+        role = _role_at(noun, sentence)
+        if role is None:
+            continue
+        role = _with_compounds(role, noun, sentence, named)
+        role, owner = qualify(sentence.field, role, named, context)
+        how = "phrase"
+        if owner is None:
+            owner, how = _possessor(noun, sentence, named), "possessor"
+        if past or _at_the_time(noun):
+            role = replace(role, past=True)
+        holding = Holding(person, role, None, inferred=True, pattern="copula-pronoun")
+        if owner is not None:
+            attach(holding, owner, how)
+        else:
+            attach(holding, _linked(holding, noun, sentence, named), "linked")
+        yield holding
 
 
 def _after(person: Mention, sentence: Parsed, named: Named, context: Context) -> Iterator[Holding]:

@@ -636,6 +636,14 @@ def _others(
     )
 
 
+def subject_before(context: Context, field: Field, number: int) -> Mention | None:
+    """The person a sentence's opening "he" or "she" (or definite office) refers back to:
+    the subject of the sentence before, or of earlier ones over sentences that open with
+    "he" or "she" or a quotation, when that sentence names no one else."""
+    people = [m for m in person_mentions(context) if m.field is field]
+    return _last_subject(people, field, number, quotation_spans(context, field))
+
+
 def office_words(role: str) -> str:
     """A role's folded words, without the hyphens and the case that vary between mentions."""
     return fold(role)
