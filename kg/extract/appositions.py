@@ -20,21 +20,31 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from kg.extract import Context
-from kg.extract.nlp import Field, Mention, Parsed, parsed
+from kg.extract.nlp import Field, Mention, Parsed, analyse, parsed
 from kg.extract.organizations import organization_named
 from kg.extract.owners import named_place_at, qualify
 from kg.extract.people import person_mentions
 from kg.extract.positions import Holding, Named, Owner, attach
-from kg.extract.roles import Role, is_role_head, role_ending_at, role_last_words
+from kg.extract.roles import (
+    PAST,
+    Role,
+    is_role_head,
+    is_role_word,
+    is_seated,
+    role_ending_at,
+    role_last_words,
+)
+from kg.extract.roles import past as marked_past
+from kg.extract.titles import subject_before
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 # What may follow a name before an office stated after it.
 _OPENERS = frozenset({",", "is", "was", "who", "remains", "became", "serves", "served"})
-_COPULAS = frozenset({"is", "was", "remains", "became", "serves", "served", "'s", "’s"})
+_COPULAS = frozenset({"is", "was", "remains", "became", "serves", "served", "'s", "’s", "has"})
 _PAST_COPULAS = frozenset({"was", "served"})
-_LINKS = frozenset({"of", "for", "at", "to", "on", "with"})
+_LINKS = frozenset({"of", "for", "at", "to", "on", "with", "in"})
 
 
 @cache
@@ -65,6 +75,9 @@ def appositions(context: Context, named: Named) -> list[Holding]:
         first = bisect_right(starts, person.span.end_char)
         if first < len(starts) and starts[first] < end:
             wanted[field.name, sentence] = (field, sentence)
+    pronouns = _pronoun_copulas(context)
+    for field, sentence, _ in pronouns:
+        wanted[field.name, sentence] = (field, sentence)
     if not wanted:
         return []
     parses = parsed(context, wanted.values())
@@ -73,7 +86,64 @@ def appositions(context: Context, named: Named) -> list[Holding]:
         parse = parses.get((person.field.name, person.field.sentence_index(person.span.start_char)))
         if parse is not None:
             found += _after(person, parse, named, context)
+    for field, sentence, referent in pronouns:
+        parse = parses.get((field.name, sentence))
+        if parse is not None:
+            found += _said_of(referent, parse, named, context)
     return found
+
+
+# "He is the city's comptroller.", "She was elected ...": a sentence that opens by saying
+# what "he" or "she" is, with an office word in it.
+_PRONOUN_COPULA = re.compile(r"(?:He|She) (?:is|remains|serves as|has served as) ")
+
+
+def _pronoun_copulas(context: Context) -> list[tuple[Field, int, Mention]]:
+    """The sentences that open "He is ..." or "She is ..." with an office word in them, and
+    the person "he" or "she" is: the subject of the sentence before (titles.py's rule for
+    offices referred back to), when that sentence names no one else."""
+    found: list[tuple[Field, int, Mention]] = []
+    for field in analyse(context):
+        for number, start in enumerate(field.sentence_starts):
+            if number == 0 or not _PRONOUN_COPULA.match(field.text, start):
+                continue
+            end = (
+                field.sentence_starts[number + 1]
+                if number + 1 < len(field.sentence_starts)
+                else len(field.text)
+            )
+            if _office_words().search(field.text, start, end) is None:
+                continue
+            referent = subject_before(context, field, number)
+            if referent is not None:
+                found.append((field, number, referent))
+    return found
+
+
+def _said_of(
+    person: Mention, sentence: Parsed, named: Named, context: Context
+) -> Iterator[Holding]:
+    """The offices a "He is the ..." sentence gives the person "he" is."""
+    subject = sentence.doc[0]
+    if subject.dep_ != "nsubj" or subject.head.lower_ not in _COPULAS:
+        return
+    for noun, past, _ in _complements(subject.head, "copula"):
+        role = _role_at(noun, sentence)
+        if role is None:
+            continue
+        role = _with_compounds(role, noun, sentence, named)
+        role, owner = qualify(sentence.field, role, named, context)
+        how = "phrase"
+        if owner is None:
+            owner, how = _possessor(noun, sentence, named), "possessor"
+        if past or _at_the_time(noun):
+            role = replace(role, past=True)
+        holding = Holding(person, role, None, inferred=True, pattern="copula-pronoun")
+        if owner is not None:
+            attach(holding, owner, how)
+        else:
+            attach(holding, _linked(holding, noun, sentence, named), "linked")
+        yield holding
 
 
 def _after(person: Mention, sentence: Parsed, named: Named, context: Context) -> Iterator[Holding]:
@@ -85,6 +155,7 @@ def _after(person: Mention, sentence: Parsed, named: Named, context: Context) ->
         role = _role_at(noun, sentence)
         if role is None or role.start < person.span.end:
             continue
+        role = _with_compounds(role, noun, sentence, named)
         role, owner = qualify(field, role, named, context)
         how = "phrase"
         if owner is None:
@@ -116,6 +187,34 @@ def _role_at(noun: Token, sentence: Parsed) -> Role | None:
             return role
     role = role_ending_at(doc, index + 1)
     return role if role is not None and role.end == index + 1 else None
+
+
+def _with_compounds(role: Role, noun: Token, sentence: Parsed, named: Named) -> Role:
+    """The role over the capitalized words the parse joins to its noun before it, which no
+    name or entity holds: "the mayor's Chief Engagement Officer" (not "Officer" alone);
+    "the mayor's former chief engagement officer" (past);
+    "the Senate Intelligence Committee chairman" stops at the committee, the role's owner,
+    and "the Conservative MP" at the party."""
+    field, doc = sentence.field, sentence.field.doc
+    start = role.start
+    while start > sentence.start:
+        token = sentence.token(start - 1)
+        if (
+            token.dep_ not in ("compound", "amod")
+            or token.head.i not in (noun.i, *(t.i for t in noun.lefts))
+            or not token.is_alpha
+            # "the youngest premier": an adjective only when capitalized or a role's own
+            or (token.dep_ == "amod" and not token.is_title and not is_role_word(token.text))
+            or token.lower_ in PAST
+            or (field.name, start - 1) in named
+            or doc[start - 1].ent_type_  # "the Conservative MP": the holder's party
+        ):
+            break
+        start -= 1
+    if start == role.start:
+        return role
+    # "Lightfoot's former chief engagement officer": "former" before the longer role.
+    return replace(role.over(doc, start, role.end, role.head_start), past=marked_past(doc, start))
 
 
 def _head(person: Mention, sentence: Parsed) -> Token | None:
@@ -191,6 +290,8 @@ def _linked(holding: Holding, noun: Token, sentence: Parsed, named: Named) -> Ow
         if found is None:
             found = named.get((field.name, left)) or named_place_at(field, left)
         end = max(sentence.index(t) for t in objects[0].subtree) + 1
+        if link == "for" and is_seated(doc, holding.role):
+            continue  # "MP for Wantage": the seat, neither the office's name nor its owner
         if found is None and objects[0].text[:1].isupper():
             if link in ("for", "on"):
                 holding.role = holding.role.over(doc, holding.role.start, end)
@@ -199,6 +300,8 @@ def _linked(holding: Holding, noun: Token, sentence: Parsed, named: Named) -> Ow
             found = _body(field, left, end)
         if found is None:
             continue
+        if link == "in" and found[1] != "organization":
+            continue  # "a lawyer in New York": where they work, not whose office it is
         if link == "to" and found[1] != "person":
             continue  # "ambassador to Brazil": a posting, not the office's owner nor its name
         if link != "to" and found[1] == "person":

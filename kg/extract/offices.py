@@ -114,6 +114,10 @@ def settle(found: list[Holding], context: Context) -> None:
         if where is None:
             # "the city's budget director": an office of the government the possessive names.
             level = possessive_level(holding.person.field.doc, holding.role.start)
+            if not level:
+                level = _level_in_title(holding) or _office_level(holding)
+                if level:
+                    holding.pattern += "+level"  # measured apart (benchmarks.officials_paths)
             # "Home Affairs spokesman Mark Oaten": an aide of a government portfolio.
             portfolio = holding.role.scope == "aide" and _frontbench(holding)
             military = officer(holding)
@@ -123,7 +127,13 @@ def settle(found: list[Holding], context: Context) -> None:
                 holding.level = level or "country"
             continue
         if where.ref.kind != "organization":
-            if _stateless_president(holding):
+            government = _government_of(where)
+            if government is not None:
+                # "Chief Financial Officer at the City of Chicago": the city's government,
+                # whose every office is public.
+                holding.jurisdiction, holding.kind = government, PUBLIC
+                holding.how += ">government"
+            elif _stateless_president(holding):
                 # "SEIU Healthcare Illinois President Greg Kelley": a US state has a
                 # governor, not a president; the title is a body's the text names around it.
                 holding.kind = PRIVATE
@@ -164,6 +174,9 @@ def settle(found: list[Holding], context: Context) -> None:
                 # a jurisdiction only when it is a people's own or an international one.
                 holding.level = _level(where.name)
                 holding.jurisdiction = None
+    for holding in found:
+        if _rank_and_file(holding):
+            holding.kind = PRIVATE
     # An aide's office is public when the person they serve holds one.
     holders = {h.person.ref for h in found if h.kind == PUBLIC and h.serves is None}
     for holding in found:
@@ -174,13 +187,90 @@ def settle(found: list[Holding], context: Context) -> None:
             holding.kind = PUBLIC if aide and holding.serves.ref in holders else PRIVATE
 
 
+# Words before "officer" in a police or prison officer's title, which names no office
+# (LABELLING.md: police chiefs, not officers).
+_RANK_AND_FILE = frozenset(
+    """
+    police senior junior patrol off-duty duty correctional corrections probation parole
+    arresting an a the
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
+
+
+def _rank_and_file(holding: Holding) -> bool:
+    """Whether a role is a police or prison officer's ("Officer", "police officer")."""
+    words = fold(holding.role.text).split()
+    return (
+        bool(words) and words[-1] in ("officer", "officers") and set(words[:-1]) <= _RANK_AND_FILE
+    )
+
+
+# Offices whose holder an aide may be said to serve by the office alone ("the mayor's chief
+# of staff", "the governor's spokesman"), and the level of government of each.
+_SERVED_OFFICES = {
+    "mayor": "city",
+    "governor": "state",
+    "president": "country",
+    "premier": "state",
+    "chancellor": "country",
+}
+
+
+def _served_office(holding: Holding) -> str:
+    """The office an aide's title says they serve, "the mayor's press secretary": "mayor";
+    "" if none (or if it is the holder's own name's, "Mayor Adams's")."""
+    doc, start = holding.person.field.doc, holding.role.start
+    if holding.role.scope != "aide" or start < 3 or doc[start - 1].lower_ not in ("'s", "’s"):
+        return ""
+    office, determiner = doc[start - 2].lower_, doc[start - 3].lower_
+    return office if office in _SERVED_OFFICES and determiner == "the" else ""
+
+
+def _office_level(holding: Holding) -> str:
+    """The level of government of an aide's office named by the office served alone ("the
+    governor's spokesman", "the mayor's chief engagement officer"): a state's, a city's
+    office, placed as such offices are (the state or city the article supports); "" if
+    none. Not the served holder's jurisdiction: which holding of theirs is meant, the text
+    does not say."""
+    return _SERVED_OFFICES.get(_served_office(holding), "")
+
+
+# Words of a title that name the level of government whose office it is ("City Comptroller
+# Reshma Soni", "county clerk", "State Comptroller"). A state or county "chairman", "leader"
+# or "director" is as often a party's or a campaign's ("Republican state chairman", "the
+# campaign's state director"): "state" makes only a place's own offices public.
+_TITLE_LEVELS = {"city": "city", "municipal": "city", "county": "county", "state": "state"}
+_PARTY_HEADS = frozenset({"chairman", "chairwoman", "chair", "chairperson", "leader", "director"})
+
+
+def _level_in_title(holding: Holding) -> str:
+    """The level a title's own words give a body's title no body is named with: "City
+    Comptroller", "county assessor", "State Comptroller" (a city's, a county's, a state's
+    office); "" if none."""
+    doc, role = holding.person.field.doc, holding.role
+    if role.scope != "body":
+        return ""
+    head = fold(doc[role.head_start : role.end].text)
+    for token in doc[role.start : role.head_start]:
+        level = _TITLE_LEVELS.get(token.lower_)
+        if level is None:
+            continue
+        if level == "state" and not all(w in _PLACE_OFFICES for w in head.split()):
+            return ""
+        if head in _PARTY_HEADS and level != "city":
+            return ""
+        return level
+    return ""
+
+
 # Titles of a body ("body" in data/roles.tsv) that are also the offices of a place named
 # with them: "Cook County Commissioner", "Cook County Assessor", "North Korean leader",
-# "Warren County Attorney" (a place's attorney: its role keeps the place), "U.S. Attorney".
+# "Warren County Attorney" (a place's attorney: its role keeps the place), "U.S. Attorney",
+# "Vietnam's General Secretary" (a party-state's leader; a union's is a body's).
 _PLACE_OFFICES = frozenset(
     """
     commissioner assessor comptroller coroner administrator leader inspector general
-    high commissioner negotiator
+    high commissioner negotiator secretary
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
 
@@ -344,6 +434,14 @@ def _place_of(body: Jurisdiction, city: int | None, country: str | None) -> Juri
     if country is not None:
         return _country(country) or body
     return _named_place(body) or body
+
+
+def _government_of(where: Jurisdiction) -> Jurisdiction | None:
+    """The place a government's name names ("the City of Chicago", "the State of Illinois"),
+    when a role is named with it as with a place; None for any other place."""
+    if _OF_PLACE.fullmatch(re.sub(r"^(?:the|The)\s+", "", where.name)) is None:
+        return None
+    return _named_place(where)
 
 
 def _named_place(body: Jurisdiction) -> Jurisdiction | None:

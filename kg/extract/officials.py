@@ -75,26 +75,41 @@ _IN_YEAR = re.compile(r"\W*(?:back )?in (\d{4})\b", re.IGNORECASE)
 
 def _dated(found: list[Holding], context: Context) -> None:
     """ "In 2012, mayor Rahm Emanuel closed 50 schools": an office stated in a sentence set in
-    a year before the article's is held then, not now."""
+    a year before the article's is held then, not now. A peerage, which states no office,
+    is a peer's of then in a sentence naming only years long before the article's (or, with
+    no date, the latest year the article names): "The last prime minister ... was Lord
+    Liverpool, ... in 1812"."""
     published = context.article.published
-    if published is None:
-        return
+    # An undated article is no older than the latest year it names.
+    named = [int(y) for y in _YEAR.findall(context.article.body)]
+    now = published.year if published is not None else max(named, default=None)
     for holding in found:
         person = holding.person
-        year = _IN_YEAR.match(person.field.sentence_at(person.span.start_char))
-        if year is not None and int(year.group(1)) < published.year:
+        sentence = person.field.sentence_at(person.span.start_char)
+        year = _IN_YEAR.match(sentence)
+        if published is not None and year is not None and int(year.group(1)) < published.year:
             holding.role = replace(holding.role, past=True)
+        elif holding.pattern == "peerage" and now is not None:
+            years = [int(y) for y in _YEAR.findall(sentence)]
+            if years and max(years) < now - _LONG_BEFORE:
+                holding.role = replace(holding.role, past=True)
+
+
+_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+_LONG_BEFORE = 10
+"""How many years before the article a year is history rather than news."""
 
 
 _LEFT = re.compile(
-    r"^(?:\s*,[^,;]{1,80},|\s*,\s+who)?\s+(?:has\s+|had\s+)?"
-    r"(?:resigned|stepped down|quit|retired|was (?:fired|ousted|dismissed|removed))\b"
+    r"^(?:\s*,[^,;]{1,120},|\s*,\s+who)?\s+(?:has\s+|had\s+)?"
+    r"(?:resigned|stepped down|quit|retired|died|was (?:fired|ousted|dismissed|removed))\b"
 )
 
 
 def _left(found: list[Holding]) -> None:
     """ "Representative John Conyers, a Democrat from Michigan, resigned after ...", "X, who
-    was fired in May": the office named with a person who has left it is past."""
+    was fired in May", "Sir Anthony Meyer, the Tory backbencher who ..., has died": the
+    office named with a person who has left it is past."""
     for holding in found:
         person = holding.person
         after = person.field.text[person.span.end_char : person.span.end_char + 120]

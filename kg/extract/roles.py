@@ -31,7 +31,7 @@ MODIFIERS = frozenset(
     economic culture arts science technology veterans women youth sport regional
     opposition army military ministry department campaign chief-of-staff lord high cabinet
     majority minority ranking county fire schools school media armed forces national homeland
-    commerce transportation urban parks recreation revenue budget children equalities
+    commerce transportation urban parks recreation revenue budget children equalities sports
     business skills pensions work digital climate rural safety policy principal human special
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
@@ -356,6 +356,24 @@ def role_starting_at(doc: Doc, start: int) -> Role | None:
 
 
 _PLURAL_HEADS = frozenset({"alds", "sens", "reps"})
+
+# Offices elected for a seat: "for" after them names the constituency, district or ward,
+# not a portfolio ("MP for Wantage", "Senator for Victoria", "councillor for Riverside").
+_SEATED = frozenset(
+    """
+    mp mep msp mla senator representative congressman congresswoman councillor councilor
+    alderman alderwoman councilman councilwoman assemblyman assemblywoman
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
+
+
+def is_seated(doc: Doc, role: Role) -> bool:
+    """Whether a role is an office elected for a seat ("MP", "Senator"), whose "for" names
+    the seat ("MP for Wantage": the role is "MP")."""
+    last = role.end - 1
+    if last > 0 and _stop(doc, last):
+        last -= 1
+    return word(doc[last]) in _SEATED
 
 
 def is_plural_title(doc: Doc, role: Role) -> bool:

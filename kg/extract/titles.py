@@ -12,6 +12,8 @@ from kg.extract import Context
 from kg.extract import gazetteers as gz
 from kg.extract.nlp import Field, Mention
 from kg.extract.officeholders import spells
+from kg.extract.offices import seat
+from kg.extract.organizations import organization_named
 from kg.extract.owners import (
     POSSESSIVE,
     named_place_at,
@@ -20,11 +22,14 @@ from kg.extract.owners import (
     state_office,
 )
 from kg.extract.people import person_mentions
-from kg.extract.positions import Holding, Named, Owner, attach
+from kg.extract.places import country_ref
+from kg.extract.positions import Holding, Jurisdiction, Named, Owner, attach
 from kg.extract.quotation_marks import quotation_spans
 from kg.extract.roles import (
     Role,
     is_plural_title,
+    is_seated,
+    past,
     role_ending_at,
     role_last_words,
     role_starting_at,
@@ -53,7 +58,7 @@ _CURRENT = frozenset({"new", "current", "incumbent"})
 # appointed", ", installed as") or with "as": "Rosenstein appointed the special counsel"
 # gives the office to someone else.
 _TAKING = re.compile(
-    r"\b(?:to (?:step down|resign|remain|continue|serve)(?: as)?|"
+    r"\b(?:(?:to|will) (?:step down|resign|remain|continue|serve)(?: as)?|"
     r"(?:(?:was|were|is|are|be|been|being|newly|just|recently|since|later|,) )"
     r"(?:re-?)?(?:elected|installed|sworn in|appointed|named)(?: as)?|"
     r"(?:re-?)?(?:elected|installed|sworn in|appointed|named) as) (?=\w)",
@@ -68,6 +73,14 @@ def holdings_of(person: Mention, named: Named, context: Context) -> Iterator[Hol
     Raymond Lopez"), or "the Y of Z, X"."""
     doc = person.field.doc
     end = person.span.start
+    longer = role_ending_at(doc, end + 1) if end + 1 < len(doc) else None
+    if longer is not None and longer.start < end:
+        return  # "Assistant Chief Constable David Warcup" read as "Constable David Warcup"
+    # "Labour peer Lord Dubs", "The Lord Chancellor, Lord Falconer": the title before the
+    # peerage; with none, the peerage is the office (below).
+    peerage = end - 1 if end > 0 and doc[end - 1].text in _PEERAGES else -1
+    if peerage >= 0:
+        end = peerage
     # "Attorney-General Daryl Williams" before "President General Pervez Musharraf".
     role = role_ending_at(doc, end)
     pattern = "title"
@@ -83,16 +96,100 @@ def holdings_of(person: Mention, named: Named, context: Context) -> Iterator[Hol
             role, pattern = _shared_title(person, named), "title-shared"
     if role is not None:
         role, owner = qualify(person.field, role, named, context)
+        how = "phrase"
+        if owner is None:
+            owner, how = _body_named_before(person.field, role.start), "unlisted-body"
         holding = Holding(person, role, None, titled=True, pattern=pattern)
         if owner is not None:
-            attach(holding, owner)
+            attach(holding, owner, how)
+        elif _is_peer(doc, role):
+            # "Labour peer Lord Dubs": a peerage is the United Kingdom's, whatever the
+            # article's home country.
+            holding.jurisdiction, holding.how = _united_kingdom(), "peerage"
         else:
             attach(holding, _of_place_after(person, role, named), "of-after")
         yield holding
+        if peerage >= 0 and not _is_peer(doc, role):
+            # "Former Labour leader Lord Kinnock", "BP chief executive Lord Browne": a peer
+            # whatever the title says; one office per person is stated, a title's first.
+            yield _peer(person, peerage)
+    elif peerage >= 0:
+        yield _peer(person, peerage)
     else:
         yield from _monarch(person, named)
         yield from _role_of_before(person, end, named, context)
         yield from _member_of_congress(person, context)
+
+
+# Nouns that end the name of a public body ("Federal Railroad Administration", "Consumer
+# Financial Protection Bureau"); not "Board", "Office" or "Service", which companies'
+# names end with as often ("Acme Services Board chairman").
+_BODY_ENDS = frozenset(
+    "administration agency department commission bureau authority ministry inspectorate".split()  # noqa: SIM905
+)
+
+
+def _body_named_before(field: Field, index: int) -> Owner | None:
+    """A body named in capitalized words just before a title that the organizations found
+    no name for: a seat of government ("White House Chief of Staff"), or a body no list
+    knows ending in a body's noun ("Federal Railroad Administration administrator Amit
+    Bose"; offices.py decides whether it is public)."""
+    doc = field.doc
+    end = index
+    # "SNP Holyrood leader Nicola Sturgeon": a party's leader in a legislature, no office.
+    leader = index < len(doc) and doc[index].lower_ == "leader"
+    for start in range(max(end - 3, 0), end if not leader else 0):
+        # "White House Chief of Staff John Kelly", "Downing Street spokesman": a seat of
+        # government stands for its government (offices.py places it).
+        words = doc[start:end]
+        if words[0].is_title and seat(words.text) is not None:
+            body = organization_named(words.text)
+            if body is not None:
+                return Mention(body.ref, body.name, field, words), "organization"
+    if end < 1 or doc[end - 1].lower_ not in _BODY_ENDS or not doc[end - 1].is_title:
+        return None
+    start = end - 1
+    while start > 0 and doc[start - 1].is_title and doc[start - 1].is_alpha:
+        start -= 1
+    if start < end - 1 and doc[start].is_sent_start and doc[start].lower_ in _OPENING_WORDS:
+        start += 1
+    if end - start < 2:
+        return None  # "Department spokesman": whose, the text says elsewhere
+    body = organization_named(doc[start:end].text)
+    if body is None:
+        return None
+    return Mention(body.ref, body.name, field, doc[start:end]), "organization"
+
+
+_OPENING_WORDS = frozenset({"the", "a", "an", "but", "and", "new", "former"})
+
+
+# The titles of members of the House of Lords written before their name (Wikipedia
+# "Peerages in the United Kingdom", "Forms of address in the United Kingdom"): "Lord" for a
+# baron, viscount, earl or marquess, "Baroness" for a woman peer. Not "Lady" (also a
+# knight's wife's title) nor "Sir" (a knight's); a judge's "Lord Justice" names a court.
+_PEERAGES = frozenset({"Lord", "Baroness"})
+
+
+def _peer(person: Mention, peerage: int) -> Holding:
+    """ "Lord Dubs", "Baroness Kennedy": a peer, a member of the House of Lords, the United
+    Kingdom's legislature (LABELLING.md: peers are legislators)."""
+    doc = person.field.doc
+    role = Role("peer", "country", peerage, peerage + 1, past=past(doc, peerage))
+    holding = Holding(person, role, None, titled=True, pattern="peerage")
+    holding.jurisdiction, holding.how = _united_kingdom(), "peerage"
+    return holding
+
+
+def _is_peer(doc: Doc, role: Role) -> bool:
+    """Whether a role is a peer's ("Labour peer", "life peer")."""
+    return doc[role.end - 1].lower_ in ("peer", "peers")
+
+
+@cache
+def _united_kingdom() -> Jurisdiction:
+    country = gz.country("GB")
+    return Jurisdiction(country_ref("GB"), country.name if country else "United Kingdom")
 
 
 # A party named before a legislator's name, or after it with the state ("Democrats Kirsten
@@ -261,7 +358,9 @@ def _role_of_before(person: Mention, end: int, named: Named, context: Context) -
             return
         # "New Zealand's ambassador to Brazil, Denise Almao": the posting is where the
         # office is held, not part of it (LABELLING.md: the shortest clear form).
-        last = role.end if doc[link].lower_ == "to" else end
+        # "the MP for Wantage, Robert Jackson": the seat, not part of the office either.
+        seat = doc[link].lower_ == "for" and is_seated(doc, role)
+        last = role.end if doc[link].lower_ == "to" or seat else end
         whole = role.over(doc, role.start, last, role.head_start)
         whole, found = qualify(field, whole, named, context)
         holding = Holding(person, whole, None, pattern="of-before")
@@ -280,6 +379,8 @@ def taking_office(field: Field, named: Named, context: Context) -> Iterator[Hold
         if found is None:
             continue
         start = found.start + (doc[found.start].lower_ == "the")
+        if start < len(doc) - 1 and doc[start].lower_ in _CURRENT:
+            start += 1  # "will serve as the new alderman"
         role = role_starting_at(doc, start)
         owner = named.get((field.name, start))
         if role is None and owner is not None and owner[1] != "person":
@@ -533,6 +634,14 @@ def _others(
         and not any(s <= m.span.start_char < e for s, e in quoted)
         for m in people
     )
+
+
+def subject_before(context: Context, field: Field, number: int) -> Mention | None:
+    """The person a sentence's opening "he" or "she" (or definite office) refers back to:
+    the subject of the sentence before, or of earlier ones over sentences that open with
+    "he" or "she" or a quotation, when that sentence names no one else."""
+    people = [m for m in person_mentions(context) if m.field is field]
+    return _last_subject(people, field, number, quotation_spans(context, field))
 
 
 def office_words(role: str) -> str:
