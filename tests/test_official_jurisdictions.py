@@ -179,3 +179,13 @@ def test_uk_only_title_is_never_devolved() -> None:
 )
 def test_party_named_with_a_national_office(body: str, expected: tuple[str, str, str]) -> None:
     assert expected in offices(body, when(2004, 11, 3))
+
+
+def test_level_named_before_a_generic_body() -> None:
+    # "the city Department of Public Health": a body whose name says no place is the
+    # city's, placed as a city office (the article's city).
+    body = (
+        "The clinic on Chicago's West Side closed in March. Maria Lopez, deputy "
+        "commissioner of the city Department of Public Health, said it would reopen."
+    )
+    assert ("Maria Lopez", "deputy commissioner", "Chicago") in offices(body, when(2022, 5, 2))

@@ -43,7 +43,7 @@ from kg.extract.organizations import (
     organization_named,
     organization_names,
 )
-from kg.extract.owners import organization_before, possessive_level, state_ref
+from kg.extract.owners import LEVEL_NOUNS, organization_before, possessive_level, state_ref
 from kg.extract.places import city_ref, country_ref, place_mentions
 from kg.extract.positions import Holding, Jurisdiction
 from kg.extract.roles import head_not_in, title_countries, title_not_in
@@ -232,14 +232,19 @@ def _from_evidence(
     places: _Places,
 ) -> Jurisdiction | None:
     person, role = holding.person, holding.role
-    scope = _scope(holding)
-    if scope == "city":
-        return places.city(holding)
-    if scope == "state":
-        return places.state(holding)
-    if scope == "county":
-        holding.how = "county"
-        return places.county()
+    level = _body_level(holding, places.context)
+    scope = level or _scope(holding)
+    if scope in ("city", "state", "county"):
+        if scope == "city":
+            found = places.city(holding)
+        elif scope == "state":
+            found = places.state(holding)
+        else:
+            holding.how = "county"
+            found = places.county()
+        if level:
+            holding.how = f"body-level>{holding.how}"
+        return found
     if scope != "country":
         return None
     seat = _INTERNATIONAL_SEATS.get(fold(person.field.doc[role.head_start : role.end].text))
@@ -323,6 +328,28 @@ _INTERNATIONAL_SEATS = {"mep": "European Union"}
 """Titles of the members of an international body's assembly, and the body whose office
 they hold (LABELLING.md: an MEP's jurisdiction is the European Union, or their country
 where the text names it)."""
+
+
+def _body_level(holding: Holding, context: Context) -> str:
+    """The level of government a lower-case word or a possessive names right before the
+    body an office belongs to, where the body's own name says no place ("an assistant
+    commissioner in the city Department of Public Health", "the county's Board of
+    Review"); "" if none."""
+    body = holding.body
+    if body is None or holding.jurisdiction is not None:
+        return ""
+    person = holding.person
+    doc = person.field.doc
+    mentions = [
+        m for m in organization_mentions(context) if m.field is person.field and m.ref == body.ref
+    ]
+    if not mentions:
+        return ""
+    # The mention nearest the office's role.
+    start = min(mentions, key=lambda m: abs(m.span.start - holding.role.start)).span.start
+    if start > 0 and doc[start - 1].is_lower and doc[start - 1].lower_ in LEVEL_NOUNS:
+        return LEVEL_NOUNS[doc[start - 1].lower_]
+    return possessive_level(doc, start)
 
 
 def _scope(holding: Holding) -> str:
