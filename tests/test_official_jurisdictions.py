@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from kg.extract import extract
-from kg.extract.officeholders import mayor_city
+from kg.extract.officeholders import mayor_city, uk_office
 from kg.model import Article, Ref
 from kg.namespaces import KG, SDO
 
@@ -189,3 +189,21 @@ def test_level_named_before_a_generic_body() -> None:
         "commissioner of the city Department of Public Health, said it would reopen."
     )
     assert ("Maria Lopez", "deputy commissioner", "Chicago") in offices(body, when(2022, 5, 2))
+
+
+def test_uk_great_office_placed_by_the_table() -> None:
+    # A report on Kashmir names India, Pakistan and Britain, all of which have a "Foreign
+    # Secretary": the table of the United Kingdom's great offices knows who held it then.
+    body = (
+        "Foreign Secretary Jack Straw welcomed the bus link between Srinagar and "
+        "Muzaffarabad after talks in Islamabad. India and Pakistan agreed the route in "
+        "February, and Britain offered to help."
+    )
+    assert ("Jack Straw", "Foreign Secretary", "United Kingdom") in offices(body, when(2005, 4, 7))
+
+
+def test_uk_table_needs_the_office_held_then() -> None:
+    assert uk_office("Jack Straw", date(2005, 4, 7), "Foreign Secretary")
+    assert not uk_office("Jack Straw", date(2005, 4, 7), "Home Secretary")
+    assert not uk_office("Angela Merkel", date(2010, 4, 7), "Chancellor")
+    assert not uk_office("Gordon Brown", date(2008, 4, 7), "Shadow Chancellor")

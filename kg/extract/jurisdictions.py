@@ -36,6 +36,7 @@ from kg.extract.officeholders import (
     mayor_ended,
     no_older_than,
     spells,
+    uk_office,
     unknown_holder,
 )
 from kg.extract.organizations import (
@@ -232,6 +233,11 @@ def _from_evidence(
     places: _Places,
 ) -> Jurisdiction | None:
     person, role = holding.person, holding.role
+    if uk_office(person.name, places.date, role.text):
+        # "Foreign Secretary Jack Straw" in a report on Kashmir: the table of the United
+        # Kingdom's great offices knows him in that office then.
+        holding.how = "uk-table"
+        return places.country("GB")
     level = _body_level(holding, places.context)
     scope = level or _scope(holding)
     if scope in ("city", "state", "county"):

@@ -271,3 +271,75 @@ def mayor_ended(name: str, when: date | None) -> bool:
         return False
     found = _mayors()[0].get(key, [])
     return bool(found) and all(s.end < when for s in found)
+
+
+@dataclass(frozen=True, slots=True)
+class MinisterSpell:
+    """One holder's term in one of the United Kingdom's great offices (data/uk_ministers.tsv)."""
+
+    name: str
+    office: str
+    start: date
+    end: date
+
+
+@cache
+def _ministers() -> tuple[dict[str, list[MinisterSpell]], dict[str, list[MinisterSpell]]]:
+    text = files("kg.extract").joinpath("data", "uk_ministers.tsv").read_text(encoding="utf-8")
+    by_name: dict[str, list[MinisterSpell]] = {}
+    by_surname: dict[str, list[MinisterSpell]] = {}
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    for name, forms, office, start, end in rows[1:]:
+        spell = MinisterSpell(
+            name,
+            office,
+            date.fromisoformat(start),
+            date.fromisoformat(end) if end.strip() else date.max,
+        )
+        for form in {_key(f) for f in (name, *forms.split("|")) if f}:
+            by_name.setdefault(form, []).append(spell)
+        surnames = {fold(f).split()[-1] for f in (name, *forms.split("|")) if f}
+        for surname in surnames:
+            by_surname.setdefault(surname, []).append(spell)
+    return by_name, by_surname
+
+
+_UK_OFFICES = {
+    "prime minister": "prime minister",
+    "pm": "prime minister",
+    "premier": "prime minister",
+    "deputy prime minister": "deputy prime minister",
+    "chancellor": "chancellor",
+    "chancellor of the exchequer": "chancellor",
+    "lord chancellor": "lord chancellor",
+    "foreign secretary": "foreign secretary",
+    "home secretary": "home secretary",
+}
+"""Role words (folded) -> the great office of the United Kingdom's table they name."""
+
+
+def uk_office(name: str, when: date | None, role: str) -> bool:
+    """Whether the person a name denotes held the United Kingdom office a role names on
+    ``when`` (any time when it is not known), by the table of the great offices of state:
+    "Foreign Secretary Jack Straw" in 2005, "Chancellor Gordon Brown", "Lord Falconer" as
+    Lord Chancellor. A surname alone needs one holder of that office then.
+
+    >>> uk_office("Jack Straw", date(2005, 2, 1), "Foreign Secretary")
+    True
+    >>> uk_office("Jack Straw", date(2005, 2, 1), "Home Secretary")  # until 2001
+    False
+    >>> uk_office("Angela Merkel", None, "Chancellor"), uk_office("Brown", None, "Chancellor")
+    (False, True)
+    """
+    office = _UK_OFFICES.get(" ".join(fold(role).split()))
+    if office is None:
+        return False
+    by_name, by_surname = _ministers()
+    key = _key(name)
+    table = by_name if " " in key else by_surname
+    found = [
+        s
+        for s in table.get(key if " " in key else key.split()[-1] if key else "", [])
+        if s.office == office and (when is None or s.start <= when <= s.end)
+    ]
+    return len({s.name for s in found}) == 1
