@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from kg.extract import extract
-from kg.extract.officeholders import mayor_city, uk_office
+from kg.extract.officeholders import mayor_city, minister_country
 from kg.model import Article, Ref
 from kg.namespaces import KG, SDO
 
@@ -202,8 +202,22 @@ def test_uk_great_office_placed_by_the_table() -> None:
     assert ("Jack Straw", "Foreign Secretary", "United Kingdom") in offices(body, when(2005, 4, 7))
 
 
-def test_uk_table_needs_the_office_held_then() -> None:
-    assert uk_office("Jack Straw", date(2005, 4, 7), "Foreign Secretary")
-    assert not uk_office("Jack Straw", date(2005, 4, 7), "Home Secretary")
-    assert not uk_office("Angela Merkel", date(2010, 4, 7), "Chancellor")
-    assert not uk_office("Gordon Brown", date(2008, 4, 7), "Shadow Chancellor")
+def test_ministers_table_needs_the_office_held_then() -> None:
+    assert minister_country("Jack Straw", date(2005, 4, 7), "Foreign Secretary") == "GB"
+    assert minister_country("Jack Straw", date(2005, 4, 7), "Home Secretary") is None
+    assert minister_country("Angela Merkel", date(2010, 4, 7), "Chancellor") is None
+    assert minister_country("Gordon Brown", date(2008, 4, 7), "Shadow Chancellor") is None
+    assert minister_country("Alexander Downer", date(2001, 11, 2), "Foreign Minister") == "AU"
+    # Two holders of the surname in the office: a surname alone says nobody.
+    assert minister_country("Rudd", None, "Prime Minister") == "AU"
+    assert minister_country("Clarke", None, "Home Secretary") is None  # Kenneth or Charles
+
+
+def test_australian_minister_placed_by_the_table_in_a_foreign_story() -> None:
+    # A report on Zimbabwe from a broadcaster whose text names no Australian body: the
+    # table, not the country the report is about, says whose foreign minister he is.
+    body = (
+        "Foreign Minister Alexander Downer says Zimbabwe's election was neither free nor "
+        "fair. President Robert Mugabe's government has rejected the criticism."
+    )
+    assert ("Alexander Downer", "Foreign Minister", "Australia") in offices(body)

@@ -692,13 +692,14 @@ WIRE_2017 = datetime(2017, 11, 14, tzinfo=UTC)
     ("body", "expected"),
     [
         # The United States has secretaries, not ministers: a minister in a Washington
-        # report is a foreign one, whose country the text does not give here.
+        # report is a foreign one, whose country the text does not give here (nor the
+        # ministers table, which would place Australia's "Prime Minister Malcolm Turnbull").
         (
-            "WASHINGTON (Reuters) - President Donald Trump hosted Prime Minister Malcolm "
-            "Turnbull at the White House on Tuesday.",
+            "WASHINGTON (Reuters) - President Donald Trump hosted Prime Minister Shinzo "
+            "Abe at the White House on Tuesday.",
             {
                 ("Donald Trump", "President", "United States"),
-                ("Malcolm Turnbull", "Prime Minister", ""),
+                ("Shinzo Abe", "Prime Minister", ""),
             },
         ),
         # A monarchy has no president.

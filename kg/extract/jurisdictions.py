@@ -34,9 +34,9 @@ from kg.extract.officeholders import (
     known_around,
     mayor_city,
     mayor_ended,
+    minister_country,
     no_older_than,
     spells,
-    uk_office,
     unknown_holder,
 )
 from kg.extract.organizations import (
@@ -233,11 +233,12 @@ def _from_evidence(
     places: _Places,
 ) -> Jurisdiction | None:
     person, role = holding.person, holding.role
-    if uk_office(person.name, places.date, role.text):
-        # "Foreign Secretary Jack Straw" in a report on Kashmir: the table of the United
-        # Kingdom's great offices knows him in that office then.
-        holding.how = "uk-table"
-        return places.country("GB")
+    minister = minister_country(person.name, places.date, role.text)
+    if minister is not None:
+        # "Foreign Secretary Jack Straw" in a report on Kashmir, "Foreign Minister Alexander
+        # Downer" in one on Zimbabwe: the table of great offices knows them there then.
+        holding.how = "ministers-table"
+        return places.country(minister)
     level = _body_level(holding, places.context)
     scope = level or _scope(holding)
     if scope in ("city", "state", "county"):

@@ -275,9 +275,10 @@ def mayor_ended(name: str, when: date | None) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class MinisterSpell:
-    """One holder's term in one of the United Kingdom's great offices (data/uk_ministers.tsv)."""
+    """One holder's term in one of a country's great offices (data/ministers.tsv)."""
 
     name: str
+    country: str
     office: str
     start: date
     end: date
@@ -285,13 +286,14 @@ class MinisterSpell:
 
 @cache
 def _ministers() -> tuple[dict[str, list[MinisterSpell]], dict[str, list[MinisterSpell]]]:
-    text = files("kg.extract").joinpath("data", "uk_ministers.tsv").read_text(encoding="utf-8")
+    text = files("kg.extract").joinpath("data", "ministers.tsv").read_text(encoding="utf-8")
     by_name: dict[str, list[MinisterSpell]] = {}
     by_surname: dict[str, list[MinisterSpell]] = {}
     rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
-    for name, forms, office, start, end in rows[1:]:
+    for name, forms, country, office, start, end in rows[1:]:
         spell = MinisterSpell(
             name,
+            country,
             office,
             date.fromisoformat(start),
             date.fromisoformat(end) if end.strip() else date.max,
@@ -304,7 +306,7 @@ def _ministers() -> tuple[dict[str, list[MinisterSpell]], dict[str, list[Ministe
     return by_name, by_surname
 
 
-_UK_OFFICES = {
+_GREAT_OFFICES = {
     "prime minister": "prime minister",
     "pm": "prime minister",
     "premier": "prime minister",
@@ -314,32 +316,51 @@ _UK_OFFICES = {
     "lord chancellor": "lord chancellor",
     "foreign secretary": "foreign secretary",
     "home secretary": "home secretary",
+    "treasurer": "treasurer",
+    "foreign minister": "foreign minister",
+    "foreign affairs minister": "foreign minister",
+    "minister for foreign affairs": "foreign minister",
+    "defence minister": "defence minister",
+    "defense minister": "defence minister",
+    "minister for defence": "defence minister",
+    "immigration minister": "immigration minister",
+    "minister for immigration": "immigration minister",
+    "attorney general": "attorney general",
+    "attorney-general": "attorney general",
+    "governor general": "governor general",
+    "governor-general": "governor general",
 }
-"""Role words (folded) -> the great office of the United Kingdom's table they name."""
+"""Role words (folded) -> the office of the ministers table they name."""
 
 
-def uk_office(name: str, when: date | None, role: str) -> bool:
-    """Whether the person a name denotes held the United Kingdom office a role names on
-    ``when`` (any time when it is not known), by the table of the great offices of state:
-    "Foreign Secretary Jack Straw" in 2005, "Chancellor Gordon Brown", "Lord Falconer" as
-    Lord Chancellor. A surname alone needs one holder of that office then.
+def minister_country(name: str, when: date | None, role: str) -> str | None:
+    """The country (ISO code) whose great office a role names that the person a name
+    denotes held on ``when`` (any time when it is not known), by the ministers table:
+    "Foreign Secretary Jack Straw" in 2005 (GB), "Foreign Minister Alexander Downer" (AU),
+    "Lord Falconer" as Lord Chancellor. A surname alone needs one holder of that office
+    then; None when the table knows nobody, or two people, by that name in that office.
 
-    >>> uk_office("Jack Straw", date(2005, 2, 1), "Foreign Secretary")
+    >>> minister_country("Jack Straw", date(2005, 2, 1), "Foreign Secretary")
+    'GB'
+    >>> minister_country("Jack Straw", date(2005, 2, 1), "Home Secretary") is None
     True
-    >>> uk_office("Jack Straw", date(2005, 2, 1), "Home Secretary")  # until 2001
-    False
-    >>> uk_office("Angela Merkel", None, "Chancellor"), uk_office("Brown", None, "Chancellor")
-    (False, True)
+    >>> minister_country("Downer", None, "Foreign Minister")
+    'AU'
+    >>> minister_country("Angela Merkel", None, "Chancellor") is None
+    True
     """
-    office = _UK_OFFICES.get(" ".join(fold(role).split()))
+    office = _GREAT_OFFICES.get(" ".join(fold(role).split()))
     if office is None:
-        return False
+        return None
     by_name, by_surname = _ministers()
     key = _key(name)
-    table = by_name if " " in key else by_surname
+    if not key:
+        return None
+    table, form = (by_name, key) if " " in key else (by_surname, key)
     found = [
         s
-        for s in table.get(key if " " in key else key.split()[-1] if key else "", [])
+        for s in table.get(form, [])
         if s.office == office and (when is None or s.start <= when <= s.end)
     ]
-    return len({s.name for s in found}) == 1
+    held = {(s.name, s.country) for s in found}
+    return next(iter(held))[1] if len(held) == 1 else None
