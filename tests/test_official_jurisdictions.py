@@ -221,3 +221,21 @@ def test_australian_minister_placed_by_the_table_in_a_foreign_story() -> None:
         "fair. President Robert Mugabe's government has rejected the criticism."
     )
     assert ("Alexander Downer", "Foreign Minister", "Australia") in offices(body)
+
+
+def test_mayor_table_and_text_disagree() -> None:
+    # The table's mayor of Chicago, in a report that names only another city: a namesake
+    # or a visit; none rather than either guess.
+    body = "Mayor Rahm Emanuel opened the new hall in Denver on Friday, city officials said."
+    assert ("Rahm Emanuel", "Mayor", "") in offices(body, when(2015, 6, 5))
+    # The table's city named in the article too: the table's.
+    body = (
+        "Mayor Rahm Emanuel opened the conference in Denver on Friday and flew back to "
+        "Chicago that night."
+    )
+    assert ("Rahm Emanuel", "Mayor", "Chicago") in offices(body, when(2015, 6, 5))
+    body = (
+        "Mayor Rahm Emanuel opened the conference in Denver on Friday. Chicago's budget "
+        "talks resume on Monday."
+    )
+    assert ("Rahm Emanuel", "Mayor", "Chicago") in offices(body, when(2015, 6, 5))

@@ -485,15 +485,6 @@ class _Places:
         field, sentence = person.field, person.field.sentence_index(person.span.start_char)
         top = self._main_city()
         top_ref = top.ref if top is not None else None
-        if _is_mayor(holding):
-            known = self.mayors.get(person.ref) or mayor_city(person.name, self.date)
-            # A surname alone ("Mayor Lightfoot") is the table's mayor only where the
-            # article's own city does not say otherwise.
-            if known is not None and (
-                person.ref in self.mayors or top_ref is None or top_ref == city_ref(known)
-            ):
-                holding.how = "mayors-table"
-                return Jurisdiction(city_ref(known), gz.city(known).name)
         near = [
             m
             for m in place_mentions(self.context)
@@ -502,8 +493,28 @@ class _Places:
             and field.sentence_index(m.span.start_char) == sentence
             and (m.ref == top_ref or _big(m.ref))
         ]
-        if near:
-            closest = min(near, key=lambda m: abs(m.span.start_char - person.span.start_char))
+        closest = (
+            min(near, key=lambda m: abs(m.span.start_char - person.span.start_char))
+            if near
+            else None
+        )
+        if _is_mayor(holding):
+            known = self.mayors.get(person.ref) or mayor_city(person.name, self.date)
+            if known is not None:
+                table = Jurisdiction(city_ref(known), gz.city(known).name)
+                text = closest.ref if closest is not None else top_ref
+                named = table.ref in {j.ref for j in self.cities} | {m.ref for m in near}
+                if text is None or text == table.ref or (person.ref in self.mayors and named):
+                    holding.how = "mayors-table"
+                    return table
+                if person.ref in self.mayors:
+                    # The table's city for a full name, another city in the text, and the
+                    # table's city named nowhere: a namesake, or a visit? None.
+                    holding.how = "mayors-table>conflict"
+                    return None
+                # A surname alone ("Mayor Wu") is the table's mayor only where the
+                # article's own city does not say otherwise: the text's city, below.
+        if closest is not None:
             holding.how = "city-sentence"
             return Jurisdiction(closest.ref, closest.name)
         holding.how = "city-main"
