@@ -205,12 +205,14 @@ def test_uk_great_office_placed_by_the_table() -> None:
 def test_ministers_table_needs_the_office_held_then() -> None:
     assert minister_country("Jack Straw", date(2005, 4, 7), "Foreign Secretary") == "GB"
     assert minister_country("Jack Straw", date(2005, 4, 7), "Home Secretary") is None
-    assert minister_country("Angela Merkel", date(2010, 4, 7), "Chancellor") is None
+    assert minister_country("Angela Merkel", date(2010, 4, 7), "Chancellor") == "DE"
+    assert minister_country("Angela Merkel", date(2023, 4, 7), "Chancellor") is None
     assert minister_country("Gordon Brown", date(2008, 4, 7), "Shadow Chancellor") is None
     assert minister_country("Alexander Downer", date(2001, 11, 2), "Foreign Minister") == "AU"
     # Two holders of the surname in the office: a surname alone says nobody.
-    assert minister_country("Rudd", None, "Prime Minister") == "AU"
-    assert minister_country("Clarke", None, "Home Secretary") is None  # Kenneth or Charles
+    assert minister_country("Rudd", date(2009, 5, 1), "Prime Minister") == "AU"
+    assert minister_country("Clarke", date(2005, 4, 7), "Home Secretary") == "GB"
+    assert minister_country("Clarke", None, "Home Secretary") is None  # Kenneth or Charles?
 
 
 def test_australian_minister_placed_by_the_table_in_a_foreign_story() -> None:
@@ -239,3 +241,24 @@ def test_mayor_table_and_text_disagree() -> None:
         "talks resume on Monday."
     )
     assert ("Rahm Emanuel", "Mayor", "Chicago") in offices(body, when(2015, 6, 5))
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A foreign leader named without the country in a Washington report: the table of
+        # heads of state and government, not the report's country.
+        (
+            "WASHINGTON (Reuters) - President Donald Trump hosted Prime Minister Shinzo Abe "
+            "at the White House on Tuesday.",
+            ("Shinzo Abe", "Prime Minister", "Japan"),
+        ),
+        (
+            "LONDON (Reuters) - President Moon Jae-in will visit Britain next month, the "
+            "Foreign Office said.",
+            ("Moon Jae-in", "President", "South Korea"),
+        ),
+    ],
+)
+def test_foreign_leader_placed_by_the_table(body: str, expected: tuple[str, str, str]) -> None:
+    assert expected in offices(body, when(2017, 11, 14))

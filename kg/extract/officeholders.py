@@ -329,6 +329,7 @@ _GREAT_OFFICES = {
     "attorney-general": "attorney general",
     "governor general": "governor general",
     "governor-general": "governor general",
+    "president": "president",
 }
 """Role words (folded) -> the office of the ministers table they name."""
 
@@ -337,17 +338,19 @@ def minister_country(name: str, when: date | None, role: str) -> str | None:
     """The country (ISO code) whose great office a role names that the person a name
     denotes held on ``when`` (any time when it is not known), by the ministers table:
     "Foreign Secretary Jack Straw" in 2005 (GB), "Foreign Minister Alexander Downer" (AU),
-    "Lord Falconer" as Lord Chancellor. A surname alone needs one holder of that office
-    then; None when the table knows nobody, or two people, by that name in that office.
+    "Lord Falconer" as Lord Chancellor, "President Emmanuel Macron" (FR). A surname alone
+    needs one holder of that office
+    then, and a date; None when the table knows nobody, or two people, by that name in
+    that office.
 
     >>> minister_country("Jack Straw", date(2005, 2, 1), "Foreign Secretary")
     'GB'
     >>> minister_country("Jack Straw", date(2005, 2, 1), "Home Secretary") is None
     True
-    >>> minister_country("Downer", None, "Foreign Minister")
+    >>> minister_country("Downer", date(2001, 5, 1), "Foreign Minister")
     'AU'
-    >>> minister_country("Angela Merkel", None, "Chancellor") is None
-    True
+    >>> minister_country("Angela Merkel", None, "Chancellor"), minister_country("Brown", None, "PM")
+    ('DE', None)
     """
     office = _GREAT_OFFICES.get(" ".join(fold(role).split()))
     if office is None:
@@ -356,6 +359,8 @@ def minister_country(name: str, when: date | None, role: str) -> str | None:
     key = _key(name)
     if not key:
         return None
+    if " " not in key and when is None:
+        return None  # "Prime Minister Martin", undated: Canada's Paul or Ireland's Micheál?
     table, form = (by_name, key) if " " in key else (by_surname, key)
     found = [
         s
