@@ -667,3 +667,181 @@ def test_denied_reports_what_was_said() -> None:
         'of his staff."'
     )
     assert set(found.values()) == {"person/trent franks"}
+
+
+def test_a_quotation_inside_a_quotation_keeps_the_outer_one_whole() -> None:
+    text = (
+        "“The council has heard “no new taxes” from every candidate this year, and we are "
+        "still waiting for a plan,” Ald. Jane Roe said."
+    )
+    assert [text[s:e] for s, e in spans(text)] == [
+        "The council has heard “no new taxes” from every candidate this year, and we are "
+        "still waiting for a plan,"
+    ]
+    found = quotes_of(text)
+    assert list(found.values()) == ["person/jane roe"]
+    # Straight marks inside straight marks, as typists write them.
+    text = '"My mother told me "never give up" and I never did," Senator John Smith said.'
+    assert [text[s:e] for s, e in spans(text)] == [
+        'My mother told me "never give up" and I never did,'
+    ]
+
+
+def test_an_opening_mark_after_a_sentence_is_still_the_next_paragraph() -> None:
+    # Newswire leaves a paragraph's closing mark out when the quotation goes on: the mark
+    # after a sentence's end continues it, even where paragraph breaks were lost.
+    text = (
+        '"We will not be rushed into this decision. "We will consult every council first," '
+        "the minister said. Jones added, “We agree.” Then they left."
+    )
+    assert [text[s:e] for s, e in spans(text)] == [
+        'We will not be rushed into this decision. "We will consult every council first,',
+        "We agree.",
+    ]
+
+
+def test_a_participle_after_a_comma_has_the_main_clause_subject() -> None:
+    # The parser hangs "saying" from the clause before it ("the case had"): the words are
+    # still the main subject's.
+    found = quotes_of(
+        "Jane Roe told reporters that the case had implications not only for her own race "
+        "but for the integrity of every election in the state, saying that without a ruling "
+        "“recounts would go on for months and months.”"
+    )
+    assert list(found.values()) == ["person/jane roe"]
+
+
+def test_a_description_after_a_pronoun_is_the_one_it_stands_for() -> None:
+    found = quotes_of(
+        'Lord Smith of Kendal withdrew his amendment on Tuesday. "We cannot keep putting '
+        'this off because it is difficult," he told peers. In the debate, the Labour peer '
+        'and former minister said: "Parliament should have settled this matter long ago."'
+    )
+    assert set(found.values()) == {"person/smith of kendal"}
+    # With no words of theirs before, "the Labour peer" stands for no one named.
+    found = quotes_of(
+        "Lord Smith of Kendal withdrew his amendment on Tuesday. In the debate, the Labour "
+        'peer and former minister said: "Parliament should have settled this matter long ago."'
+    )
+    assert set(found.values()) == {None}
+
+
+def test_a_member_named_by_constituency_is_the_mp_named_before() -> None:
+    found = quotes_of(
+        "Labour MP John Hale has welcomed the decision to keep the hospital open. He said "
+        'the campaign had been long. "It was a long fight and the community never gave up '
+        'on it," said the Wakefield East MP.'
+    )
+    assert list(found.values()) == ["person/john hale"]
+
+
+def test_a_quotation_whose_opening_mark_was_lost_starts_with_its_sentence() -> None:
+    found = quotes_of(
+        "The Health Minister, Jane Roe, rejected the criticism at the conference. Our "
+        'hospitals have never been better funded," she said. "We will keep spending on them."'
+    )
+    assert found == {
+        "Our hospitals have never been better funded": "person/jane roe",
+        "We will keep spending on them.": "person/jane roe",
+    }
+    # A closing mark with no attribution after it opens nothing.
+    assert quotes_of('The vote was close," and the count went on until midnight on Friday.') == {}
+
+
+def test_a_quotation_going_on_from_an_unnamed_source_stays_unnamed() -> None:
+    found = quotes_of(
+        '"We will appeal against this decision in every court we can," said Jane Roe. In a '
+        'statement, the council said the ruling was wrong. "The ruling ignores the evidence '
+        'presented to the court," said the statement. "We are now studying it with our lawyers."'
+    )
+    assert found == {
+        "We will appeal against this decision in every court we can": "person/jane roe",
+        "The ruling ignores the evidence presented to the court": None,
+        "We are now studying it with our lawyers.": None,
+    }
+
+
+def test_a_next_sentence_that_reports_a_clause_is_not_the_attribution() -> None:
+    found = quotes_of(
+        "Professor Jane Roe was appointed on Monday. Professor Roe promised to listen to "
+        'children. "I will be drawing on my experience of working with young people across '
+        'the country." Education Secretary Mary Major said Professor Roe would "give children '
+        'a stronger voice in government".'
+    )
+    assert found == {
+        "I will be drawing on my experience of working with young people across the country.": (
+            "person/jane roe"
+        ),
+        "give children a stronger voice in government": "person/mary major",
+    }
+
+
+def test_a_possessed_noun_of_saying_after_the_quotation_attributes_it() -> None:
+    found = quotes_of(
+        "Political editor John Smith wrote about the article on Monday. Prime Minister Mary "
+        "Major said she had not read it. "
+        '"It was, as always, coded and careful but entirely deliberate," was Mr Smith\'s '
+        "assessment."
+    )
+    assert list(found.values()) == ["person/john smith"]
+
+
+def test_the_last_person_who_took_a_stance_goes_on_unattributed() -> None:
+    found = quotes_of(
+        "But the head of the nurses' union, Jane Roe, criticised the plans. \"If you want good "
+        'hospitals you do not get them by cutting the pay of the people who work in them."'
+    )
+    assert list(found.values()) == ["person/jane roe"]
+
+
+def test_went_on_with_a_colon_attributes() -> None:
+    found = quotes_of(
+        "Senator John Smith attacked the budget in the chamber on Tuesday. The senator went "
+        'on: "This budget does nothing for families who are struggling to pay their bills."'
+    )
+    assert list(found.values()) == ["person/john smith"]
+
+
+def test_he_after_a_long_quotation_looks_back_past_its_sentences() -> None:
+    # The quotation's own sentences are no step back: "he" is the council spokesman, who is
+    # unnamed, not Mr Jones.
+    found = quotes_of(
+        "Mr Jones said the poster was offensive. A council spokesman denied the campaign was "
+        'offensive. "As we said at the time, the figures do not add up. Nobody has answered '
+        'that. This poster is making a serious point about it," he said.'
+    )
+    assert set(found.values()) == {None}
+
+
+def test_a_spokesman_of_a_named_party_is_unnamed() -> None:
+    article = Article(
+        source="test.txt",
+        body="Mr Jones said the poster was offensive. A Labour spokesman denied the campaign "
+        'was offensive. "This poster is making a serious point about the figures," he said.',
+    )
+    context = Context(article=article)
+    for step in pipeline():
+        context.found[step.name] = list(step(article, context))
+    assert [(q.speaker, q.evidence) for q in quotations(context)] == [
+        (None, "after:pronoun:unnamed")
+    ]
+
+
+def test_he_said_in_a_clause_and_a_possessed_speech_lead_back_to_the_name() -> None:
+    # "he said" tacked on to a sentence is the same "he" one sentence further back, and
+    # "Mr Hale's speech" names Mr Hale as a subject.
+    found = quotes_of(
+        "Mr John Hale's speech comes a week after he unveiled plans for the railways. The "
+        "plan would be paid for by a new levy on freight, he said. Speaking at the conference "
+        'in Leeds he said: "Nobody should have to wait an hour for a train in this country."'
+    )
+    assert list(found.values()) == ["person/john hale"]
+
+
+def test_a_speech_verb_reported_in_a_clause_is_not_the_last_sayer() -> None:
+    found = quotes_of(
+        "Senator Jane Roe said the plan was flawed and reminded colleagues that Governor Tom "
+        'Brown had described an earlier plan as a failure. "Given how that plan ended, how '
+        'could anyone vote for this one?"'
+    )
+    assert list(found.values()) == ["person/jane roe"]

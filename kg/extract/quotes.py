@@ -42,14 +42,28 @@ _SPEECH = re.compile(
     r"asserted|remarked|joked|quipped|complained|lamented|testified|boasted|pleaded|"
     r"shouted|yelled|wondered|cautioned|recounted|emphasized|emphasised|reiterated|"
     r"concluded|explains|insists|argues|recalling|denied|denies|denying|"
-    r"statement)\b",
+    r"statement|went on(?=\s*[:,.])|goes on(?=\s*[:,.]))\b",
     re.IGNORECASE,
 )
+_SAYING = re.compile(
+    r"(?P<stance>\b(?:criticised|criticized|condemned|welcomed|defended|attacked|dismissed|"
+    r"rejected|outlined|praised|hit out|slammed)\b)|" + _SPEECH.pattern,
+    re.IGNORECASE,
+)
+"""Speech verbs and verbs of a stance taken in words ("Dave Prentis criticised the plans.
+"If you want ..."): the last person who took one may go on in an unattributed quotation."""
+_THAT = re.compile(r"\bthat\b", re.IGNORECASE)
 _POSSESSED_UTTERANCE = re.compile(
     r"(?:['’]s?|\b(?:his|her))\s+(?:[\w-]+\s+)?(?:" + "|".join(sorted(UTTERANCES)) + r")\b",
     re.IGNORECASE,
 )
 """A possessor before a noun of saying: "Trump's comments", "her latest statement"."""
+_WAS_POSSESSED = re.compile(
+    r"^[\s,]*(?:was|is|came)\s+(?:the\s+)?(?P<name>(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]*)['’]s?\s+"
+    r"(?:[\w-]+\s+)?(?:" + "|".join(sorted(UTTERANCES)) + r")\b"
+)
+"""After a quotation, its attribution as a possessed noun of saying: '"...," was Mr Marr's
+assessment'."""
 _GOES_ON = re.compile(r"^[\s,]*(?:and|but|or|nor|yet|then)\b", re.IGNORECASE)
 """After a quotation inside a sentence, "... and urged voters to ..." goes on with the
 sentence's own verbs: no attribution follows."""
@@ -128,16 +142,25 @@ def quotations(context: Context) -> list[Quotation]:
             key=lambda m: m.span.start_char,
         )
         previous: tuple[Mention, int] | None = None
-        last_end = 0
+        last_end = unnamed = 0  # where the last quotation and the last unnamed one end
         subjects = Speakers(context, field, mentions, marks)
         for start, end in marks:
             quoted = text[start:end].strip().rstrip(",")
             if not is_quotation(quoted):
                 continue
             speaker, how = _speaker(text, start, end, mentions, previous, last_end, subjects)
+            if how.startswith("unattributed:previous-speaker") and unnamed > max(
+                previous[1] if previous else 0,
+                *(m.span.end_char for m in mentions if m.span.end_char < start),
+            ):
+                # '"...," said the statement. "However, ..."': the quotation goes on the
+                # one before, whose speaker is unnamed, not an earlier one's.
+                speaker, how = None, "unattributed:previous-unnamed"
             last_end = end
             if speaker is not None:
                 previous = speaker, end
+            elif how.endswith(":unnamed") or how.endswith(":unnamed-words"):
+                unnamed = end
             # Organizations and outlets are found as speakers so that their words are not
             # given to a person named nearby; only a person's quotation has a speaker.
             person = speaker if speaker is not None and speaker.ref.kind == "person" else None
@@ -210,6 +233,12 @@ def _speaker(
         introduces = introduces or tail[verb.start() : verb.start() + 1].isupper()
     if ends_sentence and fragment:
         introduces = True
+    possessed = _WAS_POSSESSED.match(tail)
+    if possessed:
+        at = after + possessed.end("name")
+        owners = [m for m in mentions if m.span.end_char == at and m.ref.kind == "person"]
+        if owners:
+            return owners[0], "after:was-possessed"
     if not introduces and _UNNAMED.match(tail):
         return None, "after:unnamed-words"  # "...," a spokesman said: no one named speaks
     where = "next:" if ends_sentence else "after:"
@@ -362,18 +391,27 @@ def _recent_speaker(
             )
             return previous[0], "previous-speaker" + (":other-between" if bodies else "")
     said: Mention | None = None
-    for verb in _SPEECH.finditer(text, max(0, start - _LOOKBACK), start):
+    stance = False
+    for verb in _SAYING.finditer(text, max(0, start - _LOOKBACK), start):
         sentence = max((m.end() for m in _SENTENCE_END.finditer(text, 0, verb.start())), default=0)
         ahead = [m for m in mentions if sentence <= m.span.start_char < verb.start()]
+        prior = _SAYING.search(text, sentence, verb.start())
+        if prior is not None and _THAT.search(text, prior.end(), verb.start()):
+            # A verb reported in a clause of another ("Lewis reminded MPs that McCartney
+            # described Letwin as ..."): its subject is not the one speaking.
+            continue
         if ahead:
             said = _people_first(ahead)[-1]
+            stance = verb.group("stance") is not None
     if said is not None:
         # Others named in the sayer's own sentence are who it speaks of ("Nielson said he
         # had suspended Mr Houston. "..."); one named in a sentence after may be speaking.
         stop = _SENTENCE_END.search(text, said.span.end_char, start)
         after = stop.end() if stop else start
         later = {m.ref for m in people if m.span.start_char >= after} - {said.ref}
-        return said, "last-sayer" + (":other-after" if later else "")
+        return said, "last-sayer" + (":stance" if stance else "") + (
+            ":other-after" if later else ""
+        )
     # Nobody named as saying anything near: a name that only stands before the quotation
     # ("Governor Cuomo unveiled the budget. ... "...," the Treasury said") is no speaker.
     return None, "nobody"

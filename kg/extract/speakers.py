@@ -24,7 +24,9 @@ the few before it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING
 
 from kg.extract import Context
@@ -71,7 +73,8 @@ UTTERANCES = frozenset(
         *("letter", "letters", "remarks", "comments", "comment", "words", "accusation"),
         *("accusations", "claim", "claims", "description", "warning", "promise", "pledge"),
         *("vow", "assertion", "charge", "plea", "admission", "testimony", "response", "reply"),
-        *("answer", "prediction", "insistence", "suggestion"),
+        *("answer", "prediction", "insistence", "suggestion", "assessment", "verdict"),
+        *("speech", "reaction", "retort"),
     }
 )
 """Nouns of saying: their possessor is who said the words ("Trump's tweet read",
@@ -82,6 +85,7 @@ _DESCRIPTIONS = frozenset(
         *("democrat", "republican", "lawmaker", "legislator", "politician", "congressman"),
         *("congresswoman", "candidate", "nominee", "conservative", "liberal", "tory"),
         *("moderate", "billionaire", "businessman", "businesswoman", "activist", "veteran"),
+        *("peer", "backbencher", "campaigner"),
     }
 )
 """Nouns that describe a person named before ("the Democrat said"), not an office."""
@@ -195,8 +199,10 @@ class Speakers:
         ("The Federal Opposition says Senator Hill must ..."): a new statement, not the
         attribution of the quotation before it."""
         parse, verb = self._token_at(char)
+        # A clause that opens outside the quotation marks ("said Prof Smith would
+        # "strengthen ..."") is reported, even when its verb is quoted.
         return verb is not None and any(
-            c.dep_ == "ccomp" and not self._quoted(parse, c) for c in verb.children
+            c.dep_ == "ccomp" and not self._quoted(parse, c.left_edge) for c in verb.children
         )
 
     def subject_of_sentence(self, char: int) -> Subject:
@@ -264,13 +270,24 @@ class Speakers:
         n, last = number + 1, number - _LOOK_BACK
         while n > max(0, last):
             n -= 1
+            if n < number and self._inside_quotation(n):
+                # A sentence of the quotation's own words ('"As we said ... . This poster
+                # is ...," he said') is no step back: its names are not the speaker.
+                last = max(last - 1, number - _CHAIN)
+                continue
             # One sentence at a time: the antecedent is most often in the nearest.
             parse = parsed(self.context, [(self.field, n)])[(self.field.name, n)]
             found = [
                 (token, m)
                 for token in parse.doc
                 if token.dep_ in _SUBJECTS or _according_to(token) or _stray_subject(token)
-                for m in [self._named(parse, token)]
+                # A possessor of words as a subject, in a sentence before the pronoun's
+                # ("Mr Sharon's hard words opened divisions, with Mr Peres denouncing what
+                # he called ...": not within one).
+                for m in [
+                    self._named(parse, token)
+                    or (self._speech_of(parse, token) if n < number else None)
+                ]
                 if m is not None
                 and m.ref.kind == "person"
                 and m.span.start_char < before
@@ -289,7 +306,7 @@ class Speakers:
                 t.dep_ in _SUBJECTS
                 and t.head.i == t.sent.root.i
                 and self.field.doc[parse.index(t)].idx < before
-                and _unnamed_person(t)
+                and _unnamed_person(t, partial(self._person_at, parse))
                 for t in parse.doc
             ):
                 return Subject(True, None, "pronoun:unnamed")
@@ -297,17 +314,45 @@ class Speakers:
                 t.lower_ in _PRONOUNS
                 and _PRONOUNS[t.lower_] == sex
                 and t.dep_ in _SUBJECTS
-                and t.head.i == t.sent.root.i
+                and (t.head.i == t.sent.root.i or _SAYS.fullmatch(t.head.text))
                 and self.field.doc[parse.index(t)].idx < before
                 for t in parse.doc
             ):
-                # The same pronoun as a main subject: the same person, one sentence further
-                # back ("He said ... . While saying ..., he criticised ... . "...," he wrote").
+                # The same pronoun as a main subject, or as the subject of a speech verb
+                # ("This would be based on ..., he said."): the same person, one sentence
+                # further back ("He said ... . While saying ..., he criticised ... .
+                # "...," he wrote").
                 last = max(last - 1, number - _CHAIN)
                 continue
             if found:
                 return Subject(True, found[-1][1], "pronoun:other-subject")
         return UNDECIDED
+
+    def _speech_of(self, parse: Parsed, token: Token) -> Mention | None:
+        """The named person whose words a subject names ("Mr Johnson's speech comes after
+        he ...": Mr Johnson), else None."""
+        author = _author(token)
+        if author is None or self._quoted(parse, author):
+            return None
+        return self._named(parse, author)
+
+    def _person_at(self, parse: Parsed, token: Token) -> bool:
+        mention = self.at.get(parse.index(token))
+        return mention is not None and mention.ref.kind == "person"
+
+    def _inside_quotation(self, n: int) -> bool:
+        """Whether sentence ``n`` is all quoted words: it starts inside a quotation and
+        nothing but marks follows that quotation's end in it (not '... unchanged,”
+        Tillerson told reporters.')."""
+        starts = self.field.sentence_starts
+        if not starts:
+            return False
+        begin = starts[n]
+        end = starts[n + 1] if n + 1 < len(starts) else len(self.field.text)
+        return any(
+            s <= begin < e and not self.field.text[e:end].strip(" \n\"”’'.,;:!?")
+            for s, e in self.quoted
+        )
 
     def _rivals(self, n: int, before: int, chosen: Mention, sex: str | None) -> str:
         """For measurement: whether other people who may be "he" or "she" are named between
@@ -362,10 +407,19 @@ class Speakers:
             if token.dep_ in _SUBJECTS
             and token.head.i == token.sent.root.i
             and _SAYS.fullmatch(token.head.text)
-            for m in [self._named(parse, token)]
+            and not self._quoted(parse, token)
+            for m in [self._named(parse, token) or self._pronoun(parse, token)]
             if m is not None and m.ref.kind == "person"
         ]
         return main[-1] if main else None
+
+    def _pronoun(self, parse: Parsed, token: Token) -> Mention | None:
+        """Whom "he" or "she" as a subject stands for ('"...," he told peers. ... the
+        Labour peer said': the one named before), else None."""
+        if token.lower_ not in _PRONOUNS:
+            return None
+        char = self.field.doc[parse.index(token)].idx
+        return self.antecedent(char, _PRONOUNS[token.lower_]).mention
 
     def _titled(self, word: str, before: int) -> Mention | None:
         """The one person named before character ``before`` right after ``word`` as a
@@ -507,27 +561,45 @@ def _plural(token: Token) -> bool:
 
 
 def _subject(verb: Token) -> Token | None:
-    """The verb's subject, or that of the verb it hangs from when it has none."""
+    """The verb's subject, or that of the verb it hangs from when it has none; a participle
+    set off by a comma ("Smith told reporters that the case had ..., saying that ...") is
+    the main clause's, wherever the parser hung it."""
     for _ in range(3):
         found = [c for c in verb.children if c.dep_ in _SUBJECTS]
         if found:
             return found[0]
+        if _participle(verb) and verb.sent.root.i != verb.i:
+            verb = verb.sent.root
+            continue
         if verb.dep_ not in _CLIMB or verb.head.i == verb.i:
             return None
         verb = verb.head
     return None
 
 
-def _unnamed_person(token: Token) -> bool:
-    """An unnamed person as a subject: "a spokesman", "an official", or someone named by
-    their tie to another ("Saipov's sister", "his lawyer"; a name joined to it is looked
-    for first)."""
+def _participle(verb: Token) -> bool:
+    """A present participle that opens a clause after a comma ("..., saying that",
+    "..., adding"): its subject is the sentence's main subject."""
+    return (
+        verb.lower_.endswith("ing")
+        and verb.dep_ in _CLIMB
+        and verb.i > verb.sent.start
+        and verb.doc[verb.i - 1].text == ","
+    )
+
+
+def _unnamed_person(token: Token, person: Callable[[Token], bool]) -> bool:
+    """An unnamed person as a subject: "a spokesman", "an official", "a Labour spokesman"
+    (a body's name is no person's), or someone named by their tie to another ("Saipov's
+    sister", "his lawyer"); ``person`` says whether a word is a person's name (a name
+    joined to the subject is looked for first)."""
     unnamed = (is_role_head(token.lower_) or token.lower_ in _DESCRIPTIONS) and any(
         c.lower_ in ("a", "an") for c in token.children
     )
     related = token.lower_ in _RELATIONS and any(c.dep_ == "poss" for c in token.children)
     return (unnamed or related) and not any(
-        c.dep_ in ("appos", "compound") and c.text[:1].isupper() for c in token.children
+        c.dep_ in ("appos", "compound") and c.text[:1].isupper() and person(c)
+        for c in token.children
     )
 
 
@@ -548,9 +620,15 @@ def _other_of_sex(subject: Token, sex: str | None) -> bool:
 
 def _fits(role: list[str], words: list[str]) -> bool:
     """Whether an office's words fit a role named alone: the same words, or a head word
-    alone ("the senator") for any office ending with it but a deputy's or a shadow's."""
-    return words == role or (
-        len(role) == 1 and words[-1:] == role and not _RANKS.intersection(words)
+    alone ("the senator") for any office ending with it but a deputy's or a shadow's, or
+    an office of its head word alone for a role ending with it ("the Ealing North MP")."""
+    return (
+        words == role
+        or (len(role) == 1 and words[-1:] == role and not _RANKS.intersection(words))
+        # An office held as its head word alone ("Labour MP Stephen Pound") fits that head
+        # with a constituency, state or party before it ("the Ealing North MP", "the Iowa
+        # senator"), but not a deputy's or a shadow's.
+        or (len(words) == 1 and role[-1:] == words and not _RANKS.intersection(role))
     )
 
 
