@@ -692,21 +692,23 @@ WIRE_2017 = datetime(2017, 11, 14, tzinfo=UTC)
     ("body", "expected"),
     [
         # The United States has secretaries, not ministers: a minister in a Washington
-        # report is a foreign one, whose country the text does not give here.
+        # report is a foreign one, whose country the text does not give here (nor the
+        # ministers table, which would place "Prime Minister Malcolm Turnbull" in Australia:
+        # a name it does not hold).
         (
-            "WASHINGTON (Reuters) - President Donald Trump hosted Prime Minister Malcolm "
-            "Turnbull at the White House on Tuesday.",
+            "WASHINGTON (Reuters) - President Donald Trump hosted Prime Minister Kenji "
+            "Morita at the White House on Tuesday.",
             {
                 ("Donald Trump", "President", "United States"),
-                ("Malcolm Turnbull", "Prime Minister", ""),
+                ("Kenji Morita", "Prime Minister", ""),
             },
         ),
         # A monarchy has no president.
         (
-            "LONDON (Reuters) - President Moon Jae-in will visit Britain next month, Foreign "
+            "LONDON (Reuters) - President Kim Sang-ho will visit Britain next month, Foreign "
             "Secretary Boris Johnson told the Commons.",
             {
-                ("Moon Jae-in", "President", ""),
+                ("Kim Sang-ho", "President", ""),
                 ("Boris Johnson", "Foreign Secretary", "United Kingdom"),
             },
         ),
@@ -719,10 +721,10 @@ WIRE_2017 = datetime(2017, 11, 14, tzinfo=UTC)
         ),
         # ... and a president it does not know is not the United States' president.
         (
-            "WASHINGTON (Reuters) - President Mauricio Macri met Vice President Mike Pence "
+            "WASHINGTON (Reuters) - President Tomas Varela met Vice President Mike Pence "
             "at the White House on Monday.",
             {
-                ("Mauricio Macri", "President", ""),
+                ("Tomas Varela", "President", ""),
                 ("Mike Pence", "Vice President", "United States"),
             },
         ),

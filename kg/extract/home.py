@@ -37,9 +37,9 @@ _DATELINE = re.compile(
     r"\s*(?P<places>[A-Z][A-Z.'’ -]{1,40}(?:/[A-Z][A-Z.'’ -]{1,40})*?)"
     r"(?:,[^—–\n(]{0,40})?\s*(?:\((?P<wire>[^)\n]{1,40})\)\s*)?[—–-]\s"
 )
-DOMESTIC = frozenset({"state", "organization", "institution", "outlet", "publisher", "dateline"})
+DOMESTIC = frozenset({"state", "organization", "institution", "outlet", "publisher"})
 """Signals of where the writer is, not where the news is: the country's own divisions,
-bodies and media, the publisher's domain and the dateline."""
+bodies (and seats of government) and media, and the publisher's domain."""
 _MARGIN = 2.0
 
 
@@ -85,7 +85,12 @@ def _signals(context: Context) -> list[Signal]:
             at = field.sentence_index(ent.start_char)
             text = _THE.sub("", ent.text)
             signal: Signal | None = None
-            if ent.label_ in ("NORP", "GPE"):
+            seat = _seat_country(text) if ent.label_ in ("ORG", "FAC", "GPE") else None
+            if seat is not None:
+                # "the White House said", "a Kremlin statement": a seat of government stands
+                # for the country's own government, as its agencies do.
+                signal = Signal(seat, ORGANIZATION, "organization", field.name, at)
+            elif ent.label_ in ("NORP", "GPE"):
                 signal = _place_signal(text, field.name, at)
             elif ent.label_ == "ORG" and ent.ent_id_:
                 candidates = gz.organization_candidates(text)
@@ -108,7 +113,7 @@ def _signals(context: Context) -> list[Signal]:
     iso = _domain_country(domain) if domain else None
     if iso is not None:
         found.append(Signal(iso, PUBLISHER, "publisher", "", 0))
-    dateline = _dateline(context.article.body)
+    dateline = dateline_country(context.article.body)
     if dateline is not None:
         found.append(Signal(dateline, PUBLISHER, "dateline", "", 0))
     # A name several countries' bodies share ("Labor Party": Australian or Israeli) is the
@@ -134,8 +139,8 @@ def dateline(body: str) -> tuple[list[str], str | None]:
     return places, match["wire"]
 
 
-def _dateline(body: str) -> str | None:
-    """The country of a dateline's first city, if any."""
+def dateline_country(body: str) -> str | None:
+    """The country (ISO code) of a dateline's first city, if any ("ANKARA (Reuters) -": TR)."""
     places, _ = dateline(body)
     if not places:
         return None
@@ -167,6 +172,13 @@ def is_city_too(state: gz.State) -> bool:
         isinstance(p, gz.City) and p.country == state.country and p.population >= _CITY_TOO
         for p in gz.places(state.name, primary=True)
     )
+
+
+def _seat_country(text: str) -> str | None:
+    """The country (ISO code) whose government a seat of government names ("White House",
+    "Kremlin"); None for a state's seat ("Holyrood") or another name."""
+    place = gz.seats().get(fold(text))
+    return place if place is not None and len(place) == 2 else None
 
 
 def _organization_signal(name: str, field: str, at: int) -> Signal | None:
@@ -235,7 +247,12 @@ def domestic_country(
 ) -> str | None:
     """The home country by its domestic signals alone (``DOMESTIC``), weighed as in
     ``home_country``, when it outweighs any other country at least twice over; None when
-    the article's own institutions say nothing, or say two things."""
+    the article's own institutions say nothing, or say two things.
+
+    The dateline is not one of them: it says where the reporter stands, which for a
+    correspondent abroad is not whose offices the report names without a country ("SEOUL
+    (Reuters) - National Security Adviser H.R. McMaster"); a dateline never makes a
+    foreign office (it still weighs in ``home_country``, for organizations)."""
     found = [s for s in signals(context) if s.kind in DOMESTIC]
     best = _best(found, field, sentence, exclude, None)
     if best is None:

@@ -16,15 +16,35 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from datetime import date
 
 from kg.extract import Context
 from kg.extract import gazetteers as gz
-from kg.extract.home import domestic_country, is_city_too, is_located, signals
+from kg.extract.home import (
+    DOMESTIC,
+    dateline_country,
+    domestic_country,
+    is_city_too,
+    is_located,
+    signals,
+)
 from kg.extract.nlp import Field, Mention, analyse
-from kg.extract.officeholders import known_around, no_older_than, spells, unknown_holder
-from kg.extract.organizations import organization_mentions, organization_names
-from kg.extract.owners import organization_before, possessive_level, state_ref
+from kg.extract.officeholders import (
+    known_around,
+    mayor_city,
+    mayor_ended,
+    minister_country,
+    no_older_than,
+    spells,
+    unknown_holder,
+)
+from kg.extract.organizations import (
+    organization_mentions,
+    organization_named,
+    organization_names,
+)
+from kg.extract.owners import LEVEL_NOUNS, organization_before, possessive_level, state_ref
 from kg.extract.places import city_ref, country_ref, place_mentions
 from kg.extract.positions import Holding, Jurisdiction
 from kg.extract.roles import head_not_in, title_countries, title_not_in
@@ -114,6 +134,8 @@ def fill_in(found: list[Holding], context: Context) -> None:
         if holding.jurisdiction is not None and holding.serves is None:
             offices.setdefault(fold(holding.role.text), holding.jurisdiction)
     places = _Places(context)
+    _ended_mayors(found, places.date)
+    places.mayors = _table_mayors(found, places)
     for holding in found:
         if holding.jurisdiction is not None or holding.serves is not None:
             continue
@@ -142,6 +164,34 @@ def fill_in(found: list[Holding], context: Context) -> None:
             holding.jurisdiction = held.get(holding.serves.ref)
             holding.inferred = True
             holding.how = "aide"
+
+
+def _is_mayor(holding: Holding) -> bool:
+    """Whether the role is a city's mayor itself ("Mayor"), not a deputy's or a lord
+    mayor's."""
+    return fold(holding.role.text) == "mayor"
+
+
+def _ended_mayors(found: list[Holding], when: date | None) -> None:
+    """ "Mayor Rahm Emanuel" in a report of 2021: an office the mayors table shows its holder
+    had left before the article's date is past, whatever city the text names."""
+    for holding in found:
+        past = holding.role.past
+        if _is_mayor(holding) and not past and mayor_ended(holding.person.name, when):
+            holding.role = replace(holding.role, past=True)
+
+
+def _table_mayors(found: list[Holding], places: _Places) -> dict[Ref, int]:
+    """The people the article calls "Mayor" whom the mayors table knows by their full name
+    on its date, with their city's GeoNames id."""
+    known: dict[Ref, int] = {}
+    for holding in found:
+        name = holding.person.name
+        if _is_mayor(holding) and not holding.role.past and " " in name.strip():
+            city = mayor_city(name, places.date)
+            if city is not None:
+                known.setdefault(holding.person.ref, city)
+    return known
 
 
 def _not_in_table(found: list[Holding], when: date | None) -> None:
@@ -183,16 +233,35 @@ def _from_evidence(
     places: _Places,
 ) -> Jurisdiction | None:
     person, role = holding.person, holding.role
-    scope = _scope(holding)
-    if scope == "city":
-        return places.city(holding)
-    if scope == "state":
-        return places.state(holding)
-    if scope == "county":
-        holding.how = "county"
-        return places.county()
+    minister = minister_country(person.name, places.date, role.text)
+    if minister is not None:
+        # "Foreign Secretary Jack Straw" in a report on Kashmir, "Foreign Minister Alexander
+        # Downer" in one on Zimbabwe: the table of great offices knows them there then.
+        holding.how = "ministers-table"
+        return places.country(minister)
+    level = _body_level(holding, places.context)
+    scope = level or _scope(holding)
+    if scope in ("city", "state", "county"):
+        if scope == "city":
+            found = places.city(holding)
+        elif scope == "state":
+            found = places.state(holding)
+        else:
+            holding.how = "county"
+            found = places.county()
+        if level:
+            holding.how = f"body-level>{holding.how}"
+        return found
     if scope != "country":
         return None
+    seat = _INTERNATIONAL_SEATS.get(fold(person.field.doc[role.head_start : role.end].text))
+    if seat is not None:
+        # "Labour MEP Glenys Kinnock": a Member of the European Parliament sits for the
+        # European Union, whatever country elected them (unless the phrase names it).
+        body = organization_named(seat)
+        if body is not None:
+            holding.how = "international-seat"
+            return Jurisdiction(body.ref, body.name)
     if spells(person.name, places.date, role.text) or known_around(person.name, places.date):
         holding.how = "officeholders"
         return places.country("US")
@@ -201,9 +270,19 @@ def _from_evidence(
     found = national.get(person.ref) or (offices.get(mirrored) if mirrored else None)
     if found is not None:
         return found
+    party = _party_country(holding, places.context)
+    if party is not None:
+        # "Labour MP Chris Smith", "Tory peer Lord Campbell": the holder's party named
+        # with an office of a place is a party of one country, whose office it is.
+        holding.how = "party-country"
+        return places.country(party)
     sentence = person.field.sentence_index(person.span.start_char)
     foreign = frozenset(marked.get((person.field.name, sentence), ()))
     home = places.home(person.field.name, sentence, foreign)
+    dated = False
+    if home is None:
+        home = places.dateline_home(person.field.name, sentence, foreign)
+        dated = home is not None
     users = title_countries(person.field.doc, role)
     if users and (home is None or home.ref.key.partition("/")[2] not in users):
         # "Secretary of State Rex Tillerson" in a Beijing report: not China's; the one
@@ -218,8 +297,66 @@ def _from_evidence(
         # "Prime Minister Benjamin Netanyahu" in a Washington report: not the United States'.
         holding.how = "home-domestic>no-such-title"
         return None
-    holding.how = "home-domestic"
+    holding.how = "dateline-sentence" if dated else "home-domestic"
+    if home is not None and _devolvable(holding):
+        nation = places.devolved(home.ref.key.partition("/")[2])
+        if nation is not None:
+            # "Deputy Health Minister Rhona Brankin" in a report on the Scottish Executive:
+            # the devolved government's minister, not the United Kingdom's.
+            holding.how = "devolved"
+            return nation
     return home
+
+
+def _party_country(holding: Holding, context: Context) -> str | None:
+    """The country (ISO code) of the party named right before a national office ("Labour
+    MP", "Republican Senator"), as the gazetteer gives it (a name two countries' parties
+    share is read as the one of the country the passage is about); None if no party is
+    named there or the party is of no one country."""
+    person, start = holding.person, holding.role.start
+    names = organization_names(context)
+    for mention in organization_mentions(context):
+        if mention.field is person.field and mention.span.end == start:
+            named = names.get(mention.ref)
+            if named is not None and named.kind == "party" and named.country:
+                return named.country
+    return None
+
+
+def _devolvable(holding: Holding) -> bool:
+    """Whether a national title is one a devolved government uses too: a minister (not the
+    prime minister), as the Scottish, Welsh and Northern Ireland executives have; not a
+    secretary of state, an MP, a chancellor (the United Kingdom's own offices)."""
+    words = fold(holding.role.text).split()
+    return bool(words) and words[-1] == "minister" and "prime" not in words
+
+
+_INTERNATIONAL_SEATS = {"mep": "European Union"}
+"""Titles of the members of an international body's assembly, and the body whose office
+they hold (LABELLING.md: an MEP's jurisdiction is the European Union, or their country
+where the text names it)."""
+
+
+def _body_level(holding: Holding, context: Context) -> str:
+    """The level of government a lower-case word or a possessive names right before the
+    body an office belongs to, where the body's own name says no place ("an assistant
+    commissioner in the city Department of Public Health", "the county's Board of
+    Review"); "" if none."""
+    body = holding.body
+    if body is None or holding.jurisdiction is not None:
+        return ""
+    person = holding.person
+    doc = person.field.doc
+    mentions = [
+        m for m in organization_mentions(context) if m.field is person.field and m.ref == body.ref
+    ]
+    if not mentions:
+        return ""
+    # The mention nearest the office's role.
+    start = min(mentions, key=lambda m: abs(m.span.start - holding.role.start)).span.start
+    if start > 0 and doc[start - 1].is_lower and doc[start - 1].lower_ in LEVEL_NOUNS:
+        return LEVEL_NOUNS[doc[start - 1].lower_]
+    return possessive_level(doc, start)
 
 
 def _scope(holding: Holding) -> str:
@@ -252,6 +389,35 @@ _COUNTY = re.compile(
 """A county named by its form ("Cook County", "Los Angeles County")."""
 
 
+def _opening_city(name: str) -> Jurisdiction | None:
+    """The big city whose name opens a body's longer name ("Chicago Park District", "New
+    York City Council"), not a state's or a country's ("New York State Assembly")."""
+    words = re.sub(r"^(?:the|The)\s+", "", name).split()
+    for size in range(min(3, len(words) - 1), 0, -1):
+        opening = " ".join(words[:size])
+        if gz.state_by_form().get(fold(opening)) is not None or opening in gz.demonyms():
+            continue
+        found = gz.places(opening, primary=True)
+        if not found or not isinstance(found[0], gz.City) or found[0].name != opening:
+            continue
+        if found[0].population >= _BIG_CITY:
+            return Jurisdiction(city_ref(found[0].geonameid), found[0].name)
+    return None
+
+
+def _nation_in(name: str, iso: str) -> str:
+    """The division of a country (data/states.tsv) a body's name names by a word or its
+    adjective ("Scottish Executive": Scotland), or ""."""
+    states = gz.state_by_form()
+    words = fold(name).split()
+    for size in (2, 1):  # "Northern Ireland Assembly", "Welsh Assembly"
+        for start in range(len(words) - size + 1):
+            state = states.get(" ".join(words[start : start + size]))
+            if state is not None and state.country == iso:
+                return state.name
+    return ""
+
+
 def _unmistakable(city: gz.City) -> bool:
     """Whether a city's name leaves its state in no doubt: no other place of that name has
     half its people ("Chicago", "Portland"; not "Springfield", "Aurora")."""
@@ -274,6 +440,8 @@ class _Places:
         self.date: date | None = published.date() if published else None
         self.cities: Counter[Jurisdiction] = Counter()
         self.states: Counter[Jurisdiction] = Counter()
+        self.mayors: dict[Ref, int] = {}
+        """People the article calls "Mayor" whom the mayors table places, and the city."""
         for mention in place_mentions(context):
             if mention.ref.kind == "city":
                 self.cities[Jurisdiction(mention.ref, mention.name)] += 1
@@ -304,6 +472,11 @@ class _Places:
             named = names.get(mention.ref)
             if named is not None and named.city is not None:
                 self.cities[Jurisdiction(city_ref(named.city), gz.city(named.city).name)] += 1
+            else:
+                # "Chicago Park District", "Chicago City Council": a body named for its city.
+                opening = _opening_city(mention.name)
+                if opening is not None:
+                    self.cities[opening] += 1
 
     def city(self, holding: Holding) -> Jurisdiction | None:
         """The city named in the holder's sentence (the nearest), else the one the article
@@ -320,11 +493,39 @@ class _Places:
             and field.sentence_index(m.span.start_char) == sentence
             and (m.ref == top_ref or _big(m.ref))
         ]
-        if near:
-            closest = min(near, key=lambda m: abs(m.span.start_char - person.span.start_char))
+        closest = (
+            min(near, key=lambda m: abs(m.span.start_char - person.span.start_char))
+            if near
+            else None
+        )
+        if _is_mayor(holding):
+            known = self.mayors.get(person.ref) or mayor_city(person.name, self.date)
+            if known is not None:
+                table = Jurisdiction(city_ref(known), gz.city(known).name)
+                text = closest.ref if closest is not None else top_ref
+                named = table.ref in {j.ref for j in self.cities} | {m.ref for m in near}
+                if text is None or text == table.ref or (person.ref in self.mayors and named):
+                    holding.how = "mayors-table"
+                    return table
+                if person.ref in self.mayors:
+                    # The table's city for a full name, another city in the text, and the
+                    # table's city named nowhere: a namesake, or a visit? None.
+                    holding.how = "mayors-table>conflict"
+                    return None
+                # A surname alone ("Mayor Wu") is the table's mayor only where the
+                # article's own city does not say otherwise: the text's city, below.
+        if closest is not None:
             holding.how = "city-sentence"
             return Jurisdiction(closest.ref, closest.name)
         holding.how = "city-main"
+        if top is None:
+            # No city named: a city office of the article whose mayor the table places
+            # ("Mayor Lori Lightfoot ... Alderman Leslie Hairston"), when it places one.
+            cities = set(self.mayors.values())
+            if len(cities) == 1:
+                holding.how = "city-of-mayor"
+                known = next(iter(cities))
+                return Jurisdiction(city_ref(known), gz.city(known).name)
         return top
 
     def _main_city(self) -> Jurisdiction | None:
@@ -374,6 +575,35 @@ class _Places:
         name = next(iter(counties.values()))
         return Jurisdiction(state_ref(name), name)
 
+    def devolved(self, iso: str) -> Jurisdiction | None:
+        """The one devolved nation of a country (data/states.tsv: Scotland, Wales) whose
+        government the article names ("the Scottish Executive", "Holyrood"), when it names
+        no body or seat of the country's own government ("Whitehall", "the Home Office",
+        "the Commons"): the article is about that nation's government."""
+        nations: set[str] = set()
+        national = 0
+        names = organization_names(self.context)
+        for mention in organization_mentions(self.context):
+            named = names.get(mention.ref)
+            if named is None or named.kind != "government" or named.country != iso:
+                continue
+            nation = _nation_in(mention.name, iso)
+            if nation:
+                nations.add(nation)
+            else:
+                national += 1
+        for field in analyse(self.context):
+            for ent in field.ents:
+                place = gz.seats().get(fold(re.sub(r"^(?:the|The)\s+", "", ent.text)))
+                if place == iso:
+                    national += 1
+                elif place is not None and _nation_in(place, iso):
+                    nations.add(place)
+        if national or len(nations) != 1:
+            return None
+        nation = next(iter(nations))
+        return Jurisdiction(state_ref(nation), nation)
+
     def named_countries(self) -> frozenset[str]:
         """Every country the article names, by its name, its demonym or its places."""
         return frozenset(s.iso for s in signals(self.context))
@@ -387,9 +617,24 @@ class _Places:
         country = gz.country(iso)
         return Jurisdiction(country_ref(iso), country.name) if country is not None else None
 
+    def dateline_home(
+        self, field: str, sentence: int, foreign: frozenset[str]
+    ) -> Jurisdiction | None:
+        """The dateline's country, for an article with no other domestic signal, when the
+        holder's sentence names that country as an actor too ("ANKARA (Reuters) -
+        President Tayyip Erdogan said Turkey would not bow ..."): the dateline alone is
+        where the reporter stands, not whose office it is ("SEOUL (Reuters) - National
+        Security Adviser H.R. McMaster")."""
+        iso = dateline_country(self.context.article.body)
+        if iso is None or iso in foreign or iso not in self.sentence_countries(field, sentence):
+            return None
+        if any(s.kind in DOMESTIC for s in signals(self.context)):
+            return None  # the article's own bodies or media say where it is from
+        return self.country(iso)
+
     def home(self, field: str, sentence: int, foreign: frozenset[str]) -> Jurisdiction | None:
         """The country the article's domestic signals point to (its states, bodies, media,
-        publisher, dateline), not counting foreign ones."""
+        publisher), not counting foreign ones."""
         # Not the country the article names most (home.home_country): that is what it is
         # about, not whose officials it names ("Foreign Minister Alexander Downer" in a
         # report on Zimbabwe); right for two thirds of the development sets' offices only

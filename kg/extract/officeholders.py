@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from importlib.resources import files
 
 from kg.extract import gazetteers as gz
 from kg.text import fold
@@ -206,3 +207,165 @@ def _offices(role: str) -> set[str]:
 def _one_person(found: list[Spell]) -> list[Spell]:
     people = {s.wikidata or s.bioguide or s.name for s in found}
     return found if len(people) == 1 else []
+
+
+@dataclass(frozen=True, slots=True)
+class MayorSpell:
+    """One mayor's term in one city (data/mayors.tsv)."""
+
+    name: str
+    city: int
+    """The city's GeoNames id."""
+    start: date
+    end: date
+
+
+@cache
+def _mayors() -> tuple[dict[str, list[MayorSpell]], dict[str, list[MayorSpell]]]:
+    text = files("kg.extract").joinpath("data", "mayors.tsv").read_text(encoding="utf-8")
+    by_name: dict[str, list[MayorSpell]] = {}
+    by_surname: dict[str, list[MayorSpell]] = {}
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    for name, forms, city, start, end in rows[1:]:
+        spell = MayorSpell(
+            name,
+            int(city),
+            date.fromisoformat(start),
+            date.fromisoformat(end) if end.strip() else date.max,
+        )
+        for form in {_key(f) for f in (name, *forms.split("|")) if f}:
+            by_name.setdefault(form, []).append(spell)
+        by_surname.setdefault(fold(name).split()[-1], []).append(spell)
+    return by_name, by_surname
+
+
+def mayor_city(name: str, when: date | None) -> int | None:
+    """The GeoNames id of the city whose mayor a name denotes on ``when`` (any time when it
+    is not known), by the mayors table: "Mayor Lori Lightfoot" in 2022 is Chicago's. A
+    surname alone ("Mayor Lightfoot") answers when one mayor of the table bears it then
+    (the caller decides whether a surname is enough); None when the table does not know the
+    name or knows it in two cities.
+
+    >>> mayor_city("Lori Lightfoot", date(2022, 7, 8)), mayor_city("Lightfoot", None)
+    (4887398, 4887398)
+    >>> mayor_city("Johnson", date(2023, 6, 1)) is None  # Chicago's or Dallas's?
+    True
+    """
+    by_name, by_surname = _mayors()
+    key = _key(name)
+    table = by_name if " " in key else by_surname
+    cities = {s.city for s in table.get(key, []) if when is None or s.start <= when <= s.end}
+    return next(iter(cities)) if len(cities) == 1 else None
+
+
+def mayor_ended(name: str, when: date | None) -> bool:
+    """Whether the mayors table knows a full name only in terms that ended before ``when``:
+    "Mayor Rahm Emanuel" in a report of 2021 names an office he held before. False when the
+    date is not known or the table does not know the name.
+
+    >>> mayor_ended("Rahm Emanuel", date(2021, 3, 1)), mayor_ended("Rahm Emanuel", None)
+    (True, False)
+    """
+    key = _key(name)
+    if when is None or " " not in key:
+        return False
+    found = _mayors()[0].get(key, [])
+    return bool(found) and all(s.end < when for s in found)
+
+
+@dataclass(frozen=True, slots=True)
+class MinisterSpell:
+    """One holder's term in one of a country's great offices (data/ministers.tsv)."""
+
+    name: str
+    country: str
+    office: str
+    start: date
+    end: date
+
+
+@cache
+def _ministers() -> tuple[dict[str, list[MinisterSpell]], dict[str, list[MinisterSpell]]]:
+    text = files("kg.extract").joinpath("data", "ministers.tsv").read_text(encoding="utf-8")
+    by_name: dict[str, list[MinisterSpell]] = {}
+    by_surname: dict[str, list[MinisterSpell]] = {}
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    for name, forms, country, office, start, end in rows[1:]:
+        spell = MinisterSpell(
+            name,
+            country,
+            office,
+            date.fromisoformat(start),
+            date.fromisoformat(end) if end.strip() else date.max,
+        )
+        for form in {_key(f) for f in (name, *forms.split("|")) if f}:
+            by_name.setdefault(form, []).append(spell)
+        surnames = {fold(f).split()[-1] for f in (name, *forms.split("|")) if f}
+        for surname in surnames:
+            by_surname.setdefault(surname, []).append(spell)
+    return by_name, by_surname
+
+
+_GREAT_OFFICES = {
+    "prime minister": "prime minister",
+    "pm": "prime minister",
+    "premier": "prime minister",
+    "deputy prime minister": "deputy prime minister",
+    "chancellor": "chancellor",
+    "chancellor of the exchequer": "chancellor",
+    "lord chancellor": "lord chancellor",
+    "foreign secretary": "foreign secretary",
+    "home secretary": "home secretary",
+    "treasurer": "treasurer",
+    "foreign minister": "foreign minister",
+    "foreign affairs minister": "foreign minister",
+    "minister for foreign affairs": "foreign minister",
+    "defence minister": "defence minister",
+    "defense minister": "defence minister",
+    "minister for defence": "defence minister",
+    "immigration minister": "immigration minister",
+    "minister for immigration": "immigration minister",
+    "attorney general": "attorney general",
+    "attorney-general": "attorney general",
+    "governor general": "governor general",
+    "governor-general": "governor general",
+    "president": "president",
+}
+"""Role words (folded) -> the office of the ministers table they name."""
+
+
+def minister_country(name: str, when: date | None, role: str) -> str | None:
+    """The country (ISO code) whose great office a role names that the person a name
+    denotes held on ``when`` (any time when it is not known), by the ministers table:
+    "Foreign Secretary Jack Straw" in 2005 (GB), "Foreign Minister Alexander Downer" (AU),
+    "Lord Falconer" as Lord Chancellor, "President Emmanuel Macron" (FR). A surname alone
+    needs one holder of that office
+    then, and a date; None when the table knows nobody, or two people, by that name in
+    that office.
+
+    >>> minister_country("Jack Straw", date(2005, 2, 1), "Foreign Secretary")
+    'GB'
+    >>> minister_country("Jack Straw", date(2005, 2, 1), "Home Secretary") is None
+    True
+    >>> minister_country("Downer", date(2001, 5, 1), "Foreign Minister")
+    'AU'
+    >>> minister_country("Angela Merkel", None, "Chancellor"), minister_country("Brown", None, "PM")
+    ('DE', None)
+    """
+    office = _GREAT_OFFICES.get(" ".join(fold(role).split()))
+    if office is None:
+        return None
+    by_name, by_surname = _ministers()
+    key = _key(name)
+    if not key:
+        return None
+    if " " not in key and when is None:
+        return None  # "Prime Minister Martin", undated: Canada's Paul or Ireland's Micheál?
+    table, form = (by_name, key) if " " in key else (by_surname, key)
+    found = [
+        s
+        for s in table.get(form, [])
+        if s.office == office and (when is None or s.start <= when <= s.end)
+    ]
+    held = {(s.name, s.country) for s in found}
+    return next(iter(held))[1] if len(held) == 1 else None

@@ -1,0 +1,264 @@
+"""Officials' jurisdictions from the evidence a text gives (issue 16, sixth pass): a city's
+offices in local news, an international assembly's members, a correspondent's dateline, and
+the reference tables that place an office the text names without its place."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from kg.extract import extract
+from kg.extract.officeholders import mayor_city, minister_country
+from kg.model import Article, Ref
+from kg.namespaces import KG, SDO
+
+CHICAGO, DALLAS, LONDON = 4887398, 4684888, 2643743
+
+
+def offices(body: str, published: datetime | None = None) -> set[tuple[str, str, str]]:
+    """(holder, role, jurisdiction's name) of every current position."""
+    found = list(extract(Article(source="t.txt", body=body, published=published)).facts)
+    names = {f.subject.key: str(f.object) for f in found if str(f.predicate) == str(SDO.name)}
+    by: dict[str, dict[str, object]] = {str(p): {} for p in (KG.holder, SDO.roleName)}
+    by[str(KG.jurisdiction)] = {}
+    for fact in found:
+        if str(fact.predicate) in by:
+            by[str(fact.predicate)][fact.subject.key] = fact.object
+    rows = set()
+    for position, holder in by[str(KG.holder)].items():
+        assert isinstance(holder, Ref)
+        where = by[str(KG.jurisdiction)].get(position)
+        place = names.get(where.key, where.key) if isinstance(where, Ref) else ""
+        rows.add((names[holder.key], str(by[str(SDO.roleName)][position]), place))
+    return rows
+
+
+def when(year: int, month: int, day: int) -> datetime:
+    return datetime(year, month, day, tzinfo=UTC)
+
+
+def test_mayors_table_by_full_name_and_date() -> None:
+    assert mayor_city("Lori Lightfoot", date(2021, 3, 1)) == CHICAGO
+    assert mayor_city("Rahm Emanuel", date(2021, 3, 1)) is None  # left in 2019
+    assert mayor_city("Sadiq Khan", None) == LONDON
+    # A surname two mayors bear on the date: Chicago's or Dallas's.
+    assert mayor_city("Johnson", date(2024, 2, 1)) is None
+    assert mayor_city("Johnson", date(2021, 2, 1)) == DALLAS
+
+
+def test_mayor_named_without_city_placed_by_the_table() -> None:
+    # A neighbourhood paper never names its city: the mayor is the table's, and the
+    # alderman beside her is an official of the same city.
+    body = (
+        "Mayor Lori Lightfoot walked the lakefront path in South Shore on Saturday with "
+        "Ald. Gregory Mitchell, who has asked for new lighting along the beach."
+    )
+    assert offices(body, when(2021, 8, 14)) == {
+        ("Lori Lightfoot", "Mayor", "Chicago"),
+        ("Gregory Mitchell", "Alderman", "Chicago"),
+    }
+
+
+def test_mayor_outside_the_table_term_stays_unplaced() -> None:
+    # The table places a mayor only on a date of their term.
+    body = "Mayor Lori Lightfoot walked the lakefront path in South Shore on Saturday."
+    assert offices(body, when(2012, 8, 14)) == {("Lori Lightfoot", "Mayor", "")}
+
+
+def test_surname_alone_does_not_override_the_article_city() -> None:
+    # "Mayor Wu" of a report from Springfield is not Boston's because Boston's mayor is a Wu.
+    body = (
+        "SPRINGFIELD, Mass. — Mayor Wu cut the ribbon on the new library branch in "
+        "Springfield on Tuesday, as residents of the city looked on."
+    )
+    found = offices(body, when(2023, 5, 2))
+    assert ("Wu", "Mayor", "Boston") not in found
+
+
+def test_city_named_only_in_its_bodies_names() -> None:
+    # "Chicago City Council", "Chicago Park District": bodies named for their city say
+    # which city the ward's alderman serves.
+    body = (
+        "The Chicago City Council approved the lease on Wednesday after the Chicago Park "
+        "District dropped its objection. Ald. Maria Ortega said the vote was overdue."
+    )
+    assert ("Maria Ortega", "Alderman", "Chicago") in offices(body, when(2022, 3, 9))
+
+
+def test_mep_sits_for_the_european_union() -> None:
+    body = (
+        "Labour MEP Glenys Kinnock said the vote in Strasbourg showed how far the "
+        "parliament had come on aid."
+    )
+    assert ("Glenys Kinnock", "MEP", "European Union") in offices(body, when(2004, 11, 3))
+
+
+def test_mep_with_country_named_keeps_it() -> None:
+    body = "British MEP Nigel Farage told the chamber that the budget was a scandal."
+    assert ("Nigel Farage", "MEP", "United Kingdom") in offices(body, when(2010, 3, 3))
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A correspondent abroad: the US bodies of the report, not the dateline, say whose
+        # secretary it is.
+        (
+            "SEOUL (Reuters) - Defense Secretary Jim Mattis told reporters on Friday that "
+            "the Pentagon had not ruled out further talks, and that the State Department "
+            "would lead them.",
+            ("Jim Mattis", "Defense Secretary", "United States"),
+        ),
+        (
+            "SEOUL (Reuters) - National Security Adviser H.R. McMaster said on Sunday that "
+            "the North's missile tests had raised the risk of war. He spoke after meeting "
+            "officials at the South Korean presidential office, the White House said.",
+            ("H.R. McMaster", "National Security Adviser", "United States"),
+        ),
+        # The dateline alone places no national office: the correspondent's city is not
+        # whose minister the report names without a country (none rather than a guess).
+        (
+            "SEOUL (Reuters) - Foreign Minister Kang Kyung-wha said on Tuesday that "
+            "talks with the North could resume next month.",
+            ("Kang Kyung-wha", "Foreign Minister", ""),
+        ),
+    ],
+)
+def test_dateline_places_no_national_office(body: str, expected: tuple[str, str, str]) -> None:
+    assert expected in offices(body, when(2017, 10, 27))
+
+
+def test_minister_of_a_devolved_executive() -> None:
+    # A report on the Scottish Executive's policy, naming no body of Westminster's: its
+    # minister is Scotland's.
+    body = (
+        "Education Minister Peter Peacock said the Scottish Executive would publish the "
+        "review of school meals next month. Opposition members at Holyrood said the delay "
+        "had cost parents dearly."
+    )
+    assert ("Peter Peacock", "Education Minister", "Scotland") in offices(body, when(2005, 2, 1))
+
+
+def test_minister_beside_westminster_stays_british() -> None:
+    # The same title in a report naming the United Kingdom's government is not devolved.
+    body = (
+        "Education Minister Peter Peacock said the Scottish Executive would publish the "
+        "review next month, after talks with Whitehall officials and the Home Office."
+    )
+    assert ("Peter Peacock", "Education Minister", "Scotland") not in offices(
+        body, when(2005, 2, 1)
+    )
+
+
+def test_uk_only_title_is_never_devolved() -> None:
+    body = (
+        "Chancellor Gordon Brown told the Scottish Parliament's finance committee that "
+        "the Scottish Executive's budget would rise."
+    )
+    assert ("Gordon Brown", "Chancellor", "Scotland") not in offices(body, when(2005, 2, 1))
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A British party named with the office: the United Kingdom's, though the
+        # article's own bodies and media are Australian.
+        (
+            "Labour MP Kate Hoey told the Sydney Morning Herald that the Australian "
+            "Government should follow Canberra's lead.",
+            ("Kate Hoey", "MP", "United Kingdom"),
+        ),
+        # A US party: the United States', whatever the report's own country.
+        (
+            "Democratic Senator Tom Hadley told the ABC in Sydney that the Australian "
+            "Government's trade deal was one-sided, and Queensland farmers agreed.",
+            ("Tom Hadley", "Senator", "United States"),
+        ),
+    ],
+)
+def test_party_named_with_a_national_office(body: str, expected: tuple[str, str, str]) -> None:
+    assert expected in offices(body, when(2004, 11, 3))
+
+
+def test_level_named_before_a_generic_body() -> None:
+    # "the city Department of Public Health": a body whose name says no place is the
+    # city's, placed as a city office (the article's city).
+    body = (
+        "The clinic on Chicago's West Side closed in March. Maria Lopez, deputy "
+        "commissioner of the city Department of Public Health, said it would reopen."
+    )
+    assert ("Maria Lopez", "deputy commissioner", "Chicago") in offices(body, when(2022, 5, 2))
+
+
+def test_uk_great_office_placed_by_the_table() -> None:
+    # A report on Kashmir names India, Pakistan and Britain, all of which have a "Foreign
+    # Secretary": the table of the United Kingdom's great offices knows who held it then.
+    body = (
+        "Foreign Secretary Jack Straw welcomed the bus link between Srinagar and "
+        "Muzaffarabad after talks in Islamabad. India and Pakistan agreed the route in "
+        "February, and Britain offered to help."
+    )
+    assert ("Jack Straw", "Foreign Secretary", "United Kingdom") in offices(body, when(2005, 4, 7))
+
+
+def test_ministers_table_needs_the_office_held_then() -> None:
+    assert minister_country("Jack Straw", date(2005, 4, 7), "Foreign Secretary") == "GB"
+    assert minister_country("Jack Straw", date(2005, 4, 7), "Home Secretary") is None
+    assert minister_country("Angela Merkel", date(2010, 4, 7), "Chancellor") == "DE"
+    assert minister_country("Angela Merkel", date(2023, 4, 7), "Chancellor") is None
+    assert minister_country("Gordon Brown", date(2008, 4, 7), "Shadow Chancellor") is None
+    assert minister_country("Alexander Downer", date(2001, 11, 2), "Foreign Minister") == "AU"
+    # Two holders of the surname in the office: a surname alone says nobody.
+    assert minister_country("Rudd", date(2009, 5, 1), "Prime Minister") == "AU"
+    assert minister_country("Clarke", date(2005, 4, 7), "Home Secretary") == "GB"
+    assert minister_country("Clarke", None, "Home Secretary") is None  # Kenneth or Charles?
+
+
+def test_australian_minister_placed_by_the_table_in_a_foreign_story() -> None:
+    # A report on Zimbabwe from a broadcaster whose text names no Australian body: the
+    # table, not the country the report is about, says whose foreign minister he is.
+    body = (
+        "Foreign Minister Alexander Downer says Zimbabwe's election was neither free nor "
+        "fair. President Robert Mugabe's government has rejected the criticism."
+    )
+    assert ("Alexander Downer", "Foreign Minister", "Australia") in offices(body)
+
+
+def test_mayor_table_and_text_disagree() -> None:
+    # The table's mayor of Chicago, in a report that names only another city: a namesake
+    # or a visit; none rather than either guess.
+    body = "Mayor Rahm Emanuel opened the new hall in Denver on Friday, city officials said."
+    assert ("Rahm Emanuel", "Mayor", "") in offices(body, when(2015, 6, 5))
+    # The table's city named in the article too: the table's.
+    body = (
+        "Mayor Rahm Emanuel opened the conference in Denver on Friday and flew back to "
+        "Chicago that night."
+    )
+    assert ("Rahm Emanuel", "Mayor", "Chicago") in offices(body, when(2015, 6, 5))
+    body = (
+        "Mayor Rahm Emanuel opened the conference in Denver on Friday. Chicago's budget "
+        "talks resume on Monday."
+    )
+    assert ("Rahm Emanuel", "Mayor", "Chicago") in offices(body, when(2015, 6, 5))
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A foreign leader named without the country in a Washington report: the table of
+        # heads of state and government, not the report's country.
+        (
+            "WASHINGTON (Reuters) - President Donald Trump hosted Prime Minister Shinzo Abe "
+            "at the White House on Tuesday.",
+            ("Shinzo Abe", "Prime Minister", "Japan"),
+        ),
+        (
+            "LONDON (Reuters) - President Moon Jae-in will visit Britain next month, the "
+            "Foreign Office said.",
+            ("Moon Jae-in", "President", "South Korea"),
+        ),
+    ],
+)
+def test_foreign_leader_placed_by_the_table(body: str, expected: tuple[str, str, str]) -> None:
+    assert expected in offices(body, when(2017, 11, 14))
