@@ -262,3 +262,14 @@ def test_mayor_table_and_text_disagree() -> None:
 )
 def test_foreign_leader_placed_by_the_table(body: str, expected: tuple[str, str, str]) -> None:
     assert expected in offices(body, when(2017, 11, 14))
+
+
+def test_a_namesake_in_the_congress_table_does_not_make_a_british_mp_american() -> None:
+    # Chris Smith of New Jersey sat in Congress in 2005; the Labour MP of that name did not.
+    body = (
+        "Labour MP Chris Smith has said he will stand down at the general election. "
+        "The former culture secretary told the Commons it was time for a change."
+    )
+    assert offices(body, when(2005, 2, 1)) == {("Chris Smith", "MP", "United Kingdom")}
+    body = "Congressman Chris Smith said on Tuesday the House would vote on the bill."
+    assert offices(body, when(2017, 2, 1)) == {("Chris Smith", "Congressman", "United States")}

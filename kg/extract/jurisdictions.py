@@ -262,7 +262,13 @@ def _from_evidence(
         if body is not None:
             holding.how = "international-seat"
             return Jurisdiction(body.ref, body.name)
-    if spells(person.name, places.date, role.text) or known_around(person.name, places.date):
+    users = title_countries(person.field.doc, role)
+    us_title = "US" not in title_not_in(person.field.doc, role) and (not users or "US" in users)
+    if spells(person.name, places.date, role.text) or (
+        # A US politician of the time by that name holds a US office, if the US has it:
+        # "Labour MP Chris Smith" in a BBC report is not the New Jersey congressman.
+        us_title and known_around(person.name, places.date)
+    ):
         holding.how = "officeholders"
         return places.country("US")
     mirrored = _shadowed(role.text)
@@ -283,7 +289,6 @@ def _from_evidence(
     if home is None:
         home = places.dateline_home(person.field.name, sentence, foreign)
         dated = home is not None
-    users = title_countries(person.field.doc, role)
     if users and (home is None or home.ref.key.partition("/")[2] not in users):
         # "Secretary of State Rex Tillerson" in a Beijing report: not China's; the one
         # country using the title that the article names, else none.
