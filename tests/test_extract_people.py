@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from kg.extract import extract
+from kg.extract import gazetteers as gz
 from kg.model import Article
 from kg.namespaces import SDO
 
@@ -412,4 +413,38 @@ def test_things_named_like_people(body: str, expected: set[str]) -> None:
     ],
 )
 def test_relatives_by_given_name(body: str, expected: set[str]) -> None:
+    assert people(body) == expected
+
+
+def test_given_names_cover_many_languages_and_leave_out_titles_and_surnames() -> None:
+    # The Census list of 1990 and the Social Security Administration's baby names: given
+    # names of immigrants' languages too; titles, offices and mostly-surnames are not.
+    names = gz.given_names()
+    assert {"Nabil", "Mahmoud", "Vladimir", "Shimon", "Barack", "Geoff", "Howard"} <= names
+    assert not {"King", "Judge", "Prince", "Standard", "Khan", "Nixon"} & names
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A name the model labels an organization, opened by a given name of another
+        # language, in a list of people.
+        (
+            "The talks were led by Saeb Erakat, Nabil Shaath and Yasser Abed Rabbo.",
+            {"saeb erakat", "nabil shaath", "yasser abed rabbo"},
+        ),
+        # A name the model labels a person, opened by no given name and ending in a word
+        # the text writes as a common word, is a thing's ("the relief").
+        (
+            "The county runs two phases. The first, Standard Relief, needs no application "
+            "and lets families pay the original amount. The second phase, Hardship Relief, "
+            "gives relief to those who cannot pay.",
+            set(),
+        ),
+        # ... not a title or a family name opening a name, a common word elsewhere.
+        ("Ban Ki-moon said the travel ban was wrong.", {"ban ki moon"}),
+        ("Pope Francis said the pope would visit Chile in January.", {"pope francis"}),
+    ],
+)
+def test_given_name_evidence(body: str, expected: set[str]) -> None:
     assert people(body) == expected

@@ -83,6 +83,10 @@ def _find(fields: tuple[Field, ...]) -> list[Mention]:
         if not _collective(span.text)
     ]
     spans = _sentence_openers(spans)
+    # A name the model found that no given name opens, with a word the text also writes as
+    # a common word ("Tax Cuts", "Standard Relief", "Proud Boys"), is no person's.
+    common = _common_words(fields)
+    spans = [(f, s, how) for f, s, how in spans if how != "model" or not _worded(s, common)]
     # A name met right after "in" or "near" is a place's ("bases in Tora Bora"): there and
     # wherever else the text writes it ("the Tora Bora battleground").
     placed = {fold(name_of(f, span)) for f, span, _ in spans if _after_in(span)}
@@ -178,6 +182,27 @@ def _sentence_openers(spans: list[_Found]) -> list[_Found]:
             span = span[1:]
         kept.append((field, span, how))
     return kept
+
+
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z]+(?![\w'’-])")
+
+
+def _common_words(fields: tuple[Field, ...]) -> frozenset[str]:
+    """The words the record's text writes in lower case: its own lexicon of common words."""
+    return frozenset(w for field in fields for w in _LOWER_WORD.findall(field.text))
+
+
+def _worded(span: Span, common: frozenset[str]) -> bool:
+    """Whether a name of two words or more, opened by no common given name, ends in a word
+    the text also writes in lower case as a common word: "Standard Relief" beside "relief",
+    "Tax Cuts" beside "cuts". A surname is seldom a common word of the same text, a title
+    or a family name opening a name often is ("Pope Francis", "Ban Ki-moon" beside "the
+    travel ban"); a given name of one or two letters ("Al Green") says nothing."""
+    words = [t for t in span if t.is_alpha and not t.is_lower]
+    if len(words) < 2 or len(words[0]) < 3 or words[0].text in gz.given_names():
+        return False
+    last = span[-1]
+    return not last.is_lower and last.lower_ in common and last.lower_ not in HONORIFICS
 
 
 def _opens_sentence(span: Span) -> bool:
