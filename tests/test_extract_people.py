@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract import extract
+from kg.extract import Context, extract
 from kg.extract import gazetteers as gz
+from kg.extract.people import person_mentions
 from kg.model import Article
 from kg.namespaces import SDO
 
@@ -448,3 +449,27 @@ def test_given_names_cover_many_languages_and_leave_out_titles_and_surnames() ->
 )
 def test_given_name_evidence(body: str, expected: set[str]) -> None:
     assert people(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "surname", "expected"),
+    [
+        # A surname two full names share is the one the text met first: the story's subject.
+        (
+            "Vice President Joe Biden said on Monday he had not made up his mind. Biden is "
+            "promoting a memoir about his son Beau Biden, who died in 2015. “I am in good "
+            "health,” said Biden.",
+            "Biden",
+            "Joe Biden",
+        ),
+        (
+            "Lobbyist Tony Podesta has stepped down from his firm. He is the brother of John "
+            "Podesta, a former White House adviser. Podesta did not respond to calls.",
+            "Podesta",
+            "Tony Podesta",
+        ),
+    ],
+)
+def test_a_shared_surname_is_the_first_named(body: str, surname: str, expected: str) -> None:
+    mentions = person_mentions(Context(article=Article(source="test.txt", body=body)))
+    assert {m.name for m in mentions if m.span.text == surname} == {expected}

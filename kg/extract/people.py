@@ -102,10 +102,17 @@ def _find(fields: tuple[Field, ...]) -> list[Mention]:
     for _, _, name, nickname in shared:
         if nickname and nickname != name:
             full[_RECORD, fold(nickname)] = name  # "Tina Hone" is Martina Hone
+    # A surname shared by two full names is the one the text met first ("Biden" is Joe
+    # Biden, named before "his memoir on Beau Biden"; "Podesta" the Tony Podesta a story
+    # opens with, not the brother it mentions): news introduces its subject first.
+    met: dict[str, int] = {}
+    for field, span, _ in spans:
+        met.setdefault(name_of(field, span), len(met))
+    bearers: dict[tuple[Ref, str], list[str]] = {}
     for article, name in sorted(names, key=lambda n: (-len(n[1].split()), n[1])):
         if " " in name and (article, fold(name)) not in full:
             full[article, fold(name)] = name
-            full.setdefault((article, fold(surname(name))), name)
+            bearers.setdefault((article, fold(surname(name))), []).append(name)
             if "-" in surname(name):
                 # "Kilroy" of Robert Kilroy-Silk: a double-barrelled name's first part.
                 full.setdefault((article, fold(surname(name).split("-")[0])), name)
@@ -115,6 +122,8 @@ def _find(fields: tuple[Field, ...]) -> list[Mention]:
                 # "Wali Masood" of Ahmad Wali Masood, "Suu Kyi" of Aung San Suu Kyi: a
                 # name without its first words.
                 full.setdefault((article, fold(" ".join(words[cut:]))), name)
+    for key, bearing in bearers.items():
+        full.setdefault(key, min(bearing, key=lambda n: met.get(n, len(met))))
     # "Pena" of Enrique Pena Nieto: a three-word name's middle word, when it is no other
     # name's surname (a double surname, not a middle name: a middle name alone is rare).
     for article, name in sorted(names):
