@@ -257,3 +257,31 @@ def test_cities_need_evidence_of_the_place(body: str, expected: set[str]) -> Non
 )
 def test_capitals_for_their_governments(body: str, expected: set[str]) -> None:
     assert cities(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A seat of government is no city of the same name elsewhere (Westminster, Colorado).
+        ("MPs at Westminster voted on the bill on Tuesday, Labour said.", set()),
+        # A list of places the model ran into one entity: each place, when half the items
+        # are places and the others are names of places too (a borough).
+        (
+            "Polls for mayors at Doncaster, Hartlepool, North Tyneside and Stoke-on-Trent are "
+            "also scheduled for 5 May.",
+            {"city/2651123", "city/2647400"},
+        ),
+        (
+            "Labour will contest mayoral polls in May at Doncaster, Hartlepool, North Tyneside "
+            "and elsewhere in England.",
+            {"city/2651123", "city/2647400"},
+        ),
+        # A town after "in" at the end of a building's name.
+        (
+            "The minister toured the Golden Temple in Amritsar on his visit to India.",
+            {"city/1278710"},
+        ),
+    ],
+)
+def test_places_inside_other_names(body: str, expected: set[str]) -> None:
+    assert cities(body) == expected
