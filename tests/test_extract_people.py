@@ -473,3 +473,27 @@ def test_given_name_evidence(body: str, expected: set[str]) -> None:
 def test_a_shared_surname_is_the_first_named(body: str, surname: str, expected: str) -> None:
     mentions = person_mentions(Context(article=Article(source="test.txt", body=body)))
     assert {m.name for m in mentions if m.span.text == surname} == {expected}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A relative's given name that is also a state's.
+        (
+            "His career included a very public disagreement with daughter Victoria over "
+            "civil rights for the disabled.",
+            {"victoria"},
+        ),
+        # A body's name the model ran into the name of the person after it.
+        (
+            "But general secretary of the public services union Unison Dave Prentis "
+            "criticised the plans.",
+            {"dave prentis"},
+        ),
+        # "Justice" inside a longer name is no title: no person "Plan".
+        ("She will announce the move in her Criminal Justice Plan on Monday.", set()),
+        ("Chief Justice Roberts swore him in on the steps of the Capitol.", {"roberts"}),
+    ],
+)
+def test_names_beside_titles_bodies_and_relatives(body: str, expected: set[str]) -> None:
+    assert people(body) == expected

@@ -447,7 +447,7 @@ def _name_spans(field: Field, blocked: set[int]) -> Iterator[tuple[Span, str]]:
     for ent in field.ents:
         if ent.label_ not in _MISLABELLED or ent.start in taken:
             continue
-        if len(ent) == 1 and _relative(ent) and not _well_known_place(ent.text):
+        if len(ent) == 1 and _relative(ent):
             taken.add(ent.start)
             yield ent, "relative"  # "his wife, Melania" (the model's GPE)
             continue
@@ -546,10 +546,32 @@ def _name_spans(field: Field, blocked: set[int]) -> Iterator[tuple[Span, str]]:
         end = _peerage(doc, token.i, end)
         if _street(doc, token.i, end):
             continue  # "King Drive": "King" is no title there
+        if end - token.i == 1 and _inside_a_name(doc, before - 1):
+            continue  # "her Criminal Justice Plan": "Justice" is no title there
         if end > token.i and doc[end - 1].is_title:
             taken.update(range(token.i, end))
             titled = doc[before - 1].lower_.rstrip(".") in _TITLES
             yield doc[token.i : end], "after-honorific" if titled else "after-role"
+
+
+# Titles that are also words of the names of things ("Criminal Justice Plan", "Social
+# Justice Party", "Consul General Hotel").
+_TITLES_IN_NAMES = frozenset({"justice", "general"})
+
+
+def _inside_a_name(doc: Doc, title: int) -> bool:
+    """Whether a title word that also names things stands inside a longer name: a
+    capitalized word before it that is no title or office word and opens no sentence
+    ("Criminal Justice", not "Chief Justice" or "Attorney General")."""
+    if doc[title].lower_ not in _TITLES_IN_NAMES or title == 0:
+        return False
+    before = doc[title - 1]
+    return (
+        before.is_title
+        and not before.is_sent_start
+        and before.lower_.rstrip(".") not in HONORIFICS
+        and not is_role_word(before.text)
+    )
 
 
 def _a_thing(doc: Doc, span: Span) -> bool:
@@ -875,6 +897,14 @@ def _trim(span: Span) -> Span | None:
         or (start + 1 < end and doc[start].lower_ in _PARTY_WORDS)  # "Tory David Burrowes"
     ):
         start += 1
+    if (
+        end - start > 2
+        and start > 0
+        and doc[start - 1].lower_ in _BODY_NOUNS
+        and doc[start].text not in gz.given_names()
+        and doc[start + 1].text in gz.given_names()
+    ):
+        start += 1  # "the union Unison Dave Prentis": the body's name, then the person's
     if end - start > 2 and doc[end - 1].lower_ == "class" and doc[end - 2].text == "-":
         return None  # "an Arleigh Burke-class destroyer": a ship's class, named after one
     while end > start and (
@@ -901,6 +931,14 @@ def _trim(span: Span) -> Span | None:
 
 
 _SCRAP = re.compile(r"[@%\d]|\.com")
+# Nouns for a body, whose name the model runs into the name of the person after it ("the
+# public services union Unison Dave Prentis").
+_BODY_NOUNS = frozenset(
+    """
+    union party group company firm charity organisation organization agency campaign
+    association newspaper magazine network coalition council bank club watchdog
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
 # Nouns for a country's people that the model runs into the name after them.
 _NATIONALS = frozenset(
     f"{people}{sex}"
@@ -950,10 +988,12 @@ def _speaks(span: Span) -> bool:
     word = span[0]
     if not (word.is_title and word.is_alpha and len(word) > 2) or word.text in _NOT_A_SURNAME:
         return False
+    if _relative(span):
+        return True  # "his wife Maggie", "daughter Victoria" (a state's name too)
     if is_role_word(word.text) or _collective(word.text) or _well_known_place(word.text):
         return False
-    if _aged(span) or _relative(span):
-        return True  # "their children Emily, 16,", "his wife Maggie"
+    if _aged(span):
+        return True  # "their children Emily, 16,"
     before = doc[start - 1] if start > 0 else None
     after = doc[end] if end < len(doc) else None
     edge_before = before is None or before.is_punct or before.is_space
@@ -981,12 +1021,13 @@ _FAMILY = frozenset(
 
 
 def _relative(span: Span) -> bool:
-    """Whether a lone common given name follows a word for a relative, with or without a
-    comma: "his wife Maggie", "his wife, Melania", "her son, Darius". A relative named by
+    """Whether a lone common given name, no country's or big city's, follows a word for a
+    relative, with or without a comma: "his wife Maggie", "his wife, Melania", "her son,
+    Darius", "daughter Victoria" (the model's place). A relative named by
     a given name alone is a person of the story (LABELLING.md: a name as the article gives
     it)."""
     doc, start = span.doc, span.start
-    if len(span) != 1 or span[0].text not in gz.given_names():
+    if len(span) != 1 or span[0].text not in gz.given_names() or _country_or_metropolis(span.text):
         return False
     index = start - 1
     if index >= 0 and doc[index].text == ",":
@@ -1098,6 +1139,15 @@ def _well_known_place(text: str) -> bool:
 
 
 _BIG_CITY = 1_000_000
+
+
+def _country_or_metropolis(text: str) -> bool:
+    """A country or a city of a million people: after "his son" still more often a place
+    ("his son, Washington") than "Georgia" or "Victoria", which name states too."""
+    return any(
+        isinstance(p, gz.Country) or p.population >= _BIG_CITY
+        for p in gz.places(text, primary=True)[:1]
+    )
 
 
 _TOWN_AS_GIVEN_NAME = 100_000
