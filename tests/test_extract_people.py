@@ -497,3 +497,23 @@ def test_a_shared_surname_is_the_first_named(body: str, surname: str, expected: 
 )
 def test_names_beside_titles_bodies_and_relatives(body: str, expected: set[str]) -> None:
     assert people(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # The first word of a name after a role and its body, which the model left out.
+        (
+            "“This is a violation of our laws,” U.N. High Commissioner for Human Rights Zeid "
+            "Ra’ad Al Hussein said in a speech.",
+            {"zeid ra ad al hussein"},
+        ),
+        # ... not the body's last word before a name a given name opens.
+        (
+            "Secretary of Homeland Security John Kelly said the wall would be built.",
+            {"john kelly"},
+        ),
+    ],
+)
+def test_a_name_after_a_role_and_its_body(body: str, expected: set[str]) -> None:
+    assert people(body) == expected

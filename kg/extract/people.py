@@ -422,6 +422,9 @@ def _name_spans(field: Field, blocked: set[int]) -> Iterator[tuple[Span, str]]:
             how = "model"
             if span is not None and len(span) == 1:
                 how = "model-lone-speaks" if _untitled(ent, span) else "model-lone-titled"
+            if span is not None and span.start == ent.start and _given_before(doc, span):
+                span = doc[span.start - 1 : span.end]  # "... for Human Rights Zeid" + "Ra’ad ..."
+                how = "model-extended"
             if span is not None:
                 span = _hyphenated(span)  # "Moon Jae" + "-in"
                 span = doc[span.start : _peerage(doc, span.start, span.end)]
@@ -571,6 +574,26 @@ def _inside_a_name(doc: Doc, title: int) -> bool:
         and not before.is_sent_start
         and before.lower_.rstrip(".") not in HONORIFICS
         and not is_role_word(before.text)
+    )
+
+
+def _given_before(doc: Doc, span: Span) -> bool:
+    """Whether the model left out the first word of a name that comes right after a role and
+    the body it serves: "U.N. High Commissioner for Human Rights Zeid | Ra’ad Al Hussein",
+    when no common given name opens what it kept."""
+    index = span.start - 1
+    if index < 1 or len(span) < 2 or span[0].text in gz.given_names():
+        return False  # "Secretary of Homeland Security John Kelly" starts at John
+    word = doc[index]
+    return (
+        word.is_title
+        and word.is_alpha
+        and not word.ent_type_
+        and not word.is_sent_start
+        and not is_role_word(word.text)
+        and word.lower_ not in HONORIFICS
+        and word.text not in _BODY_WORDS
+        and _after_role_of_body(doc, index)
     )
 
 
