@@ -276,6 +276,12 @@ def test_capitals_for_their_governments(body: str, expected: set[str]) -> None:
             "and elsewhere in England.",
             {"city/2651123", "city/2647400"},
         ),
+        # A person named by one word is that person wherever the text writes the word.
+        (
+            "The minister fell out with his daughter Victoria over the bill. Victoria, a "
+            "lobbyist for disabled rights, denounced him and joined calls for him to resign.",
+            set(),
+        ),
         # A town after "in" at the end of a building's name.
         (
             "The minister toured the Golden Temple in Amritsar on his visit to India.",

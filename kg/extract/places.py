@@ -61,16 +61,18 @@ def place_mentions(context: Context) -> list[Mention]:
     """Every city and country named in the article's fields (cached for other extractors)."""
     found = context.cache.get("places")
     if found is None:
-        people = {
-            (m.field.name, i)
-            for m in person_mentions(context)
-            for i in range(m.span.start, m.span.end)
-        }
-        found = context.cache["places"] = _find(analyse(context), people)
+        persons = person_mentions(context)
+        people = {(m.field.name, i) for m in persons for i in range(m.span.start, m.span.end)}
+        # People the article names by one word ("daughter Victoria"): that word elsewhere is
+        # the person too ("Victoria, a lobbyist, ..." as ORG), unless after "in" or "from".
+        lone = frozenset(fold(m.name) for m in persons if " " not in m.name)
+        found = context.cache["places"] = _find(analyse(context), people, lone)
     return found
 
 
-def _find(fields: tuple[Field, ...], people: set[tuple[str, int]]) -> list[Mention]:
+def _find(
+    fields: tuple[Field, ...], people: set[tuple[str, int]], lone: frozenset[str] = frozenset()
+) -> list[Mention]:
     candidates: list[Candidate] = []
     inside_names: list[Candidate] = []
     # Names no list of cities of 15,000 knows, or a lone word the model took for a person
@@ -93,6 +95,8 @@ def _find(fields: tuple[Field, ...], people: set[tuple[str, int]]) -> list[Menti
                 span = span[:-1]  # "New Zealand's ambassador"
             span = _hyphenated_place(span)  # "Stratford" + "-upon-Avon"
             if not_the_place(field, span, people):
+                continue
+            if len(span) == 1 and fold(span.text) in lone and not after_where(span):
                 continue
             if ent.label_ in _PLACE_LABELS:
                 options = gz.places(span.text)
