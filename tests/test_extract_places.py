@@ -21,6 +21,7 @@ def cities(body: str) -> set[str]:
 
 
 CHICAGO, NEW_YORK, WASHINGTON = "city/4887398", "city/5128581", "city/4140963"
+STOKE = "city/2636841"
 
 
 @pytest.mark.parametrize(
@@ -269,7 +270,13 @@ def test_capitals_for_their_governments(body: str, expected: set[str]) -> None:
         (
             "Polls for mayors at Doncaster, Hartlepool, North Tyneside and Stoke-on-Trent are "
             "also scheduled for 5 May.",
-            {"city/2651123", "city/2647400"},
+            {"city/2651123", "city/2647400", STOKE},
+        ),
+        # "X-on-Y" names a town, which the model cuts ("Stockton" as a person) or misses.
+        (
+            "Polls for English unitary authorities at Bristol, Isle of Wight and "
+            "Stockton-on-Tees and for mayors at Stoke-on-Trent are scheduled for May.",
+            {"city/2654675", "city/2636876", STOKE},
         ),
         (
             "Labour will contest mayoral polls in May at Doncaster, Hartlepool, North Tyneside "

@@ -12,6 +12,7 @@ from kg.extract.localities import (
     Candidate,
     after_where,
     domestic_countries,
+    hyphenated_towns,
     in_list_of_places,
     is_region,
     named_as_town,
@@ -167,6 +168,7 @@ def _find(
                             inside_names.append((field, span[:size], options))
                         break
         small += [found(f, s, "unlabelled-where") for f, s in unlabelled_after_where(field)]
+        small += [found(f, s, "hyphenated-town") for f, s in hyphenated_towns(field)]
     # A country named in the article settles which of several same-named cities is meant.
     countries = Counter(
         options[0].iso for _, _, options in candidates if isinstance(options[0], gz.Country)
