@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract import extract
+from kg.extract import Context, extract
+from kg.extract import gazetteers as gz
+from kg.extract.people import person_mentions
 from kg.model import Article
 from kg.namespaces import SDO
 
@@ -412,4 +414,106 @@ def test_things_named_like_people(body: str, expected: set[str]) -> None:
     ],
 )
 def test_relatives_by_given_name(body: str, expected: set[str]) -> None:
+    assert people(body) == expected
+
+
+def test_given_names_cover_many_languages_and_leave_out_titles_and_surnames() -> None:
+    # The Census list of 1990 and the Social Security Administration's baby names: given
+    # names of immigrants' languages too; titles, offices and mostly-surnames are not.
+    names = gz.given_names()
+    assert {"Nabil", "Mahmoud", "Vladimir", "Shimon", "Barack", "Geoff", "Howard"} <= names
+    assert not {"King", "Judge", "Prince", "Standard", "Khan", "Nixon"} & names
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A name the model labels an organization, opened by a given name of another
+        # language, in a list of people.
+        (
+            "The talks were led by Saeb Erakat, Nabil Shaath and Yasser Abed Rabbo.",
+            {"saeb erakat", "nabil shaath", "yasser abed rabbo"},
+        ),
+        # A name the model labels a person, opened by no given name and ending in a word
+        # the text writes as a common word, is a thing's ("the relief").
+        (
+            "The county runs two phases. The first, Standard Relief, needs no application "
+            "and lets families pay the original amount. The second phase, Hardship Relief, "
+            "gives relief to those who cannot pay.",
+            set(),
+        ),
+        # ... not a title or a family name opening a name, a common word elsewhere.
+        ("Ban Ki-moon said the travel ban was wrong.", {"ban ki moon"}),
+        ("Pope Francis said the pope would visit Chile in January.", {"pope francis"}),
+    ],
+)
+def test_given_name_evidence(body: str, expected: set[str]) -> None:
+    assert people(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "surname", "expected"),
+    [
+        # A surname two full names share is the one the text met first: the story's subject.
+        (
+            "Vice President Joe Biden said on Monday he had not made up his mind. Biden is "
+            "promoting a memoir about his son Beau Biden, who died in 2015. “I am in good "
+            "health,” said Biden.",
+            "Biden",
+            "Joe Biden",
+        ),
+        (
+            "Lobbyist Tony Podesta has stepped down from his firm. He is the brother of John "
+            "Podesta, a former White House adviser. Podesta did not respond to calls.",
+            "Podesta",
+            "Tony Podesta",
+        ),
+    ],
+)
+def test_a_shared_surname_is_the_first_named(body: str, surname: str, expected: str) -> None:
+    mentions = person_mentions(Context(article=Article(source="test.txt", body=body)))
+    assert {m.name for m in mentions if m.span.text == surname} == {expected}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A relative's given name that is also a state's.
+        (
+            "His career included a very public disagreement with daughter Victoria over "
+            "civil rights for the disabled.",
+            {"victoria"},
+        ),
+        # A body's name the model ran into the name of the person after it.
+        (
+            "But general secretary of the public services union Unison Dave Prentis "
+            "criticised the plans.",
+            {"dave prentis"},
+        ),
+        # "Justice" inside a longer name is no title: no person "Plan".
+        ("She will announce the move in her Criminal Justice Plan on Monday.", set()),
+        ("Chief Justice Roberts swore him in on the steps of the Capitol.", {"roberts"}),
+    ],
+)
+def test_names_beside_titles_bodies_and_relatives(body: str, expected: set[str]) -> None:
+    assert people(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # The first word of a name after a role and its body, which the model left out.
+        (
+            "“This is a violation of our laws,” U.N. High Commissioner for Human Rights Zeid "
+            "Ra’ad Al Hussein said in a speech.",
+            {"zeid ra ad al hussein"},
+        ),
+        # ... not the body's last word before a name a given name opens.
+        (
+            "Secretary of Homeland Security John Kelly said the wall would be built.",
+            {"john kelly"},
+        ),
+    ],
+)
+def test_a_name_after_a_role_and_its_body(body: str, expected: set[str]) -> None:
     assert people(body) == expected

@@ -21,6 +21,7 @@ def cities(body: str) -> set[str]:
 
 
 CHICAGO, NEW_YORK, WASHINGTON = "city/4887398", "city/5128581", "city/4140963"
+STOKE = "city/2636841"
 
 
 @pytest.mark.parametrize(
@@ -256,4 +257,44 @@ def test_cities_need_evidence_of_the_place(body: str, expected: set[str]) -> Non
     ],
 )
 def test_capitals_for_their_governments(body: str, expected: set[str]) -> None:
+    assert cities(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A seat of government is no city of the same name elsewhere (Westminster, Colorado).
+        ("MPs at Westminster voted on the bill on Tuesday, Labour said.", set()),
+        # A list of places the model ran into one entity: each place, when half the items
+        # are places and the others are names of places too (a borough).
+        (
+            "Polls for mayors at Doncaster, Hartlepool, North Tyneside and Stoke-on-Trent are "
+            "also scheduled for 5 May.",
+            {"city/2651123", "city/2647400", STOKE},
+        ),
+        # "X-on-Y" names a town, which the model cuts ("Stockton" as a person) or misses.
+        (
+            "Polls for English unitary authorities at Bristol, Isle of Wight and "
+            "Stockton-on-Tees and for mayors at Stoke-on-Trent are scheduled for May.",
+            {"city/2654675", "city/2636876", STOKE},
+        ),
+        (
+            "Labour will contest mayoral polls in May at Doncaster, Hartlepool, North Tyneside "
+            "and elsewhere in England.",
+            {"city/2651123", "city/2647400"},
+        ),
+        # A person named by one word is that person wherever the text writes the word.
+        (
+            "The minister fell out with his daughter Victoria over the bill. Victoria, a "
+            "lobbyist for disabled rights, denounced him and joined calls for him to resign.",
+            set(),
+        ),
+        # A town after "in" at the end of a building's name.
+        (
+            "The minister toured the Golden Temple in Amritsar on his visit to India.",
+            {"city/1278710"},
+        ),
+    ],
+)
+def test_places_inside_other_names(body: str, expected: set[str]) -> None:
     assert cities(body) == expected

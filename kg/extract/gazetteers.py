@@ -178,10 +178,11 @@ def state_by_form() -> dict[str, State]:
 
 @cache
 def given_names() -> frozenset[str]:
-    """Common given names, as written ("Alejandro"): the 1990 US Census list.
+    """Common given names, as written ("Alejandro", "Nabil"): the 1990 US Census list and the
+    US Social Security Administration's baby names (`data/make_given_names.py`).
 
-    >>> "Alejandro" in given_names(), "Lockheed" in given_names()
-    (True, False)
+    >>> "Alejandro" in given_names(), "Nabil" in given_names(), "Lockheed" in given_names()
+    (True, True, False)
     """
     text = files("kg.extract").joinpath("data", "given_names.txt").read_text(encoding="utf-8")
     return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))

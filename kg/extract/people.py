@@ -83,6 +83,10 @@ def _find(fields: tuple[Field, ...]) -> list[Mention]:
         if not _collective(span.text)
     ]
     spans = _sentence_openers(spans)
+    # A name the model found that no given name opens, with a word the text also writes as
+    # a common word ("Tax Cuts", "Standard Relief", "Proud Boys"), is no person's.
+    common = _common_words(fields)
+    spans = [(f, s, how) for f, s, how in spans if how != "model" or not _worded(s, common)]
     # A name met right after "in" or "near" is a place's ("bases in Tora Bora"): there and
     # wherever else the text writes it ("the Tora Bora battleground").
     placed = {fold(name_of(f, span)) for f, span, _ in spans if _after_in(span)}
@@ -98,10 +102,17 @@ def _find(fields: tuple[Field, ...]) -> list[Mention]:
     for _, _, name, nickname in shared:
         if nickname and nickname != name:
             full[_RECORD, fold(nickname)] = name  # "Tina Hone" is Martina Hone
+    # A surname shared by two full names is the one the text met first ("Biden" is Joe
+    # Biden, named before "his memoir on Beau Biden"; "Podesta" the Tony Podesta a story
+    # opens with, not the brother it mentions): news introduces its subject first.
+    met: dict[str, int] = {}
+    for field, span, _ in spans:
+        met.setdefault(name_of(field, span), len(met))
+    bearers: dict[tuple[Ref, str], list[str]] = {}
     for article, name in sorted(names, key=lambda n: (-len(n[1].split()), n[1])):
         if " " in name and (article, fold(name)) not in full:
             full[article, fold(name)] = name
-            full.setdefault((article, fold(surname(name))), name)
+            bearers.setdefault((article, fold(surname(name))), []).append(name)
             if "-" in surname(name):
                 # "Kilroy" of Robert Kilroy-Silk: a double-barrelled name's first part.
                 full.setdefault((article, fold(surname(name).split("-")[0])), name)
@@ -111,6 +122,8 @@ def _find(fields: tuple[Field, ...]) -> list[Mention]:
                 # "Wali Masood" of Ahmad Wali Masood, "Suu Kyi" of Aung San Suu Kyi: a
                 # name without its first words.
                 full.setdefault((article, fold(" ".join(words[cut:]))), name)
+    for key, bearing in bearers.items():
+        full.setdefault(key, min(bearing, key=lambda n: met.get(n, len(met))))
     # "Pena" of Enrique Pena Nieto: a three-word name's middle word, when it is no other
     # name's surname (a double surname, not a middle name: a middle name alone is rare).
     for article, name in sorted(names):
@@ -178,6 +191,27 @@ def _sentence_openers(spans: list[_Found]) -> list[_Found]:
             span = span[1:]
         kept.append((field, span, how))
     return kept
+
+
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z]+(?![\w'’-])")
+
+
+def _common_words(fields: tuple[Field, ...]) -> frozenset[str]:
+    """The words the record's text writes in lower case: its own lexicon of common words."""
+    return frozenset(w for field in fields for w in _LOWER_WORD.findall(field.text))
+
+
+def _worded(span: Span, common: frozenset[str]) -> bool:
+    """Whether a name of two words or more, opened by no common given name, ends in a word
+    the text also writes in lower case as a common word: "Standard Relief" beside "relief",
+    "Tax Cuts" beside "cuts". A surname is seldom a common word of the same text, a title
+    or a family name opening a name often is ("Pope Francis", "Ban Ki-moon" beside "the
+    travel ban"); a given name of one or two letters ("Al Green") says nothing."""
+    words = [t for t in span if t.is_alpha and not t.is_lower]
+    if len(words) < 2 or len(words[0]) < 3 or words[0].text in gz.given_names():
+        return False
+    last = span[-1]
+    return not last.is_lower and last.lower_ in common and last.lower_ not in HONORIFICS
 
 
 def _opens_sentence(span: Span) -> bool:
@@ -388,6 +422,9 @@ def _name_spans(field: Field, blocked: set[int]) -> Iterator[tuple[Span, str]]:
             how = "model"
             if span is not None and len(span) == 1:
                 how = "model-lone-speaks" if _untitled(ent, span) else "model-lone-titled"
+            if span is not None and span.start == ent.start and _given_before(doc, span):
+                span = doc[span.start - 1 : span.end]  # "... for Human Rights Zeid" + "Ra’ad ..."
+                how = "model-extended"
             if span is not None:
                 span = _hyphenated(span)  # "Moon Jae" + "-in"
                 span = doc[span.start : _peerage(doc, span.start, span.end)]
@@ -413,7 +450,7 @@ def _name_spans(field: Field, blocked: set[int]) -> Iterator[tuple[Span, str]]:
     for ent in field.ents:
         if ent.label_ not in _MISLABELLED or ent.start in taken:
             continue
-        if len(ent) == 1 and _relative(ent) and not _well_known_place(ent.text):
+        if len(ent) == 1 and _relative(ent):
             taken.add(ent.start)
             yield ent, "relative"  # "his wife, Melania" (the model's GPE)
             continue
@@ -512,10 +549,52 @@ def _name_spans(field: Field, blocked: set[int]) -> Iterator[tuple[Span, str]]:
         end = _peerage(doc, token.i, end)
         if _street(doc, token.i, end):
             continue  # "King Drive": "King" is no title there
+        if end - token.i == 1 and _inside_a_name(doc, before - 1):
+            continue  # "her Criminal Justice Plan": "Justice" is no title there
         if end > token.i and doc[end - 1].is_title:
             taken.update(range(token.i, end))
             titled = doc[before - 1].lower_.rstrip(".") in _TITLES
             yield doc[token.i : end], "after-honorific" if titled else "after-role"
+
+
+# Titles that are also words of the names of things ("Criminal Justice Plan", "Social
+# Justice Party", "Consul General Hotel").
+_TITLES_IN_NAMES = frozenset({"justice", "general"})
+
+
+def _inside_a_name(doc: Doc, title: int) -> bool:
+    """Whether a title word that also names things stands inside a longer name: a
+    capitalized word before it that is no title or office word and opens no sentence
+    ("Criminal Justice", not "Chief Justice" or "Attorney General")."""
+    if doc[title].lower_ not in _TITLES_IN_NAMES or title == 0:
+        return False
+    before = doc[title - 1]
+    return (
+        before.is_title
+        and not before.is_sent_start
+        and before.lower_.rstrip(".") not in HONORIFICS
+        and not is_role_word(before.text)
+    )
+
+
+def _given_before(doc: Doc, span: Span) -> bool:
+    """Whether the model left out the first word of a name that comes right after a role and
+    the body it serves: "U.N. High Commissioner for Human Rights Zeid | Ra’ad Al Hussein",
+    when no common given name opens what it kept."""
+    index = span.start - 1
+    if index < 1 or len(span) < 2 or span[0].text in gz.given_names():
+        return False  # "Secretary of Homeland Security John Kelly" starts at John
+    word = doc[index]
+    return (
+        word.is_title
+        and word.is_alpha
+        and not word.ent_type_
+        and not word.is_sent_start
+        and not is_role_word(word.text)
+        and word.lower_ not in HONORIFICS
+        and word.text not in _BODY_WORDS
+        and _after_role_of_body(doc, index)
+    )
 
 
 def _a_thing(doc: Doc, span: Span) -> bool:
@@ -841,6 +920,14 @@ def _trim(span: Span) -> Span | None:
         or (start + 1 < end and doc[start].lower_ in _PARTY_WORDS)  # "Tory David Burrowes"
     ):
         start += 1
+    if (
+        end - start > 2
+        and start > 0
+        and doc[start - 1].lower_ in _BODY_NOUNS
+        and doc[start].text not in gz.given_names()
+        and doc[start + 1].text in gz.given_names()
+    ):
+        start += 1  # "the union Unison Dave Prentis": the body's name, then the person's
     if end - start > 2 and doc[end - 1].lower_ == "class" and doc[end - 2].text == "-":
         return None  # "an Arleigh Burke-class destroyer": a ship's class, named after one
     while end > start and (
@@ -867,6 +954,14 @@ def _trim(span: Span) -> Span | None:
 
 
 _SCRAP = re.compile(r"[@%\d]|\.com")
+# Nouns for a body, whose name the model runs into the name of the person after it ("the
+# public services union Unison Dave Prentis").
+_BODY_NOUNS = frozenset(
+    """
+    union party group company firm charity organisation organization agency campaign
+    association newspaper magazine network coalition council bank club watchdog
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
 # Nouns for a country's people that the model runs into the name after them.
 _NATIONALS = frozenset(
     f"{people}{sex}"
@@ -916,10 +1011,12 @@ def _speaks(span: Span) -> bool:
     word = span[0]
     if not (word.is_title and word.is_alpha and len(word) > 2) or word.text in _NOT_A_SURNAME:
         return False
+    if _relative(span):
+        return True  # "his wife Maggie", "daughter Victoria" (a state's name too)
     if is_role_word(word.text) or _collective(word.text) or _well_known_place(word.text):
         return False
-    if _aged(span) or _relative(span):
-        return True  # "their children Emily, 16,", "his wife Maggie"
+    if _aged(span):
+        return True  # "their children Emily, 16,"
     before = doc[start - 1] if start > 0 else None
     after = doc[end] if end < len(doc) else None
     edge_before = before is None or before.is_punct or before.is_space
@@ -947,12 +1044,13 @@ _FAMILY = frozenset(
 
 
 def _relative(span: Span) -> bool:
-    """Whether a lone common given name follows a word for a relative, with or without a
-    comma: "his wife Maggie", "his wife, Melania", "her son, Darius". A relative named by
+    """Whether a lone common given name, no country's or big city's, follows a word for a
+    relative, with or without a comma: "his wife Maggie", "his wife, Melania", "her son,
+    Darius", "daughter Victoria" (the model's place). A relative named by
     a given name alone is a person of the story (LABELLING.md: a name as the article gives
     it)."""
     doc, start = span.doc, span.start
-    if len(span) != 1 or span[0].text not in gz.given_names():
+    if len(span) != 1 or span[0].text not in gz.given_names() or _country_or_metropolis(span.text):
         return False
     index = start - 1
     if index >= 0 and doc[index].text == ",":
@@ -1064,6 +1162,15 @@ def _well_known_place(text: str) -> bool:
 
 
 _BIG_CITY = 1_000_000
+
+
+def _country_or_metropolis(text: str) -> bool:
+    """A country or a city of a million people: after "his son" still more often a place
+    ("his son, Washington") than "Georgia" or "Victoria", which name states too."""
+    return any(
+        isinstance(p, gz.Country) or p.population >= _BIG_CITY
+        for p in gz.places(text, primary=True)[:1]
+    )
 
 
 _TOWN_AS_GIVEN_NAME = 100_000

@@ -12,6 +12,7 @@ from kg.extract.localities import (
     Candidate,
     after_where,
     domestic_countries,
+    hyphenated_towns,
     in_list_of_places,
     is_region,
     named_as_town,
@@ -61,16 +62,18 @@ def place_mentions(context: Context) -> list[Mention]:
     """Every city and country named in the article's fields (cached for other extractors)."""
     found = context.cache.get("places")
     if found is None:
-        people = {
-            (m.field.name, i)
-            for m in person_mentions(context)
-            for i in range(m.span.start, m.span.end)
-        }
-        found = context.cache["places"] = _find(analyse(context), people)
+        persons = person_mentions(context)
+        people = {(m.field.name, i) for m in persons for i in range(m.span.start, m.span.end)}
+        # People the article names by one word ("daughter Victoria"): that word elsewhere is
+        # the person too ("Victoria, a lobbyist, ..." as ORG), unless after "in" or "from".
+        lone = frozenset(fold(m.name) for m in persons if " " not in m.name)
+        found = context.cache["places"] = _find(analyse(context), people, lone)
     return found
 
 
-def _find(fields: tuple[Field, ...], people: set[tuple[str, int]]) -> list[Mention]:
+def _find(
+    fields: tuple[Field, ...], people: set[tuple[str, int]], lone: frozenset[str] = frozenset()
+) -> list[Mention]:
     candidates: list[Candidate] = []
     inside_names: list[Candidate] = []
     # Names no list of cities of 15,000 knows, or a lone word the model took for a person
@@ -94,6 +97,8 @@ def _find(fields: tuple[Field, ...], people: set[tuple[str, int]]) -> list[Menti
             span = _hyphenated_place(span)  # "Stratford" + "-upon-Avon"
             if not_the_place(field, span, people):
                 continue
+            if len(span) == 1 and fold(span.text) in lone and not after_where(span):
+                continue
             if ent.label_ in _PLACE_LABELS:
                 options = gz.places(span.text)
                 if options and is_region(field, span, options[0]):
@@ -103,6 +108,12 @@ def _find(fields: tuple[Field, ...], people: set[tuple[str, int]]) -> list[Menti
                     candidates.append((field, span, options))
                 elif fold(span.text) not in gz.regions():
                     small.append(found(field, span, "model-place-town"))
+            elif ent.label_ in ("FAC", "ORG") and (inside := _where_inside(span)) is not None:
+                # "the Golden Temple in Amritsar" (one FAC entity): the town after "in"
+                small.append(found(field, inside, "inside-where"))
+            elif ent.label_ == "FAC" and (parts := _listed_places(span)):
+                # "Doncaster, Hartlepool, North Tyneside" as one building
+                candidates += [(*found(field, part, "listed"), options) for part, options in parts]
             elif _town_named(ent, span):
                 # "near Bowling Green", "the capital, Honiara"
                 small.append(found(field, span, "named-as-town"))
@@ -157,6 +168,7 @@ def _find(fields: tuple[Field, ...], people: set[tuple[str, int]]) -> list[Menti
                             inside_names.append((field, span[:size], options))
                         break
         small += [found(f, s, "unlabelled-where") for f, s in unlabelled_after_where(field)]
+        small += [found(f, s, "hyphenated-town") for f, s in hyphenated_towns(field)]
     # A country named in the article settles which of several same-named cities is meant.
     countries = Counter(
         options[0].iso for _, _, options in candidates if isinstance(options[0], gz.Country)
@@ -207,6 +219,8 @@ def _find(fields: tuple[Field, ...], people: set[tuple[str, int]]) -> list[Menti
         rule = how.get((field.name, span.start, span.end), "")
         if rule == "model-place" and place.population < _BIG_CITY and not _supported(place, others):
             continue  # "a family from Essex" in a British story: no Essex, Maryland
+        if place.population < _HUGE_CITY and fold(span.text) in gz.seats():
+            continue  # "Westminster" is Parliament's seat, not Westminster, Colorado
         mentions.append(Mention(city_ref(place.geonameid), place.name, field, span, how=rule))
     return in_text_order(without_neighbourhoods(mentions, candidates, _home_cities(fields)), fields)
 
@@ -355,8 +369,25 @@ def _hyphenated_place(span: Span) -> Span:
     return span
 
 
+def _where_inside(span: Span) -> Span | None:
+    """The capitalized words after "in" that end an entity the model took for a building
+    or a body: "the Golden Temple in Amritsar", "the Royal Courts of Justice in London"."""
+    for index in range(span.end - 2, span.start, -1):
+        token = span.doc[index]
+        if token.lower_ == "in":
+            tail = span.doc[index + 1 : span.end]
+            if all(t.is_title and t.is_alpha for t in tail) and gz.places(tail.text):
+                return tail
+            return None
+    return None
+
+
 def _listed_places(span: Span) -> list[tuple[Span, list[gz.City | gz.Country]]]:
-    """ "Salfit and Tulkarem", "Jenin, Nablus and Tulkarm": each item, when all are places."""
+    """ "Salfit and Tulkarem", "Jenin, Nablus and Tulkarm": the places of a list the model
+    ran into one entity, when every item is a capitalized name and at least half of them
+    are places ("Doncaster, Hartlepool, North Tyneside": a borough GeoNames does not list
+    as a city). An item in lower case, or a body's or a feature's ("Pacific Railroad"),
+    makes it a name of its own."""
     if not any(t.text in (",", "and") for t in span):
         return []
     items, start = [], span.start
@@ -368,7 +399,27 @@ def _listed_places(span: Span) -> list[tuple[Span, list[gz.City | gz.Country]]]:
                 items.append(doc[start:end])
             start = end + 1
     found = [(item, gz.places(item.text)) for item in items]
-    return found if len(found) > 1 and all(options for _, options in found) else []
+    places = [(item, options) for item, options in found if options]
+    if len(found) < 2 or 2 * len(places) < len(found):
+        return []
+    for item, options in found:
+        if options:
+            continue
+        if not item[0].is_title or not item[-1].is_title or item[-1].text in _NOT_PLACE_ENDS:
+            return []
+        if any(t.is_lower and t.lower_ not in ("of", "on", "upon") for t in item):
+            return []
+    return places
+
+
+# Last words of names that are no place's: bodies and features ("Pacific Railroad").
+_NOT_PLACE_ENDS = frozenset(
+    """
+    Railroad Railway Company Council Party Union Bank Group University College School
+    Street Road Avenue Park Bridge Centre Center Hospital Church Club Association
+    Department Police Agency Authority Board Trust Fund Inc Ltd Corp
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
 
 
 def _city_states(mentions: list[Mention]) -> list[Mention]:
