@@ -151,7 +151,7 @@ def _web_addresses(context: Context, found: list[Mention]) -> Iterator[Mention]:
 
 
 # The last words of papers' names that "the" and the word alone refer back to.
-_MASTHEAD_WORDS = frozenset(
+MASTHEAD_WORDS = frozenset(
     """
     Times Post Herald Tribune Telegraph Journal Gazette Chronicle Examiner Courier Inquirer
     Dispatch Bulletin Globe Register Enquirer Sun-Times Star Reader Beacon
@@ -166,7 +166,7 @@ def _referred_back(context: Context, found: list[Mention]) -> Iterator[Mention]:
     papers: dict[tuple[Ref, str], Mention] = {}
     for mention in found:
         words = mention.name.split()
-        if len(words) > 1 and words[-1] in _MASTHEAD_WORDS:
+        if len(words) > 1 and words[-1] in MASTHEAD_WORDS:
             papers.setdefault((mention.field.article, words[-1]), mention)
     if not papers:
         return

@@ -21,6 +21,7 @@ from kg.extract.organization_checks import (
     in_headline_line,
     is_building,
     office_of_role,
+    person_labelled,
 )
 from kg.extract.organization_names import (
     EDGES,
@@ -160,6 +161,12 @@ def model_mentions(
     outlets: set[tuple[str, int]],
 ) -> Iterator[Mention]:
     for ent in field.ents:
+        if ent.label_ == "PERSON" and (field.name, ent.start) not in outlets:
+            named = person_labelled(field, ent, people)
+            if named is not None:  # "the Proud Boys organization"
+                _remember(names, named)
+                yield Mention(named.ref, named.name, field, ent)
+            continue
         if ent.label_ != "ORG" or (field.name, ent.start) in outlets:
             continue  # an outlet is not an organization here
         span, acronym = _extent(ent)
