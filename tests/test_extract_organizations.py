@@ -924,3 +924,44 @@ def test_an_outlet_qualifying_a_noun_after_an_indefinite_article_is_cited(
     body: str, expected: str
 ) -> None:
     assert expected in found(body)[1]
+
+
+# A sentence in ordinary case first: one short sentence in capitals reads as a headline.
+_OPENING = "The announcement came after months of talks with residents over the plans. "
+
+
+def test_a_plural_head_before_a_list_divided_by_commas_names_each_body() -> None:
+    organizations, _ = found(
+        _OPENING + "Fines issued by the Departments of Water Management, Aviation, and Family "
+        "and Support Services will be forgiven."
+    )
+    assert {
+        "organization/department of water management",
+        "organization/department of aviation",
+        "organization/department of family and support services",
+    } <= organizations
+
+
+def test_a_plural_head_without_a_comma_is_not_split() -> None:
+    organizations, _ = found(
+        _OPENING + "The Departments of Streets and Sanitation issued a joint statement."
+    )
+    assert "organization/department of streets" not in organizations
+    assert "organization/department of sanitation" not in organizations
+
+
+def test_a_body_named_with_two_ofs_is_kept_whole() -> None:
+    organizations, _ = found(
+        _OPENING + "A complaint was filed by the Board of Deputies of British Jews last week."
+    )
+    assert "organization/board of deputies of british jews" in organizations
+    assert "organization/board of deputies" not in organizations
+
+
+def test_a_work_of_a_body_names_the_body() -> None:
+    organizations, _ = found(
+        _OPENING + "Forecasts in the latest Quarterly Economic Commentary of Glasgow "
+        "Caledonian University were gloomy."
+    )
+    assert "organization/glasgow caledonian university" in organizations
+    assert not any("commentary" in key for key in organizations)

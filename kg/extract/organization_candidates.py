@@ -122,14 +122,17 @@ def _grows(span: Span, inner: Mention, people: set[tuple[str, int]]) -> bool:
     the Homeless"); a list ("the FBI and Justice Department") holds two mentions and is
     none."""
     doc, name = span.doc, inner.field.name
-    if not (span.start <= inner.span.start and inner.span.end <= span.end) or len(span) == len(
-        inner.span
+    # "the Board of Deputies" inside "Board of Deputies of British Jews": "the" is no word
+    # of the name.
+    first = inner.span.start + (inner.span[0].lower_ == "the" and len(inner.span) > 1)
+    if not (span.start <= first and inner.span.end <= span.end) or span.end - span.start == (
+        inner.span.end - first
     ):
         return False
-    added = [i for i in range(span.start, span.end) if not inner.span.start <= i < inner.span.end]
+    added = [i for i in range(span.start, span.end) if not first <= i < inner.span.end]
     if any((name, i) in people for i in added):
         return False
-    before = doc[span.start : inner.span.start]
+    before = doc[span.start : first]
     if any(t.text in ("and", "&", ",") for t in before):
         return False
     after = doc[inner.span.end : span.end]

@@ -18,6 +18,7 @@ from kg.extract.companies import ticker_after
 from kg.extract.government_bodies import (
     chamber_committees,
     city_police,
+    coordinated_bodies,
     district_courts,
     ministries,
     parliaments,
@@ -95,6 +96,11 @@ def organization_mentions(context: Context) -> list[Mention]:
         )
         committees += _noted(
             evidence, "district court", (m for f in fields for m in district_courts(f, named))
+        )
+        committees += _noted(
+            evidence,
+            "plural head and a list",
+            (m for f in fields for m in coordinated_bodies(f, named)),
         )
         found = [m for m in found if not any(overlaps(m, c.span) for c in committees)]
         found += committees
