@@ -965,3 +965,45 @@ def test_a_work_of_a_body_names_the_body() -> None:
     )
     assert "organization/glasgow caledonian university" in organizations
     assert not any("commentary" in key for key in organizations)
+
+
+def test_the_publishing_papers_last_word_alone_is_that_paper() -> None:
+    from kg.model import Provider
+
+    body = (
+        "Neighbors gathered at the park on Saturday to oppose the plan. The alderman repeated "
+        "his view in a recent Herald interview, and the group wrote a letter to Herald editors."
+    )
+    article = Article(
+        source="test.jsonl",
+        body=body,
+        provider=Provider(name="Lakeview Herald", domain="lakeviewherald.com"),
+    )
+    facts = extract(article).facts
+    cited = {
+        f.object.key  # type: ignore[union-attr]
+        for f in facts
+        if str(f.predicate) == str(SDO.citation)
+    }
+    assert cited == {"outlet/lakeviewherald.com"}
+    # Another paper's name and a word before another capitalized word are not the publisher.
+    other = Article(
+        source="test.jsonl",
+        body="Neighbors gathered at the park. She reads the Miami Herald at Herald Square daily.",
+        provider=Provider(name="Lakeview Herald", domain="lakeviewherald.com"),
+    )
+    cited = {
+        f.object.key  # type: ignore[union-attr]
+        for f in extract(other).facts
+        if str(f.predicate) == str(SDO.citation)
+    }
+    assert "outlet/lakeviewherald.com" not in cited
+
+
+def test_a_papers_supplement_is_an_outlet() -> None:
+    organizations, outlets = found(
+        _OPENING + "But the minister told the Times Educational Supplement that truancy was "
+        "a serious problem in many schools."
+    )
+    assert outlets == {"outlet/name:times educational supplement"}
+    assert organizations == set()

@@ -113,7 +113,7 @@ def _word(token: Token) -> bool:
             and any(c.islower() for c in text)
             and "’" not in text[1:]
             and "'" not in text[1:]
-            and text not in _NEVER
+            and text.rstrip(".") not in _NEVER
         )
         or (text.isupper() and text.isalpha() and len(text) > 1)
         or _DOTTED.fullmatch(text) is not None  # "U.N." of "the U.N. General Assembly"
