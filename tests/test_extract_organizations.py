@@ -1007,3 +1007,11 @@ def test_a_papers_supplement_is_an_outlet() -> None:
     )
     assert outlets == {"outlet/name:times educational supplement"}
     assert organizations == set()
+
+
+def test_a_station_is_a_building_not_a_body() -> None:
+    organizations, _ = found(
+        _OPENING + "The grant will help modernize Harrison Union Station and add new routes for "
+        "commuters."
+    )
+    assert organizations == set()

@@ -63,7 +63,8 @@ if TYPE_CHECKING:
 
 # Buildings, laws, programmes and spans the model cut short ("Anglican Archbishop of").
 NOT_ORGANIZATION = re.compile(
-    r"\b(Theatre|Theater|Palace|Palais|Hotel|Airport|Stadium|Act|Bill|Treaty|Accord|Solution|"
+    r"\b(Theatre|Theater|Palace|Palais|Hotel|Airport|Station|Terminal|Stadium|Act|Bill|Treaty|"
+    r"Accord|Solution|"
     r"Program|Programme|Pilot|Guide|Election|Day|Week|Budget|Summit|Prerogative|Street|"
     r"St|Avenue|Ave|Road|Boulevard|Blvd|Ward|Plaisance|Ships?|Aircraft|Jets?|Fighters?|"
     r"Bombers?|Missiles?|Drones?|Rifles?|Vaccines?|Marsh|Mountains?|Valley|Hills?|Creek|Beach|"
