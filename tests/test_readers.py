@@ -74,6 +74,46 @@ def test_plain_text_seed_is_all_body_and_has_no_invented_headline() -> None:
     assert article.body.endswith('protecting the privacy of New Yorkers."')
 
 
+def test_a_plain_text_opening_with_a_headline_line_has_that_headline(tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text(
+        "Council backs \u201cNo Mow May\u201d plan for city parks\n\n"
+        "CHICAGO - The City Council voted on Wednesday to let the grass grow.\n\n"
+        "Ald. Maria Lopez said the plan would save money.\n",
+        encoding="utf-8",
+    )
+    (article,) = read_file(story)
+    assert article.title == "Council backs \u201cNo Mow May\u201d plan for city parks"
+    assert article.body.startswith("CHICAGO - The City Council voted")
+    assert article.body.endswith("save money.")
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "The council voted on Wednesday to let the grass grow in city parks.",  # a sentence
+        'The plan "will save money," the mayor said:',  # ends as a sentence does
+        "Reporting by Jane Doe; editing by John Roe -",  # a byline, ending in a dash
+        " ".join(["word"] * 31),  # too long for a headline
+    ],
+)
+def test_a_first_line_that_reads_as_body_is_not_taken_for_a_headline(
+    tmp_path: Path, opening: str
+) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text(f"{opening}\n\nThe rest of the story.\n", encoding="utf-8")
+    (article,) = read_file(story)
+    assert article.title is None
+    assert article.body == f"{opening}\n\nThe rest of the story."
+
+
+def test_a_headline_with_nothing_after_it_is_the_body(tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text("Council backs plan for city parks\n", encoding="utf-8")
+    (article,) = read_file(story)
+    assert (article.title, article.body) == (None, "Council backs plan for city parks")
+
+
 def test_corpus_front_matter_variants(tmp_path: Path) -> None:
     article = only_article(
         "tests/data/corpus/frontmatter/"
