@@ -41,6 +41,7 @@ DEVELOPMENT = (
     "tests/data/labelled",
     "tests/data/development-wire2",
     "tests/data/development-local",
+    "tests/data/development-uk",
 )
 
 

@@ -64,7 +64,7 @@ POSTS_AFTER = frozenset(
     """
     spokesman spokeswoman spokesperson spokespeople chairman chairwoman leader leaders
     leadership member members volunteers staff staffers employees executives
-    executive official officials boss bosses founder activists campaigners protesters
+    executive official officials boss bosses chief founder activists campaigners protesters
     demonstrators supporters
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
