@@ -48,6 +48,7 @@ from kg.extract.organization_support import (
     LISTED,
     NOUN_AFTER,
     NOUN_BEFORE,
+    TRUSTED,
     listed,
     local_support,
     name_support,
@@ -347,7 +348,7 @@ def _lone_word(field: Field, span: Span, context: Context) -> bool:
         return False  # "the Kremlin", "Holyrood": a seat of government standing for it
     if _lone_word_cue(field, span):
         return False  # "Airbnb, Microsoft Corp and Lyft"; "an executive at Raytheon"
-    return name_support(field, span, context) is None
+    return name_support(field, span, context) not in TRUSTED
 
 
 def _lone_word_cue(field: Field, span: Span) -> bool:
