@@ -13,7 +13,6 @@ from kg.extract.organization_support import (
     NOUN_AFTER,
     NOUN_BEFORE,
     POST_AFTER,
-    SUBJECT,
     TRUSTED,
 )
 from kg.extract.organizations import organization_evidence, organization_mentions
@@ -98,10 +97,11 @@ def test_a_post_after_the_name_says_it_is_a_body() -> None:
     assert "organization/greenpeace" in organizations
 
 
-def test_the_rules_are_measured_and_the_subject_of_a_verb_is_not_trusted() -> None:
-    # Subjects of verbs were right for 9 of 22 names over the development sets.
-    assert SUBJECT not in TRUSTED
+def test_the_subject_of_a_verb_alone_makes_no_body() -> None:
+    # Subjects of verbs were right for 9 names of 22 over the development sets: measured
+    # and dropped. A capitalized word the model calls an organization that only acts is none.
     assert {NOUN_BEFORE, NOUN_AFTER, DESCRIBED, POST_AFTER, LISTED} <= TRUSTED
+    assert "organization/refiles" not in found("Refiles said the vote would take place soon.")
 
 
 @pytest.mark.parametrize(
