@@ -12,6 +12,7 @@ from kg.extract.organization_support import (
     LISTED,
     NOUN_AFTER,
     NOUN_BEFORE,
+    POSSESSOR,
     POST_AFTER,
     TRUSTED,
 )
@@ -55,6 +56,17 @@ def evidence(body: str) -> dict[str, str]:
     [
         # A body's noun right before the name (UK union news).
         ("The union Unite said its members at the depot would strike on Monday.", "Unite", None),
+        # What a body owns (US utility and charity news).
+        (
+            "Residents can read the rules on Nicor's web site before the hearing.",
+            "Nicor",
+            POSSESSOR,
+        ),
+        (
+            "Rules were changed by the Sierra Club's board on Tuesday, and Oxfam's members agreed.",
+            "Oxfam",
+            POSSESSOR,
+        ),
         # A list of bodies (US city grants), one of them named by its head noun.
         (
             "Grants went to the West Side Health Authority, Good Neighbors, and the Chicago "
