@@ -1015,3 +1015,11 @@ def test_a_station_is_a_building_not_a_body() -> None:
         "commuters."
     )
     assert organizations == set()
+
+
+def test_a_regiment_named_by_its_soldiers_is_a_body() -> None:
+    organizations, _ = found(
+        _OPENING + "Before politics, the peer served in the Welsh Guards from 1950 to 1956 and "
+        "later in the Royal Fusiliers."
+    )
+    assert "organization/welsh guards" in organizations

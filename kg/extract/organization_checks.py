@@ -370,7 +370,8 @@ ORGANIZATION_WORDS = frozenset(
     Partners Associates Holdings Institution Watch Forum Brigade Regiment Battalion
     Cooperative Co-operative Consortium Charity Mission Initiative Labour Labor
     Technologies Communications Media Pharmaceuticals Motors Energy Bancorp Capital Markets
-    Securities Investments Advisors Management Financial
+    Securities Investments Advisors Management Financial Guards Fusiliers Dragoons Hussars
+    Lancers Grenadiers Highlanders Commandos
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
 
