@@ -8,6 +8,7 @@ right share of the organizations it found, and "alone" counts those no other rul
 (what dropping the rule would lose and gain).
 
 Run: .venv/bin/python -m benchmarks.organization_evidence [FOLDER...] [--show RULE]
+(--show lists the organizations of each rule whose name starts with RULE, e.g. "text:")
 (default: every development set). Blind and held-out sets are refused.
 """
 
@@ -40,6 +41,7 @@ DEVELOPMENT = (
     "tests/data/labelled",
     "tests/data/development-wire2",
     "tests/data/development-local",
+    "tests/data/development-uk",
 )
 
 
@@ -106,14 +108,14 @@ def main(arguments: list[str]) -> None:
                     if predicted[key] & ignored
                     else "wrong"
                 )
-                found = rules.get(key, {"unknown"})
-                for rule in found:
+                by = rules.get(key, {"unknown"})
+                for rule in by:
                     tally = counts.setdefault(rule, Counter())
                     tally[verdict] += 1
-                    if len(found) == 1:
+                    if len(by) == 1:
                         tally[f"alone {verdict}"] += 1
-                    if rule == show:
-                        shown.append(f"{label.source.name:<40.40} {verdict:<8} {key}")
+                    if show and rule.startswith(show):
+                        shown.append(f"{label.source.name:<30.30} {verdict:<8} {rule:<28.28} {key}")
     print(f"command: python -m benchmarks.organization_evidence {' '.join(sys.argv[1:])}")
     print(f"sets: {', '.join(str(f) for f in folders)}; gold {gold_total}, missed {missed}")
     print(f"\n{'rule':<30} {'found':>5} {'right':>5} {'wrong':>5} {'neut':>5} {'P':>5}   alone r/w")
@@ -121,10 +123,10 @@ def main(arguments: list[str]) -> None:
         counts.items(), key=lambda kv: -sum(kv[1][v] for v in ("right", "wrong"))
     ):
         right, wrong = tally["right"], tally["wrong"]
-        found = right + wrong + tally["neutral"]
+        total = right + wrong + tally["neutral"]
         precision = right / (right + wrong) if right + wrong else 0.0
         print(
-            f"{rule:<30} {found:>5} {right:>5} {wrong:>5} {tally['neutral']:>5} {precision:>5.2f}"
+            f"{rule:<30} {total:>5} {right:>5} {wrong:>5} {tally['neutral']:>5} {precision:>5.2f}"
             f"   {tally['alone right']}/{tally['alone wrong']}"
         )
     for line in shown:

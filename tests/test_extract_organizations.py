@@ -924,3 +924,102 @@ def test_an_outlet_qualifying_a_noun_after_an_indefinite_article_is_cited(
     body: str, expected: str
 ) -> None:
     assert expected in found(body)[1]
+
+
+# A sentence in ordinary case first: one short sentence in capitals reads as a headline.
+_OPENING = "The announcement came after months of talks with residents over the plans. "
+
+
+def test_a_plural_head_before_a_list_divided_by_commas_names_each_body() -> None:
+    organizations, _ = found(
+        _OPENING + "Fines issued by the Departments of Water Management, Aviation, and Family "
+        "and Support Services will be forgiven."
+    )
+    assert {
+        "organization/department of water management",
+        "organization/department of aviation",
+        "organization/department of family and support services",
+    } <= organizations
+
+
+def test_a_plural_head_without_a_comma_is_not_split() -> None:
+    organizations, _ = found(
+        _OPENING + "The Departments of Streets and Sanitation issued a joint statement."
+    )
+    assert "organization/department of streets" not in organizations
+    assert "organization/department of sanitation" not in organizations
+
+
+def test_a_body_named_with_two_ofs_is_kept_whole() -> None:
+    organizations, _ = found(
+        _OPENING + "A complaint was filed by the Board of Deputies of British Jews last week."
+    )
+    assert "organization/board of deputies of british jews" in organizations
+    assert "organization/board of deputies" not in organizations
+
+
+def test_a_work_of_a_body_names_the_body() -> None:
+    organizations, _ = found(
+        _OPENING + "Forecasts in the latest Quarterly Economic Commentary of Glasgow "
+        "Caledonian University were gloomy."
+    )
+    assert "organization/glasgow caledonian university" in organizations
+    assert not any("commentary" in key for key in organizations)
+
+
+def test_the_publishing_papers_last_word_alone_is_that_paper() -> None:
+    from kg.model import Provider
+
+    body = (
+        "Neighbors gathered at the park on Saturday to oppose the plan. The alderman repeated "
+        "his view in a recent Herald interview, and the group wrote a letter to Herald editors."
+    )
+    article = Article(
+        source="test.jsonl",
+        body=body,
+        provider=Provider(name="Lakeview Herald", domain="lakeviewherald.com"),
+    )
+    facts = extract(article).facts
+    cited = {
+        f.object.key  # type: ignore[union-attr]
+        for f in facts
+        if str(f.predicate) == str(SDO.citation)
+    }
+    assert cited == {"outlet/lakeviewherald.com"}
+    # Another paper's name and a word before another capitalized word are not the publisher.
+    other = Article(
+        source="test.jsonl",
+        body="Neighbors gathered at the park. She reads the Miami Herald at Herald Square daily.",
+        provider=Provider(name="Lakeview Herald", domain="lakeviewherald.com"),
+    )
+    cited = {
+        f.object.key  # type: ignore[union-attr]
+        for f in extract(other).facts
+        if str(f.predicate) == str(SDO.citation)
+    }
+    assert "outlet/lakeviewherald.com" not in cited
+
+
+def test_a_papers_supplement_is_an_outlet() -> None:
+    organizations, outlets = found(
+        _OPENING + "But the minister told the Times Educational Supplement that truancy was "
+        "a serious problem in many schools."
+    )
+    assert outlets == {"outlet/name:times educational supplement"}
+    assert organizations == set()
+
+
+def test_a_station_is_a_building_not_a_body() -> None:
+    organizations, _ = found(
+        _OPENING + "The grant will help modernize Harrison Union Station and add new routes for "
+        "commuters."
+    )
+    assert organizations == set()
+
+
+def test_a_regiment_named_by_its_soldiers_is_a_body() -> None:
+    organizations, _ = found(
+        _OPENING + "Before politics, the peer served in the Welsh Guards from 1950 to 1956 and "
+        "later in the Royal Fusiliers."
+    )
+    assert "organization/welsh guards" in organizations

@@ -113,7 +113,7 @@ def _word(token: Token) -> bool:
             and any(c.islower() for c in text)
             and "’" not in text[1:]
             and "'" not in text[1:]
-            and text not in _NEVER
+            and text.rstrip(".") not in _NEVER
         )
         or (text.isupper() and text.isalpha() and len(text) > 1)
         or _DOTTED.fullmatch(text) is not None  # "U.N." of "the U.N. General Assembly"
@@ -201,6 +201,16 @@ def name_of(span: Span) -> str:
     return span.text
 
 
+WORKS = frozenset(
+    """
+    Commentary Report Review Survey Index Study Bulletin Yearbook Handbook Guide Atlas Outlook
+    Digest Almanac Census Forecast Briefing
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
+"""Works a body publishes, named "<work> of <body>" ("the Quarterly Economic Commentary of
+Strathclyde University"): the body's name follows "of"."""
+
+
 def _name_in(doc: Doc, start: int, end: int) -> Iterator[Span]:
     while start < end and (
         doc[start].text == "The"
@@ -215,6 +225,12 @@ def _name_in(doc: Doc, start: int, end: int) -> Iterator[Span]:
         )
         or doc[start].text in _JOINS
     ):
+        start += 1
+    for index in range(start + 1, end - 2):
+        if doc[index].text in WORKS and doc[index + 1].text == "of":
+            start = index + 2  # "the Quarterly Economic Commentary of" + "Strathclyde University"
+            break
+    while start < end and doc[start].text in ("the", "The"):
         start += 1
     if end - start < 2:
         return

@@ -9,7 +9,7 @@ from functools import cache
 from importlib.resources import files
 from typing import TYPE_CHECKING
 
-from kg.extract import Context, extractor
+from kg.extract import Context, article_ref, extractor
 from kg.extract import gazetteers as gz
 from kg.extract.home import home_country
 from kg.extract.nlp import OUTLET, Field, Mention, analyse, first_mentions
@@ -17,6 +17,7 @@ from kg.extract.outlets import outlet_domain, outlet_facts, outlet_ref
 from kg.model import Article, Fact, Ref
 from kg.namespaces import SDO
 from kg.text import fold
+from kg.urls import registered_domain
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -151,7 +152,7 @@ def _web_addresses(context: Context, found: list[Mention]) -> Iterator[Mention]:
 
 
 # The last words of papers' names that "the" and the word alone refer back to.
-_MASTHEAD_WORDS = frozenset(
+MASTHEAD_WORDS = frozenset(
     """
     Times Post Herald Tribune Telegraph Journal Gazette Chronicle Examiner Courier Inquirer
     Dispatch Bulletin Globe Register Enquirer Sun-Times Star Reader Beacon
@@ -162,12 +163,23 @@ _MASTHEAD_WORDS = frozenset(
 def _referred_back(context: Context, found: list[Mention]) -> Iterator[Mention]:
     """ "the Post" in an article that names The Washington Post: the last word of a paper
     named in full, after "the" and not before another capitalized word ("the Post
-    Office"), refers back to it; the list need not give the short form."""
-    papers: dict[tuple[Ref, str], Mention] = {}
+    Office"), refers back to it; the list need not give the short form. The paper that
+    publishes the article is named in full by its record: its last word alone, after no
+    other capitalized word, is that paper ("a recent Herald interview" in the Hyde Park
+    Herald)."""
+    papers: dict[tuple[Ref, str], tuple[Ref, str, bool]] = {}
     for mention in found:
         words = mention.name.split()
-        if len(words) > 1 and words[-1] in _MASTHEAD_WORDS:
-            papers.setdefault((mention.field.article, words[-1]), mention)
+        if len(words) > 1 and words[-1] in MASTHEAD_WORDS:
+            papers.setdefault(
+                (mention.field.article, words[-1]), (mention.ref, mention.name, False)
+            )
+    article = context.article
+    for each in (article, *article.related):
+        publisher = _publisher(each)
+        if publisher is not None:
+            ref, name = publisher
+            papers.setdefault((article_ref(each), name.split()[-1]), (ref, name, True))
     if not papers:
         return
     taken = {(m.field.name, i) for m in found for i in range(m.span.start, m.span.end)}
@@ -175,12 +187,35 @@ def _referred_back(context: Context, found: list[Mention]) -> Iterator[Mention]:
         doc = field.doc
         for index in range(1, len(doc)):
             paper = papers.get((field.article, doc[index].text))
-            if paper is None or doc[index - 1].lower_ != "the" or (field.name, index) in taken:
+            if paper is None or (field.name, index) in taken:
+                continue
+            ref, name, own = paper
+            before = doc[index - 1]
+            if before.lower_ != "the" and not (
+                own and not before.text[:1].isupper() and not doc[index].is_sent_start
+            ):
                 continue
             after = doc[index + 1].text if index + 1 < len(doc) else ""
             if after[:1].isupper() or after == "-":
                 continue
-            yield Mention(paper.ref, paper.name, field, doc[index : index + 1])
+            yield Mention(ref, name, field, doc[index : index + 1])
+
+
+def _publisher(article: Article) -> tuple[Ref, str] | None:
+    """The paper that publishes an article, where its record names it with a masthead's
+    last word ("Hyde Park Herald"), and its outlet key."""
+    provider = article.provider
+    if provider is None or not provider.name:
+        return None
+    words = provider.name.split()
+    if len(words) < 2 or words[-1] not in MASTHEAD_WORDS:
+        return None
+    domain = registered_domain(provider.domain) if provider.domain else None
+    if domain is None:
+        urls = filter(None, (article.url, article.original_url))
+        domain = next((d for d in map(registered_domain, urls) if d), None)
+    ref = outlet_ref(domain, provider.name)
+    return None if ref is None else (ref, provider.name)
 
 
 # A broadcaster's call sign: "WBEZ", "WMUR", "KQED-FM".
@@ -189,6 +224,8 @@ _CALL_SIGN = re.compile(r"[KW][A-Z]{2,3}(?:-(?:TV|FM|AM|DT))?")
 _MASTHEAD = re.compile(
     r"(?:\w+ )+(?:Times|Post|Herald|Tribune|Telegraph|Journal|Gazette|Magazine|Chronicle|"
     r"Examiner|Courier|Inquirer|Dispatch|Bulletin|Standard|Express|Mirror|Observer|Sun-Times)"
+    # A paper's supplement is named by the paper: "the Times Educational Supplement".
+    r"|(?:Times|Post|Herald|Telegraph|Guardian|Observer|Independent)(?: \w+)* Supplement"
 )
 
 

@@ -26,7 +26,7 @@ from kg.model import Ref
 from kg.text import fold
 
 if TYPE_CHECKING:
-    pass
+    from spacy.tokens import Doc
 
 _LOWER_PARLIAMENT = re.compile(r"\bparliament\b")
 
@@ -188,3 +188,65 @@ def city_police(
         if named is not None:
             names.setdefault(named.ref, named)
             yield Mention(named.ref, named.name, city.field, doc[city.span.start : end + 1])
+
+
+# A plural head before "of" and a list of names: "the Departments of Streets and Sanitation,
+# Police, Buildings, and Business Affairs and Consumer Protection".
+_PLURAL_HEADS = {
+    "Departments": "Department",
+    "Ministries": "Ministry",
+    "Offices": "Office",
+    "Bureaus": "Bureau",
+    "Boards": "Board",
+    "Commissions": "Commission",
+}
+
+
+def coordinated_bodies(field: Field, named: dict[Ref, OrganizationName]) -> Iterator[Mention]:
+    """Each body of a plural head before a list that commas divide: "the Departments of
+    Streets and Sanitation, Police, Buildings, and Business Affairs and Consumer
+    Protection" names the Department of Streets and Sanitation, of Buildings and of
+    Business Affairs and Consumer Protection ("and" inside an item is part of its name; a
+    head word alone, "Police", is no particular body). Without a comma ("the Departments of
+    Justice and State") one name or two cannot be told apart, and none is read."""
+    doc = field.doc
+    for index, token in enumerate(doc[:-2]):
+        single = _PLURAL_HEADS.get(token.text)
+        if single is None or doc[index + 1].text not in ("of", "for"):
+            continue
+        items: list[tuple[int, int]] = []
+        start = cursor = index + 2
+        while cursor < len(doc):
+            text = doc[cursor].text
+            if text == ",":
+                items.append((start, cursor))
+                cursor += 1
+                if cursor < len(doc) and doc[cursor].text == "and":
+                    cursor += 1
+                start = cursor
+            elif text[:1].isupper() or (text in ("and", "&", "of", "the") and cursor > start):
+                cursor += 1
+            else:
+                break
+        items.append((start, cursor))
+        items = [_trimmed(doc, a, b) for a, b in items]
+        if len(items) < 2 or any(a >= b for a, b in items):
+            continue
+        for number, (first, end) in enumerate(items):
+            words = doc[first:end].text
+            if len(words.split()) == 1 and words in HEADS:
+                continue  # "Police": no particular body
+            body = organization_named(f"{single} {doc[index + 1].text} {words}")
+            if body is None:
+                continue
+            named.setdefault(body.ref, body)
+            yield Mention(body.ref, body.name, field, doc[index if number == 0 else first : end])
+
+
+def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """An item of a list without the joining words at its ends."""
+    while start < end and doc[start].text in ("and", "&", "of", "the"):
+        start += 1
+    while end > start and doc[end - 1].text in ("and", "&", "of", "the"):
+        end -= 1
+    return start, end

@@ -21,6 +21,7 @@ from kg.extract.organization_checks import (
     in_headline_line,
     is_building,
     office_of_role,
+    person_labelled,
 )
 from kg.extract.organization_names import (
     EDGES,
@@ -121,14 +122,17 @@ def _grows(span: Span, inner: Mention, people: set[tuple[str, int]]) -> bool:
     the Homeless"); a list ("the FBI and Justice Department") holds two mentions and is
     none."""
     doc, name = span.doc, inner.field.name
-    if not (span.start <= inner.span.start and inner.span.end <= span.end) or len(span) == len(
-        inner.span
+    # "the Board of Deputies" inside "Board of Deputies of British Jews": "the" is no word
+    # of the name.
+    first = inner.span.start + (inner.span[0].lower_ == "the" and len(inner.span) > 1)
+    if not (span.start <= first and inner.span.end <= span.end) or span.end - span.start == (
+        inner.span.end - first
     ):
         return False
-    added = [i for i in range(span.start, span.end) if not inner.span.start <= i < inner.span.end]
+    added = [i for i in range(span.start, span.end) if not first <= i < inner.span.end]
     if any((name, i) in people for i in added):
         return False
-    before = doc[span.start : inner.span.start]
+    before = doc[span.start : first]
     if any(t.text in ("and", "&", ",") for t in before):
         return False
     after = doc[inner.span.end : span.end]
@@ -160,6 +164,12 @@ def model_mentions(
     outlets: set[tuple[str, int]],
 ) -> Iterator[Mention]:
     for ent in field.ents:
+        if ent.label_ == "PERSON" and (field.name, ent.start) not in outlets:
+            named = person_labelled(field, ent, people)
+            if named is not None:  # "the Proud Boys organization"
+                _remember(names, named)
+                yield Mention(named.ref, named.name, field, ent)
+            continue
         if ent.label_ != "ORG" or (field.name, ent.start) in outlets:
             continue  # an outlet is not an organization here
         span, acronym = _extent(ent)

@@ -43,6 +43,17 @@ from kg.extract.organization_names import (
     owned_body,
     place_of_demonym,
 )
+from kg.extract.organization_support import (
+    DESCRIBED,
+    LISTED,
+    NOUN_AFTER,
+    NOUN_BEFORE,
+    TRUSTED,
+    listed,
+    local_support,
+    name_support,
+    not_a_place_name,
+)
 from kg.extract.party_adjectives import as_adjective
 from kg.extract.people import person_mentions
 from kg.extract.roles import is_role_head, role_starting_at
@@ -53,7 +64,8 @@ if TYPE_CHECKING:
 
 # Buildings, laws, programmes and spans the model cut short ("Anglican Archbishop of").
 NOT_ORGANIZATION = re.compile(
-    r"\b(Theatre|Theater|Palace|Palais|Hotel|Airport|Stadium|Act|Bill|Treaty|Accord|Solution|"
+    r"\b(Theatre|Theater|Palace|Palais|Hotel|Airport|Station|Terminal|Stadium|Act|Bill|Treaty|"
+    r"Accord|Solution|"
     r"Program|Programme|Pilot|Guide|Election|Day|Week|Budget|Summit|Prerogative|Street|"
     r"St|Avenue|Ave|Road|Boulevard|Blvd|Ward|Plaisance|Ships?|Aircraft|Jets?|Fighters?|"
     r"Bombers?|Missiles?|Drones?|Rifles?|Vaccines?|Marsh|Mountains?|Valley|Hills?|Creek|Beach|"
@@ -120,7 +132,8 @@ def entity_organization(
     ):
         return None
     if ((field.name, span.start) in people or (field.name, span.end - 1) in people) and not (
-        ent.ent_id_ and span.start > 0 and _demonym(doc[span.start - 1].text)
+        (ent.ent_id_ and span.start > 0 and _demonym(doc[span.start - 1].text))
+        or _named_for_person(field, span, people)
     ):
         # Part of a person's name ("Wali Masood" of Ahmad Wali Masood); but a known body
         # after a people's adjective is that body ("the Afghan Taliban").
@@ -154,7 +167,9 @@ def entity_organization(
         known_name = known_organization(EDGES.sub("", span[1:].text))
     if known_name is not None:
         return known_name  # "the Senate Intelligence committee", "the F.B.I."
-    if is_place(span) or _is_portfolio(span) or _describes(span):
+    if (is_place(span) and not not_a_place_name(field, span)) or _is_portfolio(span):
+        return None  # a place, unless the text says it is a body ("rights group Liberty")
+    if _describes(span):
         return None
     if _inhabitant(text) or (span[0].text in _RANKS and not has_legal_form(text)):
         return None  # "The New Zealander won", "Sergeant First Class": a person
@@ -191,9 +206,43 @@ def entity_organization(
         home = at_home(field, span, named, context)
         if home is not None:
             return home
-    if fold(named.name) in GENERIC or _lone_word(field, span):
+    if fold(named.name) in GENERIC or _lone_word(field, span, context):
         return None
     return named
+
+
+def person_labelled(
+    field: Field, span: Span, people: set[tuple[str, int]]
+) -> OrganizationName | None:
+    """The body a name the model labels a person's names, where the people rules did not
+    take it for a person's and the text says it is a body's: a body's noun beside it or a
+    description after it ("the white nationalist Proud Boys organization"), or a list of
+    bodies it stands in ("World Business Chicago, Women Employed, and Civic Consulting
+    Alliance"). Two capitalized words or more, the first no given name."""
+    words = [t for t in span if t.lower_ != "the"]
+    if field.headline or in_headline_line(field, span) or len(words) < 2:
+        return None
+    if not all(t.is_title and t.is_alpha for t in words) or words[0].text in gz.given_names():
+        return None
+    if any((field.name, i) in people for i in range(span.start, span.end)):
+        return None
+    if local_support(field, span) not in (NOUN_BEFORE, NOUN_AFTER, DESCRIBED) and not listed(
+        field, span
+    ):
+        return None
+    if is_place(span) or NOT_ORGANIZATION.search(span.text):
+        return None
+    return organization_named(EDGES.sub("", span.text))
+
+
+def _named_for_person(field: Field, span: Span, people: set[tuple[str, int]]) -> bool:
+    """Whether a name that opens with a person's name is a body named after them: its last
+    word is not the person's and makes it a body's ("the Podesta Group", "Ford Motor
+    Company")."""
+    if (field.name, span.end - 1) in people or len(span) < 2:
+        return False
+    last = span[-1].text
+    return ends_in_head(span) or last in ORGANIZATION_WORDS or COMPANY.fullmatch(last) is not None
 
 
 def _person_like(field: Field, span: Span, people: set[tuple[str, int]], context: Context) -> bool:
@@ -282,12 +331,13 @@ def _placed_in(span: Span) -> bool:
     return start > 0 and doc[start - 1].lower_ in _LOCATIVE
 
 
-def _lone_word(field: Field, span: Span) -> bool:
+def _lone_word(field: Field, span: Span, context: Context) -> bool:
     """Whether a one-word name the gazetteer does not know is no organization's: the model
     calls surnames, places and capitalized common words organizations ("Trump", "Butler",
     "Derbyshire", "• Success"). One stands when a noun beside it says what it is ("his new
     party, Veritas"); an acronym stands unless it is a US state's code or a role ("IL",
-    "MEP")."""
+    "MEP"). The text may say so elsewhere too (`organization_support`: "a BAA spokesman",
+    "Metra's board", "joined Veritas")."""
     words = [t for t in span if t.lower_ != "the"]
     if len(words) != 1:
         return False
@@ -296,11 +346,19 @@ def _lone_word(field: Field, span: Span) -> bool:
         return len(word) > 5 or word in _us_state_codes() or word.lower() in _ROLE_ACRONYMS
     if fold(word) in gz.seats():
         return False  # "the Kremlin", "Holyrood": a seat of government standing for it
+    if _lone_word_cue(field, span):
+        return False  # "Airbnb, Microsoft Corp and Lyft"; "an executive at Raytheon"
+    return name_support(field, span, context) not in TRUSTED
+
+
+def _lone_word_cue(field: Field, span: Span) -> bool:
+    """Whether a word near a lone name says it is a body's or a company's: a body's noun
+    within three words, a company's word, a list of companies, a description after it."""
     doc = field.doc
     near = doc[max(0, span.start - 3) : min(len(doc), span.end + 2)]
     if among_companies(field, span) or company_cue(field, span):
-        return False  # "Airbnb, Microsoft Corp and Lyft"; "an executive at Raytheon"
-    return not any(t.lower_ in DESCRIPTORS for t in near) and not _described_after(span)
+        return True
+    return any(t.lower_ in DESCRIPTORS for t in near) or _described_after(span)
 
 
 # Nouns that head organizations' names besides a body's head nouns (bodies.HEADS): "the
@@ -312,7 +370,8 @@ ORGANIZATION_WORDS = frozenset(
     Partners Associates Holdings Institution Watch Forum Brigade Regiment Battalion
     Cooperative Co-operative Consortium Charity Mission Initiative Labour Labor
     Technologies Communications Media Pharmaceuticals Motors Energy Bancorp Capital Markets
-    Securities Investments Advisors Management Financial
+    Securities Investments Advisors Management Financial Guards Fusiliers Dragoons Hussars
+    Lancers Grenadiers Highlanders Commandos
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
 
@@ -338,7 +397,9 @@ def _unsupported(field: Field, span: Span, named: OrganizationName) -> bool:
         return False
     doc = field.doc
     near = doc[max(0, span.start - 3) : min(len(doc), span.end + 2)]
-    if any(t.lower_ in DESCRIPTORS for t in near if not span.start <= t.i < span.end):
+    if any(
+        t.is_lower and t.lower_ in DESCRIPTORS for t in near if not span.start <= t.i < span.end
+    ):
         return False
     if _post_of(span):
         return False
@@ -487,6 +548,8 @@ def model_evidence(mention: Mention, named: OrganizationName, context: Context) 
     text = EDGES.sub("", span.text)
     if ent is not None and ent.ent_id_ and fold(named.name) in gz.organization_by_form():
         return "gazetteer"
+    if ent is not None and ent.label_ == "PERSON":  # "the Proud Boys organization"
+        return name_support(mention.field, span, context) or LISTED
     words = [t for t in span if t.lower_ != "the"]
     if len(words) == 1 and words[0].text in CHAMBER_WORDS:
         return LONE_CHAMBER
@@ -503,7 +566,7 @@ def model_evidence(mention: Mention, named: OrganizationName, context: Context) 
     if any(t.text in HEADS or t.text in _OF_HEADS_WORDS for t in span):
         return "head noun inside"
     if _unsupported(mention.field, span, named):
-        return LABEL_ALONE
+        return name_support(mention.field, span, context) or LABEL_ALONE
     if any(t.text in ORGANIZATION_WORDS for t in span):
         return "organization word"
     if GOVERNMENT.search(text):
@@ -511,9 +574,13 @@ def model_evidence(mention: Mention, named: OrganizationName, context: Context) 
     if named.kind == "party":
         return "party"
     if len(words) == 1 and words[0].text.isupper():
-        return "acronym" if _acronym_supported(mention, context) else ACRONYM_ALONE
+        if _acronym_supported(mention, context):
+            return "acronym"
+        return name_support(mention.field, span, context) or ACRONYM_ALONE
     if len(words) == 1:
-        return "lone word with a cue"
+        if fold(words[0].text) in gz.seats() or _lone_word_cue(mention.field, span):
+            return "lone word with a cue"
+        return name_support(mention.field, span, context) or "lone word with a cue"
     return "model only"
 
 

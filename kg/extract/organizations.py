@@ -18,6 +18,7 @@ from kg.extract.companies import ticker_after
 from kg.extract.government_bodies import (
     chamber_committees,
     city_police,
+    coordinated_bodies,
     district_courts,
     ministries,
     parliaments,
@@ -27,6 +28,7 @@ from kg.extract.organization_aliases import overlaps, short_forms, spelled_out, 
 from kg.extract.organization_candidates import by_form, listed_companies, model_mentions
 from kg.extract.organization_checks import ACRONYM_ALONE, LABEL_ALONE, LONE_CHAMBER, model_evidence
 from kg.extract.organization_names import OrganizationName, body_of, ministry_of, organization_named
+from kg.extract.organization_support import TRUSTED
 from kg.extract.people import person_mentions
 from kg.extract.places import city_facts, city_ref, place_mentions
 from kg.model import Article, Fact, Iri, Ref
@@ -95,6 +97,11 @@ def organization_mentions(context: Context) -> list[Mention]:
         committees += _noted(
             evidence, "district court", (m for f in fields for m in district_courts(f, named))
         )
+        committees += _noted(
+            evidence,
+            "plural head and a list",
+            (m for f in fields for m in coordinated_bodies(f, named)),
+        )
         found = [m for m in found if not any(overlaps(m, c.span) for c in committees)]
         found += committees
         grown: set[int] = set()
@@ -113,6 +120,15 @@ def organization_mentions(context: Context) -> list[Mention]:
         context.cache["organization names"] = named
         context.cache["organization evidence"] = evidence
     return found
+
+
+def _emitted(evidence: str) -> bool:
+    """Whether a mention found by this evidence makes an organization node: not by the
+    rules too weak by their measured precision (`_NOT_EMITTED`, and the text's evidence
+    under 0.85, `organization_support.TRUSTED`)."""
+    if evidence in _NOT_EMITTED:
+        return False
+    return not evidence.startswith("text:") or evidence in TRUSTED
 
 
 def organization_evidence(context: Context) -> dict[tuple[str, int, int], str]:
@@ -169,8 +185,7 @@ def organizations(article: Article, context: Context) -> Iterator[Fact]:
     mentions = [
         m
         for m in found
-        if (m.field.name, m.span.start) not in adjectives
-        and evidence[_where(m)] not in _NOT_EMITTED
+        if (m.field.name, m.span.start) not in adjectives and _emitted(evidence[_where(m)])
     ]
     yield from mention_facts(mentions, "organizations")
     # A city that opens the organization's name is its city ("Miami Police").

@@ -4,7 +4,9 @@ Run: python kg/extract/data/make_us_government.py FOIA_GIT CONGRESS_GIT
 
 - FOIA_GIT: a clone of github.com/18F/2015-foia (CC0 1.0; the FOIA contacts of every federal
   agency, with its components): each agency, and each component marked top-level, with the
-  abbreviation the file gives.
+  abbreviation the file gives; and each other component named as a body of its own, whose
+  last word is an agency's ("Federal Railroad Administration", "Forest Service"; not
+  regional or field offices, divisions or "Office of ..." units), with no acronym made up.
 - CONGRESS_GIT: a clone of github.com/unitedstates/congress-legislators (CC0 1.0): every
   committee of committees-current.yaml as it stood every six months since 2012, and the
   newest; a committee renamed over time keeps its newest name and the older ones as other
@@ -92,6 +94,29 @@ def department_forms(name: str) -> tuple[str, list[str]]:
     return full, [*variants(name), short, f"U.S. {short}"]
 
 
+AGENCY_WORDS = frozenset(
+    """
+    Administration Agency Service Bureau Corporation Commission Board Survey Command Authority
+    Foundation Council Corps
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
+"""The last words of a federal body's own name: a component so named is a body of its own."""
+
+
+def _named_body(component: dict[str, Any]) -> bool:
+    """Whether a component that is not top-level is a body named in its own right ("Federal
+    Railroad Administration"), not an office, a division or a regional or field office."""
+    name = re.sub(r"\s+-\s+.*", "", str(component.get("name") or "").strip())
+    words = name.split()
+    return (
+        len(words) >= 2
+        and words[-1] in AGENCY_WORDS
+        and not name.startswith(("Office", "The "))
+        and "(" not in name
+        and "," not in name
+    )
+
+
 def agencies(repository: Path, commit: str) -> list[tuple[str, list[str]]]:
     found = []
     listing = git(repository, "ls-tree", "--name-only", "-z", commit, "contacts/data/")
@@ -99,13 +124,15 @@ def agencies(repository: Path, commit: str) -> list[tuple[str, list[str]]]:
         agency = load(repository, commit, path)
         if not agency or not agency.get("name"):
             continue
-        bodies = [agency] + [c for c in agency.get("departments") or [] if c.get("top_level")]
+        components = agency.get("departments") or []
+        bodies = [agency] + [c for c in components if c.get("top_level") or _named_body(c)]
         for body in bodies:
             name = re.sub(r"\s+-\s+.*", "", str(body["name"]).strip())  # "... - Headquarters"
             if name.startswith("Office of the") or "(" in name:
                 continue  # offices of a post ("Office of the Attorney General"), not bodies
             canonical, forms = department_forms(name)
-            abbreviation = str(body.get("abbreviation") or "").strip() or initials(name)
+            made = initials(name) if body is agency or body.get("top_level") else ""
+            abbreviation = str(body.get("abbreviation") or "").strip() or made
             if abbreviation.isupper() and len(abbreviation) > 2 and abbreviation not in CLASHES:
                 forms.append(abbreviation)
             found.append((canonical, forms))
@@ -194,16 +221,18 @@ def main(foia: Path, congress: Path) -> None:
     congress_commit = git(congress, "rev-parse", "HEAD").strip()
     known = known_forms()
     taken: set[str] = set()
+    named: set[str] = set()
     rows: list[tuple[str, list[str]]] = []
     for canonical, forms in [*agencies(foia, foia_commit), *committees(congress)]:
         folded = {fold(f) for f in [canonical, *forms]}
-        if folded & known or fold(canonical) in taken:
-            continue
+        if folded & known or fold(canonical) in taken or fold(canonical) in named:
+            continue  # known already, or a body two agencies' files both list
         # A short form two bodies share ("DC": Denali Commission, District of Columbia) is
         # neither's.
         others = [f for f in dict.fromkeys(forms) if f != canonical and fold(f) != fold(canonical)]
         rows.append((canonical, others))
         taken.add(fold(canonical))
+        named.update(folded)
     counts: dict[str, int] = {}
     for canonical, others in rows:
         for form in {fold(f) for f in [canonical, *others]}:
