@@ -8,30 +8,11 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from kg.extract import extract
 from kg.extract.officeholders import mayor_city, minister_country
-from kg.model import Article, Ref
-from kg.namespaces import KG, SDO
+
+from .positions import offices
 
 CHICAGO, DALLAS, LONDON = 4887398, 4684888, 2643743
-
-
-def offices(body: str, published: datetime | None = None) -> set[tuple[str, str, str]]:
-    """(holder, role, jurisdiction's name) of every current position."""
-    found = list(extract(Article(source="t.txt", body=body, published=published)).facts)
-    names = {f.subject.key: str(f.object) for f in found if str(f.predicate) == str(SDO.name)}
-    by: dict[str, dict[str, object]] = {str(p): {} for p in (KG.holder, SDO.roleName)}
-    by[str(KG.jurisdiction)] = {}
-    for fact in found:
-        if str(fact.predicate) in by:
-            by[str(fact.predicate)][fact.subject.key] = fact.object
-    rows = set()
-    for position, holder in by[str(KG.holder)].items():
-        assert isinstance(holder, Ref)
-        where = by[str(KG.jurisdiction)].get(position)
-        place = names.get(where.key, where.key) if isinstance(where, Ref) else ""
-        rows.add((names[holder.key], str(by[str(SDO.roleName)][position]), place))
-    return rows
 
 
 def when(year: int, month: int, day: int) -> datetime:

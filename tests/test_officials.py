@@ -11,32 +11,11 @@ import pytest
 
 import kg
 from kg.export import exporters
-from kg.extract import extract
 from kg.extract.officeholders import BIOGUIDE, WIKIDATA, spells
-from kg.model import Article, Fact, Iri, Ref
+from kg.model import Iri
 from kg.namespaces import KG, OWL, SDO
 
-
-def facts(body: str, published: datetime | None = None) -> list[Fact]:
-    return list(extract(Article(source="t.txt", body=body, published=published)).facts)
-
-
-def offices(body: str, published: datetime | None = None) -> set[tuple[str, str, str]]:
-    """(holder, role, jurisdiction's name) of every current position."""
-    found = facts(body, published)
-    names = {f.subject.key: str(f.object) for f in found if str(f.predicate) == str(SDO.name)}
-    by = {str(p): {} for p in (KG.holder, SDO.roleName, KG.jurisdiction)}
-    for fact in found:
-        if str(fact.predicate) in by:
-            by[str(fact.predicate)][fact.subject.key] = fact.object
-    rows = set()
-    for position, holder in by[str(KG.holder)].items():
-        assert isinstance(holder, Ref)
-        where = by[str(KG.jurisdiction)].get(position)
-        place = names.get(where.key, where.key) if isinstance(where, Ref) else ""
-        rows.add((names[holder.key], str(by[str(SDO.roleName)][position]), place))
-    return rows
-
+from .positions import facts, offices
 
 SPRING_2012 = datetime(2012, 4, 23, tzinfo=UTC)
 
