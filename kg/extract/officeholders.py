@@ -11,6 +11,7 @@ gives, among the holders of that office.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -220,22 +221,27 @@ class MayorSpell:
     end: date
 
 
+def _terms(table: str) -> Iterator[tuple[list[str], list[str], date, date]]:
+    """The rows of a table of terms in office (data/mayors.tsv, data/ministers.tsv): the
+    holder's names (the first the usual one, then the others the table gives after it), the
+    row's own columns, and the term's start and end (``date.max`` while it lasts)."""
+    text = files("kg.extract").joinpath("data", table).read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    for name, forms, *columns, start, end in rows[1:]:
+        names = [name, *(f for f in forms.split("|") if f)]
+        ended = date.fromisoformat(end) if end.strip() else date.max
+        yield names, columns, date.fromisoformat(start), ended
+
+
 @cache
 def _mayors() -> tuple[dict[str, list[MayorSpell]], dict[str, list[MayorSpell]]]:
-    text = files("kg.extract").joinpath("data", "mayors.tsv").read_text(encoding="utf-8")
     by_name: dict[str, list[MayorSpell]] = {}
     by_surname: dict[str, list[MayorSpell]] = {}
-    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
-    for name, forms, city, start, end in rows[1:]:
-        spell = MayorSpell(
-            name,
-            int(city),
-            date.fromisoformat(start),
-            date.fromisoformat(end) if end.strip() else date.max,
-        )
-        for form in {_key(f) for f in (name, *forms.split("|")) if f}:
+    for names, (city,), start, end in _terms("mayors.tsv"):
+        spell = MayorSpell(names[0], int(city), start, end)
+        for form in {_key(n) for n in names}:
             by_name.setdefault(form, []).append(spell)
-        by_surname.setdefault(fold(name).split()[-1], []).append(spell)
+        by_surname.setdefault(fold(names[0]).split()[-1], []).append(spell)
     return by_name, by_surname
 
 
@@ -286,22 +292,13 @@ class MinisterSpell:
 
 @cache
 def _ministers() -> tuple[dict[str, list[MinisterSpell]], dict[str, list[MinisterSpell]]]:
-    text = files("kg.extract").joinpath("data", "ministers.tsv").read_text(encoding="utf-8")
     by_name: dict[str, list[MinisterSpell]] = {}
     by_surname: dict[str, list[MinisterSpell]] = {}
-    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
-    for name, forms, country, office, start, end in rows[1:]:
-        spell = MinisterSpell(
-            name,
-            country,
-            office,
-            date.fromisoformat(start),
-            date.fromisoformat(end) if end.strip() else date.max,
-        )
-        for form in {_key(f) for f in (name, *forms.split("|")) if f}:
+    for names, (country, office), start, end in _terms("ministers.tsv"):
+        spell = MinisterSpell(names[0], country, office, start, end)
+        for form in {_key(n) for n in names}:
             by_name.setdefault(form, []).append(spell)
-        surnames = {fold(f).split()[-1] for f in (name, *forms.split("|")) if f}
-        for surname in surnames:
+        for surname in {fold(n).split()[-1] for n in names}:
             by_surname.setdefault(surname, []).append(spell)
     return by_name, by_surname
 
