@@ -18,8 +18,10 @@ under the store folder's exclusive lock, each file renamed into place when whole
 removed with the store when the export changes. They are made by running the
 shipped SPARQL itself over the export loaded in memory (where these joins run 3 to 8
 times faster than on disk), so their rows are the query's rows by construction.
-`kg serve` makes them on its first start, after the entity index; `kg query` does not
-(its first query would pay for all of them).
+They are made by `kg answers BUILD`, by `kg serve` on its first start (after the entity
+index), and, like ``git gc --auto``, in a detached background process at a lower priority
+that `kg query` starts after a query it ran on the store (``keep_in_background``), so that
+the first query pays for the store alone and the shipped queries after it are read.
 """
 
 from __future__ import annotations
@@ -29,7 +31,10 @@ import json
 import logging
 import os
 import shutil
+import subprocess
+import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -44,6 +49,9 @@ log = logging.getLogger(__name__)
 
 SUFFIX = ".answers"
 """A store's kept answers are in the folder named as the store's, with this suffix."""
+
+LOG_SUFFIX = ".answers.log"
+"""The log of a background process making a store's answers: named as the store, beside it."""
 
 
 def _shipped() -> dict[str, str]:
@@ -104,7 +112,7 @@ def ensure_answers(
             if not missing:  # another process made them while we waited
                 return target, None
             if fingerprint(build.source) not in build.location.name:
-                raise StorageError(f"{build.source} changed while kg serve started; start it again")
+                raise StorageError(f"{build.source} changed while its answers were to be kept")
             seconds = _make(build.source, target, missing, waiting)
             _write_made(target, seconds)
             _remove_stale(root, build.source.name, keep=target)
@@ -220,8 +228,43 @@ def _remove_stale(root: Path, name: str, *, keep: Path) -> None:
             continue
         if path.name.startswith(f"{name}-") and not in_use(path):
             shutil.rmtree(path, ignore_errors=True)
+    for log_path in root.glob(f"{name}-*{LOG_SUFFIX}"):  # of background makings
+        if log_path.name != keep.name.removesuffix(SUFFIX) + LOG_SUFFIX:
+            log_path.unlink(missing_ok=True)
     for leftover in keep.glob("tmp-*"):  # of a killed making
         leftover.unlink(missing_ok=True)
+
+
+@dataclass(frozen=True)
+class Background:
+    """A background process started to keep a store's answers: its id and its log."""
+
+    pid: int
+    log: Path
+
+
+def keep_in_background(build: StoreBuild) -> Background | None:
+    """Start a detached process, at a lower priority, that keeps the answers of the store
+    ``build`` (``kg answers``); None when they are kept already or being made.
+
+    Raises StorageError when the export would not fit in the memory available (nothing
+    is started).
+    """
+    if not _missing(answers_path(build)) or in_use(build.location.parent):
+        return None
+    check_memory(build.source, available_memory())
+    log_path = build.location.with_name(build.location.name + LOG_SUFFIX)
+    command = [sys.executable, "-m", "kg", "answers", str(build.source), "--no-wait"]
+    with log_path.open("ab") as output:
+        process = subprocess.Popen(
+            (["nice", "-n", "10"] if shutil.which("nice") else []) + command,
+            stdin=subprocess.DEVNULL,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,  # not stopped by the terminal's Ctrl-C or hang-up
+            close_fds=True,
+        )
+    return Background(process.pid, log_path)
 
 
 def read(document: Path) -> ox.QuerySolutions:

@@ -6,7 +6,7 @@ import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 from rich.console import Console
@@ -16,6 +16,9 @@ from rich.table import Table
 from kg import __version__
 from kg.errors import KgError
 from kg.resolve import DEFAULT_BASE
+
+if TYPE_CHECKING:
+    from kg.graph import KnowledgeGraph
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -306,6 +309,13 @@ def unused_summary(unused: dict[str, int]) -> str:
     help="Query the export's on-disk query store (made on first use), or parse the export "
     "into memory for this query (slower to start, faster on join-heavy queries).",
 )
+@click.option(
+    "--keep-answers/--no-keep-answers",
+    default=True,
+    show_default=True,
+    help="After a query on the query store, keep the shipped queries' answers in a "
+    "background process at low priority (kg answers), unless they are kept already.",
+)
 def query(
     graph: str | None,
     query: str | None,
@@ -314,6 +324,7 @@ def query(
     list_queries: bool,
     no_wait: bool,
     store: bool,
+    keep_answers: bool,
 ) -> None:
     """Run SPARQL over GRAPH (an exported file or a build folder), read only.
 
@@ -322,8 +333,9 @@ def query(
     CONSTRUCT and DESCRIBE print Turtle. An export of 1 MiB or more is bulk
     loaded once into a query store beside it (.kg-query-store/), which later
     queries open in milliseconds; it is loaded again when the export changes.
-    A shipped query whose answer `kg serve` has kept for the build is read from
-    that answer instead of being run (docs/query.md, kept answers).
+    The shipped queries' answers are then kept in the background (see kg
+    answers), and a shipped query is read from its kept answer instead of being
+    run (docs/query.md, kept answers).
     """
     from kg.sparql import named_queries, open_graph, run
 
@@ -365,8 +377,70 @@ def query(
                 table.add_row(*(row[name] or "" for name in result.variables))
             stdout.print(table)
             stderr.print(f"{len(result.rows)} rows", highlight=False)
+        if keep_answers:
+            _keep_answers_in_background(result.graph)
     except KgError as error:
         raise _fail(error) from error
+
+
+def _keep_answers_in_background(graph: KnowledgeGraph | None) -> None:
+    """Start keeping the shipped queries' answers of the query store ``graph`` was read
+    from, if it was one and they are not kept (kg.answers.keep_in_background)."""
+    from kg.answers import keep_in_background
+    from kg.errors import StorageError
+    from kg.querystore import StoredGraph
+
+    if not isinstance(graph, StoredGraph):
+        return
+    build = graph.query_store.build
+    try:
+        started = keep_in_background(build)
+    except StorageError as error:
+        if build.built:  # said once, when the store is loaded
+            stderr.print(f"kg query: {error}", soft_wrap=True, highlight=False)
+        return
+    if started is not None:
+        stderr.print(
+            f"kg query: keeping the shipped queries' answers in the background (process "
+            f"{started.pid}, log {started.log}); shipped queries read them once kept",
+            soft_wrap=True,
+            highlight=False,
+        )
+
+
+@main.command()
+@click.argument("graph")
+@click.option(
+    "--no-wait",
+    is_flag=True,
+    help="Stop at once when another process is building the query store or the answers.",
+)
+def answers(graph: str, no_wait: bool) -> None:
+    """Keep the answers of every shipped query over GRAPH (a build folder or an export),
+    so that kg query and kg serve read them instead of running them (docs/query.md,
+    kept answers). Loads the query store first if needed. kg serve's first start does
+    this, and kg query starts it in the background after a query on the store.
+    """
+    from kg.answers import ensure_answers
+    from kg.querystore import ensure_store
+
+    def waiting(message: str) -> None:
+        stderr.print(f"kg answers: {message}", soft_wrap=True, highlight=False)
+
+    try:
+        build = ensure_store(graph, wait=not no_wait, waiting=waiting)
+        folder, seconds = ensure_answers(build, wait=not no_wait, waiting=waiting)
+    except KgError as error:
+        raise _fail(error) from error
+    if seconds is None:
+        click.echo(f"kg answers: kept already in {folder}")
+        return
+    wall = sum(wall for wall, _ in seconds.values())
+    cpu = sum(cpu for _, cpu in seconds.values())
+    click.echo(
+        f"kg answers: kept the answers of {len(seconds) - 1} shipped queries in {folder} "
+        f"({wall:.1f} s, {cpu:.1f} s of processor)"
+    )
 
 
 @main.command()

@@ -4,6 +4,7 @@ when the export changes, answering every shipped query as the parsed export does
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import time
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from kg.answers import find
 from kg.builder import build_to
 from kg.cli import main
 from kg.errors import InputError, LockedError
@@ -127,25 +129,65 @@ def test_a_store_being_built_by_another_process_is_named(
         holder.communicate()
 
 
-def test_cli_query_of_a_large_export_leaves_a_store(tmp_path: Path, build_folder: Path) -> None:
-    export = tmp_path / "graph.nq"
+def large_export(folder: Path, build_folder: Path, *, copied: bytes = b"/graph/") -> Path:
+    """An N-Quads export past the size at which a store pays: the seeds' statements again
+    with the IRIs that hold ``copied`` renamed (by default, in more graphs; with
+    ``b"/id/"``, more articles and entities like the seeds')."""
+    export = folder / "graph.nq"
     data = (build_folder / "graph.nq").read_bytes()
-    # Past the size at which a store pays: the same statements in more graphs.
     copies = [data]
     for copy in range(1, 1 + (1 << 20) // len(data) + 1):
-        copies.append(data.replace(b"/graph/", f"/graph/copy{copy}-".encode()))
+        copies.append(data.replace(copied, copied + f"copy{copy}-".encode()))
     export.write_bytes(b"".join(copies))
+    return export
+
+
+def test_cli_query_of_a_large_export_leaves_a_store(tmp_path: Path, build_folder: Path) -> None:
+    export = large_export(tmp_path, build_folder)
     parsed = CliRunner().invoke(
         main, ["query", str(export), "outlets", "--format", "csv", "--no-store"]
     )
     assert parsed.exit_code == 0, parsed.output
     assert not (tmp_path / STORE_FOLDER).exists()
-    result = CliRunner().invoke(main, ["query", str(export), "outlets", "--format", "csv"])
+    result = CliRunner().invoke(
+        main, ["query", str(export), "outlets", "--format", "csv", "--no-keep-answers"]
+    )
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("name,domain,published,cites")
     assert "into its query store" in result.stderr
     stores = list((tmp_path / STORE_FOLDER).iterdir())
     assert len(stores) == 1 and stores[0].name.startswith("graph.nq-")
-    again = CliRunner().invoke(main, ["query", str(export), "outlets", "--format", "csv"])
+    again = CliRunner().invoke(
+        main, ["query", str(export), "outlets", "--format", "csv", "--no-keep-answers"]
+    )
     assert again.stdout == result.stdout == parsed.stdout
     assert "query store" not in again.stderr  # opened, not loaded again
+    assert "background" not in result.stderr + again.stderr
+    assert [p.name for p in (tmp_path / STORE_FOLDER).iterdir()] == [stores[0].name]
+
+
+def test_the_first_query_keeps_the_answers_in_the_background(
+    tmp_path: Path, build_folder: Path
+) -> None:
+    # The same entities in many graphs would make the listings' joins explode.
+    export = large_export(tmp_path, build_folder, copied=b"/id/")
+    query = [sys.executable, "-m", "kg", "query", str(export), "outlets", "--format", "csv"]
+    first = subprocess.run(query, capture_output=True, text=True, check=True, timeout=300)
+    started = re.search(r"in the background \(process (\d+), log (\S+)\)", first.stderr)
+    assert started is not None, first.stderr
+    # kg query has exited; the process it started goes on alone and says when it is done.
+    log = Path(started.group(2))
+    deadline = time.monotonic() + 300
+    while "kg answers: kept the answers of" not in log.read_text():
+        assert time.monotonic() < deadline, log.read_text()
+        time.sleep(0.2)
+    kept = find(export, "outlets")
+    assert kept is not None
+    second = subprocess.run(query, capture_output=True, text=True, check=True, timeout=300)
+    assert second.stdout == kept.with_suffix(".csv").read_text()
+    assert sorted(second.stdout.splitlines()) == sorted(first.stdout.splitlines())
+    assert "background" not in second.stderr  # read, nothing left to keep
+    assert run(export, "outlets").kept == kept
+    again = CliRunner().invoke(main, ["answers", str(export)])
+    assert again.exit_code == 0, again.output
+    assert again.stdout.startswith("kg answers: kept already in ")
