@@ -266,10 +266,6 @@ def _same(gold: str, predicted: str) -> bool:
     return gold == predicted
 
 
-def _within(gold: frozenset[str], predicted: str) -> bool:
-    return predicted in gold
-
-
 def _overlap(gold: frozenset[str], predicted: frozenset[str]) -> bool:
     return bool(gold & predicted)
 
@@ -390,28 +386,33 @@ def score_facts(
         missed_organizations,
         (p for p in unmatched if not p & ignored),
     )
-    cited = sorted(
-        {
-            f.object.key.partition("/")[2]
-            for f in facts
-            if str(f.predicate) == str(SDO.citation) and isinstance(f.object, Ref)
-        }
-    )
+    # Outlets cited in the text and the publishers of the article and of its related
+    # articles (LABELLING.md), each by its key and its names.
+    outlets = [
+        frozenset({key.partition("/")[2], *(f"name:{n}" for n in names.get(key, ()))})
+        for key in sorted(
+            {
+                f.object.key
+                for f in facts
+                if str(f.predicate) in (str(SDO.citation), str(SDO.publisher))
+                and isinstance(f.object, Ref)
+            }
+        )
+    ]
     gold_outlets = list(
         dict.fromkeys(
             frozenset(outlet_key(n) for n in _choices(None, o, "outlet", fold_names=False))
             for o in gold.get("outlets") or []
         )
     )
-    missed_outlets, left = _match(gold_outlets, cited, _within)
+    missed_outlets, unmatched_outlets = _match(gold_outlets, outlets, _overlap)
     ignored = {
         outlet_key(n)
         for o in neutral.get("outlets") or []
         for n in _choices(None, o, "outlet", fold_names=False)
     }
-    _add(
-        scores["outlets"], len(gold_outlets), missed_outlets, (p for p in left if p not in ignored)
-    )
+    spurious_outlets = (p for p in unmatched_outlets if not p & ignored)
+    _add(scores["outlets"], len(gold_outlets), missed_outlets, spurious_outlets)
     _score_officials(scores["officials"], gold, facts, names)
     _score_quotes(scores["quotes"], gold, facts, names)
     for score in scores.values():

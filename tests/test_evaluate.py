@@ -280,6 +280,27 @@ def test_an_outlet_may_list_alternatives() -> None:
     )
 
 
+def test_publishers_are_outlets_matched_by_domain_or_name() -> None:
+    # LABELLING.md: the publishers of the article and of its related articles are outlets.
+    def published(article: str, key: str, name: str) -> list[Fact]:
+        outlet = Ref(f"outlet/{key}")
+        return [
+            Fact(Ref(article), str(SDO.publisher), outlet),
+            Fact(outlet, str(SDO.name), name),
+        ]
+
+    facts = [
+        *published("article/a", "huffpost.com", "HuffPost"),
+        *published("article/related", "lawndalenews.com", "Lawndale News"),
+        Fact(Ref("article/a"), str(SDO.citation), Ref("outlet/huffpost.com")),  # once
+    ]
+    gold: dict[str, Any] = {"outlets": ["HuffPost", "Lawndale News"]}
+    assert scores(gold, facts)["outlets"] == (2, 0, 0)
+    assert scores({"outlets": ["HuffPost"]}, facts)["outlets"] == (1, 1, 0)
+    neutral: dict[str, Any] = {"outlets": ["HuffPost"], "neutral": {"outlets": ["Lawndale News"]}}
+    assert scores(neutral, facts)["outlets"] == (1, 0, 0)
+
+
 def test_officials_mistakes_are_counted_by_class() -> None:
     result = {kind: Score() for kind in KINDS}
     gold = {
