@@ -152,6 +152,27 @@ def _check(label: Label) -> None:
         raise InputError(str(label.source), f"'neutral:' may only list {', '.join(NEUTRAL_KINDS)}")
 
 
+GENERIC_ORGANIZATIONS = frozenset(
+    fold(name)
+    for name in (
+        "Congress",
+        "United States Congress",
+        "U.S. Congress",
+        "Senate",
+        "United States Senate",
+        "U.S. Senate",
+        "White House",
+        "Democrats",
+        "Democratic Party",
+        "Republicans",
+        "Republican Party",
+        "Twitter",
+    )
+)
+"""The generic or borderline organizations LABELLING.md neither rewards nor penalizes
+("Congress", "the Senate", "White House", "Democrats", "Twitter" as a medium), by their
+usual names: neutral in every label unless it lists one (a gold entry matches first)."""
+
 NEUTRAL_KINDS = ("people", "cities", "organizations", "outlets")
 """The kinds a label's ``neutral:`` lists may hold: predictions neither rewarded nor penalized."""
 
@@ -379,7 +400,7 @@ def score_facts(
         dict.fromkeys(_choices(None, o, "organization") for o in gold.get("organizations") or [])
     )
     missed_organizations, unmatched = _match(gold_organizations, organizations, _overlap)
-    ignored = {fold(n) for n in neutral.get("organizations") or []}
+    ignored = {*GENERIC_ORGANIZATIONS, *(fold(n) for n in neutral.get("organizations") or [])}
     _add(
         scores["organizations"],
         len(gold_organizations),

@@ -138,7 +138,7 @@ def test_neutral_items_are_neither_rewarded_nor_penalized() -> None:
     facts = [
         *person("Jane Reporter"),
         *person("Donald Trump"),
-        *organization("White House"),
+        *organization("Heritage Foundation"),
         *organization("Federal Bureau of Investigation", "FBI"),
         *city(4140963, "Washington", "US"),
     ]
@@ -149,7 +149,7 @@ def test_neutral_items_are_neither_rewarded_nor_penalized() -> None:
     neutral = gold | {
         "neutral": {
             "people": ["Jane Reporter"],
-            "organizations": ["White House"],
+            "organizations": ["Heritage Foundation"],
             "cities": ["Washington"],
         }
     }
@@ -278,6 +278,17 @@ def test_an_outlet_may_list_alternatives() -> None:
         0,
         1,
     )
+
+
+def test_the_generic_organizations_of_labelling_md_are_neutral_unless_gold() -> None:
+    facts = [
+        *organization("United States Congress", "Congress"),
+        *organization("Democratic Party", "Democrats"),
+        *organization("Acme Corporation"),
+    ]
+    assert scores({"organizations": []}, facts)["organizations"] == (0, 1, 0)
+    gold: dict[str, Any] = {"organizations": [["Democratic Party", "Democrats"]]}
+    assert scores(gold, facts)["organizations"] == (1, 1, 0)
 
 
 def test_publishers_are_outlets_matched_by_domain_or_name() -> None:
