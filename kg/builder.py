@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from dataclasses import asdict, replace
 from pathlib import Path
 
-from kg import engines
+from kg import engines, storesync
 from kg.atomic import atomic_write, remove_leftovers
 from kg.delta import BuildState, DeltaReport, GraphDigests
 from kg.errors import ConfigError, InputError, InputNote, StorageError
@@ -217,10 +217,12 @@ def _build(
     fields: FieldMap,
     delta: Path | None = None,
     full: bool = True,
+    cypher: bool = True,
 ) -> KnowledgeGraph:
     """Read, extract, resolve and load; with a store, record the graphs' digests and the
-    resolution state, and write the ``delta``. Without ``full`` (a build for its delta
-    alone, on a store whose state is kept), no dataset is made: the graph is empty."""
+    resolution state, and write the ``delta`` (with its Neo4j script when ``cypher``).
+    Without ``full`` (a build for its delta alone, on a store whose state is kept), no
+    dataset is made: the graph is empty."""
     report = BuildReport()
     resolver = Resolver(base)  # checks the base IRI before anything is made
     names = tuple(extractor.name for extractor in pipeline(extractors))
@@ -288,6 +290,7 @@ def _build(
                     progress=progress,
                     delta=delta,
                     full=full,
+                    cypher=cypher,
                 )
             state.clean()
     finally:
@@ -340,6 +343,7 @@ def _build_on_store(
     progress: Progress | None,
     delta: Path | None,
     full: bool,
+    cypher: bool,
 ) -> KnowledgeGraph:
     """Resolve and load with the store's resolution state (``kg.resolution``), and record
     the graphs' digests (``kg.delta``), in the build's transaction.
@@ -379,7 +383,7 @@ def _build_on_store(
             changes,
             delta,
             base_iri=resolver.base,
-            extra=_cypher(graph, facts_store.folder) if delta is not None and full else None,
+            extra=_cypher(graph, facts_store.folder) if delta and full and cypher else None,
         )
         _delta_done(graph, report, found, delta, started)
         state.save()
@@ -409,7 +413,7 @@ def _build_on_store(
             quads,  # type: ignore[arg-type]
             delta,
             base_iri=graph.base,
-            extra=_cypher(graph, facts_store.folder) if delta is not None else None,
+            extra=_cypher(graph, facts_store.folder) if delta and cypher else None,
         )
     _delta_done(graph, report, found, delta, started)
     state.save()
@@ -603,24 +607,50 @@ def build_to(
     with build_locks(_folder(store), _folder(delta), folder, wait=wait, waiting=waiting):
         if folder is not None:
             remove_leftovers(folder)  # of a build that was killed while it wrote
-        graph = _build(
-            paths,
-            base=base,
-            extractors=extractors,
-            progress=progress,
-            strict=strict,
-            limits=limits,
-            engine=engine,
-            jobs=jobs,
-            scheduler=scheduler,
-            store=store,
-            prune=prune,
-            fields=FieldMap.of(fields),
-            delta=_folder(delta),
-            full=folder is not None or delta is None or cypher,
+        # A query store loaded from the export this build replaces follows it (kg.storesync)
+        # with the build's delta: the user's, or one made for it alone (no Neo4j script).
+        follow = storesync.following(folder, _folder(store))
+        own_delta = (
+            storesync.private_delta(Path(store)) if follow and store and delta is None else None
         )
-        if folder is not None:
-            _write_exports(graph, chosen, folder, progress)
+        try:
+            graph = _build(
+                paths,
+                base=base,
+                extractors=extractors,
+                progress=progress,
+                strict=strict,
+                limits=limits,
+                engine=engine,
+                jobs=jobs,
+                scheduler=scheduler,
+                store=store,
+                prune=prune,
+                fields=FieldMap.of(fields),
+                delta=_folder(delta) or own_delta,
+                full=folder is not None or delta is None or cypher,
+                cypher=own_delta is None,
+            )
+            delta_written = graph.report.outputs.pop("delta", None)
+            if own_delta is None and delta_written is not None:
+                graph.report.outputs["delta"] = delta_written
+            if folder is not None:
+                _write_exports(graph, chosen, folder, progress)
+                if store is not None:
+                    written = {Path(path) for path in graph.report.outputs.values()}
+                    updated = storesync.after_build(
+                        folder,
+                        Path(store),
+                        written,
+                        follow,
+                        Path(delta_written) if delta_written else None,
+                    )
+                    if updated is not None:
+                        graph.report.outputs["query store"] = str(updated.location)
+                        graph.report.timings["update the query store"] = updated.seconds
+        finally:
+            if own_delta is not None:
+                storesync.remove_private(own_delta)
     return graph
 
 

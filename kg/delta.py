@@ -139,6 +139,25 @@ class GraphDigests:
             return None
         return BuildState(int(rows["build"]), rows["fingerprint"])
 
+    def exported(self, export: Path) -> tuple[int, str] | None:
+        """The build that last wrote ``export`` and the file's fingerprint then
+        (``record_export``), or None."""
+        row = self._db.execute(
+            "SELECT value FROM meta WHERE key = ?", (f"export {export.resolve()}",)
+        ).fetchone()
+        if row is None:
+            return None
+        build, _, fingerprint = str(row[0]).partition(" ")
+        return int(build), fingerprint
+
+    def record_export(self, export: Path, build: int, fingerprint: str) -> None:
+        """Record that ``build`` wrote ``export``, whose fingerprint is now ``fingerprint``:
+        what the next build checks before it updates the export's query store."""
+        self._db.execute(
+            "INSERT OR REPLACE INTO meta VALUES (?, ?)",
+            (f"export {export.resolve()}", f"{build} {fingerprint}"),
+        )
+
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """One transaction for what a build records (committed if no exception): a build

@@ -9,7 +9,9 @@ hash of its first and last megabyte, and the Oxigraph version), so a changed exp
 is loaded again and the stale store removed.
 
 A store is built in a temporary folder and renamed into place when complete, so a
-reader only ever opens finished stores, which are never written again. Building
+reader only ever opens finished stores, which are never written again: an incremental
+build (``kg.storesync``) that brings a store up to date with its delta takes it aside
+first, when no reader holds it, and puts it back under the new export's name. Building
 holds an exclusive lock on the ``.kg-query-store`` folder (``kg.locking``): a second
 process waits for the first, or with ``wait=False`` fails naming it. Readers hold a
 shared lock on their store's folder, so a rebuild does not remove a store that a
@@ -29,6 +31,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg.delta import CHANGED, Delta
 from kg.errors import InputError, LockedError, StorageError
 from kg.graph import KnowledgeGraph
 from kg.locking import Waiting, folder_lock, in_use
@@ -140,6 +143,60 @@ def _build(source: Path, rdf_format: ox.RdfFormat, location: Path) -> None:
         raise
 
 
+def update_store(source: Path, previous: str, changes: Delta) -> StoreBuild | None:
+    """Bring the store loaded from an earlier ``source`` (whose fingerprint was
+    ``previous``) up to date with ``changes``, the delta from that export to this one:
+    the changed and removed graphs are dropped, the changed loaded again, and the store
+    takes the new export's name. None, and nothing done, when there is no such store or
+    a reader holds it (the next query loads the export whole).
+    """
+    root = store_root(source)
+    old = root / f"{source.name}-{previous}"
+    location = root / f"{source.name}-{fingerprint(source)}"
+    if not old.is_dir():
+        return None
+    started = time.perf_counter()
+    with folder_lock(root):
+        if location.is_dir():
+            return StoreBuild(source, location, built=False)
+        descriptor = os.open(old, os.O_RDONLY)
+        try:
+            try:
+                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)  # held while renamed
+            except BlockingIOError:
+                log.info("%s is in use: the next query loads %s whole", old, source)
+                return None
+            building = location.with_name(f"tmp-{location.name}-{os.getpid()}")
+            old.rename(building)
+            try:
+                _apply(building, changes)
+                building.rename(location)
+            except BaseException:
+                shutil.rmtree(building, ignore_errors=True)
+                raise
+        finally:
+            os.close(descriptor)
+        _remove_stale(root, source.name, keep=location)
+    seconds = time.perf_counter() - started
+    log.info("updated the query store %s with %s in %.1f s", location, changes.folder, seconds)
+    return StoreBuild(source, location, built=True, seconds=seconds)
+
+
+def _apply(location: Path, changes: Delta) -> None:
+    """Drop the delta's changed and removed graphs from the store at ``location``, then
+    bulk load the changed graphs."""
+    store = ox.Store(str(location))
+    try:
+        for iri in [*changes.removed(), *(iri for iri, _ in changes.changed())]:
+            store.remove_graph(ox.NamedNode(iri))
+        if changes.changed_graphs:
+            changed = changes.folder / CHANGED
+            store.bulk_load(path=str(changed), format=ox.RdfFormat.N_QUADS, lenient=True)
+        store.flush()
+    finally:
+        del store  # closes the database before the rename
+
+
 def _remove_stale(root: Path, name: str, *, keep: Path) -> None:
     """Remove the stores of older versions of ``name`` and their entity indexes
     (``kg.entityindex``) that no reader holds, and the temporary folders and files
@@ -170,9 +227,18 @@ class QueryStore:
         cls, path: str | Path, *, wait: bool = True, waiting: Waiting | None = None
     ) -> QueryStore:
         """Open (building first if needed) the query store of an export or build folder."""
-        build = ensure_store(path, wait=wait, waiting=waiting)
-        descriptor = os.open(build.location, os.O_RDONLY)
-        fcntl.flock(descriptor, fcntl.LOCK_SH)
+        for _ in range(3):
+            build = ensure_store(path, wait=wait, waiting=waiting)
+            try:
+                descriptor = os.open(build.location, os.O_RDONLY)
+            except FileNotFoundError:  # taken aside by an update (update_store): again
+                continue
+            fcntl.flock(descriptor, fcntl.LOCK_SH)
+            if build.location.is_dir():
+                break
+            os.close(descriptor)
+        else:
+            raise StorageError(f"the query store of {path} keeps changing; query again")
         try:
             store = open_read_only(build.location)
         except BaseException:
