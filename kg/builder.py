@@ -169,25 +169,26 @@ def build(
     (a folder) what changed since the store's last build is written into it
     (``kg.delta``); ``graph.report.outputs["delta"]`` names the delta written.
     """
-    _check_delta(store, delta)
-    with build_locks(_folder(store), _folder(delta), wait=wait, waiting=waiting):
-        graph = _build(
-            paths,
-            base=base,
-            extractors=extractors,
-            progress=progress,
-            strict=strict,
-            limits=limits,
-            engine=engine,
-            jobs=jobs,
-            scheduler=scheduler,
-            store=store,
-            prune=prune,
-            fields=FieldMap.of(fields),
-            delta=_folder(delta),
-            full=True,
-        )
-        return graph
+    return build_to(
+        paths,
+        None,
+        formats=(),
+        base=base,
+        extractors=extractors,
+        progress=progress,
+        strict=strict,
+        limits=limits,
+        engine=engine,
+        jobs=jobs,
+        scheduler=scheduler,
+        store=store,
+        prune=prune,
+        fields=fields,
+        wait=wait,
+        waiting=waiting,
+        delta=delta,
+        cypher=True,  # the whole graph is made, so the delta gets its Neo4j script
+    )
 
 
 def _check_delta(store: str | Path | None, delta: str | Path | None) -> None:
