@@ -46,6 +46,11 @@ SPRING_2012 = datetime(2012, 4, 23, tzinfo=UTC)
             "Mary Roe, the longtime Democratic mayor of Springfield, Illinois, said no.",
             {("Mary Roe", "mayor", "Springfield")},
         ),
+        # An aide speaks "for" the office-holder they serve, as an aide is "to" them.
+        (
+            "Jane Roe, a spokeswoman for Mayor Rahm Emanuel, said Chicago would comply.",
+            {("Jane Roe", "spokeswoman", "Chicago"), ("Rahm Emanuel", "Mayor", "Chicago")},
+        ),
         # A title shared with the words after it.
         (
             "Cook County Commissioner and mayoral candidate Brandon Johnson spoke.",
@@ -63,6 +68,7 @@ def test_offices_and_their_places(body: str, expected: set[tuple[str, str, str]]
         # Candidates and company heads hold no public office.
         "Candidates for 4th Ward alderman Jane Roe and John Doe met voters.",
         "Jane Roe, Apple's chief executive, said the company would comply.",
+        "Jane Roe, a spokeswoman for Tim Cook, said the company would comply.",
         "Former Mexican President Vicente Fox said the wall was a mistake.",
         "James Roe, the FBI director at the time, recommended no charges.",
     ],

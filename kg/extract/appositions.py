@@ -304,10 +304,16 @@ def _linked(holding: Holding, noun: Token, sentence: Parsed, named: Named) -> Ow
             continue  # "a lawyer in New York": where they work, not whose office it is
         if link == "to" and found[1] != "person":
             continue  # "ambassador to Brazil": a posting, not the office's owner nor its name
-        if link != "to" and found[1] == "person":
-            continue
+        if link != "to" and found[1] == "person" and not _speaks_for(link, holding):
+            continue  # "a friend of Mr Arafat"; but "a spokeswoman for Mayor Emanuel" serves him
         return found
     return None
+
+
+def _speaks_for(link: str, holding: Holding) -> bool:
+    """Whether "for" joins an aide's role to the person they serve ("a spokeswoman for
+    Senator McCain", "an adviser for President Obama"), as "to" does ("an aide to ...")."""
+    return link == "for" and holding.role.scope == "aide"
 
 
 def _body(field: Field, start: int, end: int) -> Owner | None:
