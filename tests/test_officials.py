@@ -51,6 +51,35 @@ SPRING_2012 = datetime(2012, 4, 23, tzinfo=UTC)
             "Jane Roe, a spokeswoman for Mayor Rahm Emanuel, said Chicago would comply.",
             {("Jane Roe", "spokeswoman", "Chicago"), ("Rahm Emanuel", "Mayor", "Chicago")},
         ),
+        # The name set off after "a spokeswoman for the mayor" is the spokeswoman's.
+        (
+            "A spokeswoman for the mayor, Jane Roe, said Chicago would comply.",
+            {("Jane Roe", "spokeswoman", "Chicago")},
+        ),
+        (
+            "Jane Roe, a spokeswoman for the mayor, said Chicago would comply.",
+            {("Jane Roe", "spokeswoman", "Chicago")},
+        ),
+        # "of the 1st Ward" is an alderman's seat, not a body that employs them.
+        (
+            "Joe Moreno, alderman of the 1st Ward, voted no at Chicago's City Hall.",
+            {("Joe Moreno", "alderman", "Chicago")},
+        ),
+        # County offices.
+        (
+            "Baltimore County Executive Johnny Olszewski signed the order in Baltimore.",
+            {("Johnny Olszewski", "County Executive", "Baltimore County")},
+        ),
+        (
+            "Cook County Medical Examiner Jane Roe said the office had hired staff.",
+            {("Jane Roe", "Medical Examiner", "Cook County")},
+        ),
+        # A title set off after "to" is the name's when the name is closed off as an
+        # apposition.
+        (
+            "According to the governor, John Smith, Illinois must act.",
+            {("John Smith", "governor", "Illinois")},
+        ),
         # A title shared with the words after it.
         (
             "Cook County Commissioner and mayoral candidate Brandon Johnson spoke.",
@@ -71,6 +100,9 @@ def test_offices_and_their_places(body: str, expected: set[tuple[str, str, str]]
         "Jane Roe, a spokeswoman for Tim Cook, said the company would comply.",
         "Former Mexican President Vicente Fox said the wall was a mistake.",
         "James Roe, the FBI director at the time, recommended no charges.",
+        # A title that is the object of a preposition is not the name's after it.
+        "In a letter to the governor, John Smith wrote that Illinois must act.",
+        "The wife of the governor, Jane Smith, said Illinois must act.",
     ],
 )
 def test_candidates_companies_and_past_offices_are_not_current(body: str) -> None:

@@ -45,6 +45,8 @@ _OPENERS = frozenset({",", "is", "was", "who", "remains", "became", "serves", "s
 _COPULAS = frozenset({"is", "was", "remains", "became", "serves", "served", "'s", "’s", "has"})
 _PAST_COPULAS = frozenset({"was", "served"})
 _LINKS = frozenset({"of", "for", "at", "to", "on", "with", "in"})
+# The nouns of a seat an elected office is "of" ("alderman of the 1st Ward").
+_SEATS = frozenset({"ward", "district", "precinct", "constituency", "riding", "division"})
 
 
 @cache
@@ -290,8 +292,12 @@ def _linked(holding: Holding, noun: Token, sentence: Parsed, named: Named) -> Ow
         if found is None:
             found = named.get((field.name, left)) or named_place_at(field, left)
         end = max(sentence.index(t) for t in objects[0].subtree) + 1
-        if link == "for" and is_seated(doc, holding.role):
-            continue  # "MP for Wantage": the seat, neither the office's name nor its owner
+        if is_seated(doc, holding.role) and (
+            link == "for" or (link == "of" and objects[0].lower_ in _SEATS)
+        ):
+            # "MP for Wantage", "alderman of the 1st Ward": the seat, neither the office's
+            # name nor its owner
+            continue
         if found is None and objects[0].text[:1].isupper():
             if link in ("for", "on"):
                 holding.role = holding.role.over(doc, holding.role.start, end)

@@ -99,7 +99,7 @@ _RANKS = frozenset(
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
 _PORTFOLIOS = MODIFIERS - _RANKS
-_PUBLIC_SCOPES = frozenset({"city", "state", "country", "court"})
+_PUBLIC_SCOPES = frozenset({"city", "county", "state", "country", "court"})
 
 
 def settle(found: list[Holding], context: Context) -> None:
@@ -217,12 +217,19 @@ _SERVED_OFFICES = {
 
 
 def _served_office(holding: Holding) -> str:
-    """The office an aide's title says they serve, "the mayor's press secretary": "mayor";
-    "" if none (or if it is the holder's own name's, "Mayor Adams's")."""
-    doc, start = holding.person.field.doc, holding.role.start
-    if holding.role.scope != "aide" or start < 3 or doc[start - 1].lower_ not in ("'s", "’s"):
+    """The office an aide's title says they serve, "the mayor's press secretary", "a
+    spokeswoman for the mayor": "mayor"; "" if none (or if it is the holder's own name's,
+    "Mayor Adams's")."""
+    doc, role = holding.person.field.doc, holding.role
+    if role.scope != "aide":
         return ""
-    office, determiner = doc[start - 2].lower_, doc[start - 3].lower_
+    start, end = role.start, role.end
+    if start >= 3 and doc[start - 1].lower_ in ("'s", "’s"):
+        determiner, office = doc[start - 3].lower_, doc[start - 2].lower_
+    elif end + 2 < len(doc) and doc[end].lower_ in ("for", "to"):
+        determiner, office = doc[end + 1].lower_, doc[end + 2].lower_
+    else:
+        return ""
     return office if office in _SERVED_OFFICES and determiner == "the" else ""
 
 
@@ -264,13 +271,14 @@ def _level_in_title(holding: Holding) -> str:
 
 
 # Titles of a body ("body" in data/roles.tsv) that are also the offices of a place named
-# with them: "Cook County Commissioner", "Cook County Assessor", "North Korean leader",
-# "Warren County Attorney" (a place's attorney: its role keeps the place), "U.S. Attorney",
-# "Vietnam's General Secretary" (a party-state's leader; a union's is a body's).
+# with them: "Cook County Commissioner", "Cook County Assessor", "Cook County Medical
+# Examiner", "North Korean leader", "Warren County Attorney" (a place's attorney: its role
+# keeps the place), "U.S. Attorney", "Vietnam's General Secretary" (a party-state's leader;
+# a union's is a body's).
 _PLACE_OFFICES = frozenset(
     """
-    commissioner assessor comptroller coroner administrator leader inspector general
-    high commissioner negotiator secretary
+    commissioner assessor comptroller coroner medical examiner administrator leader
+    inspector general high commissioner negotiator secretary
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
 

@@ -92,6 +92,10 @@ def holdings_of(person: Mention, named: Named, context: Context) -> Iterator[Hol
             end -= 1
             pattern = "title-comma"
         role = role_ending_at(doc, end)
+        if role is not None and pattern == "title-comma":
+            role, pattern = _set_off(person, role)
+            if role is None:
+                return
         if role is None:
             role, pattern = _shared_title(person, named), "title-shared"
     if role is not None:
@@ -287,6 +291,37 @@ def _monarch(person: Mention, named: Named) -> Iterator[Holding]:
     holding = Holding(person, role, None, titled=True, pattern="monarch")
     attach(holding, owner)
     yield holding
+
+
+# Prepositions whose object a title set off before a name may be: "a spokeswoman for the
+# mayor, Jane Roe", "the wife of the governor, Jane Roe", "according to the governor, John
+# Smith, ...", "In a letter to the governor, John Smith wrote".
+_OF_FOR = frozenset({"of", "for"})
+_TO_WITH = frozenset({"to", "with", "from", "by"})
+
+
+def _set_off(person: Mention, role: Role) -> tuple[Role | None, str]:
+    """Whose office a title set off by a comma before a name is. After "of" or "for" it is
+    not the name's: the name is the noun's before ("a spokeswoman for the mayor, Jane Roe":
+    an aide's office, when that noun is one); after "to", "with", "from" or "by" it is the
+    name's only when a comma or the sentence's end closes the name as an apposition
+    ("according to the governor, John Smith, ..."; not "In a letter to the governor, John
+    Smith wrote")."""
+    doc = person.field.doc
+    link = role.start - 1
+    if link >= 0 and doc[link].lower_ in _DETERMINERS:
+        link -= 1
+    word = doc[link].lower_ if link >= 0 else ""
+    if word in _OF_FOR:
+        aide = role_ending_at(doc, link)
+        if word == "for" and aide is not None and aide.scope == "aide":
+            return aide, "aide-comma"
+        return None, "title-comma"
+    after = person.span.end
+    closed = after >= len(doc) or doc[after].is_punct or doc[after].is_sent_start
+    if word in _TO_WITH and not closed:
+        return None, "title-comma"
+    return role, "title-comma"
 
 
 def _shared_title(person: Mention, named: Named) -> Role | None:
