@@ -51,6 +51,11 @@ def people(body: str) -> set[str]:
             "The cards were handed out by Mayor Lightfoot and Jennie Huang Bennett.",
             {"lightfoot", "jennie huang bennett"},
         ),
+        # A function word the source capitalized after a name is not part of it.
+        (
+            "She said Donald Trump Jr. Had asked for documents.",
+            {"donald trump jr"},
+        ),
         # Words of an office after a title are no name: "Chief Financial Officer".
         (
             "Jennie Huang Bennett, Chief Financial Officer at the City of Chicago, spoke.",

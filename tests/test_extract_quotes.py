@@ -137,6 +137,12 @@ def test_he_said_is_not_the_outlet_named_after_it() -> None:
             '"We are not done with this fight yet" — Rep. Paul Baker said in a statement.',
             "person/paul baker",
         ),
+        (  # the name set off before the verb, whoever its description names
+            "“We are deeply troubled by the conduct of Congressman Joe Barton,” Randy "
+            "Bellomy, the head of the party in the county that is Barton’s constituency, said "
+            "in a statement.",
+            "person/randy bellomy",
+        ),
     ],
 )
 def test_the_subject_of_the_speech_verb_speaks(body: str, speaker: str) -> None:
@@ -198,6 +204,9 @@ def test_a_role_alone_is_the_holder_named_before() -> None:
         # a possessor is not the subject: the campaign speaks
         "Carla Reyes's campaign said she would give \"a major speech on the economy and "
         'jobs" on Monday.',
+        # a name that qualifies a body's noun: the administration speaks
+        "President Carla Reyes signed the order. The Reyes administration said in court "
+        "papers that it might have to accept “some people who are not fit for service.”",
         # an unnamed source, after the inverted verb
         '"The deal will be signed next week in Geneva," said a diplomat who attended '
         "the talks with Carla Reyes.",

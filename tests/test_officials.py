@@ -80,6 +80,30 @@ SPRING_2012 = datetime(2012, 4, 23, tzinfo=UTC)
             "According to the governor, John Smith, Illinois must act.",
             {("John Smith", "governor", "Illinois")},
         ),
+        # A national office in its holder's government ("Trump's defense secretary").
+        (
+            "President Donald Trump signed the order. But Trump’s defense secretary, James "
+            "Mattis, postponed that date.",
+            {
+                ("Donald Trump", "President", "United States"),
+                ("James Mattis", "defense secretary", "United States"),
+            },
+        ),
+        # A territory's governor; a partisan chairman of a public body is the body's.
+        (
+            "WASHINGTON (Reuters) - Puerto Rican Governor Ricardo Rossello asked for help.",
+            {("Ricardo Rossello", "Governor", "Puerto Rico")},
+        ),
+        (
+            "WASHINGTON (Reuters) - “It is bad,” said Bob Goodlatte, the Republican chairman "
+            "of the Judiciary Committee.",
+            {("Bob Goodlatte", "chairman", "United States")},
+        ),
+        # Washington has no governor: a Washington dateline places none.
+        (
+            "WASHINGTON (Reuters) - Governor Jay Inslee said the state would sue.",
+            {("Jay Inslee", "Governor", "")},
+        ),
         # A title shared with the words after it.
         (
             "Cook County Commissioner and mayoral candidate Brandon Johnson spoke.",
@@ -103,6 +127,10 @@ def test_offices_and_their_places(body: str, expected: set[tuple[str, str, str]]
         # A title that is the object of a preposition is not the name's after it.
         "In a letter to the governor, John Smith wrote that Illinois must act.",
         "The wife of the governor, Jane Smith, said Illinois must act.",
+        # A lawyer in practice in a city; a member of Congress of no date, in a race.
+        "NEW YORK (Reuters) - New York attorney Alan Futerfas said the meeting was brief.",
+        "WASHINGTON (Reuters) - Democrat Doug Jones, who scored an upset victory in the U.S. "
+        "Senate race in Alabama, said on Sunday the president need not resign.",
     ],
 )
 def test_candidates_companies_and_past_offices_are_not_current(body: str) -> None:

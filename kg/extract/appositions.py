@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract import Context
 from kg.extract.nlp import Field, Mention, Parsed, analyse, parsed
+from kg.extract.offices import PARTY, body_kind
 from kg.extract.organizations import organization_named
 from kg.extract.owners import named_place_at, qualify
 from kg.extract.people import person_mentions
@@ -165,6 +166,12 @@ def _after(person: Mention, sentence: Parsed, named: Named, context: Context) ->
         if past or _at_the_time(noun):
             role = replace(role, past=True)
         holding = Holding(person, role, None, pattern=shape)
+        if owner is not None and _partisan(owner):
+            # "the Republican chairman of the Judiciary Committee": the party is the
+            # holder's, the office the committee's.
+            linked = _linked(holding, noun, sentence, named)
+            if linked is not None and linked[1] == "organization" and not _partisan(linked):
+                owner, how = linked, "linked"
         if owner is not None:
             attach(holding, owner, how)
         else:
@@ -314,6 +321,15 @@ def _linked(holding: Holding, noun: Token, sentence: Parsed, named: Named) -> Ow
             continue  # "a friend of Mr Arafat"; but "a spokeswoman for Mayor Emanuel" serves him
         return found
     return None
+
+
+def _partisan(owner: Owner) -> bool:
+    """Whether an office's owner is a political party ("the Republican chairman")."""
+    mention, kind = owner
+    if kind != "organization":
+        return False
+    known = organization_named(mention.name)
+    return body_kind(mention.name, known.kind if known is not None else "") == PARTY
 
 
 def _speaks_for(link: str, holding: Holding) -> bool:

@@ -565,7 +565,12 @@ class _Places:
         city = gz.city(int(main.ref.key.partition("/")[2]))
         if not _unmistakable(city):
             return None  # "Springfield": Illinois's, Missouri's or Massachusetts's?
-        name = gz.us_state_names().get(city.admin1) if city.country == "US" else None
+        if city.country != "US" or city.admin1 == "DC":
+            # Washington is no state's city: the District of Columbia has no governor and
+            # no state legislature (Wikipedia "Washington, D.C."); a Washington dateline
+            # says where the news is written, not which state's governor speaks.
+            return None
+        name = gz.us_state_names().get(city.admin1)
         return Jurisdiction(state_ref(name), name) if name else None
 
     def county(self) -> Jurisdiction | None:

@@ -181,10 +181,11 @@ def settle(found: list[Holding], context: Context) -> None:
     holders = {h.person.ref for h in found if h.kind == PUBLIC and h.serves is None}
     for holding in found:
         if holding.serves is not None:
-            # Only an aide serves the office ("Adams spokesperson"); a person's own lawyer
+            # An aide serves the office ("Adams spokesperson"), and so does a place's office
+            # in its holder's government ("Trump's defense secretary"); a person's own lawyer
             # or agent ("Trump's lawyer") is no official.
-            aide = holding.role.scope == "aide"
-            holding.kind = PUBLIC if aide and holding.serves.ref in holders else PRIVATE
+            serving = holding.role.scope == "aide" or holding.role.scope in _PUBLIC_SCOPES
+            holding.kind = PUBLIC if serving and holding.serves.ref in holders else PRIVATE
 
 
 # Words before "officer" in a police or prison officer's title, which names no office
@@ -283,12 +284,18 @@ _PLACE_OFFICES = frozenset(
 )
 
 
+# Words before "attorney" that make it a place's own lawyer ("County Attorney", "City
+# Attorney", "U.S. Attorney"), not a lawyer in practice there ("a New York attorney").
+_ATTORNEY_LEVELS = frozenset({"county", "city", "state", "u s", "us", "district", "town"})
+
+
 def _place_office(holding: Holding) -> bool:
     """Whether a body's title named with a place is that place's office."""
     doc, role = holding.person.field.doc, holding.role
     words = fold(doc[role.head_start : role.end].text).split()
     if words and words[-1] == "attorney":
-        return len(fold(role.text).split()) > len(words)  # "County Attorney", not "attorney"
+        # "County Attorney", "U.S. Attorney"; not "attorney", nor "a New York attorney"
+        return role.head_start > 0 and fold(doc[role.head_start - 1].text) in _ATTORNEY_LEVELS
     return bool(words) and all(w in _PLACE_OFFICES for w in words)
 
 

@@ -935,6 +935,7 @@ def _trim(span: Span) -> Span | None:
         or doc[end - 1].is_lower
         or doc[end - 1].is_punct
         or (end - start > 2 and doc[end - 1].text.rstrip(".") in _POST_NOMINALS)
+        or (end - start > 1 and doc[end - 1].lower_ in _FUNCTION_WORDS)  # "Trump Jr. Had"
     ):
         end -= 1  # "Sir Keir Starmer QC": letters after a name are not part of it
     if start == end or not any(c.isupper() for c in doc[start:end].text):

@@ -157,6 +157,9 @@ class Speakers:
         the quotation (``inverted``: before it, "Cronin said Reid was ..." names the
         subject of what was said), "he" or "she" right before it."""
         text = self.field.text
+        set_off = self._set_off_before(begin, char) if inverted else None
+        if set_off is not None:
+            return Subject(True, set_off, "name-set-off")
         for mention in self.people:
             if (
                 begin <= mention.span.start_char
@@ -193,6 +196,23 @@ class Speakers:
             ]
             return Subject(True, stray[0], "stray-subject") if stray else UNDECIDED
         return self._resolve(parse, subject)
+
+    def _set_off_before(self, begin: int, char: int) -> Mention | None:
+        """The name that opens an attribution and is set off by commas before its verb
+        ('...," Randy Bellomy, the head of the party in the county that is Barton's
+        constituency, said'): the subject, whoever the words set off name."""
+        text = self.field.text
+        if not text[begin:char].rstrip().endswith(","):
+            return None
+        for mention in self.people:
+            start, end = mention.span.start_char, mention.span.end_char
+            if (
+                begin <= start < char
+                and not text[begin:start].strip(" ,”’\"'—–-")
+                and text[end : end + 1] == ","
+            ):
+                return mention
+        return None
 
     def reports(self, char: int) -> bool:
         """Whether the speech verb at character ``char`` reports a clause of its own
@@ -471,10 +491,13 @@ class Speakers:
         direct = self.at.get(parse.index(token))
         if direct is not None and direct.ref.kind == "person":
             return direct
+        # "The Trump administration said": a name that only qualifies a body's noun is
+        # not the speaker; a role's noun is the name's ("Home Affairs spokesman Mark Oaten").
+        qualified = token.is_lower and not is_role_head(token.lower_)
         joined = [
             m
             for child in token.children
-            if child.dep_ in _JOINED
+            if child.dep_ in _JOINED and not (child.dep_ == "compound" and qualified)
             for m in [self.at.get(parse.index(child))]
             if m is not None and not self._quoted(parse, child)
         ]

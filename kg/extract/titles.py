@@ -210,6 +210,15 @@ _CHAMBERS = {
 }
 
 
+# Words of a sentence that names a chamber for the seat sought, not the one held ("Democrat
+# Doug Jones, who scored an upset victory last week in the U.S. Senate race in Alabama").
+_RACE = re.compile(
+    r"\b(?:races?|elections?|campaign|candidates?|candidacy|nominee|primary|victory|"
+    r"defeat(?:ed)?|concede[sd]?|-elect)\b",
+    re.IGNORECASE,
+)
+
+
 def _member_of_congress(person: Mention, context: Context) -> Iterator[Holding]:
     """A member of Congress named with no title but with their party before the name or
     their state after it ("sponsored in the Senate by Democrats Kirsten Gillibrand of New
@@ -233,6 +242,8 @@ def _member_of_congress(person: Mention, context: Context) -> Iterator[Holding]:
         # was elected): only where the sentence names their chamber ("sponsored in the
         # Senate by ..."), which also tells a senator who was a representative before.
         sentence = field.sentence_at(start)
+        if _RACE.search(sentence):
+            return  # "who scored an upset victory in the U.S. Senate race": a seat sought
         chambers = {o for o, words in _CHAMBERS.items() if words.search(sentence)}
         found = [s for s in found if s.office in chambers]
     if len({s.office for s in found}) != 1:
