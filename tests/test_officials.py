@@ -99,6 +99,15 @@ SPRING_2012 = datetime(2012, 4, 23, tzinfo=UTC)
             "of the Judiciary Committee.",
             {("Bob Goodlatte", "chairman", "United States")},
         ),
+        # "his foreign minister": the government of the one "his" is.
+        (
+            "ANKARA (Reuters) - Turkish President Tayyip Erdogan said on Tuesday that his "
+            "foreign minister, Mevlut Cavusoglu, would go to Moscow.",
+            {
+                ("Tayyip Erdogan", "President", "Turkey"),
+                ("Mevlut Cavusoglu", "foreign minister", "Turkey"),
+            },
+        ),
         # Washington has no governor: a Washington dateline places none.
         (
             "WASHINGTON (Reuters) - Governor Jay Inslee said the state would sue.",

@@ -45,6 +45,7 @@ from kg.extract.organizations import (
     organization_names,
 )
 from kg.extract.owners import LEVEL_NOUNS, organization_before, possessive_level, state_ref
+from kg.extract.people import person_mentions
 from kg.extract.places import city_ref, country_ref, place_mentions
 from kg.extract.positions import Holding, Jurisdiction
 from kg.extract.roles import head_not_in, title_countries, title_not_in
@@ -276,6 +277,12 @@ def _from_evidence(
     found = national.get(person.ref) or (offices.get(mirrored) if mirrored else None)
     if found is not None:
         return found
+    owner = _pronoun_owner(holding, national, places.context)
+    if owner is not None:
+        # "Turkish President Tayyip Erdogan said his foreign minister, Mevlut Cavusoglu":
+        # the government of the one "his" is.
+        holding.how = "pronoun-owner"
+        return owner
     party = _party_country(holding, places.context)
     if party is not None:
         # "Labour MP Chris Smith", "Tory peer Lord Campbell": the holder's party named
@@ -311,6 +318,31 @@ def _from_evidence(
             holding.how = "devolved"
             return nation
     return home
+
+
+def _pronoun_owner(
+    holding: Holding, national: dict[Ref, Jurisdiction], context: Context
+) -> Jurisdiction | None:
+    """The country of a national office that "his" or "her" gives to the person named
+    last before it in its sentence, when that person holds a national office there ("Turkish
+    President Tayyip Erdogan said his foreign minister, Mevlut Cavusoglu, ..."); None
+    otherwise."""
+    person, role = holding.person, holding.role
+    field, doc = person.field, person.field.doc
+    if role.start == 0 or doc[role.start - 1].lower_ not in ("his", "her"):
+        return None
+    sentence = field.sentence_index(person.span.start_char)
+    before = [
+        m
+        for m in person_mentions(context)
+        if m.field is field
+        and m.span.end < role.start
+        and m.ref != person.ref
+        and field.sentence_index(m.span.start_char) == sentence
+    ]
+    if not before:
+        return None
+    return national.get(max(before, key=lambda m: m.span.start).ref)
 
 
 def _party_country(holding: Holding, context: Context) -> str | None:
