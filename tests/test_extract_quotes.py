@@ -137,6 +137,11 @@ def test_he_said_is_not_the_outlet_named_after_it() -> None:
             '"We are not done with this fight yet" — Rep. Paul Baker said in a statement.',
             "person/paul baker",
         ),
+        (  # a fragment, then a clause of another speaker's: the subject before speaks
+            "Senator Dick Durbin said the deal was “the best we can do right now,” while "
+            "Senator Tom Cotton disagreed.",
+            "person/dick durbin",
+        ),
         (  # the name set off before the verb, whoever its description names
             "“We are deeply troubled by the conduct of Congressman Joe Barton,” Randy "
             "Bellomy, the head of the party in the county that is Barton’s constituency, said "

@@ -64,9 +64,12 @@ _WAS_POSSESSED = re.compile(
 )
 """After a quotation, its attribution as a possessed noun of saying: '"...," was Mr Marr's
 assessment'."""
-_GOES_ON = re.compile(r"^[\s,]*(?:and|but|or|nor|yet|then)\b", re.IGNORECASE)
+_GOES_ON = re.compile(
+    r"^[\s,]*(?:and|but|or|nor|yet|then|while|whereas|although|though)\b", re.IGNORECASE
+)
 """After a quotation inside a sentence, "... and urged voters to ..." goes on with the
-sentence's own verbs: no attribution follows."""
+sentence's own verbs, and "..., while Senator Tom Cotton called it ..." with a clause of its
+own: no attribution follows."""
 _BY = re.compile(r"\bby\b")
 _HE_BEFORE = re.compile(r"\b(?:he|she)\s+$", re.IGNORECASE)
 _PRONOUN = re.compile(r"^\W*(he|she|they)\b|\b(he|she|they) (said|says|added|told)\b", re.I)
