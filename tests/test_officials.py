@@ -279,15 +279,46 @@ def test_uk_offices(body: str, expected: set[tuple[str, str, str]]) -> None:
 @pytest.mark.parametrize(
     "body",
     [
-        # Two people before it: which one the office is is not said.
-        "Michael Howard attacked Tony Blair in London. Speaking in Brussels, the prime "
+        # Two people before it: which one the office is is not said, and both held it.
+        "John Major attacked Tony Blair in London. Speaking in Brussels, the prime "
         "minister said voters would judge.",
         # The office is the object of the sentence, not its subject.
         "Michael Howard attacked the plans in London. He said the prime minister had failed.",
     ],
 )
 def test_an_office_referred_to_needs_one_clear_subject(body: str) -> None:
-    assert offices(body, UK_2005) == set()
+    assert offices(body) == set()
+
+
+@pytest.mark.parametrize(
+    ("body", "published", "expected"),
+    [
+        # The table of great offices knows which of the people named held the office.
+        (
+            "Michael Howard attacked Tony Blair in London. Speaking in Brussels, the prime "
+            "minister said voters would judge.",
+            UK_2005,
+            {("Tony Blair", "prime minister", "United Kingdom")},
+        ),
+        # Undated: each office fits one person once the other has taken theirs.
+        (
+            "Gordon Brown has denied a rift with Tony Blair. Mr Blair said he trusted Mr "
+            "Brown, and before he left for Africa the chancellor told reporters so. The "
+            "Tories unveiled a poster of the prime minister and Mr Brown.",
+            None,
+            {
+                ("Gordon Brown", "chancellor", "United Kingdom"),
+                ("Tony Blair", "prime minister", "United Kingdom"),
+            },
+        ),
+        # A past holder of the office is not the one meant.
+        ("Former chancellor Kenneth Clarke said the chancellor had failed.", None, set()),
+    ],
+)
+def test_a_great_office_named_alone_is_the_one_its_table_knows(
+    body: str, published: datetime | None, expected: set[tuple[str, str, str]]
+) -> None:
+    assert offices(body, published) == expected
 
 
 @pytest.mark.parametrize(

@@ -366,3 +366,25 @@ def minister_country(name: str, when: date | None, role: str) -> str | None:
     ]
     held = {(s.name, s.country) for s in found}
     return next(iter(held))[1] if len(held) == 1 else None
+
+
+def held_then(name: str, when: date | None, office: str) -> bool:
+    """Whether the ministers table knows the person a full name denotes in a great office
+    (the words of ``_GREAT_OFFICES``: "chancellor", "prime minister") on ``when``, or at any
+    time when it is not known; a surname alone only with a date.
+
+    >>> held_then("Gordon Brown", None, "chancellor"), held_then("Gordon Brown", None, "pm")
+    (True, True)
+    >>> held_then("Brown", None, "chancellor"), held_then("Jack Straw", None, "chancellor")
+    (False, False)
+    """
+    wanted = _GREAT_OFFICES.get(" ".join(fold(office).split()))
+    key = _key(name)
+    if wanted is None or not key or (" " not in key and when is None):
+        return False
+    by_name, by_surname = _ministers()
+    table = by_name if " " in key else by_surname
+    return any(
+        s.office == wanted and (when is None or s.start <= when <= s.end)
+        for s in table.get(key, [])
+    )

@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from kg.extract import Context, extractor
 from kg.extract.appositions import appositions
+from kg.extract.great_offices import great_offices_alone
 from kg.extract.jurisdictions import fill_bodies, fill_in
 from kg.extract.nlp import analyse
 from kg.extract.officeholders import ended, no_older_than, spells
@@ -56,6 +57,7 @@ def holdings(context: Context) -> list[Holding]:
             found += delayed(field, found, named, context)
         for field in fields:
             found += referred(field, found, named, context)
+        found += great_offices_alone(context, found)
         # An office named only inside a quotation is the speaker's word, not the report's
         # ("President Arafat asked ...", in his adviser's quotation).
         found = [h for h in found if not _quoted(h, context)]
