@@ -129,6 +129,7 @@ def test_offices_and_their_places(body: str, expected: set[tuple[str, str, str]]
     [
         # Candidates and company heads hold no public office.
         "Candidates for 4th Ward alderman Jane Roe and John Doe met voters.",
+        "It was Feb. 28, 2023.Candidates for 4th Ward alderman Jane Roe and John Doe met voters.",
         "Jane Roe, Apple's chief executive, said the company would comply.",
         "Jane Roe, a spokeswoman for Tim Cook, said the company would comply.",
         "Former Mexican President Vicente Fox said the wall was a mistake.",
@@ -253,6 +254,16 @@ UK_2005 = datetime(2005, 2, 14, tzinfo=UTC)
                 ("Jack McConnell", "First Minister", "Scotland"),
             },
         ),
+        # Frontbenchers and the leaders of the Houses are offices; "for" before a title
+        # with a name after it does not make the office one sought.
+        (
+            "Tory frontbencher John Redwood said in London that quangos would go. The Lib "
+            "Dems called for Commons leader Peter Hain to make a statement.",
+            {
+                ("John Redwood", "frontbencher", "United Kingdom"),
+                ("Peter Hain", "Commons leader", "United Kingdom"),
+            },
+        ),
         # A definite office is read whole ("deputy prime minister", not "deputy").
         (
             "John Prescott unveiled plans for new homes in the Commons. The deputy prime "
@@ -313,9 +324,15 @@ def test_an_office_referred_to_needs_one_clear_subject(body: str) -> None:
         ),
         # A past holder of the office is not the one meant.
         ("Former chancellor Kenneth Clarke said the chancellor had failed.", None, set()),
+        # Undated, "President Bush" is one of two presidents, both the United States'.
+        (
+            "President Bush has announced that an alliance of India and Japan will help.",
+            None,
+            {("Bush", "President", "United States")},
+        ),
     ],
 )
-def test_a_great_office_named_alone_is_the_one_its_table_knows(
+def test_tables_of_office_holders_settle_what_the_text_leaves_open(
     body: str, published: datetime | None, expected: set[tuple[str, str, str]]
 ) -> None:
     assert offices(body, published) == expected

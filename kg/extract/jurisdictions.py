@@ -35,6 +35,7 @@ from kg.extract.officeholders import (
     mayor_city,
     mayor_ended,
     minister_country,
+    national_everywhere,
     no_older_than,
     spells,
     unknown_holder,
@@ -265,10 +266,13 @@ def _from_evidence(
             return Jurisdiction(body.ref, body.name)
     users = title_countries(person.field.doc, role)
     us_title = "US" not in title_not_in(person.field.doc, role) and (not users or "US" in users)
-    if spells(person.name, places.date, role.text) or (
+    if (
+        spells(person.name, places.date, role.text)
+        # "President Bush", undated: one of two presidents, both the United States'.
+        or national_everywhere(person.name, places.date, role.text)
         # A US politician of the time by that name holds a US office, if the US has it:
         # "Labour MP Chris Smith" in a BBC report is not the New Jersey congressman.
-        us_title and known_around(person.name, places.date)
+        or (us_title and known_around(person.name, places.date))
     ):
         holding.how = "officeholders"
         return places.country("US")

@@ -115,6 +115,24 @@ def spells(name: str, when: date | None, role: str | None = None) -> list[Spell]
     )
 
 
+def national_everywhere(name: str, when: date | None, role: str) -> bool:
+    """Whether everyone the table knows by a name (a surname too, any time when ``when`` is
+    not known) in the national office a role names held a United States office: "President
+    Bush" in an undated report is one of two presidents, both the United States'.
+
+    >>> national_everywhere("Bush", None, "President"), national_everywhere("Bush", None, "Mayor")
+    (True, False)
+    """
+    offices = _offices(role)
+    if not offices:
+        return False
+    by_name, by_surname = _table()
+    key = _key(name)
+    found = by_name.get(key, []) if " " in key else by_surname.get(key, [])
+    found = [s for s in found if s.office in offices and s.held_on(when)]
+    return bool(found) and all(s.state == "US" for s in found)
+
+
 def ended(name: str, when: date | None, role: str, *, earliest: bool = False) -> bool:
     """Whether everyone the table knows by a name in the office a role names had left it
     before ``when``: "President Barack Obama" or "President George W. Bush" in a report of

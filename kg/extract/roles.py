@@ -268,10 +268,14 @@ def phrase(doc: Doc, start: int, end: int) -> str:
 
 def sought(doc: Doc, start: int, end: int) -> bool:
     """Whether an office is named as one sought: "candidates for 4th Ward alderman", "his
-    opponent for president", "running for mayor" ("a win for President Trump" is a title)."""
+    opponent for president", "running for mayor" ("a win for President Trump", "called for
+    Commons leader Peter Hain to ...": a title, the name after it holding it)."""
     if start < 2 or doc[start - 1].lower_ != "for" or doc[start - 1].is_sent_start:
         return False
-    return not doc[end - 1].is_title or doc[start - 2].lower_ in _SEEKING
+    named = end < len(doc) and doc[end].is_title and doc[end].is_alpha
+    # "2023.Candidates for": a scrape's run-together sentences keep the word at the end.
+    seeking = doc[start - 2].lower_.rsplit(".", 1)[-1] in _SEEKING
+    return not (doc[end - 1].is_title or named) or seeking
 
 
 _SEEKING = frozenset({"candidate", "candidates", "hopeful", "hopefuls", "nominee", "running"})
