@@ -108,6 +108,28 @@ SPRING_2012 = datetime(2012, 4, 23, tzinfo=UTC)
                 ("Mevlut Cavusoglu", "foreign minister", "Turkey"),
             },
         ),
+        # A bare "Assembly" is a state's lower house, a "National Assembly" a country's.
+        (
+            "SACRAMENTO, Calif. (Reuters) - Assembly Speaker Anthony Rendon said the "
+            "California lawmaker had resigned.",
+            {("Anthony Rendon", "Speaker", "California")},
+        ),
+        (
+            "ISLAMABAD (Reuters) - National Assembly Speaker Ayaz Sadiq said Pakistan would "
+            "hold the vote.",
+            {("Ayaz Sadiq", "Speaker", "Pakistan")},
+        ),
+        # A judge in a report whose courts are all federal is a United States judge.
+        (
+            "SEATTLE (Reuters) - The 9th U.S. Circuit Court of Appeals heard the case. Judge "
+            "Ronald Gould said the court would rule soon.",
+            {("Ronald Gould", "Judge", "United States")},
+        ),
+        (
+            "The Cook County Circuit Court heard the case, which may go to the U.S. Supreme "
+            "Court. Judge Jane Roe said the court would rule soon.",
+            {("Jane Roe", "Judge", "")},
+        ),
         # Washington has no governor: a Washington dateline places none.
         (
             "WASHINGTON (Reuters) - Governor Jay Inslee said the state would sue.",

@@ -254,6 +254,11 @@ def _from_evidence(
         if level:
             holding.how = f"body-level>{holding.how}"
         return found
+    if scope == "court":
+        # "Judge Ronald Gould said the court would rule" in a report on the "9th U.S.
+        # Circuit Court of Appeals": a judge of the courts the article names, all federal.
+        holding.how = "federal-courts"
+        return places.country("US") if places.federal_courts_only() else None
     if scope != "country":
         return None
     seat = _INTERNATIONAL_SEATS.get(fold(person.field.doc[role.head_start : role.end].text))
@@ -411,9 +416,27 @@ def _scope(holding: Holding) -> str:
     if level:
         return level
     words = fold(holding.role.text).split()
-    if holding.role.scope == "country" and "state" in words[:-1]:
+    if holding.role.scope == "country" and ("state" in words[:-1] or _assembly(holding)):
         return "state"
     return holding.role.scope
+
+
+# Words before "Assembly" that make it a country's or a body's, not a state's or a devolved
+# nation's ("National Assembly Speaker", "the U.N. General Assembly President").
+_NATIONAL_ASSEMBLIES = frozenset(
+    fold(w)
+    for w in ("National", "General", "European", "Parliamentary", "Constituent", "People's")
+)
+
+
+def _assembly(holding: Holding) -> bool:
+    """Whether a national title follows a bare "Assembly", a US state's lower house or a
+    devolved nation's ("Assembly Speaker Anthony Rendon", "Assembly Member Jane Roe"):
+    the office is of that level."""
+    doc, start = holding.person.field.doc, holding.role.start
+    if start == 0 or doc[start - 1].text != "Assembly":
+        return False
+    return start < 2 or fold(doc[start - 2].text) not in _NATIONAL_ASSEMBLIES
 
 
 def _big(city: Ref) -> bool:
@@ -423,6 +446,9 @@ def _big(city: Ref) -> bool:
 
 
 _BIG_CITY = 100_000
+
+_FEDERAL_COURT = re.compile(r"\bU\.\s?S\.|\b(?:US|United States|[Ff]ederal)\b")
+"""Words that make a court named a United States federal one."""
 
 _COUNTY = re.compile(
     r"\b(?!(?:The|This|That|Each|Every|A|One) )(?:[A-Z][\w'’.-]*[a-z] ){1,2}County\b"
@@ -608,6 +634,16 @@ class _Places:
             return None
         name = gz.us_state_names().get(city.admin1)
         return Jurisdiction(state_ref(name), name) if name else None
+
+    def federal_courts_only(self) -> bool:
+        """Whether the article names courts and every one is a United States federal
+        court ("the 9th U.S. Circuit Court of Appeals", "the U.S. Supreme Court"); a court
+        named with no country ("Circuit Court", "Cook County Circuit Court") may be a
+        state's."""
+        courts = {
+            m.name for m in organization_mentions(self.context) if "court" in fold(m.name).split()
+        }
+        return bool(courts) and all(_FEDERAL_COURT.search(name) for name in courts)
 
     def county(self) -> Jurisdiction | None:
         """The county the article names ("Cook County"), when it names only one."""
