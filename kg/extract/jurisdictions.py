@@ -424,8 +424,7 @@ def _scope(holding: Holding) -> str:
 # Words before "Assembly" that make it a country's or a body's, not a state's or a devolved
 # nation's ("National Assembly Speaker", "the U.N. General Assembly President").
 _NATIONAL_ASSEMBLIES = frozenset(
-    fold(w)
-    for w in ("National", "General", "European", "Parliamentary", "Constituent", "People's")
+    fold(w) for w in ("National", "General", "European", "Parliamentary", "Constituent", "People's")
 )
 
 
