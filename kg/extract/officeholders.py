@@ -367,21 +367,7 @@ def minister_country(name: str, when: date | None, role: str) -> str | None:
     >>> minister_country("Angela Merkel", None, "Chancellor"), minister_country("Brown", None, "PM")
     ('DE', None)
     """
-    office = _GREAT_OFFICES.get(" ".join(fold(role).split()))
-    if office is None:
-        return None
-    by_name, by_surname = _ministers()
-    key = _key(name)
-    if not key:
-        return None
-    if " " not in key and when is None:
-        return None  # "Prime Minister Martin", undated: Canada's Paul or Ireland's Micheál?
-    table, form = (by_name, key) if " " in key else (by_surname, key)
-    found = [
-        s
-        for s in table.get(form, [])
-        if s.office == office and (when is None or s.start <= when <= s.end)
-    ]
+    found = _minister_spells(name, when, role)
     held = {(s.name, s.country) for s in found}
     return next(iter(held))[1] if len(held) == 1 else None
 
@@ -396,13 +382,21 @@ def held_then(name: str, when: date | None, office: str) -> bool:
     >>> held_then("Brown", None, "chancellor"), held_then("Jack Straw", None, "chancellor")
     (False, False)
     """
-    wanted = _GREAT_OFFICES.get(" ".join(fold(office).split()))
+    return bool(_minister_spells(name, when, office))
+
+
+def _minister_spells(name: str, when: date | None, role: str) -> list[MinisterSpell]:
+    """The ministers table's spells of the person a name denotes in the great office a role
+    names, held on ``when`` (any time when it is not known); a surname alone only with a
+    date ("Prime Minister Martin", undated: Canada's Paul or Ireland's Micheál?)."""
+    office = _GREAT_OFFICES.get(" ".join(fold(role).split()))
     key = _key(name)
-    if wanted is None or not key or (" " not in key and when is None):
-        return False
+    if office is None or not key or (" " not in key and when is None):
+        return []
     by_name, by_surname = _ministers()
     table = by_name if " " in key else by_surname
-    return any(
-        s.office == wanted and (when is None or s.start <= when <= s.end)
+    return [
+        s
         for s in table.get(key, [])
-    )
+        if s.office == office and (when is None or s.start <= when <= s.end)
+    ]
