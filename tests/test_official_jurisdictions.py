@@ -254,3 +254,30 @@ def test_a_namesake_in_the_congress_table_does_not_make_a_british_mp_american() 
     assert offices(body, when(2005, 2, 1)) == {("Chris Smith", "MP", "United Kingdom")}
     body = "Congressman Chris Smith said on Tuesday the House would vote on the bill."
     assert offices(body, when(2017, 2, 1)) == {("Chris Smith", "Congressman", "United States")}
+
+
+def test_federal_minister_of_the_one_federation_named() -> None:
+    # "Federal" names the federation's government; Sydney is its only country's place.
+    body = (
+        "Federal Science Minister Peter McGauran says security at the reactor in Sydney is "
+        "adequate, despite a protest this morning."
+    )
+    assert ("Peter McGauran", "Science Minister", "Australia") in offices(body)
+
+
+def test_federal_minister_not_guessed_among_two_countries() -> None:
+    body = (
+        "Federal Science Minister Peter McGauran says talks in Sydney and Auckland on the "
+        "reactor went well."
+    )
+    assert ("Peter McGauran", "Science Minister", "") in offices(body)
+
+
+def test_minister_of_a_federation_named_only_by_its_states() -> None:
+    # A report naming only states (spaCy calls New South Wales a location): a state's
+    # minister as likely as the federation's, so no jurisdiction rather than a guess.
+    body = (
+        "Thousands of firefighters remain on the ground across New South Wales this "
+        "morning. Emergency Services Minister Ted Quinlan has paid tribute to them."
+    )
+    assert ("Ted Quinlan", "Emergency Services Minister", "") in offices(body)

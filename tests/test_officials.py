@@ -649,6 +649,26 @@ def test_a_member_of_congress_without_a_date_needs_the_chamber_named() -> None:
     assert offices(body) == {("Susan Collins", "Senator", "United States")}
 
 
+def test_members_of_congress_listed_in_a_sentence_naming_their_chamber() -> None:
+    # Neither party nor state beside each name: the sentence lists the chamber's members.
+    body = (
+        "The other Republican representatives appointed to the House panel were: Rob "
+        "Bishop, Diane Black and Kristi Noem."
+    )
+    expected = {
+        ("Rob Bishop", "Representative", "United States"),
+        ("Diane Black", "Representative", "United States"),
+        ("Kristi Noem", "Representative", "United States"),
+    }
+    assert offices(body, WIRE_DAY) == expected
+    assert offices(body) == expected
+    # Undated, a sentence that names the chamber but lists no members is not enough.
+    assert offices("Rob Bishop spoke about the House tax bill on Monday.") == set()
+    # The table's member, but a sentence on the seat sought.
+    race = "In the House race, the representatives backed Diane Black."
+    assert offices(race, WIRE_DAY) == set()
+
+
 @pytest.mark.parametrize(
     "body",
     [

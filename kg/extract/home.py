@@ -90,7 +90,8 @@ def _signals(context: Context) -> list[Signal]:
                 # "the White House said", "a Kremlin statement": a seat of government stands
                 # for the country's own government, as its agencies do.
                 signal = Signal(seat, ORGANIZATION, "organization", field.name, at)
-            elif ent.label_ in ("NORP", "GPE"):
+            elif ent.label_ in ("NORP", "GPE", "LOC"):
+                # spaCy often calls a state a location ("across New South Wales").
                 signal = _place_signal(text, field.name, at)
             elif ent.label_ == "ORG" and ent.ent_id_:
                 candidates = gz.organization_candidates(text)

@@ -305,6 +305,13 @@ def _from_evidence(
     if home is None:
         home = places.dateline_home(person.field.name, sentence, foreign)
         dated = home is not None
+    if home is None and _federal(holding):
+        # "Federal Science Minister Peter McGauran" in a report naming only Sydney: the
+        # federal government of the one federation whose places the article names.
+        home = places.federation(foreign)
+        holding.how = "federal"
+        if home is not None:
+            return home
     if users and (home is None or home.ref.key.partition("/")[2] not in users):
         # "Secretary of State Rex Tillerson" in a Beijing report: not China's; the one
         # country using the title that the article names, else none.
@@ -326,7 +333,30 @@ def _from_evidence(
             # the devolved government's minister, not the United Kingdom's.
             holding.how = "devolved"
             return nation
+        federal_only = _FEDERAL_PORTFOLIOS & set(fold(holding.role.text).split())
+        if not federal_only and places.states_only(home.ref.key.partition("/")[2]):
+            # "Emergency Services Minister Ted Quinlan" in a report naming only New South
+            # Wales and the ACT: a state's minister as likely as the federation's (not
+            # "Defence Minister": no state has one).
+            holding.how = "home-domestic>states-only"
+            return None
     return home
+
+
+_FEDERAL_PORTFOLIOS = frozenset({"defence", "defense", "foreign", "immigration", "trade"})
+"""Words of a minister's portfolio that a federation keeps for itself, its states having
+none (the Australian Constitution, section 51: defence, external affairs, immigration,
+trade with other countries)."""
+
+
+def _federal(holding: Holding) -> bool:
+    """Whether "federal" qualifies the role ("Federal Science Minister", "the federal
+    health minister")."""
+    doc, start = holding.person.field.doc, holding.role.start
+    words = fold(holding.role.text).split()
+    return (bool(words) and words[0] == "federal") or (
+        start > 0 and doc[start - 1].lower_ == "federal"
+    )
 
 
 def _pronoun_owner(
@@ -684,6 +714,22 @@ class _Places:
             return None
         nation = next(iter(nations))
         return Jurisdiction(state_ref(nation), nation)
+
+    def federation(self, foreign: frozenset[str]) -> Jurisdiction | None:
+        """The one country whose places or bodies the article names, when that country
+        has states (data/states.tsv) and no other country is named."""
+        named = self.named_countries()
+        if len(named) != 1 or named & foreign:
+            return None
+        iso = next(iter(named))
+        federal = any(state.country == iso for state in gz.state_by_form().values())
+        return self.country(iso) if federal else None
+
+    def states_only(self, iso: str) -> bool:
+        """Whether the article's domestic signals of a country are its states alone (no
+        body, seat of government, medium or publisher of the country's own)."""
+        kinds = {s.kind for s in signals(self.context) if s.iso == iso and s.kind in DOMESTIC}
+        return kinds == {"state"}
 
     def named_countries(self) -> frozenset[str]:
         """Every country the article names, by its name, its demonym or its places."""

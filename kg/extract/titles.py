@@ -210,6 +210,10 @@ _CHAMBERS = {
 }
 
 
+_MEMBERS = re.compile(r"\b(?:members|representatives|senators|lawmakers)\b", re.IGNORECASE)
+"""Words of a sentence that lists members of a chamber ("The other Republican
+representatives Ryan appointed were: ...")."""
+
 # Words of a sentence that names a chamber for the seat sought, not the one held ("Democrat
 # Doug Jones, who scored an upset victory last week in the U.S. Senate race in Alabama").
 _RACE = re.compile(
@@ -233,19 +237,24 @@ def _member_of_congress(person: Mention, context: Context) -> Iterator[Holding]:
     text, start, end = field.text, person.span.start_char, person.span.end_char
     party = _PARTY_BEFORE.search(text, max(0, start - 14), start)
     state = _STATE_AFTER.match(text[end : end + 60])
-    if party is None and state is None:
-        return
     when = published.date() if published is not None else None
     found = [s for s in spells(person.name, when) if s.office in _CONGRESS]
-    if when is None:
+    chamber = None
+    if when is None or (party is None and state is None):
         # No date to tell whether they sat then ("Ann Wagner of Missouri", years before she
-        # was elected): only where the sentence names their chamber ("sponsored in the
-        # Senate by ..."), which also tells a senator who was a representative before.
-        sentence = field.sentence_at(start)
-        if _RACE.search(sentence):
+        # was elected), or neither party nor state named with them ("The other Republican
+        # representatives Ryan appointed were: Rob Bishop, ..."): only where the sentence
+        # names their chamber, which also tells a senator who was a representative before;
+        # with neither date, party nor state, only in a sentence listing its members.
+        sentence = field.sentence_span(field.sentence_index(start))
+        if _RACE.search(sentence.text):
             return  # "who scored an upset victory in the U.S. Senate race": a seat sought
-        chambers = {o for o, words in _CHAMBERS.items() if words.search(sentence)}
+        if party is None and state is None and when is None and not _MEMBERS.search(sentence.text):
+            return
+        chambers = {o: m for o, w in _CHAMBERS.items() if (m := w.search(sentence.text))}
         found = [s for s in found if s.office in chambers]
+        if found:
+            chamber = chambers[found[0].office], sentence.start_char
     if len({s.office for s in found}) != 1:
         return
     named_state = gz.us_state_names().get(found[0].state, "")
@@ -254,8 +263,13 @@ def _member_of_congress(person: Mention, context: Context) -> Iterator[Holding]:
     doc = field.doc
     if party is not None:
         words = doc.char_span(party.start(), party.end(), alignment_mode="expand")
+    elif state is not None:
+        words = doc.char_span(end, end + state.end(), alignment_mode="expand")
+    elif chamber is not None:
+        match, base = chamber
+        words = doc.char_span(base + match.start(), base + match.end(), alignment_mode="expand")
     else:
-        words = doc.char_span(end, end + state.end(), alignment_mode="expand") if state else None
+        words = None
     if words is None:
         return
     role = Role(_CONGRESS[found[0].office], "country", words.start, words.end)
