@@ -303,6 +303,18 @@ UK_2005 = datetime(2005, 2, 14, tzinfo=UTC)
             "said the prime minister.",
             {("Tony Blair", "prime minister", "United Kingdom")},
         ),
+        # ... but not to a subject whose own sentence names the office as someone else's.
+        (
+            "Michael Howard has no doubt it is the prime minister who is rushing the bill. "
+            "The prime minister claims the Tories are playing politics.",
+            set(),
+        ),
+        # A police force's name that runs into the title: the force's commissioner.
+        (
+            "Sir Ian Blair, the newly-appointed Metropolitan Police commissioner, backed the "
+            "plan. Metropolitan Police Commissioner Sir John Stevens agreed.",
+            {("Ian Blair", "commissioner", "London"), ("John Stevens", "Commissioner", "London")},
+        ),
     ],
 )
 def test_uk_offices(body: str, expected: set[tuple[str, str, str]]) -> None:

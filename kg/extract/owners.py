@@ -76,8 +76,12 @@ def qualify(field: Field, role: Role, named: Named, context: Context) -> tuple[R
     if owner is not None and owner[0].span.end > role.start:
         # "Israeli army spokesman": the body's name ran into the role's modifiers.
         end = owner[0].span.end
-        if end > role.head_start:
+        if end >= role.end:
             return role, owner
+        if end > role.head_start:
+            # "Metropolitan Police Commissioner": the body took the head's first word; the
+            # office of the body is what follows ("Commissioner").
+            return role.over(doc, end, role.end, end), owner
         role = role.over(doc, end, role.end)
         return role, owner
     if owner is not None:

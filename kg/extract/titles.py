@@ -542,13 +542,22 @@ def referred(
             ):
                 continue  # "Blair met Chirac, and the president said": which one?
             referent = _last_subject(people, field, number, quoted)
-            if referent is None or referent.ref in holders:
+            if referent is None or referent.ref in holders or _speaks_of(referent, role):
                 continue
             holding = Holding(referent, role, None, inferred=True, pattern="referred")
             attach(holding, owner)
             held.add(office_words(role.text))
             yield holding
             break
+
+
+def _speaks_of(referent: Mention, role: Role) -> bool:
+    """Whether the referent's own sentence names the office after them as someone else's
+    ("Michael Howard has no doubt it is the prime minister who ..."): not theirs."""
+    field = referent.field
+    sentence = field.sentence_span(field.sentence_index(referent.span.start_char))
+    after = fold(field.text[referent.span.end_char : sentence.end_char])
+    return f" {fold(role.text)} " in f" {after} "
 
 
 # Words that may open a sentence before its subject ("But the prime minister said").
