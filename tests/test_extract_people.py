@@ -522,3 +522,25 @@ def test_names_beside_titles_bodies_and_relatives(body: str, expected: set[str])
 )
 def test_a_name_after_a_role_and_its_body(body: str, expected: set[str]) -> None:
     assert people(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A surname that is a month, which the model takes for a date or for nothing.
+        ("Theresa May said on Monday she had no plan.", {"theresa may"}),
+        (
+            "The Shadow Secretary of State for the Family, Theresa May, said it was wrong.",
+            {"theresa may"},
+        ),
+        # ... not a date.
+        ("Talks began on Friday May 6 and ended in June.", set()),
+        # An organization in an apposition's description is no list of organizations.
+        (
+            "Mick Mulvaney, White House budget chief, said on Monday he had no plan.",
+            {"mick mulvaney"},
+        ),
+    ],
+)
+def test_month_surnames_and_descriptions_naming_a_body(body: str, expected: set[str]) -> None:
+    assert people(body) == expected

@@ -303,6 +303,17 @@ UK_2005 = datetime(2005, 2, 14, tzinfo=UTC)
             "said the prime minister.",
             {("Tony Blair", "prime minister", "United Kingdom")},
         ),
+        # A shadow portfolio no word list holds; "of State" makes no state office; a seat
+        # "for Sleaford and North Hykeham" ends with a place, not a holder.
+        (
+            "Shadow Family Secretary Theresa May spoke in the Commons. The Shadow Secretary "
+            "of State for Health, Andrew Lansley, agreed. But the Tory MP for Sleaford and "
+            "North Hykeham admitted the role had changed.",
+            {
+                ("Theresa May", "Shadow Family Secretary", "United Kingdom"),
+                ("Andrew Lansley", "Shadow Secretary of State for Health", "United Kingdom"),
+            },
+        ),
         # ... but not to a subject whose own sentence names the office as someone else's.
         (
             "Michael Howard has no doubt it is the prime minister who is rushing the bill. "

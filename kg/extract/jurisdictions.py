@@ -446,7 +446,9 @@ def _scope(holding: Holding) -> str:
     if level:
         return level
     words = fold(holding.role.text).split()
-    if holding.role.scope == "country" and ("state" in words[:-1] or _assembly(holding)):
+    # "state Rep.", not "Secretary of State for the Family".
+    state = any(w == "state" and words[i - 1 : i] != ["of"] for i, w in enumerate(words[:-1]))
+    if holding.role.scope == "country" and (state or _assembly(holding)):
         return "state"
     return holding.role.scope
 

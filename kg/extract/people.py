@@ -501,6 +501,20 @@ def _name_spans(field: Field, blocked: set[int]) -> Iterator[tuple[Span, str]]:
         ):
             taken.update(range(first, ent.end))
             yield doc[first : ent.end], "gazetteer-end"
+    # A surname that is a month's name, which the model took for a date or for nothing:
+    # "Theresa May".
+    for match in _GIVEN_MONTH.finditer(field.text):
+        found = doc.char_span(match.start(), match.end())
+        if (
+            found is not None
+            and len(found) == 2
+            and found.start not in taken
+            and not found[0].ent_type_
+            and found[1].ent_type_ in ("", "DATE")
+            and found[0].text in gz.given_names()
+        ):
+            taken.update(range(found.start, found.end))
+            yield found, "given-month"
     # Capitalized words after a role or an honorific: "spokesperson Fabien Levy", "Mr Howard".
     # A regular expression finds the candidates: visiting every token from Python costs.
     for match in _after_title().finditer(field.text):
@@ -556,6 +570,10 @@ def _name_spans(field: Field, blocked: set[int]) -> Iterator[tuple[Span, str]]:
             titled = doc[before - 1].lower_.rstrip(".") in _TITLES
             yield doc[token.i : end], "after-honorific" if titled else "after-role"
 
+
+_GIVEN_MONTH = re.compile(r"\b(?!May |June |August )[A-Z][a-z]+ (?:May|June|August)\b(?! \d)")
+"""A capitalized word and a month that is also a surname ("Theresa May", "Brian May"), not a
+date ("August 5")."""
 
 # Titles that are also words of the names of things ("Criminal Justice Plan", "Social
 # Justice Party", "Consul General Hotel").
@@ -624,9 +642,16 @@ def _among_organizations(field: Field, span: Span) -> bool:
             if other < len(doc) and doc[other].lower_ in ("and", "or", "the"):
                 other += 1  # ", and the El Valor Board"
             mate = field.ent_at.get(other) if 0 <= other < len(doc) else None
-            if mate is not None:
+            if mate is not None and not _modifies(mate):
                 beside.append(mate.label_)
     return "ORG" in beside and "PERSON" not in beside
+
+
+def _modifies(ent: Span) -> bool:
+    """Whether an entity runs into lower-case words of its phrase ("Mick Mulvaney, White
+    House budget chief"): a description's modifier, not an item of a list."""
+    after = ent.end
+    return after < len(ent.doc) and ent.doc[after].is_lower and ent.doc[after].is_alpha
 
 
 def _peerage(doc: Doc, start: int, end: int) -> int:

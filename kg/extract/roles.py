@@ -335,10 +335,24 @@ def role_ending_at(doc: Doc, end: int) -> Role | None:
     start = head
     while start > 0 and (_modifier(doc, start - 1, scope) or _joined(doc, start, head)):
         start -= 1
+    start = _shadow_portfolio(doc, start)
     start = _trim(doc, start, end)
     return Role(
         phrase(doc, start, end), scope, start, end, head, past(doc, start), sought(doc, start, end)
     )
+
+
+def _shadow_portfolio(doc: Doc, start: int) -> int:
+    """Where a shadow office starts whose portfolio is no listed word ("Shadow Family
+    Secretary"): one or two capitalized words right after "Shadow" belong to it."""
+    for size in (1, 2):
+        at = start - size
+        words = doc[at:start] if at > 0 else None
+        if words is None or not all(t.is_title and t.is_alpha for t in words):
+            return start
+        if doc[at - 1].lower_ == "shadow":
+            return at - 1
+    return start
 
 
 def role_starting_at(doc: Doc, start: int) -> Role | None:

@@ -403,6 +403,8 @@ def _role_of_before(person: Mention, end: int, named: Named, context: Context) -
                 attach(holding, owner, "of-body")
                 yield holding
                 return
+    if end > 0 and doc[end - 1].lower_ == "and":
+        return  # "the Tory MP for Sleaford and North Hykeham": the name ends the seat's
     for link in range(end - 1, max(end - _LONGEST_TAIL, 0), -1):
         if doc[link].lower_ not in ("of", "for", "on", "to"):
             continue
