@@ -107,6 +107,12 @@ def test_a_post_after_the_name_says_it_is_a_body() -> None:
         OPENING + "Greenpeace activists climbed the fence at the reactor at dawn."
     )
     assert "organization/greenpeace" in organizations
+    # A company's management, directors or administrators.
+    organizations = found(
+        OPENING + "Qantas management and the unions will meet again today. Lawyers for "
+        "former HIH directors asked for a delay."
+    )
+    assert {"organization/qantas", "organization/hih"} <= organizations
 
 
 def test_the_subject_of_a_verb_alone_makes_no_body() -> None:

@@ -66,7 +66,7 @@ POSTS_AFTER = frozenset(
     spokesman spokeswoman spokesperson spokespeople chairman chairwoman leader leaders
     leadership member members volunteers staff staffers employees executives
     executive official officials boss bosses chief founder activists campaigners protesters
-    demonstrators supporters
+    demonstrators supporters management directors shareholders administrators
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
 
