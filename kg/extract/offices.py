@@ -14,7 +14,11 @@ import re
 
 from kg.extract import Context
 from kg.extract import gazetteers as gz
-from kg.extract.organizations import organization_named, organization_names
+from kg.extract.organizations import (
+    organization_mentions,
+    organization_named,
+    organization_names,
+)
 from kg.extract.owners import possessive_level, state_ref
 from kg.extract.places import city_ref, country_ref
 from kg.extract.positions import Holding, Jurisdiction
@@ -76,6 +80,25 @@ def body_kind(name: str, known: str = "") -> str:
     if words & _PRIVATE_WORDS:
         return PRIVATE
     return PUBLIC if words & _PUBLIC_WORDS else PRIVATE
+
+
+_PRIVATE_BEFORE = re.compile(
+    r"\b(?:non-?profit|not-for-profit|think[- ]tank|advocacy group|lobby group|trade group|"
+    r"industry group|private)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _described_private(body: Jurisdiction, context: Context) -> bool:
+    """Whether the text calls a body no list knows private where it names it ("the
+    non-profit American Council on Renewable Energy", "the think tank Council on ...")."""
+    for mention in organization_mentions(context):
+        if mention.ref == body.ref:
+            text = mention.field.text
+            start = mention.span.start_char
+            if _PRIVATE_BEFORE.search(text, max(0, start - 30), start):
+                return True
+    return False
 
 
 def seat(name: str) -> str | None:
@@ -146,6 +169,10 @@ def settle(found: list[Holding], context: Context) -> None:
         known = names.get(where.ref) or organization_named(where.name)
         holding.body = where
         holding.kind = body_kind(where.name, known.kind if known is not None else "")
+        listed = gz.organization_by_form().get(fold(where.name)) is not None
+        if holding.kind == PUBLIC and not listed and _described_private(where, context):
+            # "president of the non-profit American Council on Renewable Energy"
+            holding.kind = PRIVATE
         if holding.kind == PARTY and _frontbench(holding):
             # "Lib Dem home affairs spokesman", "Labor's spokesman on Home Affairs": the
             # opposition's portfolio in parliament, an office of the party's country.
@@ -323,16 +350,24 @@ def _unnamed_body(holding: Holding) -> bool:
     # paragraph break or a full stop opens a sentence the sentencizer may have missed.
     opening = role.start < 2 or doc[role.start - 2].is_space or doc[role.start - 2].is_punct
     return (
-        not opening
+        ((not opening and not before.is_sent_start) or _unknown_acronym(before.text))
         and before.text[:1].isupper()
         and before.is_alpha
-        and not before.is_sent_start
         and before.ent_type_ in ("ORG", "")  # not a place, a people, a person, a date
         and word not in _PARTY_WORDS
         and word not in MODIFIERS
         and before.text not in gz.demonyms()
         and gz.state_by_form().get(word) is None
     )
+
+
+def _unknown_acronym(word: str) -> bool:
+    """Whether a word is an acronym no list knows as a public body ("CFMEU" of "CFMEU
+    secretary Martin Kingham"): a body's name in one word, even opening a sentence."""
+    if not (word.isalpha() and word.isupper() and len(word) >= 3):
+        return False
+    known = gz.organization_by_form().get(fold(word))
+    return known is None or known.kind not in ("government", "international")
 
 
 _CHAMBERS = frozenset({"senate", "house", "assembly", "legislature", "council", "board"})
