@@ -694,6 +694,19 @@ def test_members_of_congress_listed_in_a_sentence_naming_their_chamber() -> None
     # The table's member, but a sentence on the seat sought.
     race = "In the House race, the representatives backed Diane Black."
     assert offices(race, WIRE_DAY) == set()
+    # Undated, the chamber's own name lists no members, and the White House is no chamber.
+    served = "Rob Bishop once served as a Republican in the U.S. House of Representatives."
+    assert offices(served) == set()
+    assert offices("White House members met Rob Bishop on Monday.") == set()
+
+
+def test_a_role_that_names_what_it_heads_borrows_no_body_named_before() -> None:
+    body = (
+        "English can appeal the ruling in Circuit Court, legal experts said. \u201cThe ball "
+        "is back in her court,\u201d said Alan Kaplinsky, head of the consumer financial "
+        "services group for law firm Ballard Spahr."
+    )
+    assert offices(body) == set()
 
 
 @pytest.mark.parametrize(

@@ -59,6 +59,8 @@ def fill_bodies(found: list[Holding], context: Context) -> None:
     before it, in its sentence or the one before ("The Northern Alliance ... its leader")."""
     for holding in found:
         if holding.jurisdiction is None and holding.serves is None and holding.role.scope == "body":
+            if _complemented(holding):
+                continue  # "head of the consumer financial services group for law firm X"
             person, start = holding.person, max(holding.role.start - 1, 0)
             noun = _common_noun_before(holding)
             if noun in _BODY_NOUNS:
@@ -72,6 +74,13 @@ def fill_bodies(found: list[Holding], context: Context) -> None:
                 holding.jurisdiction = Jurisdiction(body[0].ref, body[0].name)
                 holding.inferred = True
                 holding.how = "body-before"
+
+
+def _complemented(holding: Holding) -> bool:
+    """Whether the role's phrase goes on to name what it heads ("head of the ... group"),
+    a body no list knows rather than one named before."""
+    doc, end = holding.person.field.doc, holding.role.end
+    return end < len(doc) and doc[end].lower_ in ("of", "for", "at")
 
 
 # Words that may stand before an office of the body just named ("its leader", "the group's

@@ -206,11 +206,15 @@ _STATE_AFTER = re.compile(
 _CONGRESS = {"senator": "Senator", "representative": "Representative"}
 _CHAMBERS = {
     "senator": re.compile(r"\b(?:Senate|[Ss]enators?)\b"),
-    "representative": re.compile(r"\b(?:House|[Cc]ongress(?:wo)?man|[Rr]epresentatives?)\b"),
+    "representative": re.compile(
+        r"\b(?:(?<!White )House|[Cc]ongress(?:wo)?man|[Rr]epresentatives?)\b"
+    ),
 }
 
 
-_MEMBERS = re.compile(r"\b(?:members|representatives|senators|lawmakers)\b", re.IGNORECASE)
+_MEMBERS = re.compile(
+    r"\b(?:members|(?<!House of )representatives|senators|lawmakers)\b", re.IGNORECASE
+)
 """Words of a sentence that lists members of a chamber ("The other Republican
 representatives Ryan appointed were: ...")."""
 
