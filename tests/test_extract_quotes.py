@@ -859,3 +859,15 @@ def test_a_speech_verb_reported_in_a_clause_is_not_the_last_sayer() -> None:
         'could anyone vote for this one?"'
     )
     assert list(found.values()) == ["person/jane roe"]
+
+
+def test_names_before_he_said_are_the_reported_words_not_the_speaker() -> None:
+    body = (
+        "The prime minister's enthusiasm for the job remains undimmed, Alan Milburn, "
+        "Labour's election strategist, told the Today programme. Mr Blair has \"the same "
+        'passion and the same commitments for the job" as when Labour came to power in '
+        "1997, he said."
+    )
+    assert quotes_of(body) == {
+        "the same passion and the same commitments for the job": "person/alan milburn"
+    }

@@ -177,7 +177,11 @@ class Speakers:
                 return Subject(True, mention, "name-after-verb")
         pronoun = _PRONOUN_BEFORE.search(text, max(0, char - 6), char)
         if pronoun is not None:
-            return self.antecedent(pronoun.start(), _PRONOUNS[pronoun.group(1).lower()])
+            # 'Mr Blair has "..." as in 1997, he said.': the names before ", he said" are
+            # the reported words', not the speaker.
+            reported = text[: pronoun.start()].rstrip().endswith(",")
+            sex = _PRONOUNS[pronoun.group(1).lower()]
+            return self.antecedent(pronoun.start(), sex, reported=reported)
         parse, verb = self._token_at(char)
         if verb is None:
             return UNDECIDED
@@ -281,15 +285,19 @@ class Speakers:
         sex given (when the text tells a person's sex): "he" and "she" stand for them."""
         return self.antecedent(before, sex).mention
 
-    def antecedent(self, before: int, sex: str | None = None) -> Subject:
+    def antecedent(self, before: int, sex: str | None = None, *, reported: bool = False) -> Subject:
         """Whom "he" or "she" at character ``before`` stands for: the most recent person
         named as a subject (``recent``); someone unnamed when a nearer main clause's subject
         is an unnamed person ("A spokesman for the Minister, Kay Patterson, says ...
-        "...," he said"); undecided when none is found."""
+        "...," he said"); undecided when none is found. With ``reported`` (the pronoun
+        closes its sentence's reported words: "..., he said"), no name of its own sentence."""
         number = self.field.sentence_index(before)
         n, last = number + 1, number - _LOOK_BACK
         while n > max(0, last):
             n -= 1
+            if reported and n == number:
+                last -= 1
+                continue
             if n < number and self._inside_quotation(n):
                 # A sentence of the quotation's own words ('"As we said ... . This poster
                 # is ...," he said') is no step back: its names are not the speaker.
