@@ -544,3 +544,23 @@ def test_a_name_after_a_role_and_its_body(body: str, expected: set[str]) -> None
 )
 def test_month_surnames_and_descriptions_naming_a_body(body: str, expected: set[str]) -> None:
     assert people(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # Lower-case particles inside a name.
+        (
+            "President Fernando de la Rua has called on the opposition to join a government.",
+            {"fernando de la rua"},
+        ),
+        # A name the model left unlabelled after a party it took alone.
+        (
+            "The cash will go towards the clean-up programme. But Lib Dem Norman Baker "
+            "accused ministers of turning Britain into a dump.",
+            {"norman baker"},
+        ),
+    ],
+)
+def test_particles_and_names_after_a_party(body: str, expected: set[str]) -> None:
+    assert people(body) == expected

@@ -27,7 +27,12 @@ if TYPE_CHECKING:
 # Entity labels a lone surname may wrongly carry ("Adams" as ORG); they are people when
 # the article has already named that person in full.
 _SURNAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "PRODUCT", "FAC"})
-_PARTICLES = frozenset({"de", "van", "von", "bin", "al", "da", "di", "du", "le", "ibn", "abu"})
+# Lower-case words inside a name ("Fernando de la Rua", "Ursula von der Leyen").
+_PARTICLES = frozenset(
+    """
+    de la las los del della van von der den ter bin al el da di du le ibn abu dos das
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
 _MAX_NAME_WORDS = 4
 _CAPITALIZED = re.compile(r"\b[A-Z][\w'’-]*")
 # A name found in a field, with the rule that found it (`Mention.how`).
@@ -501,6 +506,24 @@ def _name_spans(field: Field, blocked: set[int]) -> Iterator[tuple[Span, str]]:
         ):
             taken.update(range(first, ent.end))
             yield doc[first : ent.end], "gazetteer-end"
+    # A name after a party the model took alone, with the name left unlabelled: "Lib Dem
+    # Norman Baker accused ministers". A given name must open it.
+    for ent in field.ents:
+        start = ent.end
+        if ent.label_ not in ("ORG", "NORP") or start in taken or not _collective(ent.text):
+            continue
+        end = start
+        while (
+            end < len(doc)
+            and end - start < _MAX_NAME_WORDS - 1
+            and doc[end].is_title
+            and doc[end].ent_type_ in ("", "PERSON")
+            and not is_role_word(doc[end].text)
+        ):
+            end += 1
+        if end - start >= 2 and doc[start].text in gz.given_names():
+            taken.update(range(start, end))
+            yield doc[start:end], "after-party"
     # A surname that is a month's name, which the model took for a date or for nothing:
     # "Theresa May".
     for match in _GIVEN_MONTH.finditer(field.text):
