@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
+
 from .positions import offices
 
 _UK = "LONDON — "
@@ -284,3 +286,51 @@ def test_he_is_the_son_of_an_official_is_no_office() -> None:
 def test_she_after_a_sentence_naming_two_people_is_no_one() -> None:
     body = "Mayor Ana Ortiz met Tom Walsh on Monday. He is the city's budget director."
     assert "Tom Walsh" not in holders(body, _2023)
+
+
+# Portfolios: a demonym and a portfolio word are no body, lists and unlisted affairs are.
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "LONDON — British Defence Secretary Geoff Hoon says 1,500 British troops will go.",
+            ("Geoff Hoon", "Defence Secretary", "United Kingdom"),
+        ),
+        (
+            "LONDON — The call was backed by Culture, Media and Sport Secretary Tessa Jowell, "
+            "who spoke in the Commons.",
+            ("Tessa Jowell", "Culture, Media and Sport Secretary", "United Kingdom"),
+        ),
+        (
+            "LONDON — In a written statement to the Commons, Constitutional Affairs Minister "
+            "Christopher Leslie said the age would fall.",
+            ("Christopher Leslie", "Constitutional Affairs Minister", "United Kingdom"),
+        ),
+    ],
+)
+def test_portfolios_before_a_title(body: str, expected: tuple[str, str, str]) -> None:
+    assert expected in offices(body, _2005)
+
+
+def test_the_offices_possessive_opens_no_sentence_about_its_holder() -> None:
+    body = (
+        "LONDON — Gordon Brown has failed to tackle unfair taxes in his Budget, Charles Kennedy "
+        "has said. Mr Kennedy said the system was unfair. The chancellor's rebate was a "
+        "sticking plaster, he said. The chancellor went on to raise duties."
+    )
+    assert offices(body) == {("Gordon Brown", "chancellor", "United Kingdom")}
+
+
+def test_a_past_marker_reaches_over_a_leaning() -> None:
+    body = "He worked for former pro-Russian Ukrainian President Viktor Yanukovych’s government."
+    assert holders(body, _2023) == set()
+
+
+def test_the_president_of_a_body_named_after_a_city_holds_no_office() -> None:
+    body = (
+        "Michael Skoler, President of Louisville Public Media, which operates the center, "
+        "said in a statement that it had reached out."
+    )
+    assert holders(body, _2023) == set()

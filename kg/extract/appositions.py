@@ -39,7 +39,7 @@ from kg.extract.roles import past as marked_past
 from kg.extract.titles import subject_before
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 # What may follow a name before an office stated after it.
 _OPENERS = frozenset({",", "is", "was", "who", "remains", "became", "serves", "served"})
@@ -296,9 +296,11 @@ def _linked(holding: Holding, noun: Token, sentence: Parsed, named: Named) -> Ow
         target = sentence.index(objects[0])
         found = named.get((field.name, target)) or named_place_at(field, target)
         left = min(sentence.index(t) for t in objects[0].subtree)
+        end = max(sentence.index(t) for t in objects[0].subtree) + 1
         if found is None:
             found = named.get((field.name, left)) or named_place_at(field, left)
-        end = max(sentence.index(t) for t in objects[0].subtree) + 1
+        if found is not None and found[1] == "place" and _names_more(doc, found, end):
+            found = None  # "President of Louisville Public Media": a body's name
         if is_seated(doc, holding.role) and (
             link == "for" or (link == "of" and objects[0].lower_ in _SEATS)
         ):
@@ -321,6 +323,13 @@ def _linked(holding: Holding, noun: Token, sentence: Parsed, named: Named) -> Ow
             continue  # "a friend of Mr Arafat"; but "a spokeswoman for Mayor Emanuel" serves him
         return found
     return None
+
+
+def _names_more(doc: Doc, owner: Owner, end: int) -> bool:
+    """Whether a capitalized word follows a place before ``end`` ("Louisville" of
+    "Louisville Public Media"): the place opens a longer name."""
+    after = owner[0].span.end
+    return after < end and doc[after].is_title and doc[after].is_alpha
 
 
 def _partisan(owner: Owner) -> bool:

@@ -87,6 +87,18 @@ def great_offices_alone(context: Context, found: list[Holding]) -> Iterator[Hold
         yield Holding(mention, role, None, inferred=True, pattern="great-office")
 
 
+def held_by_another(context: Context, person: Mention, office: str) -> bool:
+    """Whether the table of great offices gives an office to another person the article
+    names and not to this one ("the chancellor" of a story of Mr Kennedy and Mr Brown is
+    not Mr Kennedy's, whoever the sentence before was about)."""
+    when = context.article.published.date() if context.article.published else None
+    people = _people(context)
+    mine = next((p for p in people if p.ref == person.ref), person)
+    if held_then(mine.name, when, office):
+        return False
+    return any(p.ref != person.ref and held_then(p.name, when, office) for p in people)
+
+
 def _people(context: Context) -> list[Mention]:
     """Each person of the article once, by the mention of their fullest name."""
     fullest: dict[object, Mention] = {}

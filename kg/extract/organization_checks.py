@@ -159,6 +159,8 @@ def entity_organization(
         return known_organization(text) or dataclasses.replace(
             organization_named(text) or company_named(text)
         )
+    if fold(span[-1].text) in GENERIC and _ends_in_role(span) and not ends_in_head(span):
+        return None  # "British Defence" + "Secretary": a portfolio of the office, no body
     known_name = known_organization(text) or known_organization(
         f"{text} Committee" if _committees_after(span) else ""
     )

@@ -231,17 +231,32 @@ def _names_county(token: Token) -> bool:
 
 
 def _joined(doc: Doc, start: int, head: int) -> bool:
-    """Whether the token before ``start`` joins two capitalized portfolios of one office:
-    "Trade and Industry Secretary", "Culture, Media and Sport Secretary" (a comma only in a
-    list that an "and" closes before the head)."""
+    """Whether the token before ``start`` joins a capitalized portfolio to the next one of an
+    office: "Trade and Industry Secretary", "Culture, Media and Sport Secretary" (a comma
+    only in a list that an "and" closes before the head)."""
     link = start - 1
     if link < 1 or start >= head or not doc[start].is_title:
         return False
     if doc[link].lower_ == "and" or (
         doc[link].text == "," and any(t.lower_ == "and" for t in doc[start:head])
     ):
-        return _modifier(doc, link - 1) and doc[link - 1].is_title
+        # Whatever label the model gave a portfolio in the list ("Culture" as a place).
+        return doc[link - 1].lower_ in MODIFIERS and doc[link - 1].is_title
     return False
+
+
+def _affairs(doc: Doc, start: int) -> bool:
+    """Whether the word before ``start`` names the affairs of a portfolio no list holds:
+    "Constitutional Affairs Minister", "Consumer Affairs Minister" (not a people's or a
+    place's: "Israeli" of "Israeli Affairs" is the office's country)."""
+    before = doc[start - 1]
+    return (
+        doc[start].lower_ == "affairs"
+        and before.is_title
+        and before.is_alpha
+        and before.ent_type_ not in ("GPE", "NORP", "PERSON")
+        and not before.is_sent_start
+    )
 
 
 def _trim(doc: Doc, start: int, end: int) -> int:
@@ -304,14 +319,29 @@ def _past_over_names(doc: Doc, index: int) -> bool:
     """ "then-Chicago Inspector General", "former Cook County Assessor": a past marker before
     capitalized words no entity holds, which name the office's place or body."""
     words = 0
-    while index >= 0 and words < _LONGEST_NAME and doc[index].is_title and doc[index].is_alpha:
-        index -= 1
+    while index >= 0 and words < _LONGEST_NAME:
+        if doc[index].is_title and doc[index].is_alpha:
+            index -= 1
+        elif _leaning(doc, index):
+            index -= 2  # "former pro-Russian Ukrainian President"
+        else:
+            break
         words += 1
     if not words or index < 0:
         return False
     if index > 0 and doc[index].text == "-" and not doc[index - 1].whitespace_:
         index -= 1
     return doc[index].lower_ in _FORMER
+
+
+def _leaning(doc: Doc, index: int) -> bool:
+    """Whether a hyphen joins "pro" or "anti" to the capitalized word after it ("pro-Russian")."""
+    return (
+        index > 0
+        and doc[index].text == "-"
+        and not doc[index - 1].whitespace_
+        and doc[index - 1].lower_ in ("pro", "anti")
+    )
 
 
 _LONGEST_NAME = 3
@@ -333,8 +363,13 @@ def role_ending_at(doc: Doc, end: int) -> Role | None:
         return None
     head, scope = found
     start = head
-    while start > 0 and (_modifier(doc, start - 1, scope) or _joined(doc, start, head)):
-        start -= 1
+    while start > 0:
+        if _joined(doc, start, head):
+            start -= 2  # the link and the portfolio before it
+        elif _modifier(doc, start - 1, scope) or _affairs(doc, start):
+            start -= 1
+        else:
+            break
     start = _shadow_portfolio(doc, start)
     start = _trim(doc, start, end)
     return Role(

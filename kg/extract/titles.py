@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract import Context
 from kg.extract import gazetteers as gz
+from kg.extract.great_offices import held_by_another
 from kg.extract.nlp import Field, Mention
 from kg.extract.officeholders import spells
 from kg.extract.offices import seat
@@ -542,6 +543,8 @@ def referred(
                 continue
             if any(s <= doc[role.start].idx < e for s, e in quoted):
                 continue
+            if role.end < len(doc) and doc[role.end].lower_ in ("'s", "’s"):
+                continue  # "The chancellor's announcement ...": not the sentence's subject
             if opening > start and (
                 any(start <= m.span.start < opening for m in people)
                 or not _verb_follows(field, role.end, named)
@@ -550,6 +553,8 @@ def referred(
             referent = _last_subject(people, field, number, quoted)
             if referent is None or referent.ref in holders or _speaks_of(referent, role):
                 continue
+            if held_by_another(context, referent, fold(role.text)):
+                continue  # the office's holder is someone else the article names
             holding = Holding(referent, role, None, inferred=True, pattern="referred")
             attach(holding, owner)
             held.add(office_words(role.text))
