@@ -998,3 +998,23 @@ def test_a_us_state_has_no_president() -> None:
         WIRE_2017,
     )
     assert "Carla Dunn" not in {name for name, _, _ in found}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # "Democrats" is the Australian Democrats where the text is about Australia ...
+        (
+            "The Senate count for New South Wales has been finalised, taking the seat from "
+            "long time Democrats Senator Vicki Bourne.",
+            ("Vicki Bourne", "Senator", "Australia"),
+        ),
+        # ... and a Liberal Democrat's portfolio is the United Kingdom's.
+        (
+            "Liberal Democrat home affairs spokesman Mark Oaten said Labour was right.",
+            ("Mark Oaten", "home affairs spokesman", "United Kingdom"),
+        ),
+    ],
+)
+def test_parties_two_countries_name_alike(body: str, expected: tuple[str, str, str]) -> None:
+    assert expected in offices(body)
