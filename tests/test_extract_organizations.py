@@ -1023,3 +1023,51 @@ def test_a_regiment_named_by_its_soldiers_is_a_body() -> None:
         "later in the Royal Fusiliers."
     )
     assert "organization/welsh guards" in organizations
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A place's possessive before a body's own name is where it is, not its name ...
+        (
+            "Rick Eckstein, a sociology professor at Pennsylvania’s Villanova University, "
+            "wrote in an email.",
+            {"organization/villanova university"},
+        ),
+        # ... but before the words of the place's own body it names that body.
+        (
+            "New York's Police Department said the march was peaceful.",
+            {"organization/new york city police department"},
+        ),
+        # "of the" and "of" alike: the listed "Department of Interior".
+        (
+            "The Bureau of Land Management, part of the Department of the Interior, suspended "
+            "the rule, and the Interior Department agreed.",
+            {
+                "organization/bureau of land management",
+                "organization/united states department of interior",
+            },
+        ),
+        # A state's chamber is not the US House.
+        (
+            "Jeff Hoover resigned his post as Speaker of the Kentucky House of Representatives.",
+            {"organization/kentucky house of representatives"},
+        ),
+        # A country that is no more is no organization; a portfolio before an office no body.
+        (
+            "The republics of the former Soviet Union face an epidemic, British Defence "
+            "Secretary Geoff Hoon said.",
+            set(),
+        ),
+    ],
+)
+def test_places_and_the_names_of_bodies(body: str, expected: set[str]) -> None:
+    assert found(body)[0] == expected
+
+
+def test_a_news_agency_is_an_outlet() -> None:
+    organizations, outlets = found(
+        "The Press Trust of India says Razzak spent $212,000 on flying lessons in Australia."
+    )
+    assert organizations == set()
+    assert outlets == {"outlet/ptinews.com"}

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract import Context
 from kg.extract import gazetteers as gz
-from kg.extract.bodies import holds_head, name_of, named_by_form, one_name, ordinal
+from kg.extract.bodies import ends_in_head, holds_head, name_of, named_by_form, one_name, ordinal
 from kg.extract.citations import outlet_mentions
 from kg.extract.companies import LEGAL_FORMS, TICKER, is_descriptor, run_together
 from kg.extract.nlp import Field, Mention
@@ -25,6 +25,8 @@ from kg.extract.organization_checks import (
 )
 from kg.extract.organization_names import (
     EDGES,
+    GENERIC,
+    GOVERNMENT,
     HONORIFICS,
     STATE,
     OrganizationName,
@@ -140,6 +142,8 @@ def _grows(span: Span, inner: Mention, people: set[tuple[str, int]]) -> bool:
         return False
     if not before:
         return True
+    if before[-1].text in ("'s", "’s") and _place_before_name(before[:-1], inner.span):
+        return False  # "Pennsylvania’s" + "Villanova University": where it is, no more name
     known = fold(inner.name) in gz.organization_by_form()
     # A listed name that ends a longer one is not that body ("the National Security
     # Council" is not the UN Security Council): capitalized words before it that are no
@@ -295,9 +299,13 @@ def _extent(ent: Span) -> tuple[Span | None, str]:
     if start + 1 < end and is_descriptor(doc[start]):
         start += 1  # "Chipmaker Qualcomm Inc": a trade before the name
     for index in range(start + 1, end - 1):
-        if doc[index].text in ("'s", "’s") and _body(doc[start:index]):
+        if doc[index].text not in ("'s", "’s"):
+            continue
+        if _body(doc[start:index]):
             start = index + 1  # "the University of Chicago’s Harris" + "Policy Labs": a part
-            break
+        elif _place_before_name(doc[start:index], doc[index + 1 : end]):
+            start = index + 1  # "Pennsylvania’s" + "Villanova University": where it is
+        break
     acronym = ""
     for index in range(start + 1, end):
         if doc[index].text in HONORIFICS:
@@ -313,6 +321,22 @@ def _extent(ent: Span) -> tuple[Span | None, str]:
     if start >= end:
         return None, ""
     return doc[start:end], acronym if acronym.isupper() else ""
+
+
+def _place_before_name(place: Span, rest: Span) -> bool:
+    """Whether a place's possessive stands before a body's own name that ends in a head noun
+    ("Pennsylvania’s Villanova University"), not before the words of the place's own body
+    ("New York's Police Department", "Britain's Foreign Office") nor in a name ("America’s
+    Health Insurance Plans")."""
+    text = EDGES.sub("", place.text)
+    if not (gz.places(text) or fold(text) in gz.state_by_form()):
+        return False
+    return (
+        len(rest) >= 2
+        and ends_in_head(rest)
+        and fold(rest[0].text) not in GENERIC
+        and not GOVERNMENT.match(rest.text)
+    )
 
 
 def _body(span: Span) -> bool:

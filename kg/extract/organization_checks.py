@@ -71,7 +71,9 @@ NOT_ORGANIZATION = re.compile(
     r"Bombers?|Missiles?|Drones?|Rifles?|Vaccines?|Marsh|Mountains?|Valley|Hills?|Creek|Beach|"
     r"Lake|River|Peninsula|Desert)\.?$|\b[A-Z]{1,3}-\d+[A-Z]?$|^(Theatre|Theater|Hotel)\b|"
     r"\b(of|the|and|for|&)$|[“”\"‘]|(?<![sS])’(?!s\b)|\n|"
-    r"\w\.(?:org|com|gov|net|edu)\b(?! (?:Inc|Corp|Ltd|LLC|Co)\b)|^[DRI]-\w+$"
+    r"\w\.(?:org|com|gov|net|edu)\b(?! (?:Inc|Corp|Ltd|LLC|Co)\b)|^[DRI]-\w+$|"
+    # Countries that are no more, which no list of places holds.
+    r"^(?:Soviet Union|USSR|Yugoslavia|Czechoslovakia|East Germany|West Germany)$"
 )
 
 # "Centre" and "Center" name buildings where the text places something in them ("at the
@@ -105,6 +107,22 @@ _FEATURES = frozenset(
     Island Islands Delta
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
+
+
+_NATIONAL_CHAMBERS = frozenset({"United States Senate", "United States House of Representatives"})
+
+
+def _state_before(span: Span) -> str | None:
+    """The US state named right before a span ("Kentucky" of "the Kentucky House"), if any."""
+    doc = span.doc
+    for size in (1, 2):
+        start = span.start - size
+        if start < 0:
+            break
+        state = gz.state_by_form().get(fold(doc[start : span.start].text))
+        if state is not None and state.country == "US":
+            return state.name
+    return None
 
 
 def _committees_after(span: Span) -> bool:
@@ -147,6 +165,10 @@ def entity_organization(
         candidates = gz.organization_candidates(EDGES.sub("", span.text))
         if len(candidates) > 1:
             known = nearest_country(field, ent, candidates, context)
+        state = _state_before(span) if known.name in _NATIONAL_CHAMBERS else None
+        if state is not None:
+            # "Speaker of the Kentucky House of Representatives": the state's chamber.
+            return OrganizationName(f"{state} {EDGES.sub('', span.text)}", (), "government")
         if known.kind == "party" and as_adjective(field, span, context):
             # "Republican senators", "Labour MP": a member's party, not the party acting.
             # Officials read it (a party before an office); the graph does not get it.

@@ -143,7 +143,7 @@ def known_organization(name: str) -> OrganizationName | None:
     """A gazetteer organization by the name, its possessive-free form ("New York's Police
     Department"), the name without a trailing "Party" ("Jamiat Ulema-i-Islam Party"), or
     a demonym's place moved behind "of" ("Victorian Law Institute" is the Law Institute of
-    Victoria)."""
+    Victoria), or without "the" after "of" ("Department of the Interior")."""
     table = gz.organization_by_form()
     forms = [name, re.sub(r"['’]s\b", "", name)]
     if _DOTTED.fullmatch(name):
@@ -159,6 +159,8 @@ def known_organization(name: str) -> OrganizationName | None:
     undotted = _DOTTED_WORD.sub(lambda m: m.group().replace(".", ""), name)
     if undotted != name:
         forms.append(undotted)  # "U.N. General Assembly" is the UN General Assembly
+    if " of the " in name:
+        forms.append(name.replace(" of the ", " of "))  # "Department of the Interior"
     if name.startswith("House of Representatives ") and name.endswith(" Committee"):
         forms.append(name.replace("House of Representatives", "House", 1))
     for form in forms:
