@@ -414,10 +414,10 @@ def test_delayed_identification_in_the_lede() -> None:
         "position/person/jane roe|governor general|country/AU",
     }
     # Later in the text an office named alone refers back to the subject before it, when
-    # that person holds no office already.
+    # that person holds no office already (a premier's state is the state of the city).
     assert positions(
         "Premier Jane Roe spoke first in Brisbane. The Governor-General says so. John Doe agreed."
-    ) == {"position/person/jane roe|premier|"}
+    ) == {"position/person/jane roe|premier|state/queensland"}
     assert positions(
         'The vote was close. Mr Jack Straw said Britain would not move. "We will not," he '
         "added. The Foreign Secretary told the BBC the rebate was justified. Labour agreed."

@@ -334,3 +334,8 @@ def test_the_president_of_a_body_named_after_a_city_holds_no_office() -> None:
         "said in a statement that it had reached out."
     )
     assert holders(body, _2023) == set()
+
+
+def test_a_legislative_affairs_director_at_the_white_house() -> None:
+    body = "White House legislative affairs director Marc Short told Reuters on Thursday."
+    assert offices(body, _2023) == {("Marc Short", "legislative affairs director", "United States")}

@@ -1018,3 +1018,11 @@ def test_a_us_state_has_no_president() -> None:
 )
 def test_parties_two_countries_name_alike(body: str, expected: tuple[str, str, str]) -> None:
     assert expected in offices(body)
+
+
+def test_an_australian_city_gives_its_states_offices() -> None:
+    body = (
+        "SYDNEY — The Premier, Bob Carr, said the fires near Sydney were under control, and "
+        "Premier Bob Carr thanked the volunteers."
+    )
+    assert ("Bob Carr", "Premier", "New South Wales") in offices(body)

@@ -176,6 +176,28 @@ def state_by_form() -> dict[str, State]:
     return table
 
 
+def state_of_city(city: City) -> str | None:
+    """The name of the state a city lies in, where its country has states whose codes the
+    lists know (the United States, Australia, Canada).
+
+    >>> state_of_city(places("Melbourne", primary=True)[0])
+    'Victoria'
+    """
+    if city.country == "US":
+        return us_state_names().get(city.admin1)
+    return _states_by_code().get((city.country, city.admin1))
+
+
+@cache
+def _states_by_code() -> dict[tuple[str, str], str]:
+    """(ISO country code, GeoNames admin1 code) -> state name, from states.tsv."""
+    return {
+        (nation, rest[1]): name
+        for name, nation, *rest in _rows("states.tsv")
+        if len(rest) > 1 and rest[1]
+    }
+
+
 @cache
 def given_names() -> frozenset[str]:
     """Common given names, as written ("Alejandro", "Nabil"): the 1990 US Census list and the

@@ -667,12 +667,12 @@ class _Places:
         city = gz.city(int(main.ref.key.partition("/")[2]))
         if not _unmistakable(city):
             return None  # "Springfield": Illinois's, Missouri's or Massachusetts's?
-        if city.country != "US" or city.admin1 == "DC":
+        if city.country == "US" and city.admin1 == "DC":
             # Washington is no state's city: the District of Columbia has no governor and
             # no state legislature (Wikipedia "Washington, D.C."); a Washington dateline
             # says where the news is written, not which state's governor speaks.
             return None
-        name = gz.us_state_names().get(city.admin1)
+        name = gz.state_of_city(city)  # "Melbourne": Victoria's
         return Jurisdiction(state_ref(name), name) if name else None
 
     def federal_courts_only(self) -> bool:

@@ -33,6 +33,7 @@ MODIFIERS = frozenset(
     majority minority ranking county fire schools school media armed forces national homeland
     commerce transportation urban parks recreation revenue budget children equalities sports
     business skills pensions work digital climate rural safety policy principal human special
+    legislative domestic
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
 # Kinds of court before a judge's title ("U.S. District Judge", "Circuit Judge").
