@@ -339,3 +339,11 @@ def test_the_president_of_a_body_named_after_a_city_holds_no_office() -> None:
 def test_a_legislative_affairs_director_at_the_white_house() -> None:
     body = "White House legislative affairs director Marc Short told Reuters on Thursday."
     assert offices(body, _2023) == {("Marc Short", "legislative affairs director", "United States")}
+
+
+def test_a_peers_office_before_the_peerage() -> None:
+    body = (
+        "LONDON — At the time Lord Woolf, the Lord Chief Justice, had said the reduction "
+        "would be rare. Lord Woolf spoke again on Monday."
+    )
+    assert offices(body, _2005) == {("Woolf", "Lord Chief Justice", "United Kingdom")}

@@ -267,7 +267,14 @@ def _from_evidence(
         # "Judge Ronald Gould said the court would rule" in a report on the "9th U.S.
         # Circuit Court of Appeals": a judge of the courts the article names, all federal.
         holding.how = "federal-courts"
-        return places.country("US") if places.federal_courts_only() else None
+        if places.federal_courts_only():
+            return places.country("US")
+        users = title_countries(person.field.doc, role)
+        if len(users) == 1:
+            # "Lord Woolf, the Lord Chief Justice": a title one country's courts have.
+            holding.how = "title-country"
+            return places.country(next(iter(users)))
+        return None
     if scope != "country":
         return None
     seat = _INTERNATIONAL_SEATS.get(fold(person.field.doc[role.head_start : role.end].text))

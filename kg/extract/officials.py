@@ -230,14 +230,16 @@ def officials(article: Article, context: Context) -> Iterator[Fact]:
 
 def one_office_each(found: list[Holding]) -> dict[tuple[Ref, Ref], Holding]:
     """The one current office stated for each person of an article: the one with a
-    jurisdiction, written as a title before the name, first in the text. The forms an
+    jurisdiction, other than a peerage, written as a title before the name, first in the
+    text. The forms an
     article gives one officeholder ("Senator Bob Corker, chairman of the Senate Foreign
     Relations Committee", "Trent Franks ... Congressman Franks") are one official
     (LABELLING.md: several forms of one role), not one official per form."""
     chosen: dict[tuple[Ref, Ref], Holding] = {}
     ranked = sorted(
         (h for h in found if h.kind == PUBLIC and not h.role.sought and not h.role.past),
-        key=lambda h: (h.jurisdiction is None, not h.titled),
+        # A peer's other office first ("Lord Woolf, the Lord Chief Justice").
+        key=lambda h: (h.jurisdiction is None, h.pattern == "peerage", not h.titled),
     )
     for holding in ranked:
         chosen.setdefault((holding.person.field.article, holding.person.ref), holding)
