@@ -1026,3 +1026,27 @@ def test_an_australian_city_gives_its_states_offices() -> None:
         "Premier Bob Carr thanked the volunteers."
     )
     assert ("Bob Carr", "Premier", "New South Wales") in offices(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # Courts named after another country's towns place its judges and prosecutors ...
+        (
+            "Whiting was jailed for life by trial judge Justice Richard Curtis, as the "
+            "verdicts were read out at Lewes Crown Court. Prosecutor Timothy Langdale told "
+            "the jury how it happened.",
+            {
+                ("Richard Curtis", "Justice", "United Kingdom"),
+                ("Timothy Langdale", "Prosecutor", "United Kingdom"),
+            },
+        ),
+        # ... a US one's are a state's as often as the federation's: no jurisdiction.
+        (
+            "Judge Jane Roe of the Cook County Circuit Court said the case would go on.",
+            {("Jane Roe", "Judge", "")},
+        ),
+    ],
+)
+def test_judges_of_courts_named_after_towns(body: str, expected: set[tuple[str, str, str]]) -> None:
+    assert offices(body) == expected

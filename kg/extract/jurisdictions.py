@@ -274,6 +274,11 @@ def _from_evidence(
             # "Lord Woolf, the Lord Chief Justice": a title one country's courts have.
             holding.how = "title-country"
             return places.country(next(iter(users)))
+        country = places.courts_country()
+        if country is not None:
+            # "trial judge Justice Richard Curtis" in a report from "Lewes Crown Court".
+            holding.how = "courts-country"
+            return places.country(country)
         return None
     if scope != "country":
         return None
@@ -691,6 +696,30 @@ class _Places:
             m.name for m in organization_mentions(self.context) if "court" in fold(m.name).split()
         }
         return bool(courts) and all(_FEDERAL_COURT.search(name) for name in courts)
+
+    def courts_country(self) -> str | None:
+        """The one country outside the United States whose towns name every court the
+        article names ("Lewes Crown Court": England's, the United Kingdom's); None when a
+        court names no town, or the towns are of several countries or of the United States
+        (whose courts are a state's as often as the federation's)."""
+        countries = set()
+        for mention in organization_mentions(self.context):
+            words = mention.name.split()
+            if "court" not in fold(mention.name).split():
+                continue
+            towns = [
+                p
+                for size in (2, 1)
+                for i in range(len(words) - size + 1)
+                for p in gz.places(" ".join(words[i : i + size]), primary=True)
+                if isinstance(p, gz.City)
+            ]
+            if not towns:
+                return None
+            countries.add(max(towns, key=lambda c: c.population).country)
+        if len(countries) != 1 or "US" in countries:
+            return None
+        return next(iter(countries))
 
     def county(self) -> Jurisdiction | None:
         """The county the article names ("Cook County"), when it names only one."""
