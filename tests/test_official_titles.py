@@ -347,3 +347,14 @@ def test_a_peers_office_before_the_peerage() -> None:
         "would be rare. Lord Woolf spoke again on Monday."
     )
     assert offices(body, _2005) == {("Woolf", "Lord Chief Justice", "United Kingdom")}
+
+
+def test_a_portfolio_after_for_before_the_name() -> None:
+    body = (
+        "LONDON — Liberal Democrat spokeswoman for women Sandra Gidley said mothers would "
+        "welcome it. Minister for Sport Richard Caborn agreed."
+    )
+    assert offices(body, _2005) == {
+        ("Sandra Gidley", "spokeswoman for women", "United Kingdom"),
+        ("Richard Caborn", "Minister for Sport", "United Kingdom"),
+    }

@@ -460,8 +460,13 @@ def _level(name: str) -> str:
 
 
 def _frontbench(holding: Holding) -> bool:
+    """Whether a party's title names a portfolio ("home affairs spokesman", "spokeswoman
+    for women") or a shadow office."""
     words = fold(holding.role.text).split()
-    return bool(words) and (words[0] == "shadow" or any(w in _PORTFOLIOS for w in words[:-1]))
+    head = fold(holding.person.field.doc[holding.role.head_start].text)
+    return bool(words) and (
+        words[0] == "shadow" or any(w in _PORTFOLIOS for w in words if w != head)
+    )
 
 
 def _country(iso: str) -> Jurisdiction | None:

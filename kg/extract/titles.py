@@ -27,6 +27,7 @@ from kg.extract.places import country_ref
 from kg.extract.positions import Holding, Jurisdiction, Named, Owner, attach
 from kg.extract.quotation_marks import quotation_spans
 from kg.extract.roles import (
+    MODIFIERS,
     Role,
     is_plural_title,
     is_seated,
@@ -92,7 +93,7 @@ def holdings_of(person: Mention, named: Named, context: Context) -> Iterator[Hol
         if end > 1 and doc[end - 1].text == ",":
             end -= 1
             pattern = "title-comma"
-        role = role_ending_at(doc, end)
+        role = role_ending_at(doc, end) or _role_for_portfolio(doc, end)
         if role is not None and pattern == "title-comma":
             role, pattern = _set_off(person, role)
             if role is None:
@@ -124,6 +125,21 @@ def holdings_of(person: Mention, named: Named, context: Context) -> Iterator[Hol
         yield from _monarch(person, named)
         yield from _role_of_before(person, end, named, context)
         yield from _member_of_congress(person, context)
+
+
+def _role_for_portfolio(doc: Doc, end: int) -> Role | None:
+    """A title whose portfolio follows it after "for", right before the name: "Liberal
+    Democrat spokeswoman for women Sandra Gidley", "Minister for Sport Richard Caborn"."""
+    for size in (1, 2):
+        link = end - size - 1
+        if link < 1 or doc[link].lower_ != "for":
+            continue
+        if not all(t.is_alpha and t.lower_ in MODIFIERS for t in doc[link + 1 : end]):
+            continue
+        role = role_ending_at(doc, link)
+        if role is not None:
+            return role.over(doc, role.start, end)
+    return None
 
 
 # Nouns that end the name of a public body ("Federal Railroad Administration", "Consumer
