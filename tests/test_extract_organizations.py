@@ -1071,3 +1071,10 @@ def test_a_news_agency_is_an_outlet() -> None:
     )
     assert organizations == set()
     assert outlets == {"outlet/ptinews.com"}
+
+
+def test_an_acronym_after_a_body_noun_is_a_body() -> None:
+    organizations, _ = found(
+        "Roger Bennett, head of gaming industry body ELSPA, said banning games would be wrong."
+    )
+    assert organizations == {"organization/elspa"}

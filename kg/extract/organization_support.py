@@ -36,8 +36,8 @@ POST_BEFORE = "text: a post held in it"
 POSSESSOR = "text: what it has"
 LISTED = "text: in a list of bodies"
 
-# Nouns of bodies and trades: "civil rights group Liberty", "developer Hilco", "UK airport
-# operator BAA", "the Proud Boys organization".
+# Nouns of bodies and trades: "civil rights group Liberty", "developer Hilco", "industry
+# body ELSPA", "UK airport operator BAA", "the Proud Boys organization".
 BODY_NOUNS = DESCRIPTORS | frozenset(
     """
     groups parties companies firms charities unions organisations organizations networks
@@ -45,7 +45,7 @@ BODY_NOUNS = DESCRIPTORS | frozenset(
     airlines operator operators developer developers retailer retailers carrier carriers
     lender lenders maker makers manufacturer manufacturers contractor contractors supplier
     suppliers chain chains giant conglomerate watchdog regulator broker brokerage
-    consultancy outfit startup movement campaign lobby
+    consultancy outfit startup movement campaign lobby body
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
 
