@@ -1078,3 +1078,49 @@ def test_an_acronym_after_a_body_noun_is_a_body() -> None:
         "Roger Bennett, head of gaming industry body ELSPA, said banning games would be wrong."
     )
     assert organizations == {"organization/elspa"}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # The model calls these a place, a work and a product; the noun beside them says
+        # they are bodies.
+        (
+            "Environmental group Earthjustice hailed the news as a victory for children.",
+            {"organization/earthjustice"},
+        ),
+        (
+            "Azar also drew praise from PhRMA, the largest pharmaceutical industry trade group.",
+            {"organization/phrma"},
+        ),
+        (
+            "Steve Ellis, with the conservative group Taxpayers for Common Sense, said so.",
+            {"organization/taxpayers for common sense"},
+        ),
+    ],
+)
+def test_a_body_the_model_labels_otherwise(body: str, expected: set[str]) -> None:
+    assert found(body)[0] >= expected
+
+
+def test_a_bodys_name_without_its_kind_is_the_same_body() -> None:
+    organizations, _ = found(
+        "Mr Bradshaw was in touch with the Middle Way Group, of which he is a member. "
+        "The Middle Way group also said the law was poorly drafted."
+    )
+    assert organizations == {"organization/middle way group"}
+
+
+def test_a_name_the_model_cut_at_its_and_is_one_body() -> None:
+    organizations, _ = found(
+        "Mark Serwotka, the leader of the Public and Commercial Services Union, said jobs would go."
+    )
+    assert organizations == {"organization/public and commercial services union"}
+
+
+def test_commas_inside_a_name_its_acronym_spells() -> None:
+    organizations, _ = found(
+        "The Construction, Forestry, Mining and Energy Union (CFMEU) secretary, Martin "
+        "Kingham, will respond to the allegations tomorrow."
+    )
+    assert organizations == {"organization/construction forestry mining and energy union"}

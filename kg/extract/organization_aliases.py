@@ -30,10 +30,15 @@ if TYPE_CHECKING:
     from spacy.tokens import Span
 
 
+# The kind of body that may end its name and be left out ("the Middle Way group").
+_KINDS = frozenset({"Group", "Organization", "Organisation", "Movement", "Party", "Campaign"})
+
+
 def short_forms(found: list[Mention], names: dict[Ref, OrganizationName]) -> list[Mention]:
     """ "the Park District" after "the Chicago Park District": a name of two words or more
     that ends a longer name in the same article, and that no list knows, is that body; so is
-    a lone word that opens one ("Yankuang" and "Yankuang Group")."""
+    a lone word that opens one ("Yankuang" and "Yankuang Group"), and a name that opens one
+    before its legal form or its kind ("Middle Way" and "the Middle Way Group")."""
     longer = {m.name: m.ref for m in found}
     table = gz.organization_by_form()
     renamed: dict[str, Ref] = {}
@@ -45,8 +50,13 @@ def short_forms(found: list[Mention], names: dict[Ref, OrganizationName]) -> lis
             whole = {longer[n] for n in longer if n.startswith(f"{name} ")}
         else:
             whole = {longer[n] for n in longer if n.endswith(f" {name}")}
-            # "Air Products" and "Air Products and Chemicals Inc": a company's opening words.
-            whole |= {longer[n] for n in longer if n.startswith(f"{name} ") and has_legal_form(n)}
+            # "Air Products" and "Air Products and Chemicals Inc": a company's opening words;
+            # "Middle Way" and "the Middle Way Group": a body's name without its kind.
+            whole |= {
+                longer[n]
+                for n in longer
+                if n.startswith(f"{name} ") and (has_legal_form(n) or n[len(name) + 1 :] in _KINDS)
+            }
         if len(whole) == 1:
             renamed[name] = whole.pop()
     if not renamed:

@@ -17,10 +17,12 @@ from kg.extract.companies import LEGAL_FORMS, TICKER, is_descriptor, run_togethe
 from kg.extract.nlp import Field, Mention
 from kg.extract.organization_checks import (
     NOT_ORGANIZATION,
+    OTHER_LABELS,
     entity_organization,
     in_headline_line,
     is_building,
     office_of_role,
+    otherwise_labelled,
     person_labelled,
 )
 from kg.extract.organization_names import (
@@ -74,6 +76,10 @@ def by_form(
             prefix = _acronym_prefix(span, list(inside.values()))
             if prefix is not None:
                 del inside[id(prefix)]  # "U.N." + "Human Rights Council": one name
+            if len(inside) > 1 and _pieces_of_one_name(span, list(inside.values())):
+                # "the Public" + "and Commercial Services Union": the model cut one name.
+                grown.update(inside)
+                inside = {}
             if len(inside) > 1:
                 continue
             inner = next(iter(inside.values()), None)
@@ -98,6 +104,20 @@ def by_form(
                 grown.add(id(inner))
             names.setdefault(named.ref, named)
             yield Mention(named.ref, named.name, field, span)
+
+
+def _pieces_of_one_name(span: Span, inside: list[Mention]) -> bool:
+    """Whether the mentions inside a name of one body's form ("Public and Commercial
+    Services Union") are pieces the model cut from it: each lies within it, and none is a
+    body a list knows ("the FBI and Justice Department" is two)."""
+    if " and " not in span.text or not one_name(EDGES.sub("", span.text)):
+        return False
+    return all(
+        span.start <= m.span.start
+        and m.span.end <= span.end
+        and fold(m.name) not in gz.organization_by_form()
+        for m in inside
+    )
 
 
 def _acronym_prefix(span: Span, inside: list[Mention]) -> Mention | None:
@@ -171,6 +191,12 @@ def model_mentions(
         if ent.label_ == "PERSON" and (field.name, ent.start) not in outlets:
             named = person_labelled(field, ent, people)
             if named is not None:  # "the Proud Boys organization"
+                _remember(names, named)
+                yield Mention(named.ref, named.name, field, ent)
+            continue
+        if ent.label_ in OTHER_LABELS and (field.name, ent.start) not in outlets:
+            named = otherwise_labelled(field, ent, people)
+            if named is not None:  # "Environmental group Earthjustice"
                 _remember(names, named)
                 yield Mention(named.ref, named.name, field, ent)
             continue

@@ -33,6 +33,7 @@ from kg.extract.organization_names import (
     HONORIFICS,
     STATE,
     OrganizationName,
+    abbreviates,
     at_home,
     company_named,
     is_place,
@@ -200,7 +201,10 @@ def entity_organization(
     if _person_like(field, span, people, context):
         return None  # "the nomination of Kirstjen Nielsen" ... "Nielsen, 45, ..."
     listed = ("," in text or " and " in text) and not (
-        one_name(text) or INCORPORATED.search(text) or (has_legal_form(text) and "," not in text)
+        one_name(text)
+        or INCORPORATED.search(text)
+        or (has_legal_form(text) and "," not in text)
+        or _spelled_by_acronym(span, text)
     )
     if listed or NOT_ORGANIZATION.search(text) or office_of_role(text):
         return None  # a list the model ran together, a building, a law, a broken span
@@ -235,6 +239,17 @@ def entity_organization(
     return named
 
 
+def _spelled_by_acronym(span: Span, text: str) -> bool:
+    """Whether a bracketed acronym after a name is made of its initials, so that its commas
+    and "and" join one name ("The Construction, Forestry, Mining and Energy Union
+    (CFMEU)")."""
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].text != "(":
+        return False
+    acronym = doc[span.end + 1].text
+    return acronym.isupper() and len(acronym) > 2 and abbreviates(acronym, text)
+
+
 def person_labelled(
     field: Field, span: Span, people: set[tuple[str, int]]
 ) -> OrganizationName | None:
@@ -244,15 +259,53 @@ def person_labelled(
     bodies it stands in ("World Business Chicago, Women Employed, and Civic Consulting
     Alliance"). Two capitalized words or more, the first no given name."""
     words = [t for t in span if t.lower_ != "the"]
-    if field.headline or in_headline_line(field, span) or len(words) < 2:
+    if len(words) < 2 or not all(t.is_title and t.is_alpha for t in words):
         return None
-    if not all(t.is_title and t.is_alpha for t in words) or words[0].text in gz.given_names():
+    if words[0].text in gz.given_names():
+        return None
+    return _body_beside(field, span, people, lists=True)
+
+
+# The labels a body's name is also given by the model: a place's ("Environmental group
+# Earthjustice"), a work's ("the conservative group Taxpayers for Common Sense"), a
+# product's ("Rockstar Games, the makers of Manhunt").
+OTHER_LABELS = frozenset({"GPE", "LOC", "FAC", "WORK_OF_ART", "PRODUCT"})
+
+# Body nouns that also stand before a thing's name: "the aircraft carrier Nimitz".
+_THING_NOUNS = frozenset({"carrier", "carriers", "chain", "chains", "campaign"})
+_JOINING = frozenset({"of", "for", "and", "&", "on", "in"})
+
+
+def otherwise_labelled(
+    field: Field, span: Span, people: set[tuple[str, int]]
+) -> OrganizationName | None:
+    """The body a name the model labels a place, a work or a product names, where the words
+    beside it say it is a body's: a body's noun right before or after it or a description
+    set off after it ("Environmental group Earthjustice", "PhRMA, the largest
+    pharmaceutical industry trade group"). No list of places knows it, and its words are
+    capitalized but for joining words inside ("Taxpayers for Common Sense")."""
+    words = [t for t in span if t.lower_ != "the"]
+    if not words or not (words[0].text[:1].isupper() and words[-1].text[:1].isupper()):
+        return None
+    if not all(t.text[:1].isupper() or t.lower_ in _JOINING for t in words):
+        return None
+    doc = field.doc
+    if span.start > 0 and doc[span.start - 1].lower_ in _THING_NOUNS:
+        return None
+    return _body_beside(field, span, people, lists=False)
+
+
+def _body_beside(
+    field: Field, span: Span, people: set[tuple[str, int]], *, lists: bool
+) -> OrganizationName | None:
+    """The body a name of another label names where the text beside it (or, with
+    ``lists``, a list of bodies it stands in) says it is a body's."""
+    if field.headline or in_headline_line(field, span):
         return None
     if any((field.name, i) in people for i in range(span.start, span.end)):
         return None
-    if local_support(field, span) not in (NOUN_BEFORE, NOUN_AFTER, DESCRIBED) and not listed(
-        field, span
-    ):
+    beside = local_support(field, span) in (NOUN_BEFORE, NOUN_AFTER, DESCRIBED)
+    if not beside and not (lists and listed(field, span)):
         return None
     if is_place(span) or NOT_ORGANIZATION.search(span.text):
         return None
@@ -572,7 +625,7 @@ def model_evidence(mention: Mention, named: OrganizationName, context: Context) 
     text = EDGES.sub("", span.text)
     if ent is not None and ent.ent_id_ and fold(named.name) in gz.organization_by_form():
         return "gazetteer"
-    if ent is not None and ent.label_ == "PERSON":  # "the Proud Boys organization"
+    if ent is not None and ent.label_ != "ORG":  # "the Proud Boys organization"
         return name_support(mention.field, span, context) or LISTED
     words = [t for t in span if t.lower_ != "the"]
     if len(words) == 1 and words[0].text in CHAMBER_WORDS:
