@@ -564,3 +564,17 @@ def test_month_surnames_and_descriptions_naming_a_body(body: str, expected: set[
 )
 def test_particles_and_names_after_a_party(body: str, expected: set[str]) -> None:
     assert people(body) == expected
+
+
+def test_a_surname_the_model_took_for_a_town() -> None:
+    body = "Peru's President Alejandro Toledo has cut short his beach holiday to return."
+    assert "alejandro toledo" in people(body)
+
+
+def test_a_name_joined_to_a_participle_is_the_name_alone() -> None:
+    body = (
+        "The Ian Murray-skippered boat appears to have won. South Korean President Moon "
+        "Jae-in congratulated the crew."
+    )
+    assert people(body) >= {"ian murray", "moon jae in"}
+    assert "ian murray skippered" not in people(body)

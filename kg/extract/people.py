@@ -481,7 +481,8 @@ def _name_spans(field: Field, blocked: set[int]) -> Iterator[tuple[Span, str]]:
                 yield tail, "after-role-of-body"
                 break
     # A gazetteer name ending a person's name: the ruler took "Bloomberg" of "Michael
-    # Bloomberg" for the outlet.
+    # Bloomberg" for the outlet; so is a town's name the model gave a surname ("President
+    # Alejandro Toledo has cut short ...").
     for ent in field.ents:
         first = ent.start
         while (
@@ -495,7 +496,7 @@ def _name_spans(field: Field, blocked: set[int]) -> Iterator[tuple[Span, str]]:
         ):
             first -= 1
         if (
-            ent.ent_id_
+            (ent.ent_id_ or _town_surname(ent))
             and len(ent) == 1
             and first < ent.start
             and first not in taken
@@ -700,8 +701,23 @@ def _street(doc: Doc, start: int, end: int) -> bool:
     )
 
 
+def _town_surname(ent: Span) -> bool:
+    """Whether a one-word place the model labels may be the surname of the given name
+    before it: a town's (not a country's or a state's) name, the name's last word (no
+    capitalized word after it)."""
+    doc = ent.doc
+    if ent.label_ != "GPE" or (ent.end < len(doc) and doc[ent.end].is_title):
+        return False
+    text = ent.text
+    return (
+        not any(isinstance(p, gz.Country | gz.State) for p in gz.places(text))
+        and fold(text) not in gz.state_by_form()
+    )
+
+
 def _hyphenated(span: Span) -> Span:
-    """A name the model cut at a hyphen inside its last word ("Moon Jae" of Moon Jae-in)."""
+    """A name the model cut at a hyphen inside its last word ("Moon Jae" of Moon Jae-in);
+    not a word made of the name ("the Ian Murray-skippered boat", "Obama-era")."""
     doc, end = span.doc, span.end
     if (
         end + 1 < len(doc)
@@ -709,9 +725,24 @@ def _hyphenated(span: Span) -> Span:
         and not doc[end - 1].whitespace_
         and not doc[end].whitespace_
         and doc[end + 1].is_alpha
+        and not _compound_word(doc[end + 1].text)
     ):
         return doc[span.start : end + 2]
     return span
+
+
+# Words joined to a name by a hyphen to make an adjective ("Obama-era", "Trump-backed").
+_COMPOUND_ENDS = ("ed", "ing", "era", "style", "like", "led", "run", "linked")
+
+
+def _compound_word(word: str) -> bool:
+    """Whether a lower-case word after a hyphen makes the name an adjective: a participle
+    or a word such as "era" or "style"."""
+    return (
+        word.islower()
+        and (len(word) > 4 or word in _COMPOUND_ENDS)
+        and word.endswith(_COMPOUND_ENDS)
+    )
 
 
 def _plural_title(word: str) -> bool:
