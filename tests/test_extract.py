@@ -301,9 +301,10 @@ def mentioned(body: str) -> set[str]:
                 "position/person/jane roe|president|country/ID",
             },
         ),
-        # A shadow office mirrors the office: the same country.
+        # A shadow office mirrors the office: the same country. (In a report naming only
+        # Queensland, a Treasurer is the state's: test_official_jurisdictions.)
         (
-            "Treasurer John Doe told Queensland voters on Monday the budget was sound. "
+            "Treasurer John Doe told reporters in Canberra on Monday the budget was sound. "
             "Shadow Treasurer Jane Roe said the figures were weak.",
             {
                 "position/person/john doe|treasurer|country/AU",

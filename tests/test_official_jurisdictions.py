@@ -273,11 +273,54 @@ def test_federal_minister_not_guessed_among_two_countries() -> None:
     assert ("Peter McGauran", "Science Minister", "") in offices(body)
 
 
-def test_minister_of_a_federation_named_only_by_its_states() -> None:
-    # A report naming only states (spaCy calls New South Wales a location): a state's
-    # minister as likely as the federation's, so no jurisdiction rather than a guess.
+def test_minister_of_a_federation_named_only_by_two_of_its_states() -> None:
+    # A report naming only states (spaCy calls New South Wales a location), two of them: a
+    # minister of either, or of the federation, so no jurisdiction rather than a guess.
     body = (
         "Thousands of firefighters remain on the ground across New South Wales this "
-        "morning. Emergency Services Minister Ted Quinlan has paid tribute to them."
+        "morning. A total fire ban is in force in the ACT today. Emergency Services "
+        "Minister Ted Quinlan has paid tribute to them."
     )
     assert ("Ted Quinlan", "Emergency Services Minister", "") in offices(body)
+
+
+def test_offices_of_the_one_state_a_report_names() -> None:
+    # A report on Tasmania's parliament: its speaker, minister and backbencher are the
+    # state's, not the federation's.
+    body = (
+        "Legal abortion in Tasmania is one step closer with the lower house of Parliament "
+        "voting to change the state's abortion laws. Speaker Michael Polley declared a "
+        "result. Police Minister David Llewellyn and Labor backbencher Steven Kons abstained."
+    )
+    assert offices(body) >= {
+        ("Michael Polley", "Speaker", "Tasmania"),
+        ("David Llewellyn", "Police Minister", "Tasmania"),
+        ("Steven Kons", "backbencher", "Tasmania"),
+    }
+
+
+def test_a_federal_portfolio_stays_the_federations_in_a_state_report() -> None:
+    body = (
+        "Bushfires have burned across Tasmania this week. Defence Minister Robert Hill "
+        "said troops would help."
+    )
+    assert ("Robert Hill", "Defence Minister", "Australia") in offices(body)
+
+
+def test_a_spokeswoman_of_a_states_service() -> None:
+    # Each state has a State Emergency Service: whose is the one state the report names.
+    body = (
+        "The New South Wales State Emergency Service (SES) says it has received 5,000 "
+        "calls after the storms in Sydney. SES spokeswoman Laura Goodin says volunteers "
+        "will be back in the field."
+    )
+    assert ("Laura Goodin", "spokeswoman", "New South Wales") in offices(body)
+
+
+def test_a_court_named_with_of_names_no_town() -> None:
+    # "Session" is a Turkish town's name too; the court's words after "of" name no place.
+    body = (
+        "On Thursday, the Court of Session threw out the appeal. Judge Lord Cullen ruled "
+        "that the breaches were proved."
+    )
+    assert not any(place == "Turkey" for _, _, place in offices(body, datetime(2005, 3, 1)))

@@ -56,6 +56,12 @@ def test_a_former_party_leader_who_is_a_peer_is_a_peer() -> None:
     assert offices(body, _2005) == {("Kerrigan", "peer", "United Kingdom")}
 
 
+def test_a_former_title_before_the_peerage_leaves_the_peer_current() -> None:
+    # The past is the treasurer's post; the peerage is for life.
+    body = "The firm is controlled by the party's former treasurer Lord Ashwell."
+    assert offices(body, _2005) == {("Ashwell", "peer", "United Kingdom")}
+
+
 def test_a_peer_of_long_ago_is_past() -> None:
     body = (
         "Mr Blair became prime minister in 1997. The last prime minister installed younger "
@@ -358,3 +364,45 @@ def test_a_portfolio_after_for_before_the_name() -> None:
         ("Sandra Gidley", "spokeswoman for women", "United Kingdom"),
         ("Richard Caborn", "Minister for Sport", "United Kingdom"),
     }
+
+
+def test_a_partys_own_post_is_no_public_office() -> None:
+    # "Liberal Party President": the party's presidency, named by the party's full name.
+    body = (
+        "Liberal Party President Shane Stone says a merger of the two parties has to be "
+        "considered. National Party President Helen Dickie says it is not necessary."
+    )
+    assert holders(body) == set()
+
+
+def test_a_partys_adjective_before_president_is_still_the_country() -> None:
+    body = "WASHINGTON (Reuters) - Democratic President Barack Obama signed the bill on Monday."
+    assert ("Barack Obama", "President", "United States") in offices(
+        body, datetime(2014, 3, 1, tzinfo=UTC)
+    )
+
+
+def test_an_office_after_as_is_not_the_name_after_the_comma() -> None:
+    # "as US President" is Bush's office; Blair is the subject of "has said".
+    body = (
+        "George W Bush will display a more consensual approach as he begins his second "
+        "term as US President, Tony Blair has said."
+    )
+    assert "Tony Blair" not in holders(body, _2005)
+
+
+def test_counsel_assisting_a_royal_commission() -> None:
+    body = (
+        "The royal commission into the building industry has begun hearings in Melbourne. "
+        "Counsel assisting Lionel Robbards QC told the commission of a culture of fear."
+    )
+    assert offices(body) == {("Lionel Robbards", "Counsel assisting", "Australia")}
+
+
+def test_the_head_of_a_countrys_body_set_off_before_the_name() -> None:
+    # The country's abbreviation stands between "of the" and the body's listed name.
+    body = (
+        "However the head of the US Central Command, General Tommy Franks, says it will "
+        "take some time to confirm the reports."
+    )
+    assert offices(body) == {("Tommy Franks", "head of the US Central Command", "United States")}

@@ -12,14 +12,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from kg.extract import Context
 from kg.extract import gazetteers as gz
+from kg.extract.bodies import holds_head
 from kg.extract.nlp import OUTLET as OUTLET_LABEL
 from kg.extract.nlp import Mention, analyse
 from kg.extract.places import place_mentions
 from kg.text import fold
 from kg.urls import registered_domain
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
 
 # States and a country's own bodies (agencies, parties, professional bodies, its news
 # media) say more about where the writer is than a country's or a city's name, which is as
@@ -37,7 +42,7 @@ _DATELINE = re.compile(
     r"\s*(?P<places>[A-Z][A-Z.'’ -]{1,40}(?:/[A-Z][A-Z.'’ -]{1,40})*?)"
     r"(?:,[^—–\n(]{0,40})?\s*(?:\((?P<wire>[^)\n]{1,40})\)\s*)?[—–-]\s"
 )
-DOMESTIC = frozenset({"state", "organization", "institution", "outlet", "publisher"})
+DOMESTIC = frozenset({"state", "party", "organization", "institution", "outlet", "publisher"})
 """Signals of where the writer is, not where the news is: the country's own divisions,
 bodies (and seats of government) and media, and the publisher's domain."""
 _MARGIN = 2.0
@@ -50,8 +55,8 @@ class Signal:
     iso: str
     weight: float
     kind: str
-    """What names the country: country, location, demonym, city, state, organization, outlet,
-    publisher."""
+    """What names the country: country, location, demonym, city, state (its name or a body of
+    one of its states), party, organization, outlet, publisher."""
     field: str
     """The field's name; "" for the publisher, which holds for the whole article."""
     sentence: int
@@ -103,6 +108,9 @@ def _signals(context: Context) -> list[Signal]:
                 # "the Australian Government": a demonym opens the name.
                 iso = _country_of_demonym(text.split(" ", 1)[0])
                 signal = Signal(iso, DEMONYM, "institution", field.name, at) if iso else None
+                state = _state_opening(text) if signal is None and _body_shaped(ent) else None
+                if state is not None:  # "the New South Wales Fire Brigades"
+                    signal = _place_signal(state, field.name, at)
             elif ent.label_ == OUTLET_LABEL and ent.ent_id_:
                 # "told Channel Seven": a cited outlet's country-code domain.
                 iso = _domain_country(ent.ent_id_)
@@ -124,7 +132,7 @@ def _signals(context: Context) -> list[Signal]:
         best = _best(found, name, at, frozenset(), countries)
         chosen = next((c for c in candidates if c.country == best), None)
         if chosen is not None and chosen.kind != "group" and best is not None:
-            found.append(Signal(best, ORGANIZATION, "organization", name, at))
+            found.append(Signal(best, ORGANIZATION, _body_kind(chosen.name, chosen.kind), name, at))
     return found
 
 
@@ -189,7 +197,40 @@ def _organization_signal(name: str, field: str, at: int) -> Signal | None:
     iso = known.country
     if iso is None and known.city is not None:
         iso = gz.city(known.city).country
-    return Signal(iso, ORGANIZATION, "organization", field, at) if iso else None
+    if iso is None:
+        return None
+    return Signal(iso, ORGANIZATION, _body_kind(known.name, known.kind), field, at)
+
+
+def _body_kind(name: str, kind: str) -> str:
+    """The kind of signal a country's body gives: a party (its states' politics have them
+    too), a state's body ("State Emergency Service", "New South Wales Fire Brigades": every
+    state of the federation has one), else the country's own organization."""
+    if kind == "party":
+        return "party"
+    if name.startswith("State ") or _state_opening(name):
+        return "state"
+    return "organization"
+
+
+def _body_shaped(span: Span) -> bool:
+    """Whether a name says by its words that it is a public body's ("New South Wales Fire
+    Brigades", "Texas Department of Public Safety"; not "the Texas Chainsaw Massacre")."""
+    return holds_head(span) or span[-1].text in _SERVICES
+
+
+_SERVICES = frozenset({"Service", "Services", "Brigade", "Brigades"})
+
+
+def _state_opening(name: str) -> str | None:
+    """The state's name a body's name opens with ("New South Wales" of "New South Wales
+    Fire Brigades"), if any."""
+    words = name.split()
+    for n in range(min(len(words) - 1, 3), 0, -1):
+        opening = " ".join(words[:n])
+        if fold(opening) in gz.state_by_form():
+            return opening
+    return None
 
 
 def _country_of_demonym(word: str) -> str | None:

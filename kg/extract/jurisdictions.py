@@ -318,7 +318,7 @@ def _from_evidence(
         # "Labour MP Chris Smith", "Tory peer Lord Campbell": the holder's party named
         # with an office of a place is a party of one country, whose office it is.
         holding.how = "party-country"
-        return places.country(party)
+        return _state_instead(holding, places, party) or places.country(party)
     sentence = person.field.sentence_index(person.span.start_char)
     foreign = frozenset(marked.get((person.field.name, sentence), ()))
     home = places.home(person.field.name, sentence, foreign)
@@ -354,14 +354,59 @@ def _from_evidence(
             # the devolved government's minister, not the United Kingdom's.
             holding.how = "devolved"
             return nation
-        federal_only = _FEDERAL_PORTFOLIOS & set(fold(holding.role.text).split())
-        if not federal_only and places.states_only(home.ref.key.partition("/")[2]):
-            # "Emergency Services Minister Ted Quinlan" in a report naming only New South
-            # Wales and the ACT: a state's minister as likely as the federation's (not
-            # "Defence Minister": no state has one).
+    if home is not None:
+        iso = home.ref.key.partition("/")[2]
+        state = _state_instead(holding, places, iso)
+        if state is not None:
+            return state
+        if _state_level(holding) and places.states_only(iso, parties=iso != "GB"):
+            # "Emergency Services Minister Ted Quinlan" in a report naming New South Wales
+            # and the ACT about as often: a state's minister as likely as the federation's
+            # (not "Defence Minister": no state has one), and no one state to give.
             holding.how = "home-domestic>states-only"
             return None
     return home
+
+
+# Australia's territories by the abbreviations news writes them with (not in
+# data/states.tsv, where "Act" or "Nt" in any case would be read as them).
+_TERRITORIES = {"ACT": "Australian Capital Territory", "NT": "Northern Territory"}
+
+
+def _state_instead(holding: Holding, places: _Places, iso: str) -> Jurisdiction | None:
+    """The state whose office a title that states have too is, in an article whose only
+    signals of a federation are its states (and parties): "Police Minister David
+    Llewellyn", "Speaker Michael Polley" in a report on Tasmania's parliament. The one
+    state the holder's sentence names, else the only state the article names. Not
+    the United Kingdom's nations, whose MPs sit at Westminster (their devolved ministers
+    are `_Places.devolved`'s)."""
+    if iso == "GB" or not _state_level(holding) or not places.states_only(iso, parties=True):
+        return None  # the United Kingdom's nations: `_Places.devolved`
+    state = places.state(holding)
+    if state is None or (holding.how != "state-sentence" and places.other_states(state)):
+        # "Emergency Services Minister Ted Quinlan" in a report on New South Wales's fires
+        # with a paragraph on the ACT's: either state's minister.
+        return None
+    holding.how = "home-domestic>state"
+    return state
+
+
+# The last words of titles a federation's states have as well as the federation: their
+# ministers, treasurers, attorneys-general, speakers and members (the Australian states'
+# parliaments and governments, Wikipedia "States and territories of Australia").
+_STATE_LEVEL_TOO = frozenset(
+    {"minister", "treasurer", "attorney-general", "speaker", "backbencher", "mp", "mla", "mlc"}
+)
+
+
+def _state_level(holding: Holding) -> bool:
+    """Whether a title is one a federation's states have too: a minister (not the prime
+    minister, nor of a portfolio the federation keeps: `_FEDERAL_PORTFOLIOS`), a treasurer,
+    an attorney-general, a speaker, a member of a parliament."""
+    words = fold(holding.role.text).replace("attorney general", "attorney-general").split()
+    if not words or words[-1] not in _STATE_LEVEL_TOO or "prime" in words:
+        return False
+    return not _FEDERAL_PORTFOLIOS & set(words) and not _federal(holding)
 
 
 _FEDERAL_PORTFOLIOS = frozenset({"defence", "defense", "foreign", "immigration", "trade"})
@@ -565,16 +610,28 @@ class _Places:
             if mention.ref.kind == "city":
                 self.cities[Jurisdiction(mention.ref, mention.name)] += 1
         self._state_sentences: dict[tuple[str, int], set[Jurisdiction]] = {}
+        self._named_states: set[Jurisdiction] = set()
+        """Every state the article names, by any label, or by an abbreviation the model
+        labels nothing ("a total fire ban is in force in the ACT")."""
         for field in analyse(context):
             for ent in field.ents:
-                if ent.label_ in ("GPE", "NORP") and ent.text[:1].isupper():
+                if ent.label_ in ("GPE", "NORP", "LOC") and ent.text[:1].isupper():
                     state = gz.state_by_form().get(fold(ent.text))
                     if state is None or is_city_too(state):
                         continue  # "Washington said": the capital, as often as the state
                     where = Jurisdiction(state_ref(state.name), state.name)
+                    self._named_states.add(where)
+                    if ent.label_ == "LOC":
+                        continue
                     self.states[where] += 1
                     at = (field.name, field.sentence_index(ent.start_char))
                     self._state_sentences.setdefault(at, set()).add(where)
+            for token in field.doc:
+                if len(token.text) > 1 and token.text.isupper() and not token.ent_type_:
+                    name = _TERRITORIES.get(token.text)
+                    state = gz.state_by_form().get(fold(name or token.text))
+                    if state is not None:
+                        self._named_states.add(Jurisdiction(state_ref(state.name), state.name))
         self._by_sentence: dict[tuple[str, int], set[str]] = {}
         for mention in place_mentions(context):
             if mention.ref.kind == "country" and not is_located(mention):
@@ -687,6 +744,10 @@ class _Places:
         name = gz.state_of_city(city)  # "Melbourne": Victoria's
         return Jurisdiction(state_ref(name), name) if name else None
 
+    def other_states(self, state: Jurisdiction) -> bool:
+        """Whether the article names a state other than this one."""
+        return bool(self._named_states - {state})
+
     def federal_courts_only(self) -> bool:
         """Whether the article names courts and every one is a United States federal
         court ("the 9th U.S. Circuit Court of Appeals", "the U.S. Supreme Court"); a court
@@ -702,11 +763,15 @@ class _Places:
         article names ("Lewes Crown Court": England's, the United Kingdom's); None when a
         court names no town, or the towns are of several countries or of the United States
         (whose courts are a state's as often as the federation's)."""
-        countries = set()
+        countries: set[str] = set()
         for mention in organization_mentions(self.context):
             words = mention.name.split()
-            if "court" not in fold(mention.name).split():
+            cut = next((i for i, w in enumerate(words) if w.lower() == "court"), None)
+            if cut is None:
                 continue
+            # The town stands before the court's word ("Lewes Crown Court"); what follows
+            # "of" is the court's business ("the Court of Session").
+            words = words[:cut]
             towns = [
                 p
                 for size in (2, 1)
@@ -772,11 +837,13 @@ class _Places:
         federal = any(state.country == iso for state in gz.state_by_form().values())
         return self.country(iso) if federal else None
 
-    def states_only(self, iso: str) -> bool:
+    def states_only(self, iso: str, *, parties: bool) -> bool:
         """Whether the article's domestic signals of a country are its states alone (no
-        body, seat of government, medium or publisher of the country's own)."""
+        body, seat of government, medium or publisher of the country's own); with
+        ``parties``, its parties, which a federation's states' politics have too, say
+        nothing (the United Kingdom's parties are Westminster's)."""
         kinds = {s.kind for s in signals(self.context) if s.iso == iso and s.kind in DOMESTIC}
-        return kinds == {"state"}
+        return (kinds - {"party"} if parties else kinds) == {"state"}
 
     def named_countries(self) -> frozenset[str]:
         """Every country the article names, by its name, its demonym or its places."""

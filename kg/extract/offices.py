@@ -146,6 +146,8 @@ def settle(found: list[Holding], context: Context) -> None:
             military = officer(holding)
             public = holding.role.scope in _PUBLIC_SCOPES or portfolio or bool(level) or military
             holding.kind = PUBLIC if public and not _unnamed_body(holding) else PRIVATE
+            if holding.kind == PUBLIC and _party_post(holding, context):
+                holding.kind = PARTY
             if level or portfolio or military:
                 holding.level = level or "country"
             continue
@@ -184,6 +186,11 @@ def settle(found: list[Holding], context: Context) -> None:
             # "General Paul Selva, vice chairman of the Joint Chiefs of Staff": a body no
             # list knows, served by a military officer, is the armed forces' (the country's).
             holding.kind, holding.level, holding.jurisdiction = PUBLIC, "country", None
+        elif holding.kind == PUBLIC and where.name.startswith("State "):
+            # "SES spokeswoman Laura Goodin": each state of the federation has a State
+            # Emergency Service; whose it is is found as for a state's office.
+            holding.level, holding.jurisdiction = "state", None
+            holding.how += ">state-body"
         elif holding.kind == PUBLIC:
             city, country = (known.city, known.country) if known is not None else (None, None)
             holding.jurisdiction = _place_of(where, city, country)
@@ -213,6 +220,32 @@ def settle(found: list[Holding], context: Context) -> None:
             # or agent ("Trump's lawyer") is no official.
             serving = holding.role.scope == "aide" or holding.role.scope in _PUBLIC_SCOPES
             holding.kind = PUBLIC if serving and holding.serves.ref in holders else PRIVATE
+
+
+# A party's own posts ("Liberal Party President Shane Stone"); the party's offices, not the
+# country's.
+_PARTY_POSTS = frozenset(
+    """
+    president vice-president secretary treasurer chairman chairwoman chair director
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
+
+
+def _party_post(holding: Holding, context: Context) -> bool:
+    """Whether a title is a post in the party named right before it by its full name
+    ("Liberal Party President", "National Party Secretary"): an adjective ("Democratic
+    President Obama") names the holder's party, a full name the body the post is in."""
+    person, role = holding.person, holding.role
+    words = fold(role.text).split()
+    if not words or not set(words) <= _PARTY_POSTS | {"vice", "general", "federal", "state"}:
+        return False
+    names = organization_names(context)
+    for mention in organization_mentions(context):
+        if mention.field is person.field and mention.span.end == role.start:
+            named = names.get(mention.ref)
+            party = named is not None and named.kind == "party"
+            return party and mention.span[-1].lower_ == "party"
+    return False
 
 
 # Words before "officer" in a police or prison officer's title, which names no office

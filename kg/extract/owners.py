@@ -18,6 +18,7 @@ from kg.extract.organizations import (
     organization_named,
     organization_names,
 )
+from kg.extract.people import person_mentions
 from kg.extract.places import country_ref
 from kg.extract.positions import Named, Owner
 from kg.extract.roles import BODIES, COURTS, MODIFIERS, Role, past, sought
@@ -73,6 +74,10 @@ def qualify(field: Field, role: Role, named: Named, context: Context) -> tuple[R
     # "its President Burhanuddin Rabbani": the organization just named.
     if owner is None and index >= 0 and doc[index].lower_ == "its":
         owner = organization_before(field, index, context)
+    # "Trump was responding to a post by his spokeswoman Sarah Sanders": the aide of the
+    # one person the sentence names before.
+    if owner is None and index >= 0 and doc[index].lower_ in ("his", "her"):
+        owner = person_before(field, index, context) if role.scope == "aide" else None
     if owner is not None and owner[0].span.end > role.start:
         # "Israeli army spokesman": the body's name ran into the role's modifiers.
         end = owner[0].span.end
@@ -310,6 +315,20 @@ def organization_before(
         and (anywhere or sentence - 1 <= field.sentence_index(m.span.start_char))
     ]
     return (before[-1], "organization") if before else None
+
+
+def person_before(field: Field, index: int, context: Context) -> Owner | None:
+    """The one person named before a token in its sentence; None when there are several
+    ("Trump met Putin and his spokesman": whose?)."""
+    sentence = field.sentence_index(field.doc[index].idx)
+    before = {
+        m.ref: m
+        for m in person_mentions(context)
+        if m.field is field
+        and m.span.end <= index
+        and field.sentence_index(m.span.start_char) == sentence
+    }
+    return (next(iter(before.values())), "person") if len(before) == 1 else None
 
 
 def _split_body(

@@ -14,6 +14,7 @@ from kg.extract.great_offices import held_by_another
 from kg.extract.nlp import Field, Mention
 from kg.extract.officeholders import spells
 from kg.extract.offices import seat
+from kg.extract.organization_names import country_code
 from kg.extract.organizations import organization_named
 from kg.extract.owners import (
     POSSESSIVE,
@@ -196,7 +197,10 @@ def _peer(person: Mention, peerage: int) -> Holding:
     """ "Lord Dubs", "Baroness Kennedy": a peer, a member of the House of Lords, the United
     Kingdom's legislature (LABELLING.md: peers are legislators)."""
     doc = person.field.doc
-    role = Role("peer", "country", peerage, peerage + 1, past=past(doc, peerage))
+    # "the party's former treasurer Lord Ashcroft": the past is the title's, not the
+    # peerage's, which is for life.
+    ended = past(doc, peerage) and role_ending_at(doc, peerage) is None
+    role = Role("peer", "country", peerage, peerage + 1, past=ended)
     holding = Holding(person, role, None, titled=True, pattern="peerage")
     holding.jurisdiction, holding.how = _united_kingdom(), "peerage"
     return holding
@@ -341,20 +345,23 @@ def _monarch(person: Mention, named: Named) -> Iterator[Holding]:
 
 # Prepositions whose object a title set off before a name may be: "a spokeswoman for the
 # mayor, Jane Roe", "the wife of the governor, Jane Roe", "according to the governor, John
-# Smith, ...", "In a letter to the governor, John Smith wrote".
+# Smith, ...", "In a letter to the governor, John Smith wrote", "his second term as US
+# President, Tony Blair has said".
 _OF_FOR = frozenset({"of", "for"})
-_TO_WITH = frozenset({"to", "with", "from", "by"})
+_TO_WITH = frozenset({"to", "with", "from", "by", "as"})
 
 
 def _set_off(person: Mention, role: Role) -> tuple[Role | None, str]:
     """Whose office a title set off by a comma before a name is. After "of" or "for" it is
     not the name's: the name is the noun's before ("a spokeswoman for the mayor, Jane Roe":
-    an aide's office, when that noun is one); after "to", "with", "from" or "by" it is the
-    name's only when a comma or the sentence's end closes the name as an apposition
+    an aide's office, when that noun is one); after "to", "with", "from", "by" or "as" it is
+    the name's only when a comma or the sentence's end closes the name as an apposition
     ("according to the governor, John Smith, ..."; not "In a letter to the governor, John
-    Smith wrote")."""
+    Smith wrote" nor "his second term as US President, Tony Blair has said")."""
     doc = person.field.doc
     link = role.start - 1
+    while link >= 0 and doc[link].ent_type_ in ("GPE", "NORP", "ORG"):
+        link -= 1  # "as US President": the office's country or body before it
     if link >= 0 and doc[link].lower_ in _DETERMINERS:
         link -= 1
     word = doc[link].lower_ if link >= 0 else ""
@@ -410,6 +417,8 @@ def _role_of_before(person: Mention, end: int, named: Named, context: Context) -
     owner = named.get((field.name, end - 1)) if end > 0 else None
     if owner is not None and owner[1] != "person":
         link = owner[0].span.start - 1
+        if link > 0 and owner[1] == "organization" and country_code(doc[link].text):
+            link -= 1  # "the head of the US" + "Central Command"
         if link > 0 and doc[link].lower_ == "the":
             link -= 1
         if link > 0 and doc[link].lower_ in ("of", "for"):
