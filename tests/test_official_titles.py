@@ -406,3 +406,21 @@ def test_the_head_of_a_countrys_body_set_off_before_the_name() -> None:
         "take some time to confirm the reports."
     )
     assert offices(body) == {("Tommy Franks", "head of the US Central Command", "United States")}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Jefferson Keel, president of the National Congress of American Indians, questioned "
+        "the use of the name.",
+        "Police Federation chairman Jan Berry said civilian officers should be the eyes and "
+        "ears of the police.",
+    ],
+)
+def test_a_title_of_any_body_with_no_place_is_no_office(body: str) -> None:
+    assert holders(body, _2005) == set()
+
+
+def test_a_shared_title_with_its_country_is_still_an_office() -> None:
+    body = "Argentine President Fernando de la Rua declared a state of siege."
+    assert offices(body) == {("Fernando de la Rua", "President", "Argentina")}

@@ -718,6 +718,8 @@ def test_a_role_that_names_what_it_heads_borrows_no_body_named_before() -> None:
         # Left the office, as the sentence says.
         "On Tuesday, Representative Jane Roe, a Democrat from Ohio, resigned after the report.",
         "Mayor Jane Roe, who resigned in May, spoke at the hearing.",
+        "Last week, Representative Jane Roe and Representative John Doe resigned.",
+        "Representative Jane Roe of Ohio announced her immediate retirement on Tuesday.",
         "Fired FBI Director Jim Roe testified on Thursday.",
         # A person's own lawyer is no official, whoever the client is.
         "Trump's lawyer Jay Sekulow said the president was not under investigation.",
@@ -887,14 +889,12 @@ WIRE_2017 = datetime(2017, 11, 14, tzinfo=UTC)
                 ("Kenji Morita", "Prime Minister", ""),
             },
         ),
-        # A monarchy has no president.
+        # A monarchy has no president; a president of no country the text gives is no
+        # office the graph states (a president of any body is as likely).
         (
             "LONDON (Reuters) - President Kim Sang-ho will visit Britain next month, Foreign "
             "Secretary Boris Johnson told the Commons.",
-            {
-                ("Kim Sang-ho", "President", ""),
-                ("Boris Johnson", "Foreign Secretary", "United Kingdom"),
-            },
+            {("Boris Johnson", "Foreign Secretary", "United Kingdom")},
         ),
         # The officeholders table holds every president and member of Congress of 2017:
         # a "Senate Majority Leader" it does not know leads a state's senate.
@@ -907,10 +907,7 @@ WIRE_2017 = datetime(2017, 11, 14, tzinfo=UTC)
         (
             "WASHINGTON (Reuters) - President Tomas Varela met Vice President Mike Pence "
             "at the White House on Monday.",
-            {
-                ("Tomas Varela", "President", ""),
-                ("Mike Pence", "Vice President", "United States"),
-            },
+            {("Mike Pence", "Vice President", "United States")},
         ),
     ],
 )

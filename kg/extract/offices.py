@@ -435,6 +435,40 @@ def opposition_abroad(found: list[Holding]) -> None:
 _OPPOSITION = "opposition leader"
 
 
+# Titles that bodies of every kind have as well as states, by their head: with no body and
+# no place found for them, whose office they are is unknown, most often a private body's
+# ("Jefferson Keel, president of the National Congress of American Indians", "Police
+# Federation chairman Jan Berry", "the CFMEU secretary, Martin Kingham").
+_ANYONES_TITLES = frozenset(
+    {
+        "president",
+        "vice president",
+        "vice-president",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "secretary",
+        "general secretary",
+        "treasurer",
+        "director",
+        "chief executive",
+        "chief executive officer",
+    }
+)
+
+
+def unplaced_titles(found: list[Holding]) -> None:
+    """A title bodies of every kind share with states, held where the article supports no
+    place, is no public office: the graph states no official of nowhere."""
+    for holding in found:
+        if holding.kind != PUBLIC or holding.serves is not None:
+            continue
+        doc, role = holding.person.field.doc, holding.role
+        head = fold(doc[role.head_start : role.end].text)
+        if holding.jurisdiction is None and head in _ANYONES_TITLES and head == fold(role.text):
+            holding.kind = PRIVATE
+
+
 # Military ranks written before an officer's name (AP Stylebook "military titles").
 _MILITARY_RANKS = frozenset(
     """

@@ -18,7 +18,7 @@ from kg.extract.great_offices import great_offices_alone
 from kg.extract.jurisdictions import fill_bodies, fill_in
 from kg.extract.nlp import analyse
 from kg.extract.officeholders import ended, no_older_than, spells
-from kg.extract.offices import PUBLIC, opposition_abroad, settle
+from kg.extract.offices import PUBLIC, opposition_abroad, settle, unplaced_titles
 from kg.extract.organizations import (
     organization_facts,
     organization_mentions,
@@ -68,6 +68,7 @@ def holdings(context: Context) -> list[Holding]:
         settle(found, context)
         fill_in(found, context)
         opposition_abroad(found)
+        unplaced_titles(found)
         context.cache["officials"] = found
     return found
 
@@ -102,16 +103,23 @@ _LONG_BEFORE = 10
 """How many years before the article a year is history rather than news."""
 
 
+_NAME = r"[A-Z][\w.'’-]*"
 _LEFT = re.compile(
-    r"^(?:\s*,[^,;]{1,120},|\s*,\s+who)?\s+(?:has\s+|had\s+)?"
-    r"(?:resigned|stepped down|quit|retired|died|was (?:fired|ousted|dismissed|removed))\b"
+    # An apposition, a relative clause or "of" and a state after the name; or another
+    # titled name it is coordinated with ("Conyers and Republican Representative Trent
+    # Franks resigned").
+    rf"^(?:\s*,[^,;]{{1,120}},|\s*,\s+who|\s+of\s+{_NAME}(?:\s+{_NAME})?)?"
+    rf"(?:\s+and\s+(?:{_NAME}\s+){{1,5}}{_NAME})?\s+(?:has\s+|had\s+)?"
+    r"(?:resigned|stepped down|quit|retired|died|was (?:fired|ousted|dismissed|removed)|"
+    r"announced (?:his|her) (?:immediate )?(?:retirement|resignation))\b"
 )
 
 
 def _left(found: list[Holding]) -> None:
     """ "Representative John Conyers, a Democrat from Michigan, resigned after ...", "X, who
-    was fired in May", "Sir Anthony Meyer, the Tory backbencher who ..., has died": the
-    office named with a person who has left it is past."""
+    was fired in May", "Sir Anthony Meyer, the Tory backbencher who ..., has died", "John
+    Conyers of Michigan announced his immediate retirement", "X and Representative Y
+    resigned": the office named with a person who has left it is past."""
     for holding in found:
         person = holding.person
         after = person.field.text[person.span.end_char : person.span.end_char + 120]
