@@ -382,10 +382,12 @@ def _state_instead(holding: Holding, places: _Places, iso: str) -> Jurisdiction 
     are `_Places.devolved`'s)."""
     if iso == "GB" or not _state_level(holding) or not places.states_only(iso, parties=True):
         return None  # the United Kingdom's nations: `_Places.devolved`
-    state = places.state(holding)
+    how = holding.how
+    state = places.state(holding)  # names its evidence in holding.how
     if state is None or (holding.how != "state-sentence" and places.other_states(state)):
         # "Emergency Services Minister Ted Quinlan" in a report on New South Wales's fires
         # with a paragraph on the ACT's: either state's minister.
+        holding.how = how  # the country's evidence stands
         return None
     holding.how = "home-domestic>state"
     return state
