@@ -1124,3 +1124,31 @@ def test_commas_inside_a_name_its_acronym_spells() -> None:
         "Kingham, will respond to the allegations tomorrow."
     )
     assert organizations == {"organization/construction forestry mining and energy union"}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A name the text introduces with the acronym of its initials.
+        (
+            "The survey by the British Antarctic Survey (BAS) and the University of Texas "
+            "found the ice was thinning.",
+            "organization/british antarctic survey",
+        ),
+        # A country's name ending a name the model took for a person's: a national body.
+        (
+            "Farina held a meeting this morning with Soccer Australia chairman Ian Knop about "
+            "his future, and Soccer Australia is considering a payout.",
+            "organization/soccer australia",
+        ),
+        # "al" of a double-barrelled name is no short form of its bearer.
+        (
+            "The list is headed by Osama bin Laden, head of the Al Qaeda network, and Ayman "
+            "al-Zawahiri, head of the Egyptian Islamic Jihad.",
+            "organization/al qaeda",
+        ),
+    ],
+)
+def test_bodies_the_people_rules_no_longer_take(body: str, expected: str) -> None:
+    organizations, _ = found(body)
+    assert expected in organizations

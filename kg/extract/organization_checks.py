@@ -605,6 +605,10 @@ LABEL_ALONE = "model label alone"
 """The evidence of a name of two words or more that only the model's label supports: right
 for two names in five over the development sets, so it is not emitted (quotes and officials
 still read it, as a body that is no person)."""
+SPELLED_BEFORE_ACRONYM = "name before its acronym"
+"""The evidence of a name the model labels ORG that the text follows with the bracketed
+acronym of its initials ("the British Antarctic Survey (BAS)"): a body's way of being
+introduced."""
 CHAMBER_WORDS = frozenset({"House", "Senate", "Parliament", "Congress", "Assembly"})
 """A legislature's chamber named by its institution word alone."""
 LONE_CHAMBER = "lone chamber word"
@@ -643,6 +647,8 @@ def model_evidence(mention: Mention, named: OrganizationName, context: Context) 
     if any(t.text in HEADS or t.text in _OF_HEADS_WORDS for t in span):
         return "head noun inside"
     if _unsupported(mention.field, span, named):
+        if _spelled_by_acronym(span, text):
+            return SPELLED_BEFORE_ACRONYM  # "the British Antarctic Survey (BAS)"
         return name_support(mention.field, span, context) or LABEL_ALONE
     if any(t.text in ORGANIZATION_WORDS for t in span):
         return "organization word"

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from kg.extract import Context, extractor
 from kg.extract import gazetteers as gz
+from kg.extract.bodies import DESCRIPTORS
 from kg.extract.names import HONORIFICS, person_key, person_name, surname
 from kg.extract.nlp import Field, Mention, analyse, first_mentions, in_text_order, mention_facts
 from kg.extract.roles import is_role_head, is_role_word, role_ending_at, role_last_words
@@ -91,7 +92,11 @@ def _find(fields: tuple[Field, ...]) -> list[Mention]:
     # A name the model found that no given name opens, with a word the text also writes as
     # a common word ("Tax Cuts", "Standard Relief", "Proud Boys"), is no person's.
     common = _common_words(fields)
-    spans = [(f, s, how) for f, s, how in spans if how != "model" or not _worded(s, common)]
+    spans = [
+        (f, s, how)
+        for f, s, how in spans
+        if how != "model" or not (_worded(s, common) or _national_body(s) or _after_body_noun(s))
+    ]
     # A name met right after "in" or "near" is a place's ("bases in Tora Bora"): there and
     # wherever else the text writes it ("the Tora Bora battleground").
     placed = {fold(name_of(f, span)) for f, span, _ in spans if _after_in(span)}
@@ -118,9 +123,11 @@ def _find(fields: tuple[Field, ...]) -> list[Mention]:
         if " " in name and (article, fold(name)) not in full:
             full[article, fold(name)] = name
             bearers.setdefault((article, fold(surname(name))), []).append(name)
-            if "-" in surname(name):
-                # "Kilroy" of Robert Kilroy-Silk: a double-barrelled name's first part.
-                full.setdefault((article, fold(surname(name).split("-")[0])), name)
+            first_part = surname(name).split("-")[0]
+            if "-" in surname(name) and first_part[:1].isupper() and len(first_part) > 2:
+                # "Kilroy" of Robert Kilroy-Silk: a double-barrelled name's first part (not
+                # a particle: "al" of Ayman al-Zawahiri is no name, "Al Qaeda" no person).
+                full.setdefault((article, fold(first_part)), name)
             given.setdefault((article, fold(name.split(" ")[0])), set()).add(name)
             words = name.split(" ")
             for cut in range(1, len(words) - 1):
@@ -217,6 +224,27 @@ def _worded(span: Span, common: frozenset[str]) -> bool:
         return False
     last = span[-1]
     return not last.is_lower and last.lower_ in common and last.lower_ not in HONORIFICS
+
+
+def _national_body(span: Span) -> bool:
+    """Whether a name of two words or more, opened by no common given name, ends in a
+    country's name: a national body's ("Soccer Australia", "Cricket Australia"), not a
+    person's; a surname that is also a country's name follows a given name ("Steve
+    Israel")."""
+    words = [t for t in span if t.is_alpha and not t.is_lower]
+    if len(words) < 2 or words[0].text in gz.given_names():
+        return False
+    return any(isinstance(p, gz.Country) for p in gz.places(words[-1].text)[:1])
+
+
+def _after_body_noun(span: Span) -> bool:
+    """Whether a name opened by no common given name follows a noun that says it is a
+    body's ("the safety organisation Det Norske Veritas", "the pollster YouGov")."""
+    doc = span.doc
+    if span.start < 1 or span[0].text in gz.given_names():
+        return False
+    before = doc[span.start - 1]
+    return before.is_lower and before.lower_ in DESCRIPTORS
 
 
 def _opens_sentence(span: Span) -> bool:
