@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract import gazetteers as gz
 from kg.extract.nlp import Field, Mention
+from kg.extract.roles import MODIFIERS, PAST
 from kg.text import fold
 
 if TYPE_CHECKING:
@@ -276,6 +277,27 @@ def unlabelled_after_where(field: Field) -> list[tuple[Field, Span]]:
     return found
 
 
+def unlabelled_before_mayor(field: Field) -> list[tuple[Field, Span]]:
+    """Capitalized words no entity holds right before "mayor" and opening no longer name:
+    the town whose mayor the text names, which the model did not see ("Middlesbrough mayor
+    Ray Mallon", at a paragraph's start). Only a town of the article's country may be read
+    there (`supported_towns`)."""
+    doc, text = field.doc, field.text
+    found: list[tuple[Field, Span]] = []
+    if field.headline:
+        return found
+    for match in _BEFORE_MAYOR.finditer(text):
+        span = doc.char_span(match.start(1), match.end(1))
+        if span is None or any(t.ent_type_ for t in span):
+            continue
+        if not span[0].is_sent_start and span.start > 0 and doc[span.start - 1].is_title:
+            continue  # the end of a longer name
+        if any(t.is_stop or t.lower_ in MODIFIERS or t.lower_ in PAST for t in span):
+            continue  # "Former mayor", "Deputy mayor"
+        found.append((field, span))
+    return found
+
+
 def hyphenated_towns(field: Field) -> list[tuple[Field, Span]]:
     """Names of the English shape "X-on-Y", "X-upon-Y", "X-under-Y" ("Stoke-on-Trent",
     "Stockton-on-Tees", "Newcastle-upon-Tyne"), which name towns, not people or bodies, and
@@ -294,6 +316,7 @@ def hyphenated_towns(field: Field) -> list[tuple[Field, Span]]:
 
 _TOWN_LINKS = frozenset({"on", "upon", "under"})
 _HYPHENATED_TOWN = re.compile(r"\b[A-Z][a-z]+-(?:on|upon|under)-[A-Z][a-z]+\b")
+_BEFORE_MAYOR = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?) mayor\b")
 _AFTER_WHERE = re.compile(r"\b(?:in|from|near|outside) ([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b")
 
 

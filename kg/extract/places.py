@@ -20,6 +20,7 @@ from kg.extract.localities import (
     opens_feature,
     supported_towns,
     unlabelled_after_where,
+    unlabelled_before_mayor,
     without_neighbourhoods,
 )
 from kg.extract.nlp import Field, Mention, analyse, first_mentions, in_text_order, mention_facts
@@ -169,6 +170,7 @@ def _find(
                         break
         small += [found(f, s, "unlabelled-where") for f, s in unlabelled_after_where(field)]
         small += [found(f, s, "hyphenated-town") for f, s in hyphenated_towns(field)]
+        small += [found(f, s, "before-mayor") for f, s in unlabelled_before_mayor(field)]
     # A country named in the article settles which of several same-named cities is meant.
     countries = Counter(
         options[0].iso for _, _, options in candidates if isinstance(options[0], gz.Country)
