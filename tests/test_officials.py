@@ -1047,3 +1047,64 @@ def test_an_australian_city_gives_its_states_offices() -> None:
 )
 def test_judges_of_courts_named_after_towns(body: str, expected: set[tuple[str, str, str]]) -> None:
     assert offices(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A town the model missed before "mayor" is the mayor's.
+        (
+            "Mallon wades in\n\nMiddlesbrough mayor Ray Mallon has been drafted in to boost "
+            "the Yes campaign. Mr Herron, one of Sunderland's metric martyrs, was not "
+            "convinced by Mr Mallon's arguments in Sunderland.",
+            ("Ray Mallon", "mayor", "Middlesbrough"),
+        ),
+        # "federal" with a home country that has no such office: the federation named.
+        (
+            "The Federal Agriculture Minister, Warren Truss, says he has not been able to win "
+            "any changes to the farm bill being debated by the United States Congress, and "
+            "Australian farmers will suffer.",
+            ("Warren Truss", "Agriculture Minister", "Australia"),
+        ),
+        # A portfolio joined in lower case is still the portfolio.
+        (
+            "Work and pensions minister Alan Johnson said it was wrong, Labour said in London.",
+            ("Alan Johnson", "Work and pensions minister", "United Kingdom"),
+        ),
+        # An office named alone at a paragraph's start refers back to the leader of a
+        # party named before it; a state's office with a city is the city's state's.
+        (
+            "Scottish Conservative Party leader David McLetchie claims he has been cleared."
+            "\n\nThe Edinburgh MSP earns up to £30,000 a year from a law firm.",
+            ("David McLetchie", "MSP", "Scotland"),
+        ),
+    ],
+)
+def test_offices_placed_by_the_words_around_them(body: str, expected: tuple[str, str, str]) -> None:
+    assert expected in offices(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "holder"),
+    [
+        # A club's president named again is still the club's, not an office of state.
+        (
+            "Joseph Gutnick, the saviour and former president of the Melbourne Football "
+            "Club, has failed in his bid to be re-elected as president.",
+            "Joseph Gutnick",
+        ),
+        # A council of a trade is its members' body.
+        (
+            "Head of the Australian Food and Grocery Council, Mitch Hooke, says companies "
+            "have been cutting genetically modified ingredients.",
+            "Mitch Hooke",
+        ),
+        # A party's president where the state has none is the party's post.
+        (
+            "Lib Dem president Simon Hughes branded Mr Howard arrogant and wrong in London.",
+            "Simon Hughes",
+        ),
+    ],
+)
+def test_posts_that_are_no_office_of_state(body: str, holder: str) -> None:
+    assert holder not in {name for name, _, _ in offices(body)}

@@ -126,6 +126,9 @@ def _body_named_before(
 def fill_in(found: list[Holding], context: Context) -> None:
     """Give each holding whose phrase names no jurisdiction the one the evidence supports."""
     stated: dict[tuple[Ref, str], Jurisdiction] = {}
+    # The kind of office each stated one is: a club's president stated once is a club's
+    # president wherever the text names the office again.
+    kinds: dict[tuple[Ref, str], tuple[str, Jurisdiction | None]] = {}
     national: dict[Ref, Jurisdiction] = {}
     marked: dict[tuple[str, int], set[str]] = {}
     by_end: dict[tuple[str, int], Holding] = {}
@@ -134,6 +137,7 @@ def fill_in(found: list[Holding], context: Context) -> None:
         if where is None or holding.serves is not None:
             continue
         stated.setdefault((person.ref, fold(holding.role.text)), where)
+        kinds.setdefault((person.ref, fold(holding.role.text)), (holding.kind, holding.body))
         if where.ref.kind == "country" and holding.body is None:
             national.setdefault(person.ref, where)
             sentence = person.field.sentence_index(person.span.start_char)
@@ -156,6 +160,8 @@ def fill_in(found: list[Holding], context: Context) -> None:
         ahead = _coordinated(holding, by_end)
         if key in stated:
             holding.jurisdiction, holding.how = stated[key], "stated-elsewhere"
+            if key in kinds:
+                holding.kind, holding.body = kinds[key]
         elif ahead is not None and ahead.role.scope == holding.role.scope:
             holding.jurisdiction, holding.how = ahead.jurisdiction, "coordinated"
         else:
@@ -345,6 +351,10 @@ def _from_evidence(
     if home is not None and home.ref.key.partition("/")[2] in absent:
         # "Prime Minister Benjamin Netanyahu" in a Washington report: not the United States'.
         holding.how = "home-domestic>no-such-title"
+        if _federal(holding):
+            # "The Federal Agriculture Minister ... the United States Congress": the one
+            # federation named that has the office.
+            return places.federation_with(absent)
         return None
     holding.how = "dateline-sentence" if dated else "home-domestic"
     if home is not None and _devolvable(holding):
@@ -838,6 +848,13 @@ class _Places:
         iso = next(iter(named))
         federal = any(state.country == iso for state in gz.state_by_form().values())
         return self.country(iso) if federal else None
+
+    def federation_with(self, absent: frozenset[str]) -> Jurisdiction | None:
+        """The one country with states (data/states.tsv) the article names, other than
+        those without the office (``absent``)."""
+        federations = {state.country for state in gz.state_by_form().values()}
+        named = (self.named_countries() & federations) - absent
+        return self.country(next(iter(named))) if len(named) == 1 else None
 
     def states_only(self, iso: str, *, parties: bool) -> bool:
         """Whether the article's domestic signals of a country are its states alone (no

@@ -22,7 +22,7 @@ from kg.extract.organizations import (
 from kg.extract.owners import possessive_level, state_ref
 from kg.extract.places import city_ref, country_ref
 from kg.extract.positions import Holding, Jurisdiction
-from kg.extract.roles import MODIFIERS, title_countries
+from kg.extract.roles import MODIFIERS, head_not_in, title_countries
 from kg.text import fold
 
 PUBLIC, PARTY, PRIVATE = "public", "party", "private"
@@ -55,6 +55,17 @@ _PUBLIC_WORDS = frozenset(
     executive inspectorate prosecutor prosecutors
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
+# A council or board of a trade or an industry is its members' body, not a public one
+# ("Minerals Council", "Business Council of Australia"); a ministry or an agency of one is
+# public ("Food Standards Agency").
+_MEETING_WORDS = frozenset({"council", "board"})
+_TRADES = frozenset(
+    """
+    business industry industries food grocery groceries minerals mining retail retailers
+    manufacturers manufacturing employers exporters growers producers farmers grains
+    petroleum insurance bankers property tourism builders
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
 _OF_PLACE = re.compile(r"(?:City|Town|Village|County|State|Commonwealth) of (.+)", re.IGNORECASE)
 _PUBLIC_BANKS = re.compile(r"\b(?:reserve|central|world|federal)\b", re.IGNORECASE)
 
@@ -68,11 +79,13 @@ def body_kind(name: str, known: str = "") -> str:
     >>> body_kind("Amnesty International", "ngo"), body_kind("Hyde Park Chamber of Commerce")
     ('private', 'private')
     """
+    words = set(fold(name).split())
+    if _trade_meeting(words):
+        return PRIVATE  # "Australian Food and Grocery Council", "Business Council": a trade's
     if known:
         return PUBLIC if known in _PUBLIC_KINDS else PARTY if known == "party" else PRIVATE
     if seat(name) is not None:
         return PUBLIC
-    words = set(fold(name).split())
     if words & _PARTY_WORDS:
         return PARTY
     if "bank" in words and _PUBLIC_BANKS.search(name):
@@ -80,6 +93,12 @@ def body_kind(name: str, known: str = "") -> str:
     if words & _PRIVATE_WORDS:
         return PRIVATE
     return PUBLIC if words & _PUBLIC_WORDS else PRIVATE
+
+
+def _trade_meeting(words: set[str]) -> bool:
+    """Whether a body's name is a council or a board of a trade ("Minerals Council")."""
+    public = words & _PUBLIC_WORDS
+    return bool(public) and public <= _MEETING_WORDS and bool(words & _TRADES)
 
 
 _PRIVATE_BEFORE = re.compile(
@@ -243,8 +262,12 @@ def _party_post(holding: Holding, context: Context) -> bool:
     for mention in organization_mentions(context):
         if mention.field is person.field and mention.span.end == role.start:
             named = names.get(mention.ref)
-            party = named is not None and named.kind == "party"
-            return party and mention.span[-1].lower_ == "party"
+            if named is None or named.kind != "party":
+                return False
+            # "Lib Dem president Simon Hughes": a country with no such office of state has
+            # it only as a party's post.
+            stateless = named.country is not None and named.country in head_not_in(words[-1])
+            return stateless or mention.span[-1].lower_ == "party"
     return False
 
 

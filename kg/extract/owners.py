@@ -183,14 +183,21 @@ def _state_chamber(field: Field, owner: Owner, named: Named) -> Owner:
 def state_office(role: Role, owner: Owner) -> Owner:
     """ "Oklahoma Gov. Mary Fallin", "New York Attorney General": a state's or a country's
     office named with a place named like a state is the state's, though a city bears the
-    name too (Oklahoma City, New York City): a city has no governor or attorney general."""
+    name too (Oklahoma City, New York City): a city has no governor or attorney general;
+    a state's office named with a city is the city's state's."""
     mention, kind = owner
     if role.scope not in ("state", "country") or kind != "place" or mention.ref.kind != "city":
         return owner  # "New York Attorney General": the state's, not the city's
     state = gz.state_by_form().get(fold(mention.span.text))
-    if state is None:
-        return owner
-    return Mention(state_ref(state.name), state.name, mention.field, mention.span), "place"
+    if state is not None:
+        return Mention(state_ref(state.name), state.name, mention.field, mention.span), "place"
+    if role.scope == "state":
+        # "The Edinburgh MSP", "Sacramento Assemblyman": a state's office with the city
+        # the holder sits for, in the state the city lies in.
+        name = gz.state_of_city(gz.city(int(mention.ref.key.partition("/")[2])))
+        if name is not None:
+            return Mention(state_ref(name), name, mention.field, mention.span), "place"
+    return owner
 
 
 def _when(doc: Doc, start: int, role: Role) -> Role:

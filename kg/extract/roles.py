@@ -236,8 +236,10 @@ def _joined(doc: Doc, start: int, head: int) -> bool:
     office: "Trade and Industry Secretary", "Culture, Media and Sport Secretary" (a comma
     only in a list that an "and" closes before the head)."""
     link = start - 1
-    if link < 1 or start >= head or not doc[start].is_title:
+    if link < 1 or start >= head:
         return False
+    if not (doc[start].is_title or (doc[start].is_lower and doc[start].lower_ in MODIFIERS)):
+        return False  # "Work and pensions minister": a listed portfolio in lower case too
     if doc[link].lower_ == "and" or (
         doc[link].text == "," and any(t.lower_ == "and" for t in doc[start:head])
     ):

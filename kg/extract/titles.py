@@ -13,7 +13,7 @@ from kg.extract import gazetteers as gz
 from kg.extract.great_offices import held_by_another
 from kg.extract.nlp import Field, Mention
 from kg.extract.officeholders import spells
-from kg.extract.offices import seat
+from kg.extract.offices import PARTY, body_kind, seat
 from kg.extract.organization_names import country_code
 from kg.extract.organizations import organization_named
 from kg.extract.owners import (
@@ -552,7 +552,11 @@ def referred(
     doc = field.doc
     people = [m for m in person_mentions(context) if m.field is field]
     held = {office_words(h.role.text) for h in found if not h.role.past}
-    holders = {h.person.ref for h in found if not h.role.past and not h.role.sought}
+    # A party's post is no office of state: "Scottish Conservative Party leader David
+    # McLetchie ... The Edinburgh MSP".
+    holders = {
+        h.person.ref for h in found if not h.role.past and not h.role.sought and not _party_post(h)
+    }
     quoted = quotation_spans(context, field)
     for number, start in enumerate(field.sentence_tokens):
         if number == 0:
@@ -585,6 +589,12 @@ def referred(
             held.add(office_words(role.text))
             yield holding
             break
+
+
+def _party_post(holding: Holding) -> bool:
+    """Whether a holding is a post in the party its phrase names ("Labour Party leader")."""
+    where = holding.jurisdiction
+    return where is not None and where.ref.kind == "organization" and body_kind(where.name) == PARTY
 
 
 def _speaks_of(referent: Mention, role: Role) -> bool:
@@ -657,6 +667,8 @@ def _opening_office(field: Field, start: int, named: Named) -> tuple[Role | None
     """The office named alone and definite at the start of a sentence ("The Culture
     Secretary", "The Glasgow Kelvin MP"), followed by a verb or a comma, not a name."""
     doc = field.doc
+    while start < len(doc) - 1 and doc[start].is_space:
+        start += 1  # a paragraph's break before its first sentence
     if doc[start].lower_ != "the":
         return None, None
     for end in range(start + 2, min(start + 7, len(doc))):
@@ -717,11 +729,25 @@ def _subject(
         if any(s <= mention.span.start_char < e for s, e in quoted):
             continue
         opening = field.sentence_tokens[sentence]
-        words = [t for t in field.doc[opening : mention.span.start] if not t.is_punct]
+        words = [t for t in field.doc[opening : _titled_from(field, mention)] if not t.is_punct]
         if len(words) > 2 or _others(people, field, sentence, mention, quoted):
             return None
         return mention
     return None
+
+
+def _titled_from(field: Field, mention: Mention) -> int:
+    """Where a person's mention starts with the title written before it and the names that
+    own the title ("Scottish Conservative Party leader David McLetchie"): the sentence's
+    subject all the same."""
+    doc = field.doc
+    role = role_ending_at(doc, mention.span.start)
+    if role is None or role.past:
+        return mention.span.start
+    start = role.start
+    while start > 0 and (doc[start - 1].is_title or doc[start - 1].text in ("'s", "’s")):
+        start -= 1
+    return start
 
 
 def _others(
@@ -774,7 +800,7 @@ def _definite(field: Field, role: Role, named: Named) -> tuple[Role, Owner | Non
         else:
             break
     if index >= 0 and doc[index].lower_ == "the":
-        return role, owner
+        return role, state_office(role, owner) if owner is not None else None
     return None
 
 
