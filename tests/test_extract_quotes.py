@@ -871,3 +871,16 @@ def test_names_before_he_said_are_the_reported_words_not_the_speaker() -> None:
     assert quotes_of(body) == {
         "the same passion and the same commitments for the job": "person/alan milburn"
     }
+
+
+def test_a_participle_after_the_main_clause_is_its_subjects_saying() -> None:
+    body = (
+        'Arthurs said he was bitterly disappointed. "I just could not get the job done," he '
+        "said. Team captain John Fitzgerald has defended the decision to play Pat Rafter in "
+        'the doubles, saying he was always in doubt. "There was no guarantee he could have '
+        'played at all on Sunday."'
+    )
+    found = quotes_of(body)
+    assert found["There was no guarantee he could have played at all on Sunday."] == (
+        "person/john fitzgerald"
+    )

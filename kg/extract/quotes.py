@@ -404,7 +404,12 @@ def _recent_speaker(
             # described Letwin as ..."): its subject is not the one speaking.
             continue
         if ahead:
-            said = _people_first(ahead)[-1]
+            # ", saying ...": a participle set off after the main clause has its subject
+            # ("Fitzgerald has defended the decision to play Rafter, saying ...").
+            participle = verb.group().lower().endswith("ing") and text[
+                max(0, verb.start() - 3) : verb.start()
+            ].rstrip().endswith(",")
+            said = _people_first(ahead)[0 if participle else -1]
             stance = verb.group("stance") is not None
     if said is not None:
         # Others named in the sayer's own sentence are who it speaks of ("Nielson said he
