@@ -1152,3 +1152,26 @@ def test_commas_inside_a_name_its_acronym_spells() -> None:
 def test_bodies_the_people_rules_no_longer_take(body: str, expected: str) -> None:
     organizations, _ = found(body)
     assert expected in organizations
+
+
+def test_companies_of_the_reference_list_and_names_that_only_end_like_one() -> None:
+    organizations, _ = found(
+        "The contracts went to Boeing and Lockheed Martin, and Wells Fargo arranged the loans. "
+        "The next thing that House Intel is trying to find out is who paid."
+    )
+    assert {
+        "organization/boeing",
+        "organization/lockheed martin",
+        "organization/wells fargo",
+    } <= organizations
+    assert not any("intel" in key.split("/")[1].split() for key in organizations)
+
+
+def test_a_countrys_body_named_with_the_country_before_it_and_a_court_before_a_name() -> None:
+    organizations, _ = found(
+        "The Senate rejected the nominee to head the U.S. Export-Import Bank on Tuesday. "
+        "Prosecutors said in a filing in U.S. District Court for the District of Columbia. "
+        "Manafort, 68, has pleaded not guilty."
+    )
+    assert "organization/export import bank of the u s" in organizations
+    assert "organization/united states district court for the district of columbia" in organizations

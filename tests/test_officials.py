@@ -1108,3 +1108,29 @@ def test_offices_placed_by_the_words_around_them(body: str, expected: tuple[str,
 )
 def test_posts_that_are_no_office_of_state(body: str, holder: str) -> None:
     assert holder not in {name for name, _, _ in offices(body)}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # An aide's title in lower case names the level of government it serves.
+        (
+            "RICHMOND, Va. (Reuters) - Virginia officials started recounts on Wednesday in a "
+            "state House of Delegates race. Andrea Gaines, a state elections spokeswoman, "
+            "said in an email that she had no information on the results.",
+            ("Andrea Gaines", "state elections spokeswoman", "Virginia"),
+        ),
+    ],
+)
+def test_an_aides_lower_case_title_names_its_level(
+    body: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in offices(body)
+
+
+def test_a_spokesman_of_state_media_is_no_states_aide() -> None:
+    body = (
+        "RICHMOND, Va. (Reuters) - Virginia officials started recounts on Wednesday. "
+        "John Moore, a state television spokesman, said the results were late."
+    )
+    assert ("John Moore", "state television spokesman", "Virginia") not in offices(body)

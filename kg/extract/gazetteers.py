@@ -150,6 +150,26 @@ def _organizations_by_form() -> dict[str, tuple[Organization, ...]]:
     return {form: tuple(candidates) for form, candidates in table.items()}
 
 
+@cache
+def listed_companies() -> dict[str, Organization]:
+    """Folded name or other name -> company of the S&P 500 since 2012 (data/companies.tsv):
+    evidence that a name the model labels an organization's is a company's, and a list of
+    names of two words or more to find (`organization_candidates.named_companies`), not a
+    list the recognizer matches ("Ford" is a person's name as often). A form that names an
+    outlet ("Washington Post") is the outlet's."""
+    table: dict[str, Organization] = {}
+    outlets = outlet_by_form()
+    for name, aliases, *_ in _rows("companies.tsv"):
+        # A paper's or a network's name is its outlet's here ("Washington Post", "Fox").
+        forms = [f for f in (name, *_split(aliases)) if fold(f) not in outlets]
+        if not forms:
+            continue
+        company = Organization(forms[0], "company", tuple(forms[1:]), None)
+        for form in forms:
+            table.setdefault(fold(form), company)
+    return table
+
+
 def organization_candidates(name: str) -> tuple[Organization, ...]:
     """Every organization a name or alias may denote ("Labour Party": British or Israeli).
 

@@ -81,7 +81,7 @@ def chamber_committees(field: Field, named: dict[Ref, OrganizationName]) -> Iter
 _DISTRICT_COURT = re.compile(
     r"\b(?:(?:U\.S\.|US|United States|[Ff]ederal) )?(District|Bankruptcy) Court (?:in|for) the "
     r"((?:Northern|Southern|Eastern|Western|Middle|Central) )?District of "
-    r"([A-Z][\w.]*(?: [A-Z]\w+)?)"
+    r"([A-Z]\w*(?: [A-Z]\w+)?)"
 )
 
 _DISTRICT = re.compile(

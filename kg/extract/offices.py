@@ -11,6 +11,7 @@ government stands for its state ("Kremlin spokesman": Russia).
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from kg.extract import Context
 from kg.extract import gazetteers as gz
@@ -24,6 +25,9 @@ from kg.extract.places import city_ref, country_ref
 from kg.extract.positions import Holding, Jurisdiction
 from kg.extract.roles import MODIFIERS, head_not_in, title_countries
 from kg.text import fold
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
 
 PUBLIC, PARTY, PRIVATE = "public", "party", "private"
 
@@ -339,6 +343,8 @@ def _level_in_title(holding: Holding) -> str:
     Comptroller", "county assessor", "State Comptroller" (a city's, a county's, a state's
     office); "" if none."""
     doc, role = holding.person.field.doc, holding.role
+    if role.scope == "aide":
+        return _aides_level(doc[role.start : role.head_start])
     if role.scope != "body":
         return ""
     head = fold(doc[role.head_start : role.end].text)
@@ -352,6 +358,24 @@ def _level_in_title(holding: Holding) -> str:
             return ""
         return level
     return ""
+
+
+def _aides_level(words: Span) -> str:
+    """The level of government an aide's title gives in lower case: "a state elections
+    spokeswoman", "a city spokesman" (not "state media", "the campaign's state
+    spokesman")."""
+    if any(t.lower_ in _NOT_GOVERNMENT for t in words):
+        return ""
+    for token in words:
+        level = _TITLE_LEVELS.get(token.text)  # lower case only: "State Department" is a body
+        if level is not None:
+            return level
+    return ""
+
+
+_NOT_GOVERNMENT = frozenset(
+    {"media", "television", "tv", "radio", "news", "campaign", "party", "company", "union"}
+)
 
 
 # Titles of a body ("body" in data/roles.tsv) that are also the offices of a place named

@@ -6,7 +6,9 @@ split where the model ran a list together), names told by their form (a body's h
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterator
+from functools import cache
 from typing import TYPE_CHECKING
 
 from kg.extract import Context
@@ -283,6 +285,51 @@ def listed_companies(
         text = EDGES.sub("", span.text)
         if text and not NOT_ORGANIZATION.search(text):
             yield span, known_organization(text) or company_named(text)
+
+
+def named_companies(
+    field: Field, taken: set[tuple[str, int]], people: set[tuple[str, int]]
+) -> Iterator[tuple[Span, OrganizationName]]:
+    """Companies of the reference list named in the text by a name of two words or more
+    that no given name opens ("Lockheed Martin", "Wells Fargo"), where the model labelled
+    none or only part of it ("Lockheed" ORG, "Martin" PRODUCT)."""
+    if field.headline:
+        return
+    doc, text, by_first = field.doc, field.text, _company_names()
+    for word in _CAPITALIZED.finditer(text):
+        pattern = by_first.get(word.group())
+        match = pattern.match(text, word.start()) if pattern is not None else None
+        if match is None:
+            continue
+        span = doc.char_span(match.start(), match.end())
+        if span is None:
+            continue
+        where = {(field.name, i) for i in range(span.start, span.end)}
+        if where & taken or where & people:
+            continue
+        company = gz.listed_companies()[fold(match.group())]
+        yield span, OrganizationName.of(company)
+
+
+_CAPITALIZED = re.compile(r"(?<![\w&.'’-])[A-Z0-9][\w'’.&-]*")
+
+
+@cache
+def _company_names() -> dict[str, re.Pattern[str]]:
+    """The reference list's names of two words or more, by first word: each first word's
+    names as one pattern, longest first."""
+    forms: dict[str, list[str]] = {}
+    companies = gz.listed_companies().values()
+    for form in {c.name for c in companies} | {a for c in companies for a in c.aliases}:
+        first = form.split()[0]
+        if " " in form and first not in gz.given_names():
+            forms.setdefault(first, []).append(form)
+    return {
+        first: re.compile(
+            "(?:" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")(?![\w&-])"
+        )
+        for first, names in forms.items()
+    }
 
 
 _JOIN_WORDS = frozenset({"of", "and", "for", "the", "on", "in", "to", "de", "du", "la", "&"})

@@ -192,6 +192,9 @@ def entity_organization(
         known_name = known_organization(EDGES.sub("", span[1:].text))
     if known_name is not None:
         return known_name  # "the Senate Intelligence committee", "the F.B.I."
+    company = gz.listed_companies().get(fold(text))
+    if company is not None and _listed_company(span, text):
+        return OrganizationName.of(company)  # "Lockheed Martin", "Boeing"
     if (is_place(span) and not not_a_place_name(field, span)) or _is_portfolio(span):
         return None  # a place, unless the text says it is a body ("rights group Liberty")
     if _describes(span):
@@ -239,6 +242,20 @@ def entity_organization(
     return named
 
 
+def _listed_company(span: Span, text: str) -> bool:
+    """Whether a name of the list of companies is written as a name ("Boeing", not "the
+    visa"), is no longer name's end ("House Intel") and is no outlet's ("Fox" is Fox
+    News' here)."""
+    doc = span.doc
+    longer = span.start > 0 and doc[span.start - 1].is_title and not span[0].is_sent_start
+    return (
+        not longer  # "House Intel": the end of another name
+        and not span[-1].is_lower
+        and text[:1].isupper()
+        and fold(text) not in gz.outlet_by_form()
+    )
+
+
 def _spelled_by_acronym(span: Span, text: str) -> bool:
     """Whether a bracketed acronym after a name is made of its initials, so that its commas
     and "and" join one name ("The Construction, Forestry, Mining and Energy Union
@@ -263,6 +280,9 @@ def person_labelled(
         return None
     if words[0].text in gz.given_names():
         return None
+    company = gz.listed_companies().get(fold(EDGES.sub("", span.text)))
+    if company is not None and not any((field.name, t.i) in people for t in words):
+        return OrganizationName.of(company)  # "Lockheed Martin", whose "Martin" is a name
     return _body_beside(field, span, people, lists=True)
 
 
@@ -609,6 +629,9 @@ SPELLED_BEFORE_ACRONYM = "name before its acronym"
 """The evidence of a name the model labels ORG that the text follows with the bracketed
 acronym of its initials ("the British Antarctic Survey (BAS)"): a body's way of being
 introduced."""
+LISTED_COMPANY = "list of companies"
+"""The evidence of a name the model labels ORG that the list of S&P 500 companies since 2012
+holds (data/companies.tsv: "Boeing", "Wells Fargo")."""
 CHAMBER_WORDS = frozenset({"House", "Senate", "Parliament", "Congress", "Assembly"})
 """A legislature's chamber named by its institution word alone."""
 LONE_CHAMBER = "lone chamber word"
@@ -638,6 +661,8 @@ def model_evidence(mention: Mention, named: OrganizationName, context: Context) 
         return "lone institution word"
     if fold(named.name) in gz.organization_by_form() or named.country:
         return "gazetteer form"
+    if fold(named.name) in gz.listed_companies():
+        return LISTED_COMPANY
     if ticker_after(span) is not None:
         return "ticker"
     if has_legal_form(text) or COMPANY.search(text):

@@ -192,6 +192,8 @@ def _national(name: str) -> OrganizationName | None:
         if rest.startswith("House of Representatives "):
             rest = rest.replace("House of Representatives", "House", 1)
         forms = [rest, f"{rest} Department"] if " " in rest else [rest]
+        # "U.S. Export-Import Bank" is the Export-Import Bank of the U.S.
+        forms += [f"{rest} of the {owner}", f"{rest} of {owner}"]
         known = next((table[fold(f)] for f in forms if fold(f) in table), None)
         if known is not None and known.country == iso:
             return OrganizationName.of(known)

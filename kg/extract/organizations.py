@@ -25,8 +25,19 @@ from kg.extract.government_bodies import (
 )
 from kg.extract.nlp import Mention, analyse, first_mentions, in_text_order, mention_facts
 from kg.extract.organization_aliases import overlaps, short_forms, spelled_out, with_acronyms
-from kg.extract.organization_candidates import by_form, listed_companies, model_mentions
-from kg.extract.organization_checks import ACRONYM_ALONE, LABEL_ALONE, LONE_CHAMBER, model_evidence
+from kg.extract.organization_candidates import (
+    by_form,
+    listed_companies,
+    model_mentions,
+    named_companies,
+)
+from kg.extract.organization_checks import (
+    ACRONYM_ALONE,
+    LABEL_ALONE,
+    LISTED_COMPANY,
+    LONE_CHAMBER,
+    model_evidence,
+)
 from kg.extract.organization_names import OrganizationName, body_of, ministry_of, organization_named
 from kg.extract.organization_support import TRUSTED
 from kg.extract.people import person_mentions
@@ -89,6 +100,13 @@ def organization_mentions(context: Context) -> list[Mention]:
                 named.setdefault(company.ref, company)
                 listed.append(Mention(company.ref, company.name, field, span))
         found += _noted(evidence, "ticker or legal form in text", listed)
+        taken.update((m.field.name, i) for m in listed for i in range(m.span.start, m.span.end))
+        named_listed = []
+        for field in fields:
+            for span, company in named_companies(field, taken, people):
+                named.setdefault(company.ref, company)
+                named_listed.append(Mention(company.ref, company.name, field, span))
+        found += _noted(evidence, LISTED_COMPANY, named_listed)
         found += _noted(evidence, "parliament", (m for f in fields for m in parliaments(f, named)))
         found += _noted(evidence, "ministry", (m for f in fields for m in ministries(f, named)))
         committees = _noted(
