@@ -397,11 +397,11 @@ def test_tables_of_office_holders_settle_what_the_text_leaves_open(
         ),
         (
             "Cook County Circuit Judge Jane Roe denied bail on Friday.",
-            {("Jane Roe", "Circuit Judge", "Cook County")},
+            {("Jane Roe", "Judge", "Cook County")},
         ),
         (
             "U.S. District Judge John Doe blocked the rule on Tuesday.",
-            {("John Doe", "District Judge", "United States")},
+            {("John Doe", "Judge", "United States")},
         ),
     ],
 )
@@ -746,7 +746,7 @@ def test_offices_left_and_private_lawyers(body: str) -> None:
         # A party's leader in a legislature holds the legislature's office.
         (
             "WASHINGTON (Reuters) - Senate Democratic leader Ed Marsh called for a delay.",
-            {("Ed Marsh", "Democratic leader", "United States")},
+            {("Ed Marsh", "Senate Democratic leader", "United States")},
         ),
         # Taking an office named with its body.
         (
@@ -1134,3 +1134,23 @@ def test_a_spokesman_of_state_media_is_no_states_aide() -> None:
         "John Moore, a state television spokesman, said the results were late."
     )
     assert ("John Moore", "state television spokesman", "Virginia") not in offices(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A judge's kind of court is the court's, not the office's name.
+        (
+            "BOSTON (Reuters) - Chief U.S. District Judge Patti Saris ruled on Monday.",
+            ("Patti Saris", "Chief Judge", "United States"),
+        ),
+        # A party's leader in a chamber is the chamber's leader.
+        (
+            "WASHINGTON (Reuters) - Senate Republican Leader Mitch McConnell said on Tuesday "
+            "the bill would pass.",
+            ("Mitch McConnell", "Senate Republican Leader", "United States"),
+        ),
+    ],
+)
+def test_role_names_in_their_shortest_clear_form(body: str, expected: tuple[str, str, str]) -> None:
+    assert expected in offices(body)

@@ -29,6 +29,7 @@ from kg.extract.people import person_mentions
 from kg.extract.places import city_facts, city_ref, country_facts, place_mentions
 from kg.extract.positions import Holding, Jurisdiction, Named
 from kg.extract.quotation_marks import quotation_spans
+from kg.extract.roles import role_name
 from kg.extract.titles import delayed, holdings_of, referred, taking_office
 from kg.model import Article, Evidence, Fact, Iri, Ref
 from kg.namespaces import KG, OWL, RDF, SDO
@@ -208,9 +209,8 @@ def officials(article: Article, context: Context) -> Iterator[Fact]:
         ):
             continue
         person, where, former = holding.person, holding.jurisdiction, holding.role.past
-        position = position_ref(
-            person.ref, holding.role.text, where.ref if where else None, former=former
-        )
+        name = role_name(holding.role, person.field.doc)
+        position = position_ref(person.ref, name, where.ref if where else None, former=former)
         if (person.field.article, position) in seen:
             continue
         seen.add((person.field.article, position))
@@ -223,7 +223,7 @@ def officials(article: Article, context: Context) -> Iterator[Fact]:
             yield Fact(person.ref, RDF.type, Iri(KG.Official))
             yield Fact(position, KG.holder, person.ref)
             yield Fact(person.ref, KG.holdsPosition, position)
-        yield Fact(position, SDO.roleName, holding.role.text)
+        yield Fact(position, SDO.roleName, name)
         yield Fact(position, KG.reportedIn, person.field.article, evidence)
         if where is not None:
             yield Fact(

@@ -268,6 +268,29 @@ def _trim(doc: Doc, start: int, end: int) -> int:
     return start
 
 
+def role_name(role: Role, doc: Doc) -> str:
+    """A role's name in the shortest form that is still clear, as a reader names the office:
+    a judge's kind of court goes, the court being the jurisdiction's ("U.S. District Judge":
+    "Judge"; "Chief District Judge": "Chief Judge"); a party's leader or whip in a chamber
+    keeps the chamber ("Senate Republican Leader", not the party's "Republican Leader")."""
+    if role.scope == "court":
+        kept = [w for w in role.text.split(" ") if w.lower() not in COURTS]
+        return " ".join(kept) if kept else role.text
+    before = doc[role.start - 1] if role.start > 0 else None
+    if (
+        before is not None
+        and before.text in _CHAMBER_WORDS
+        and doc[role.start].text in _PARTY_LEADERS
+        and doc[role.end - 1].lower_ in {"leader", "whip"}
+    ):
+        return f"{before.text} {role.text}"
+    return role.text
+
+
+_CHAMBER_WORDS = frozenset({"Senate", "House"})
+_PARTY_LEADERS = frozenset({"Republican", "Democratic", "Democrat", "GOP"})
+
+
 def phrase(doc: Doc, start: int, end: int) -> str:
     """The words of tokens ``start`` to ``end`` as a role's name: abbreviations written out
     ("Lt. Gov." -> "Lieutenant Governor"), the spacing of the text kept otherwise."""
