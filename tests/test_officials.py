@@ -1154,3 +1154,47 @@ def test_a_spokesman_of_state_media_is_no_states_aide() -> None:
 )
 def test_role_names_in_their_shortest_clear_form(body: str, expected: tuple[str, str, str]) -> None:
     assert expected in offices(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A portfolio of any government's, between a country's possessive and "Minister".
+        (
+            "Argentina's Economy Minister Domingo Cavallo is reported to have resigned in "
+            "the face of mounting unrest over the country's crumbling economy.",
+            ("Domingo Cavallo", "Economy Minister", "Argentina"),
+        ),
+        # A state's name the model labels nothing still says which country's politics
+        # these are.
+        (
+            "The Labor Party is set to have a review, with frontbencher Martin Ferguson "
+            "pushing for it. He says the call for the scrapping of a New South Wales rule "
+            "forcing members to belong to a union should be dealt with internally.",
+            ("Martin Ferguson", "frontbencher", "Australia"),
+        ),
+        # A post the title names, in the government of the office-holder it serves.
+        (
+            "WASHINGTON (Reuters) - President Donald Trump wants a deal. On Wednesday, "
+            "Trump’s budget chief Mick Mulvaney will meet with lawmakers.",
+            ("Mick Mulvaney", "budget chief", "United States"),
+        ),
+        (
+            "WASHINGTON (Reuters) - White House counsel Don McGahn said on Friday the review "
+            "was over.",
+            ("Don McGahn", "counsel", "United States"),
+        ),
+    ],
+)
+def test_portfolios_states_and_posts_beside_an_office_holder(
+    body: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in offices(body)
+
+
+def test_an_office_holders_own_lawyer_is_no_official() -> None:
+    body = (
+        "WASHINGTON (Reuters) - President Donald Trump paid the bills. Trump defense lawyer "
+        "John Dowd said that the president began paying them."
+    )
+    assert "John Dowd" not in {name for name, _, _ in offices(body)}

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
 from kg.extract import Context
 from kg.extract import gazetteers as gz
 from kg.extract.bodies import holds_head
 from kg.extract.nlp import OUTLET as OUTLET_LABEL
-from kg.extract.nlp import Mention, analyse
+from kg.extract.nlp import Field, Mention, analyse
 from kg.extract.places import place_mentions
 from kg.text import fold
 from kg.urls import registered_domain
@@ -117,6 +118,7 @@ def _signals(context: Context) -> list[Signal]:
                 signal = Signal(iso, OUTLET, "outlet", field.name, at) if iso else None
             if signal is not None:
                 found.append(signal)
+        found += _unlabelled_states(field)
     provider = context.article.provider
     domain = registered_domain(provider.domain) if provider and provider.domain else None
     iso = _domain_country(domain) if domain else None
@@ -220,6 +222,34 @@ def _body_shaped(span: Span) -> bool:
 
 
 _SERVICES = frozenset({"Service", "Services", "Brigade", "Brigades"})
+
+
+def _unlabelled_states(field: Field) -> list[Signal]:
+    """The states named in words of two or more that the model labels nothing ("a New
+    South Wales rule", "the Western Australian coast" is a demonym's): a state's name
+    that is no big city's too is its country's signal wherever it stands."""
+    found = []
+    for match in _state_names().finditer(field.text):
+        if any(e.start_char < match.end() and match.start() < e.end_char for e in field.ents):
+            continue  # the model's entity counts already, whatever its label
+        state = gz.state_by_form()[fold(match.group())]
+        at = field.sentence_index(match.start())
+        found.append(Signal(state.country, STATE, "state", field.name, at))
+    return found
+
+
+@cache
+def _state_names() -> re.Pattern[str]:
+    """The states' names of two words or more that name no big city too, as one pattern."""
+    names = {
+        form
+        for state in gz.state_by_form().values()
+        if not is_city_too(state)
+        for form in (state.name,)
+        if " " in form
+    }
+    alternatives = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
 
 
 def _state_opening(name: str) -> str | None:

@@ -241,8 +241,30 @@ def settle(found: list[Holding], context: Context) -> None:
             # An aide serves the office ("Adams spokesperson"), and so does a place's office
             # in its holder's government ("Trump's defense secretary"); a person's own lawyer
             # or agent ("Trump's lawyer") is no official.
-            serving = holding.role.scope == "aide" or holding.role.scope in _PUBLIC_SCOPES
+            serving = (
+                holding.role.scope == "aide"
+                or holding.role.scope in _PUBLIC_SCOPES
+                or _portfolio_head(holding)
+            )
             holding.kind = PUBLIC if serving and holding.serves.ref in holders else PRIVATE
+
+
+def _portfolio_head(holding: Holding) -> bool:
+    """Whether a body's title says what part of a government it heads ("Trump's budget
+    chief", "his legislative affairs director"; not "his campaign chairman", nor a bare
+    "director"): a post in the government of the office-holder it serves."""
+    role, doc = holding.role, holding.person.field.doc
+    if role.scope != "body" or role.head_start <= role.start:
+        return False
+    if doc[role.end - 1].lower_ in _PERSONAL_HEADS:
+        return False  # "Trump defense lawyer John Dowd": his own
+    return not any(t.lower_ in _NOT_GOVERNMENT for t in doc[role.start : role.head_start])
+
+
+# A person's own advisers, whoever they serve.
+_PERSONAL_HEADS = frozenset(
+    {"lawyer", "lawyers", "attorney", "attorneys", "counsel", "solicitor", "agent", "doctor"}
+)
 
 
 # A party's own posts ("Liberal Party President Shane Stone"); the party's offices, not the

@@ -33,7 +33,13 @@ MODIFIERS = frozenset(
     majority minority ranking county fire schools school media armed forces national homeland
     commerce transportation urban parks recreation revenue budget children equalities sports
     business skills pensions work digital climate rural safety policy principal human special
-    legislative domestic
+    legislative domestic economy fisheries forestry water mines mining minerals petroleum oil
+    infrastructure roads ports telecommunications broadcasting heritage indigenous industrial
+    relations workplace consumer fair trading racing gaming social welfare family families
+    aged ageing seniors disability citizenship customs border prisons corrections land lands
+    natural conservation wildlife sustainability primary industries innovation research
+    reconstruction regions territories religious taxation integrity anti-corruption utilities
+    multiculturalism
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
 # Kinds of court before a judge's title ("U.S. District Judge", "Circuit Judge").
