@@ -1175,3 +1175,18 @@ def test_a_countrys_body_named_with_the_country_before_it_and_a_court_before_a_n
     )
     assert "organization/export import bank of the u s" in organizations
     assert "organization/united states district court for the district of columbia" in organizations
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Conyers has stepped down as senior Democrat on the House of Representatives "
+        "Judiciary Committee.",
+        "House Judiciary Chairman Bob Goodlatte, a Republican, said in a statement that "
+        "the hearing would go ahead.",
+    ],
+)
+def test_a_chamber_committee_by_the_chambers_full_name_or_its_chairmans_title(body: str) -> None:
+    organizations, _ = found(body)
+    assert "organization/united states house committee on the judiciary" in organizations
+    assert "organization/united states house of representatives" not in organizations

@@ -37,6 +37,13 @@ _CHAMBER_COMMITTEES = re.compile(
     r"((?:[A-Za-z][\w-]*,? (?:and )?){1,6}?)(committees?)\b"
 )
 
+# "the House of Representatives Judiciary Committee" (the lists know the "House" form);
+# "House Judiciary Chairman Bob Goodlatte" names the committee its chairman leads.
+_CHAMBER_COMMITTEE_NAMED = re.compile(
+    r"\b(Senate|House)(?: of Representatives)? ((?:[A-Z][\w-]* ){1,3}?)"
+    r"(?:(Committee)\b|(?=(?:[Cc]hairman|[Cc]hairwoman|[Cc]hair|[Rr]anking member)\b))"
+)
+
 
 # "the Senate and House Armed Services committees", "the House and Senate Intelligence
 # Committees": one topic shared by both chambers' committees.
@@ -58,15 +65,19 @@ def chamber_committees(field: Field, named: dict[Ref, OrganizationName]) -> Iter
         (m, (m.group(1),)) for m in _CHAMBER_COMMITTEES.finditer(field.text)
     ]
     matches += [(m, m.group(1, 2)) for m in _BOTH_CHAMBERS.finditer(field.text)]
+    matches += [(m, (m.group(1),)) for m in _CHAMBER_COMMITTEE_NAMED.finditer(field.text)]
     for match, chambers in matches:
         topics, word = match.groups()[-2:]
+        word = word if word is not None else ""
         parts = [topics.strip().rstrip(",")]
         if word.lower() == "committees":
             parts = [p for p in re.split(r",? and |, ", parts[0]) if p]
         bodies = [table.get(fold(f"{c} {p} Committee")) for c in chambers for p in parts]
         if not parts or any(b is None or b.country != "US" for b in bodies):
             continue
-        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        # A chairman's title names the committee by its chamber and topic alone.
+        end = match.end() if word != "" else match.start(2) + len(match.group(2).rstrip())
+        span = doc.char_span(match.start(), end, alignment_mode="expand")
         if span is None:
             continue
         for body in bodies:
