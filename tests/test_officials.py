@@ -1198,3 +1198,15 @@ def test_an_office_holders_own_lawyer_is_no_official() -> None:
         "John Dowd said that the president began paying them."
     )
     assert "John Dowd" not in {name for name, _, _ in offices(body)}
+
+
+def test_a_president_the_table_does_not_know_is_no_namesakes() -> None:
+    # The senator John Kennedy (2017-) is no president: the table knows every president
+    # since 1989, and Trump's title dates the article.
+    body = (
+        "WASHINGTON (Reuters) - President Donald Trump wants tax cuts. Under President John "
+        "Kennedy and President Lyndon Johnson, both Democrats, the tax cuts were large."
+    )
+    holders = {name for name, _, _ in offices(body)}
+    assert "Donald Trump" in holders
+    assert "John Kennedy" not in holders

@@ -166,7 +166,8 @@ def unknown_holder(name: str, when: date | None, role: str, *, earliest: bool = 
     """Whether the table, complete for the office a role names on ``when``, knows nobody by
     that name in it then, nor as a US politician around then: "President Emmanuel Macron"
     or "Senate Majority Leader Paul Gazelka" (of the Minnesota Senate) in a report of 2017
-    hold no United States office. With ``earliest``, ``when`` is the earliest date the
+    hold no United States office (a politician of the time by that name may hold another:
+    not the presidency). With ``earliest``, ``when`` is the earliest date the
     article can have, and the office held at any time from then on counts. False when the
     table cannot tell (no date, another office, a date it does not cover)."""
     offices = _offices(role)
@@ -183,7 +184,14 @@ def unknown_holder(name: str, when: date | None, role: str, *, earliest: bool = 
         for s in namesakes
         if s.office in offices and (s.end >= when if earliest else s.held_on(when))
     ]
+    if offices <= _ONE_HOLDER:
+        # "President John Kennedy" in 2017 is not the senator of that name: an office of one
+        # holder at a time the table knows whole.
+        return not held
     return not held and not known_around(name, when)
+
+
+_ONE_HOLDER = frozenset({"president", "vice president"})
 
 
 def no_older_than(name: str, role: str, *, former: bool = False) -> date | None:
