@@ -1210,3 +1210,11 @@ def test_a_president_the_table_does_not_know_is_no_namesakes() -> None:
     holders = {name for name, _, _ in offices(body)}
     assert "Donald Trump" in holders
     assert "John Kennedy" not in holders
+
+
+def test_a_party_and_an_office_after_a_companys_name_ending_a_sentence() -> None:
+    body = (
+        "WASHINGTON (Reuters) - Wehrum worked for clients such as ExxonMobil Corp. "
+        "Democratic Senator Tom Carper of Delaware had urged colleagues to reject him."
+    )
+    assert ("Tom Carper", "Senator", "United States") in offices(body)

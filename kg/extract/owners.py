@@ -57,7 +57,10 @@ def qualify(field: Field, role: Role, named: Named, context: Context) -> tuple[R
         and role.scope in _PLACE_SCOPES
         and _is_party(owner[0], context)
     ):
-        owner = owner_ending_at(field, owner[0].span.start - 1, named)
+        before = owner_ending_at(field, owner[0].span.start - 1, named)
+        # Only a place: "ExxonMobil Corp. Democratic Senator Tom Carper" is a sentence's
+        # end the model ran on, not the company's senator.
+        owner = before if before is not None and before[1] == "place" else None
     # "Senate Democratic leader Chuck Schumer", "House Republican whip": a party's leader
     # in a legislature is the legislature's office (as "Senate Minority Leader" is).
     if owner is not None and not possessive and _is_party(owner[0], context):
