@@ -1218,3 +1218,12 @@ def test_a_party_and_an_office_after_a_companys_name_ending_a_sentence() -> None
         "Democratic Senator Tom Carper of Delaware had urged colleagues to reject him."
     )
     assert ("Tom Carper", "Senator", "United States") in offices(body)
+
+
+def test_an_apposition_the_parse_made_a_list_item() -> None:
+    body = (
+        "WASHINGTON (Reuters) - Chuck Schumer and Nancy Pelosi informed Trump they would not "
+        "attend. Trump left empty seats, with name cards for Schumer, the Senate Democratic "
+        "leader, and Pelosi, the top Democrat in the House of Representatives."
+    )
+    assert ("Chuck Schumer", "Senate Democratic leader", "United States") in offices(body)

@@ -244,7 +244,7 @@ def _office_nouns(head: Token) -> Iterator[tuple[Token, bool, str]]:
     a copula ("X is the mayor"), and nouns joined to those ("President and CEO of ...")."""
     found: list[tuple[Token, bool, str]] = []
     for child in head.children:
-        if child.dep_ == "appos":
+        if child.dep_ == "appos" or _apposition_parsed_as_conjunct(head, child):
             found.append((child, False, "apposition"))
         elif child.dep_ == "relcl":
             found += _complements(child, "relative")
@@ -253,6 +253,24 @@ def _office_nouns(head: Token) -> Iterator[tuple[Token, bool, str]]:
     for noun, past, shape in list(found):
         found += [(c, past, shape) for c in noun.conjuncts if c.i > noun.i and is_role_head(c.text)]
     yield from found
+
+
+def _apposition_parsed_as_conjunct(name: Token, child: Token) -> bool:
+    """Whether the parse made a list item of an apposition: "name cards for Schumer, the
+    Senate Democratic leader, and Pelosi" (a definite office set off by commas straight
+    after the name)."""
+    if child.dep_ != "conj" or not is_role_head(child.text):
+        return False
+    doc, opening = name.doc, child.left_edge
+    own = [c.right_edge.i for c in child.children if c.dep_ not in ("conj", "cc", "punct")]
+    end = max([child.i, *own]) + 1  # "the mayor of Chicago", not the list after it
+    return (
+        opening.lower_ == "the"
+        and opening.i == name.i + 2
+        and doc[name.i + 1].text == ","
+        and end < len(doc)
+        and doc[end].text == ","
+    )
 
 
 def _complements(verb: Token, shape: str) -> list[tuple[Token, bool, str]]:
