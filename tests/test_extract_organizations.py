@@ -1190,3 +1190,28 @@ def test_a_chamber_committee_by_the_chambers_full_name_or_its_chairmans_title(bo
     organizations, _ = found(body)
     assert "organization/united states house committee on the judiciary" in organizations
     assert "organization/united states house of representatives" not in organizations
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Edward Leigh, chairman of the Commons public accounts committee, said Britain "
+            "had to set an example.",
+            "organization/house of commons public accounts committee",
+        ),
+        (
+            "The agency gave evidence on the subject to the Scottish Parliament's environment "
+            "committee in Edinburgh.",
+            "organization/scottish parliament environment committee",
+        ),
+    ],
+)
+def test_a_british_legislatures_committee_in_lower_case(body: str, expected: str) -> None:
+    organizations, _ = found(body)
+    assert expected in organizations
+
+
+def test_a_kind_of_committee_is_no_committees_name() -> None:
+    organizations, _ = found("He told a Commons select committee that the plan would work.")
+    assert not any("select committee" in key for key in organizations)

@@ -181,6 +181,52 @@ def parliaments(field: Field, named: dict[Ref, OrganizationName]) -> Iterator[Me
                 yield Mention(parliament.ref, parliament.name, field, doc[owner.start : word.end])
 
 
+# "the Commons foreign affairs committee", "the Scottish Parliament's environment
+# committee": a British legislature's committee by its chamber and topic, in any case (not
+# "Westminster's", which may be the city council's).
+_PARLIAMENT_COMMITTEE = re.compile(
+    r"\b(House of Commons|House of Lords|Commons|Lords|Scottish Parliament|"
+    r"Welsh Assembly|Northern Ireland Assembly)(?:['’]s?)? "
+    r"((?:[A-Za-z][a-z-]*,? (?:and )?){1,5}?)([Cc]ommittee)\b"
+)
+_CHAMBERS = {
+    "house of commons": "House of Commons",
+    "commons": "House of Commons",
+    "house of lords": "House of Lords",
+    "lords": "House of Lords",
+}
+_SMALL_WORDS = frozenset({"and", "of", "for", "on", "the"})
+# Words that say what kind of committee it is, not what it is on ("a Commons select
+# committee"): no name.
+_KINDS_OF_COMMITTEE = frozenset(
+    {"select", "joint", "standing", "special", "new", "powerful", "influential", "cross-party"}
+)
+
+
+def parliament_committees(field: Field, named: dict[Ref, OrganizationName]) -> Iterator[Mention]:
+    """A British legislature's committee named by its chamber and its topic, as BBC news
+    writes it in lower case ("the Commons public accounts committee": the House of Commons
+    Public Accounts Committee, "Commons Public Accounts Committee" its other name)."""
+    doc = field.doc
+    for match in _PARLIAMENT_COMMITTEE.finditer(field.text):
+        chamber, topic = match.group(1), match.group(2).strip().rstrip(",")
+        words = topic.replace(",", "").split()
+        if not words or words[0].lower() in _KINDS_OF_COMMITTEE | _SMALL_WORDS:
+            continue  # "a Commons select committee": what kind, not what it is on
+        titled = " ".join(
+            w if w.lower() in _SMALL_WORDS else w[:1].upper() + w[1:] for w in topic.split(" ")
+        )
+        house = _CHAMBERS.get(chamber.lower(), chamber)
+        short = house.removeprefix("House of ")
+        aliases = (f"{short} {titled} Committee",) if short != house else ()
+        name = OrganizationName(f"{house} {titled} Committee", aliases, "government", None, "GB")
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is None:
+            continue
+        named.setdefault(name.ref, name)
+        yield Mention(name.ref, name.name, field, span)
+
+
 def city_police(
     context: Context, taken: set[tuple[str, int]], names: dict[Ref, OrganizationName]
 ) -> Iterator[Mention]:

@@ -21,6 +21,7 @@ from kg.extract.government_bodies import (
     coordinated_bodies,
     district_courts,
     ministries,
+    parliament_committees,
     parliaments,
 )
 from kg.extract.nlp import Mention, analyse, first_mentions, in_text_order, mention_facts
@@ -111,6 +112,11 @@ def organization_mentions(context: Context) -> list[Mention]:
         found += _noted(evidence, "ministry", (m for f in fields for m in ministries(f, named)))
         committees = _noted(
             evidence, "committee", (m for f in fields for m in chamber_committees(f, named))
+        )
+        committees += _noted(
+            evidence,
+            "parliament committee",
+            (m for f in fields for m in parliament_committees(f, named)),
         )
         committees += _noted(
             evidence, "district court", (m for f in fields for m in district_courts(f, named))
