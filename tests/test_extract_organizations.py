@@ -1215,3 +1215,16 @@ def test_a_british_legislatures_committee_in_lower_case(body: str, expected: str
 def test_a_kind_of_committee_is_no_committees_name() -> None:
     organizations, _ = found("He told a Commons select committee that the plan would work.")
     assert not any("select committee" in key for key in organizations)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("A YouGov poll for the newspaper put the party ahead.", "organization/yougov"),
+        ("An ICM poll found support had fallen.", "organization/icm research"),
+        ("The latest Newspoll shows the Coalition ahead.", "organization/newspoll"),
+    ],
+)
+def test_polling_organizations(body: str, expected: str) -> None:
+    organizations, _ = found(body)
+    assert expected in organizations
