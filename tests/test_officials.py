@@ -1227,3 +1227,11 @@ def test_an_apposition_the_parse_made_a_list_item() -> None:
         "leader, and Pelosi, the top Democrat in the House of Representatives."
     )
     assert ("Chuck Schumer", "Senate Democratic leader", "United States") in offices(body)
+
+
+def test_a_region_the_model_labelled_nothing_is_an_envoys_remit() -> None:
+    body = (
+        "The talks failed, UN Middle East envoy Terje Roed-Larsen warned on Monday, as "
+        "Israel and the Palestinian Authority traded accusations."
+    )
+    assert ("Terje Roed-Larsen", "Middle East envoy", "United Nations") in offices(body)

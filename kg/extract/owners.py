@@ -71,9 +71,12 @@ def qualify(field: Field, role: Role, named: Named, context: Context) -> tuple[R
     # "United Nations Middle East envoy": a region between the body and the role is the
     # role's remit.
     region = field.ent_at.get(index) if owner is None and index >= 0 else None
-    if region is not None and region.label_ == "LOC" and not gz.places(region.text):
-        role = role.over(doc, region.start, role.end)
-        owner = owner_ending_at(field, region.start - 1, named)
+    start = region.start if region is not None and region.label_ == "LOC" else None
+    if start is None or gz.places(doc[start : index + 1].text):
+        start = _region_ending_at(doc, index) if owner is None else None
+    if start is not None:
+        role = role.over(doc, start, role.end)
+        owner = owner_ending_at(field, start - 1, named)
     # "its President Burhanuddin Rabbani": the organization just named.
     if owner is None and index >= 0 and doc[index].lower_ == "its":
         owner = organization_before(field, index, context)
@@ -102,6 +105,37 @@ def qualify(field: Field, role: Role, named: Named, context: Context) -> tuple[R
         role = _when(doc, owner[0].span.start, role)
         owner = state_office(role, owner)
     return _split_body(field, role, owner, context)
+
+
+def _region_ending_at(doc: Doc, index: int) -> int | None:
+    """Where a region that envoys are named for ends at ``index`` starts, when the model
+    labelled it nothing ("UN Middle East envoy")."""
+    for size in (3, 2, 1):
+        start = index - size + 1
+        if start >= 0 and doc[start : index + 1].text in _REGIONS:
+            return start
+    return None
+
+
+# Regions that envoys and special representatives are named for (Wikipedia "Special envoy",
+# "Special Representative of the Secretary-General").
+_REGIONS = frozenset(
+    {
+        "Middle East",
+        "Mideast",
+        "Balkans",
+        "Great Lakes",
+        "Horn of Africa",
+        "Sahel",
+        "Central Asia",
+        "Korean Peninsula",
+        "Persian Gulf",
+        "Gulf",
+        "Asia-Pacific",
+        "Latin America",
+        "Caribbean",
+    }
+)
 
 
 def _territorial_secretary(
