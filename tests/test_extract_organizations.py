@@ -1228,3 +1228,12 @@ def test_a_kind_of_committee_is_no_committees_name() -> None:
 def test_polling_organizations(body: str, expected: str) -> None:
     organizations, _ = found(body)
     assert expected in organizations
+
+
+def test_an_outlets_acronym_defined_as_another_body_is_that_body() -> None:
+    organizations, outlets = found(
+        "The arrest came after an investigation by the Australian Federal Police (AFP). "
+        "The AFP says the arrest would not have happened without Malaysian help."
+    )
+    assert "organization/australian federal police" in organizations
+    assert not outlets

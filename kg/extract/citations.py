@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract import Context, article_ref, extractor
 from kg.extract import gazetteers as gz
+from kg.extract.acronyms import definitions
 from kg.extract.home import home_country
 from kg.extract.nlp import OUTLET, Field, Mention, analyse, first_mentions
 from kg.extract.outlets import outlet_domain, outlet_facts, outlet_ref
@@ -39,8 +40,11 @@ def outlet_mentions(context: Context) -> list[Mention]:
 
 
 def _find(context: Context) -> Iterator[Mention]:
+    redefined = redefined_acronyms(context)
     for field in analyse(context):
         for ent in field.ents:
+            if ent.text in redefined:
+                continue  # "the Australian Federal Police (AFP)": its AFP is no news agency
             outlet = _cited(ent) or _described(ent) or _national(ent, field, context)
             ref = outlet_ref(outlet.domain, outlet.name) if outlet else None
             if outlet is not None and ref is not None:
@@ -50,6 +54,22 @@ def _find(context: Context) -> Iterator[Mention]:
             ref = outlet_ref(None, name) if name else None
             if name and ref is not None:
                 yield Mention(ref, name, field, ent)
+
+
+def redefined_acronyms(context: Context) -> frozenset[str]:
+    """The outlets' acronyms the article defines as another name's ("the Australian Federal
+    Police (AFP)"): there, the acronym is that name's, not the news agency's (cached)."""
+    cached = context.cache.get("redefined acronyms")
+    if cached is not None:
+        return frozenset(cached)
+    found = set()
+    for field in analyse(context):
+        for acronym, start, end in definitions(field.text):
+            outlet = gz.outlet_by_form().get(fold(acronym))
+            if outlet is not None and fold(field.text[start:end]) not in gz.outlet_by_form():
+                found.add(acronym)
+    context.cache["redefined acronyms"] = found
+    return frozenset(found)
 
 
 # Nouns that say the name beside them is a news outlet's: "the Herald newspaper", "the

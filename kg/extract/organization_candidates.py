@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING
 from kg.extract import Context
 from kg.extract import gazetteers as gz
 from kg.extract.bodies import ends_in_head, holds_head, name_of, named_by_form, one_name, ordinal
-from kg.extract.citations import outlet_mentions
+from kg.extract.citations import outlet_mentions, redefined_acronyms
 from kg.extract.companies import LEGAL_FORMS, TICKER, is_descriptor, run_together
-from kg.extract.nlp import Field, Mention
+from kg.extract.nlp import OUTLET, Field, Mention
 from kg.extract.organization_checks import (
     NOT_ORGANIZATION,
     OTHER_LABELS,
@@ -189,6 +189,7 @@ def model_mentions(
     context: Context,
     outlets: set[tuple[str, int]],
 ) -> Iterator[Mention]:
+    redefined = redefined_acronyms(context)
     for ent in field.ents:
         if ent.label_ == "PERSON" and (field.name, ent.start) not in outlets:
             named = person_labelled(field, ent, people)
@@ -202,8 +203,10 @@ def model_mentions(
                 _remember(names, named)
                 yield Mention(named.ref, named.name, field, ent)
             continue
-        if ent.label_ != "ORG" or (field.name, ent.start) in outlets:
+        if (field.name, ent.start) in outlets:
             continue  # an outlet is not an organization here
+        if ent.label_ != "ORG" and not (ent.label_ == OUTLET and ent.text in redefined):
+            continue  # an outlet's acronym the article gives another name is that name's
         span, acronym = _extent(ent)
         if span is None:
             continue

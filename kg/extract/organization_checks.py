@@ -161,7 +161,7 @@ def entity_organization(
         return None  # "the Amazon River": a place named after the same word
     if span.start > 0 and doc[span.start - 1].text in HONORIFICS:
         return None  # "Mr Kilroy-Silk": a person the model took for a body
-    if ent.ent_id_ and span.start >= ent.start and span.end <= ent.end:
+    if ent.ent_id_ and ent.label_ == "ORG" and span.start >= ent.start and span.end <= ent.end:
         known = gz.organization_by_form()[fold(ent.ent_id_)]
         candidates = gz.organization_candidates(EDGES.sub("", span.text))
         if len(candidates) > 1:
