@@ -1235,3 +1235,11 @@ def test_a_region_the_model_labelled_nothing_is_an_envoys_remit() -> None:
         "Israel and the Palestinian Authority traded accusations."
     )
     assert ("Terje Roed-Larsen", "Middle East envoy", "United Nations") in offices(body)
+
+
+def test_a_special_prosecutor_of_a_country_that_appoints_them() -> None:
+    body = (
+        "WASHINGTON (Reuters) - President Donald Trump paid lawyers in special prosecutor "
+        "Robert Mueller’s probe of possible collusion."
+    )
+    assert ("Robert Mueller", "special prosecutor", "United States") in offices(body)
