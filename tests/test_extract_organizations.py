@@ -1237,3 +1237,11 @@ def test_an_outlets_acronym_defined_as_another_body_is_that_body() -> None:
     )
     assert "organization/australian federal police" in organizations
     assert not outlets
+
+
+def test_intelligence_agencies_by_their_usual_names() -> None:
+    organizations, _ = found(
+        "The dossier was written by a former officer of Britain's MI6 spy agency, and "
+        "Israel's Mossad was said to have shared it."
+    )
+    assert {"organization/secret intelligence service", "organization/mossad"} <= organizations
