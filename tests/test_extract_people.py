@@ -101,6 +101,16 @@ def test_a_name_met_after_in_is_a_place_wherever_the_text_writes_it() -> None:
     assert "tora bora" not in found and "hazrat ali" in found
 
 
+def test_a_name_before_a_landforms_noun_is_a_place() -> None:
+    body = (
+        "US special forces are continuing to search caves in the Tora Bora region, the "
+        "Pentagon said. Al Qaeda fighters were still at large around Tora Bora, commander "
+        "Hazrat Ali said."
+    )
+    found = people(body)
+    assert "tora bora" not in found and "hazrat ali" in found
+
+
 @pytest.mark.parametrize(
     ("body", "expected"),
     [

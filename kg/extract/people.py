@@ -97,8 +97,9 @@ def _find(fields: tuple[Field, ...]) -> list[Mention]:
         for f, s, how in spans
         if how != "model" or not (_worded(s, common) or _national_body(s) or _after_body_noun(s))
     ]
-    # A name met right after "in" or "near" is a place's ("bases in Tora Bora"): there and
-    # wherever else the text writes it ("the Tora Bora battleground").
+    # A name met right after "in" or "near", or before a landform's noun, is a place's
+    # ("bases in Tora Bora", "the Tora Bora region"): there and wherever else the text
+    # writes it ("the Tora Bora battleground").
     placed = {fold(name_of(f, span)) for f, span, _ in spans if _after_in(span)}
     spans = [(f, span, how) for f, span, how in spans if fold(name_of(f, span)) not in placed]
     # Full names known in the record (the article's title, excerpt and body, and the
@@ -406,13 +407,25 @@ def _shared_names(field: Field) -> Iterator[tuple[Span, str, str | None]]:
 
 def _after_in(span: Span) -> bool:
     """Whether "in", "near" or "outside" comes right before the name, and no possessive
-    after it ("in Tora Bora", not "in John Howard's government")."""
+    after it ("in Tora Bora", not "in John Howard's government"), or a landform's noun
+    follows it ("the Tora Bora region", "the Tora Bora cave complex")."""
     doc = span.doc
+    if span.end < len(doc) and doc[span.end].lower_ in _LANDFORMS:
+        return True
     return (
         span.start > 0
         and doc[span.start - 1].lower_ in ("in", "near", "outside")
         and not (span.end < len(doc) and doc[span.end].lower_ in ("'s", "’s"))
     )
+
+
+# Nouns after a place's name that say it is one ("the Tora Bora mountains").
+_LANDFORMS = frozenset(
+    """
+    region mountains mountain caves cave valley hills ranges range gorge desert peninsula
+    plateau plains
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
 
 
 def _plain_before(span: Span) -> bool:
