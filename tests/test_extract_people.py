@@ -101,6 +101,12 @@ def test_a_name_met_after_in_is_a_place_wherever_the_text_writes_it() -> None:
     assert "tora bora" not in found and "hazrat ali" in found
 
 
+def test_a_name_a_places_word_opens_is_a_place() -> None:
+    body = "Fire crews were sent to Mt Kembla on Tuesday, brigade captain Ross Smith said."
+    found = people(body)
+    assert "mt kembla" not in found and "ross smith" in found
+
+
 def test_a_name_before_a_landforms_noun_is_a_place() -> None:
     body = (
         "US special forces are continuing to search caves in the Tora Bora region, the "

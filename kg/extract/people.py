@@ -408,10 +408,13 @@ def _shared_names(field: Field) -> Iterator[tuple[Span, str, str | None]]:
 def _after_in(span: Span) -> bool:
     """Whether "in", "near" or "outside" comes right before the name, and no possessive
     after it ("in Tora Bora", not "in John Howard's government"), or a landform's noun
-    follows it ("the Tora Bora region", "the Tora Bora cave complex")."""
+    follows it ("the Tora Bora region", "the Tora Bora cave complex"), or a word that opens
+    only places' names opens it ("Mt Gambier")."""
     doc = span.doc
     if span.end < len(doc) and doc[span.end].lower_ in _LANDFORMS:
         return True
+    if len(span) > 1 and span[0].text in _PLACE_OPENERS:
+        return True  # "Mt Gambier", "Lake Macquarie"
     return (
         span.start > 0
         and doc[span.start - 1].lower_ in ("in", "near", "outside")
@@ -419,6 +422,8 @@ def _after_in(span: Span) -> bool:
     )
 
 
+# Words that open a place's name, never a person's.
+_PLACE_OPENERS = frozenset({"Mt", "Mt.", "Mount", "Lake", "Cape", "Fort"})
 # Nouns after a place's name that say it is one ("the Tora Bora mountains").
 _LANDFORMS = frozenset(
     """
