@@ -34,15 +34,11 @@ from kg.model import Article
 from kg.readers import read_file
 from kg.text import fold
 
-DEVELOPMENT = (
-    "tests/data/development",
-    "tests/data/development-wire",
-    "tests/data/development-abc",
-    "tests/data/labelled",
-    "tests/data/development-wire2",
-    "tests/data/development-local",
-    "tests/data/development-uk",
-)
+
+def development_sets() -> list[str]:
+    """The labelled set and every development set (``tests/data/development*``)."""
+    data = Path("tests/data")
+    return [str(data / "labelled"), *sorted(str(p) for p in data.glob("development*"))]
 
 
 def _article_organizations(article: Article) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
@@ -71,7 +67,7 @@ def main(arguments: list[str]) -> None:
     if "--show" in arguments:
         at = arguments.index("--show")
         show, arguments = arguments[at + 1], arguments[:at] + arguments[at + 2 :]
-    folders = [Path(a) for a in arguments] or [Path(f) for f in DEVELOPMENT if Path(f).is_dir()]
+    folders = [Path(a) for a in arguments] or [Path(f) for f in development_sets()]
     if any(is_blind(f) for f in folders):
         raise SystemExit("blind and held-out sets are measured by the lead only")
     counts: dict[str, Counter[str]] = {}
