@@ -1245,3 +1245,24 @@ def test_intelligence_agencies_by_their_usual_names() -> None:
         "Israel's Mossad was said to have shared it."
     )
     assert {"organization/secret intelligence service", "organization/mossad"} <= organizations
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "CHICAGO - CPS said on Monday that schools would reopen, and the CTA added buses.",
+            {"organization/chicago public schools", "organization/chicago transit authority"},
+        ),
+        # The same acronym in a British story is the British body's.
+        (
+            "LONDON - The CPS said it would not prosecute the officers, Scotland Yard said.",
+            {"organization/crown prosecution service"},
+        ),
+    ],
+)
+def test_a_citys_public_bodies_by_the_acronyms_local_news_writes(
+    body: str, expected: set[str]
+) -> None:
+    organizations, _ = found(body)
+    assert expected <= organizations
