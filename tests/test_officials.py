@@ -1243,3 +1243,13 @@ def test_a_special_prosecutor_of_a_country_that_appoints_them() -> None:
         "Robert Mueller’s probe of possible collusion."
     )
     assert ("Robert Mueller", "special prosecutor", "United States") in offices(body)
+
+
+def test_an_office_the_text_gives_a_country_elsewhere() -> None:
+    body = (
+        "Pence voices U.S. concern to Turkish prime minister about arrests\n\n"
+        "WASHINGTON (Reuters) - U.S. Vice President Mike Pence expressed concern to "
+        "Turkey’s prime minister on Thursday, the White House said. In a White House "
+        "meeting with Prime Minister Binali Yildirim, Pence voiced concern."
+    )
+    assert ("Binali Yildirim", "Prime Minister", "Turkey") in offices(body)

@@ -40,6 +40,7 @@ from kg.extract.officeholders import (
     spells,
     unknown_holder,
 )
+from kg.extract.organization_names import country_code
 from kg.extract.organizations import (
     organization_mentions,
     organization_named,
@@ -355,7 +356,12 @@ def _from_evidence(
             # "The Federal Agriculture Minister ... the United States Congress": the one
             # federation named that has the office.
             return places.federation_with(absent)
-        return None
+        stated = places.country_of_office(role.text)
+        if stated is not None:
+            # "Pence voices U.S. concern to Turkish prime minister ... a meeting with Prime
+            # Minister Binali Yildirim": the one country the text gives that office.
+            holding.how += ">stated-for-a-country"
+        return stated
     holding.how = "dateline-sentence" if dated else "home-domestic"
     if home is not None and _devolvable(holding):
         nation = places.devolved(home.ref.key.partition("/")[2])
@@ -863,6 +869,21 @@ class _Places:
         nothing (the United Kingdom's parties are Westminster's)."""
         kinds = {s.kind for s in signals(self.context) if s.iso == iso and s.kind in DOMESTIC}
         return (kinds - {"party"} if parties else kinds) == {"state"}
+
+    def country_of_office(self, role: str) -> Jurisdiction | None:
+        """The one country the article gives an office written alone elsewhere
+        ("Turkey's prime minister", "the Turkish prime minister"), if exactly one."""
+        pattern = re.compile(
+            r"\b([A-Z][\w.]*(?: [A-Z][\w.]*)?)(?:['’]s)? (?i:" + re.escape(role) + r")\b"
+        )
+        found = {
+            iso
+            for field in analyse(self.context)
+            for match in pattern.finditer(field.text)
+            for iso in [country_code(match.group(1))]
+            if iso is not None
+        }
+        return self.country(next(iter(found))) if len(found) == 1 else None
 
     def named_countries(self) -> frozenset[str]:
         """Every country the article names, by its name, its demonym or its places."""
