@@ -237,3 +237,12 @@ def test_every_registered_reader_turns_garbage_into_input_errors_only(tmp_path: 
                 assert error.path == source
                 continue
             assert all(isinstance(item, Article | InputError) for item in items)
+
+
+def test_a_path_object_reads_as_its_text(tmp_path: Path) -> None:
+    good = tmp_path / "story.txt"
+    good.write_text("The mayor spoke on Monday.\n", encoding="utf-8")
+    (article,) = read_file(good)
+    assert isinstance(article, Article) and article.body.startswith("The mayor")
+    (error,) = read_file(tmp_path / "missing.txt")
+    assert isinstance(error, InputError) and "missing.txt" in str(error)

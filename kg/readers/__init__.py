@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import glob
 import inspect
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -133,15 +134,20 @@ def _splitter(path: Path) -> Any:
 
 
 def read_file(
-    source: str | Part, *, limits: Limits = DEFAULT_LIMITS, fields: FieldMap = NO_FIELDS
+    source: str | os.PathLike[str] | Part,
+    *,
+    limits: Limits = DEFAULT_LIMITS,
+    fields: FieldMap = NO_FIELDS,
 ) -> Iterator[Article | InputError]:
-    """Read one input file (or one part of it, see ``split``) with the first reader
-    that accepts it.
+    """Read one input file (a path, or one part of a file, see ``split``) with the first
+    reader that accepts it.
 
     Never raises for a bad file: problems are yielded, so one bad file cannot stop a
     build. An exception no reader should raise (a bug, a recursion limit) ends the
     file's reading as an ``internal error``, with its traceback in the error's detail.
     """
+    if not isinstance(source, (str, Part)):
+        source = os.fspath(source)  # a Path reads as its text
     name = source.source if isinstance(source, Part) else source
     try:
         if isinstance(source, Part):
