@@ -1253,3 +1253,11 @@ def test_an_office_the_text_gives_a_country_elsewhere() -> None:
         "meeting with Prime Minister Binali Yildirim, Pence voiced concern."
     )
     assert ("Binali Yildirim", "Prime Minister", "Turkey") in offices(body)
+
+
+def test_a_director_of_public_prosecutions_is_an_office_of_the_countries_that_have_one() -> None:
+    body = (
+        "LONDON - The director of public prosecutions, Ken Macdonald, says only 11 "
+        "householders were prosecuted, Mr Blair said in the Commons."
+    )
+    assert ("Ken Macdonald", "director of public prosecutions", "United Kingdom") in offices(body)
