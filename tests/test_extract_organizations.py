@@ -1266,3 +1266,11 @@ def test_a_citys_public_bodies_by_the_acronyms_local_news_writes(
 ) -> None:
     organizations, _ = found(body)
     assert expected <= organizations
+
+
+def test_an_agency_by_the_short_name_and_acronym_news_gives_it() -> None:
+    organizations, _ = found(
+        "The Centers for Disease Control estimated that 20,000 Americans were killed. The "
+        "CDC said the figure would rise."
+    )
+    assert "organization/centers for disease control and prevention" in organizations

@@ -901,7 +901,7 @@ WIRE_2017 = datetime(2017, 11, 14, tzinfo=UTC)
         (
             "ST. PAUL, Minn. (Reuters) - The Minnesota Senate will run out of money next "
             "month. Senate Majority Leader Karl Lindqvist said the chamber would close.",
-            {("Karl Lindqvist", "Majority Leader", "")},
+            {("Karl Lindqvist", "Senate Majority Leader", "")},
         ),
         # ... and a president it does not know is not the United States' president.
         (
@@ -1149,6 +1149,12 @@ def test_a_spokesman_of_state_media_is_no_states_aide() -> None:
             "WASHINGTON (Reuters) - Senate Republican Leader Mitch McConnell said on Tuesday "
             "the bill would pass.",
             ("Mitch McConnell", "Senate Republican Leader", "United States"),
+        ),
+        # The majority's leader too: not the House's, nor a state senate's.
+        (
+            "WASHINGTON (Reuters) - Senate Majority Leader Mitch McConnell said on Tuesday "
+            "the bill would pass.",
+            ("Mitch McConnell", "Senate Majority Leader", "United States"),
         ),
     ],
 )

@@ -277,8 +277,9 @@ def _trim(doc: Doc, start: int, end: int) -> int:
 def role_name(role: Role, doc: Doc) -> str:
     """A role's name in the shortest form that is still clear, as a reader names the office:
     a judge's kind of court goes, the court being the jurisdiction's ("U.S. District Judge":
-    "Judge"; "Chief District Judge": "Chief Judge"); a party's leader or whip in a chamber
-    keeps the chamber ("Senate Republican Leader", not the party's "Republican Leader")."""
+    "Judge"; "Chief District Judge": "Chief Judge"); a party's or the majority's leader or
+    whip in a chamber keeps the chamber ("Senate Republican Leader", not the party's
+    "Republican Leader"; "Senate Majority Leader", not the House's or a state's)."""
     if role.scope == "court":
         kept = [w for w in role.text.split(" ") if w.lower() not in COURTS]
         return " ".join(kept) if kept else role.text
@@ -286,7 +287,7 @@ def role_name(role: Role, doc: Doc) -> str:
     if (
         before is not None
         and before.text in _CHAMBER_WORDS
-        and doc[role.start].text in _PARTY_LEADERS
+        and doc[role.start].text in _LEADERS_OF
         and doc[role.end - 1].lower_ in {"leader", "whip"}
     ):
         return f"{before.text} {role.text}"
@@ -294,7 +295,10 @@ def role_name(role: Role, doc: Doc) -> str:
 
 
 _CHAMBER_WORDS = frozenset({"Senate", "House"})
-_PARTY_LEADERS = frozenset({"Republican", "Democratic", "Democrat", "GOP"})
+# Whose leader or whip a chamber's is: a party's, the majority's, the minority's.
+_LEADERS_OF = frozenset(
+    {"Republican", "Democratic", "Democrat", "GOP", "Majority", "Minority", "majority", "minority"}
+)
 
 
 def phrase(doc: Doc, start: int, end: int) -> str:
