@@ -1274,3 +1274,15 @@ def test_an_agency_by_the_short_name_and_acronym_news_gives_it() -> None:
         "CDC said the figure would rise."
     )
     assert "organization/centers for disease control and prevention" in organizations
+
+
+def test_airlines_whatever_label_the_model_gives_them() -> None:
+    organizations, _ = found(
+        "Unions representing Qantas maintenance workers have warned of escalating action. "
+        "Former Ansett staff have joined Virgin Blue since the collapse."
+    )
+    assert {
+        "organization/qantas",
+        "organization/ansett australia",
+        "organization/virgin blue",
+    } <= organizations
