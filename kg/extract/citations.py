@@ -59,16 +59,15 @@ def _find(context: Context) -> Iterator[Mention]:
 def redefined_acronyms(context: Context) -> frozenset[str]:
     """The outlets' acronyms the article defines as another name's ("the Australian Federal
     Police (AFP)"): there, the acronym is that name's, not the news agency's (cached)."""
-    cached = context.cache.get("redefined acronyms")
-    if cached is not None:
-        return frozenset(cached)
-    found = set()
-    for field in analyse(context):
-        for acronym, start, end in definitions(field.text):
-            outlet = gz.outlet_by_form().get(fold(acronym))
-            if outlet is not None and fold(field.text[start:end]) not in gz.outlet_by_form():
-                found.add(acronym)
-    context.cache["redefined acronyms"] = found
+    found = context.cache.get("redefined acronyms")
+    if found is None:
+        outlets = gz.outlet_by_form()
+        found = context.cache["redefined acronyms"] = frozenset(
+            acronym
+            for field in analyse(context)
+            for acronym, start, end in definitions(field.text)
+            if fold(acronym) in outlets and fold(field.text[start:end]) not in outlets
+        )
     return frozenset(found)
 
 

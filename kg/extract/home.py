@@ -242,11 +242,9 @@ def _unlabelled_states(field: Field) -> list[Signal]:
 def _state_names() -> re.Pattern[str]:
     """The states' names of two words or more that name no big city too, as one pattern."""
     names = {
-        form
+        state.name
         for state in gz.state_by_form().values()
-        if not is_city_too(state)
-        for form in (state.name,)
-        if " " in form
+        if " " in state.name and not is_city_too(state)
     }
     alternatives = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
