@@ -448,6 +448,18 @@ def test_national_bodies_and_their_forms(body: str, expected: set[str]) -> None:
     assert organizations == expected
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The United States Government says it is keenly watching the talks.",
+        "The Australian Government will announce its decision on Friday.",
+    ],
+)
+def test_a_countrys_government_is_the_state_not_a_body_ending_in_its_word(body: str) -> None:
+    organizations, _ = found(body)
+    assert organizations == set()
+
+
 def test_a_ministry_has_the_forms_news_writes_for_it() -> None:
     facts = extract(
         Article(source="test.txt", body="Russia's Defense Ministry said its jets struck targets.")

@@ -200,7 +200,9 @@ def _national(name: str) -> OrganizationName | None:
         ministry = body_of(owner, rest)
         if ministry is not None:
             return ministry
-        if fold(rest) in GENERIC:
+        if fold(rest) in GENERIC and not STATE.search(rest):
+            # "U.S. Treasury" is the one US body ending so; "the United States Government"
+            # is the state itself, not a body whose long name ends in "Government".
             bodies = [o for o in gz.organizations() if o.country == iso and o.name.endswith(rest)]
             if len(bodies) == 1:
                 return OrganizationName.of(bodies[0])
