@@ -723,6 +723,9 @@ def test_a_role_that_names_what_it_heads_borrows_no_body_named_before() -> None:
         "Fired FBI Director Jim Roe testified on Thursday.",
         # A person's own lawyer is no official, whoever the client is.
         "Trump's lawyer Jay Sekulow said the president was not under investigation.",
+        # The head of an association of public bodies holds no public office.
+        "“This came as quite a shock,” said Ann Pike, executive director of the National "
+        "Council of State Housing Agencies, in Chicago.",
     ],
 )
 def test_offices_left_and_private_lawyers(body: str) -> None:
@@ -1156,9 +1159,42 @@ def test_a_spokesman_of_state_media_is_no_states_aide() -> None:
             "the bill would pass.",
             ("Mitch McConnell", "Senate Majority Leader", "United States"),
         ),
+        # A bare chief keeps the body it heads.
+        (
+            "WASHINGTON (Reuters) - The White House plans to replace him with CIA chief Mike "
+            "Pompeo, officials said.",
+            ("Mike Pompeo", "CIA chief", "United States"),
+        ),
     ],
 )
 def test_role_names_in_their_shortest_clear_form(body: str, expected: tuple[str, str, str]) -> None:
+    assert expected in offices(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A royal commission's commissioner holds a public office of the countries that have
+        # royal commissions.
+        (
+            "The royal commission sat in Sydney yesterday. Royal Commissioner Terrence Cole QC "
+            "is investigating the claims.",
+            ("Terrence Cole", "Royal Commissioner", "Australia"),
+        ),
+        # Counsel assisting the commissioner is the counsel, whatever letters follow the name.
+        (
+            "The royal commission sat in Sydney yesterday. There was a warning from Counsel "
+            "Assisting the Commissioner, Lionel Roberts QC, that there would be charges.",
+            ("Lionel Roberts", "Counsel Assisting the Commissioner", "Australia"),
+        ),
+        (
+            "Neville Owen heads the commission in Perth, but today it is expected to hear "
+            "mainly from Counsel Assisting, Wayne Martin QC.",
+            ("Wayne Martin", "Counsel Assisting", "Australia"),
+        ),
+    ],
+)
+def test_the_officers_of_a_royal_commission(body: str, expected: tuple[str, str, str]) -> None:
     assert expected in offices(body)
 
 

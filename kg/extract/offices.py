@@ -70,6 +70,13 @@ _TRADES = frozenset(
     petroleum insurance bankers property tourism builders
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
+# A council or conference of public bodies or their heads is the association they form
+# ("National Council of State Housing Agencies", "U.S. Conference of Mayors"), no public body.
+_FEDERATION = re.compile(
+    r"\b(?:Council|Conference|Board|League) of (?:[A-Z][\w.-]* )*"
+    r"(?:Agencies|Governments|Legislatures|Counties|Cities|Mayors|Governors|Boards|Councils|"
+    r"Commissions|Officials|Chiefs|Administrators|Attorneys General|Secretaries of State)$"
+)
 _OF_PLACE = re.compile(r"(?:City|Town|Village|County|State|Commonwealth) of (.+)", re.IGNORECASE)
 _PUBLIC_BANKS = re.compile(r"\b(?:reserve|central|world|federal)\b", re.IGNORECASE)
 
@@ -82,10 +89,14 @@ def body_kind(name: str, known: str = "") -> str:
     ('public', 'party')
     >>> body_kind("Amnesty International", "ngo"), body_kind("Hyde Park Chamber of Commerce")
     ('private', 'private')
+    >>> body_kind("National Council of State Housing Agencies"), body_kind("City Council")
+    ('private', 'public')
     """
     words = set(fold(name).split())
     if _trade_meeting(words):
         return PRIVATE  # "Australian Food and Grocery Council", "Business Council": a trade's
+    if _FEDERATION.search(name):
+        return PRIVATE  # "National Council of State Housing Agencies": its members' body
     if known:
         return PUBLIC if known in _PUBLIC_KINDS else PARTY if known == "party" else PRIVATE
     if seat(name) is not None:

@@ -1059,7 +1059,7 @@ def _trim(span: Span) -> Span | None:
         doc[end - 1].lower_ in ("'s", "’s", "'", "’")
         or doc[end - 1].is_lower
         or doc[end - 1].is_punct
-        or (end - start > 2 and doc[end - 1].text.rstrip(".") in _POST_NOMINALS)
+        or (end - start > 2 and doc[end - 1].text.rstrip(".") in POST_NOMINALS)
         or (end - start > 1 and doc[end - 1].lower_ in _FUNCTION_WORDS)  # "Trump Jr. Had"
     ):
         end -= 1  # "Sir Keir Starmer QC": letters after a name are not part of it
@@ -1095,7 +1095,7 @@ _NATIONALS = frozenset(
     for sex in ("man", "woman", "men", "women")
 )
 # Letters after a name: ranks, honours, degrees ("Keir Starmer QC", "Jane Smith OBE").
-_POST_NOMINALS = frozenset(
+POST_NOMINALS = frozenset(
     """
     QC KC MP MPs MSP MS MLA MEP AM TD OBE MBE CBE KBE DBE CH OM PhD MD DDS Esq
     """.split()  # noqa: SIM905 - a word list reads best as words

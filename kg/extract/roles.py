@@ -279,7 +279,8 @@ def role_name(role: Role, doc: Doc) -> str:
     a judge's kind of court goes, the court being the jurisdiction's ("U.S. District Judge":
     "Judge"; "Chief District Judge": "Chief Judge"); a party's or the majority's leader or
     whip in a chamber keeps the chamber ("Senate Republican Leader", not the party's
-    "Republican Leader"; "Senate Majority Leader", not the House's or a state's)."""
+    "Republican Leader"; "Senate Majority Leader", not the House's or a state's); a bare
+    "chief" keeps the body named before it ("CIA chief")."""
     if role.scope == "court":
         kept = [w for w in role.text.split(" ") if w.lower() not in COURTS]
         return " ".join(kept) if kept else role.text
@@ -291,7 +292,16 @@ def role_name(role: Role, doc: Doc) -> str:
         and doc[role.end - 1].lower_ in {"leader", "whip"}
     ):
         return f"{before.text} {role.text}"
+    if role.text.lower() in _BARE_HEADS:
+        # "CIA chief Mike Pompeo": a chief of nothing named is no office a reader knows.
+        body = next((e for e in doc.ents if e.end == role.start and e.label_ == "ORG"), None)
+        if body is not None and not body[-1].text.endswith(("'s", "’s")):
+            named = body[1:] if body[0].lower_ == "the" else body
+            return f"{named.text} {role.text}"
     return role.text
+
+
+_BARE_HEADS = frozenset({"chief", "head", "boss"})
 
 
 _CHAMBER_WORDS = frozenset({"Senate", "House"})
@@ -408,9 +418,22 @@ def role_ending_at(doc: Doc, end: int) -> Role | None:
             break
     start = _shadow_portfolio(doc, start)
     start = _trim(doc, start, end)
+    assisting = _assisting(doc, start)
+    if assisting is not None:
+        start = head = assisting[0]
+        scope = assisting[1]
     return Role(
         phrase(doc, start, end), scope, start, end, head, past(doc, start), sought(doc, start, end)
     )
+
+
+def _assisting(doc: Doc, start: int) -> tuple[int, str] | None:
+    """The office that takes the role at ``start`` as its object: "Counsel Assisting the
+    Commissioner, Lionel Roberts" is the counsel, not the commissioner."""
+    if start < 3 or doc[start - 1].lower_ != "the" or doc[start - 2].lower_ != "assisting":
+        return None
+    found = _head_ending_at(doc, start - 1)
+    return found if found is not None and found[0] < start - 2 else None
 
 
 def _shadow_portfolio(doc: Doc, start: int) -> int:

@@ -23,7 +23,7 @@ from kg.extract.owners import (
     qualify,
     state_office,
 )
-from kg.extract.people import person_mentions
+from kg.extract.people import POST_NOMINALS, person_mentions
 from kg.extract.places import country_ref
 from kg.extract.positions import Holding, Jurisdiction, Named, Owner, attach
 from kg.extract.quotation_marks import quotation_spans
@@ -371,6 +371,8 @@ def _set_off(person: Mention, role: Role) -> tuple[Role | None, str]:
             return aide, "aide-comma"
         return None, "title-comma"
     after = person.span.end
+    while after < len(doc) and doc[after].text.rstrip(".") in POST_NOMINALS:
+        after += 1  # "from Counsel Assisting, Lionel Roberts QC, that ...": the name's letters
     closed = after >= len(doc) or doc[after].is_punct or doc[after].is_sent_start
     if word in _TO_WITH and not closed:
         return None, "title-comma"
