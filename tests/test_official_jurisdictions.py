@@ -206,6 +206,18 @@ def test_australian_minister_placed_by_the_table_in_a_foreign_story() -> None:
     assert ("Alexander Downer", "Foreign Minister", "Australia") in offices(body)
 
 
+def test_us_attorney_general_placed_by_the_table_in_a_foreign_report() -> None:
+    # An Australian broadcaster's report naming no US body: "Attorney-General" is an office of
+    # Australia too, and the table says whose this holder was.
+    body = (
+        "A man has been charged with conspiracy in the attacks. Attorney-General John "
+        "Ashcroft claims he was an active participant."
+    )
+    assert ("John Ashcroft", "Attorney-General", "United States") in offices(body)
+    assert minister_country("Ashcroft", date(2003, 1, 5), "Attorney General") == "US"
+    assert minister_country("Daryl Williams", None, "Attorney-General") == "AU"
+
+
 def test_mayor_table_and_text_disagree() -> None:
     # The table's mayor of Chicago, in a report that names only another city: a namesake
     # or a visit; none rather than either guess.
