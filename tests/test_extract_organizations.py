@@ -1298,3 +1298,30 @@ def test_airlines_whatever_label_the_model_gives_them() -> None:
         "organization/ansett australia",
         "organization/virgin blue",
     } <= organizations
+
+
+# Fourteenth pass (issue 16): sentences written for these tests.
+def test_a_ticker_run_into_a_name_is_left_out() -> None:
+    organizations, _ = found(
+        "The change was sought by banks including JPMorgan Chase & Co(JPM.N), officials said."
+    )
+    assert organizations == {"organization/jpmorgan chase and co"}
+
+
+def test_a_chamber_and_a_lower_case_committee_name_no_body() -> None:
+    body = (
+        "WASHINGTON (Reuters) - Richard Burr, who leads the Senate Intelligence Committee, "
+        "said he expected the Senate committee’s investigation to last into 2018."
+    )
+    organizations, _ = found(body)
+    assert organizations == {"organization/united states senate select committee on intelligence"}
+
+
+def test_a_short_form_of_a_listed_body_named_before_is_that_body() -> None:
+    body = (
+        "WASHINGTON (Reuters) - Simpson gave testimony to the Senate Judiciary committee in "
+        "August. Representatives of the Judiciary Committee’s Republican majority did not "
+        "respond."
+    )
+    organizations, _ = found(body)
+    assert organizations == {"organization/united states senate committee on the judiciary"}

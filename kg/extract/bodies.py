@@ -49,6 +49,7 @@ _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 _DOTTED = re.compile(r"(?:[A-Z]\.){2,}")
 _LOWER_HEADS = frozenset({"committee", "subcommittee", "commission", "caucus", "police"})
 _JOINS = frozenset({"of", "for", "on", "and", "&", "the"})
+_CHAMBERS = frozenset({"Senate", "House", "Congress", "Parliament", "Assembly", "Commons", "Lords"})
 # Words a name of this form never holds: weekdays, months, and the words of events and
 # things ("the Board Room", "Supreme Court ruling" stops at "ruling" anyway).
 _NEVER = frozenset(
@@ -150,6 +151,8 @@ def named_by_form(doc: Doc, start: int = 0, end: int | None = None) -> Iterator[
             and doc[last + 1].is_lower
             # "Afghan police", "Palestinian police": a people's police, not a named force.
             and doc[index].ent_type_ != "NORP"
+            # "the Senate committee's investigation": which of its committees, not a name.
+            and not (last == index and doc[index].text in _CHAMBERS)
         ):
             last += 1  # "the Health and Human Relations committee", "West Yorkshire police"
         yield from _parts(doc, index, last + 1)

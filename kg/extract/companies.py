@@ -23,7 +23,7 @@ INCORPORATED = re.compile(r"^[^,]+, (?:Inc|Corp|Ltd|LLC|L\.L\.C|Co|PLC|Plc|plc)\
 # A company's legal suffix, which news writes or leaves out ("Exxon Mobil Corp.").
 # ("Barclays Plc", "Airbus SE": European forms wire copy keeps; not "AG" or "SA", which are
 # also an attorney-general's and South Australia's abbreviations.)
-SUFFIX = re.compile(r",? (?:Inc|Corp|Co|Ltd|LLC|L\.L\.C|PLC|Plc|plc|SE|NV|SpA)\.?$")
+SUFFIX = re.compile(r",? (?:& )?(?:Inc|Corp|Co|Ltd|LLC|L\.L\.C|PLC|Plc|plc|SE|NV|SpA)\.?$")
 
 COMPANY = re.compile(
     r"\b(Inc|Corp|Corporation|Ltd|Limited|LLC|Company|Co|Group|plc|Plc|PLC|SE|NV|SpA)\b\.?"
@@ -91,7 +91,11 @@ _GROUP = re.compile(r" (?:Group|Holdings?)$")
 
 def without_suffixes(name: str) -> tuple[str, ...]:
     """A company's shorter names: without its legal form, then without "Group" or
-    "Holdings" ("Goldman Sachs Group Inc": "Goldman Sachs Group", "Goldman Sachs")."""
+    "Holdings" ("Goldman Sachs Group Inc": "Goldman Sachs Group", "Goldman Sachs").
+
+    >>> without_suffixes("JPMorgan Chase & Co")
+    ('JPMorgan Chase',)
+    """
     forms = []
     for pattern in (SUFFIX, _GROUP):
         shorter = pattern.sub("", name)

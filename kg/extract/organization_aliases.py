@@ -40,6 +40,9 @@ def short_forms(found: list[Mention], names: dict[Ref, OrganizationName]) -> lis
     a lone word that opens one ("Yankuang" and "Yankuang Group"), and a name that opens one
     before its legal form or its kind ("Middle Way" and "the Middle Way Group")."""
     longer = {m.name: m.ref for m in found}
+    # As the text writes them too: "the Senate Judiciary committee" is a listed body's,
+    # whose name the list words otherwise ("Senate Committee on the Judiciary").
+    written = {fold(m.span.text): m.ref for m in found}
     table = gz.organization_by_form()
     renamed: dict[str, Ref] = {}
     for name in longer:
@@ -50,6 +53,8 @@ def short_forms(found: list[Mention], names: dict[Ref, OrganizationName]) -> lis
             whole = {longer[n] for n in longer if n.startswith(f"{name} ")}
         else:
             whole = {longer[n] for n in longer if n.endswith(f" {name}")}
+            whole |= {ref for w, ref in written.items() if w.endswith(f" {fold(name)}")}
+            whole.discard(longer[name])
             # "Air Products" and "Air Products and Chemicals Inc": a company's opening words;
             # "Middle Way" and "the Middle Way Group": a body's name without its kind.
             whole |= {

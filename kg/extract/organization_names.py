@@ -68,6 +68,9 @@ _PARLIAMENT = re.compile(r"(.+?)(?:['’]s)? Parliament")
 
 _DOTTED = re.compile(r"(?:[A-Z]\.){2,}[A-Z]?\.?")
 
+# A bracket the name leaves open: a ticker run into it ("JPMorgan Chase & Co(JPM.N").
+_UNCLOSED = re.compile(r"\s*\([^)]*$")
+
 EDGES = re.compile(r"^(?:the|The)\s+|['’]s?$")
 
 
@@ -112,8 +115,10 @@ def organization_named(text: str) -> OrganizationName | None:
     'Miami Police Department'
     >>> organization_named("South Wales Police").name
     'South Wales Police'
+    >>> organization_named("JPMorgan Chase & Co(JPM.N").aliases
+    ('JPMorgan Chase',)
     """
-    name = EDGES.sub("", clean_label(text)).strip()
+    name = EDGES.sub("", _UNCLOSED.sub("", clean_label(text))).strip()
     if not fold(name):
         return None
     known = known_organization(name)
