@@ -23,7 +23,7 @@ from kg.extract.roles import MODIFIERS, PAST
 from kg.text import fold
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
 Candidate = tuple[Field, "Span", list[gz.City | gz.Country]]
 """A place name found in a field, with the places it may denote (likeliest first)."""
@@ -75,8 +75,19 @@ def after_where(span: Span, *, also_people: bool = False) -> bool:
     ``also_people`` counts those that take people as often ("to Llanelli")."""
     if span.start == 0:
         return False
-    word = span.doc[span.start - 1].lower_
+    doc, at = span.doc, span.start - 1
+    word = doc[at].lower_
+    if word == "of" and at > 0 and doc[at - 1].lower_ in _BEARINGS:
+        return True  # "100 kilometres west of Alice Springs"
     return word in _WHERE or (also_people and word in ("to", "at"))
+
+
+_BEARINGS = frozenset(
+    """
+    north south east west north-east north-west south-east south-west northeast northwest
+    southeast southwest
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
 
 
 def named_as_town(span: Span) -> bool:
@@ -275,6 +286,44 @@ def unlabelled_after_where(field: Field) -> list[tuple[Field, Span]]:
             continue  # a longer name, or a person's ("in Smith's view")
         found.append((field, span))
     return found
+
+
+def unlabelled_in_list(field: Field) -> list[tuple[Field, Span]]:
+    """Capitalized words no entity holds, set in a list between places the model saw
+    ("flights to Sydney, Brisbane, Adelaide, Launceston and Canberra", where it saw no
+    Adelaide). Only a town of the article's country may be read there (`supported_towns`)."""
+    doc = field.doc
+    found: list[tuple[Field, Span]] = []
+    start = 0
+    while start < len(doc):
+        end = start
+        while end < len(doc) and end - start < 3 and _bare_capital(doc[end]):
+            end += 1
+        if end > start:
+            span = doc[start:end]
+            if _joined_to_places(field, span, before=True) and _joined_to_places(
+                field, span, before=False
+            ):
+                found.append((field, span))
+            start = end
+        else:
+            start += 1
+    return found
+
+
+def _bare_capital(token: Token) -> bool:
+    return token.is_title and token.is_alpha and not token.ent_type_ and not token.is_sent_start
+
+
+def _joined_to_places(field: Field, span: Span, *, before: bool) -> bool:
+    """Whether a list's comma or "and" joins the span to a place the model saw, on the side
+    asked."""
+    doc = span.doc
+    joint, index = (span.start - 1, span.start - 2) if before else (span.end, span.end + 1)
+    if not (0 <= joint < len(doc) and doc[joint].text in (",", "and", "or")):
+        return False
+    other = field.ent_at.get(index)
+    return other is not None and other.label_ in ("GPE", "LOC") and bool(gz.places(other.text))
 
 
 def unlabelled_before_mayor(field: Field) -> list[tuple[Field, Span]]:

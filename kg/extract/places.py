@@ -21,6 +21,7 @@ from kg.extract.localities import (
     supported_towns,
     unlabelled_after_where,
     unlabelled_before_mayor,
+    unlabelled_in_list,
     without_neighbourhoods,
 )
 from kg.extract.nlp import Field, Mention, analyse, first_mentions, in_text_order, mention_facts
@@ -46,6 +47,10 @@ _NAMES_OF_TOWNS = frozenset({"FAC", "ORG", "PERSON"})
 # organization; a city that opens such a name is still a city mention.
 _LONGEST_CITY_PREFIX = 3
 _BIG_CITY = 100_000
+# Entities the model takes a place inside for: buildings, bodies, works and events.
+_INSIDE_WHERE = frozenset({"FAC", "ORG", "WORK_OF_ART", "EVENT"})
+# Events named by the city that holds them ("the Adelaide Test"): the city is a place.
+_EVENTS = frozenset({"Test", "Olympics", "Games", "Summit", "Marathon"})
 _HUGE_CITY = 400_000
 
 
@@ -109,8 +114,9 @@ def _find(
                     candidates.append((field, span, options))
                 elif fold(span.text) not in gz.regions():
                     small.append(found(field, span, "model-place-town"))
-            elif ent.label_ in ("FAC", "ORG") and (inside := _where_inside(span)) is not None:
-                # "the Golden Temple in Amritsar" (one FAC entity): the town after "in"
+            elif ent.label_ in _INSIDE_WHERE and (inside := _where_inside(span)) is not None:
+                # "the Golden Temple in Amritsar" (one FAC entity), "the first Test in
+                # Adelaide" (a work, to the model): the town after "in"
                 small.append(found(field, inside, "inside-where"))
             elif ent.label_ == "FAC" and (parts := _listed_places(span)):
                 # "Doncaster, Hartlepool, North Tyneside" as one building
@@ -126,6 +132,10 @@ def _find(
                     # No person's name to the people extractor: a big city of the
                     # article's country ("including Perth and Darwin").
                     big.append(found(field, span, "person-big-city"))
+            elif ent.label_ == "PERSON" and len(span) > 1 and after_where(span):
+                # "100 kilometres west of Alice Springs": a town of two words after a
+                # preposition of place, when the article's country supports it.
+                small.append(found(field, span, "person-where"))
             elif ent.label_ == "PERSON" and len(span) > 1:
                 # The model takes some two-word towns for people ("Khan Yunis").
                 options = [
@@ -169,6 +179,7 @@ def _find(
                             inside_names.append((field, span[:size], options))
                         break
         small += [found(f, s, "unlabelled-where") for f, s in unlabelled_after_where(field)]
+        small += [found(f, s, "unlabelled-in-list") for f, s in unlabelled_in_list(field)]
         small += [found(f, s, "hyphenated-town") for f, s in hyphenated_towns(field)]
         small += [found(f, s, "before-mayor") for f, s in unlabelled_before_mayor(field)]
     # A country named in the article settles which of several same-named cities is meant.
@@ -345,7 +356,7 @@ def _modifies(ent: Span, span: Span, size: int) -> bool:
     model took "Adelaide" for an organization), the entity goes on in lower case ("the
     Toowoomba school"), or an indefinite article opens it ("a Toowoomba Anglican school").
     Otherwise the city is a word of a name: "the Birmingham News", "Miami Police"."""
-    if size == len(span) or span[size].is_lower:
+    if size == len(span) or span[size].is_lower or span[size].text in _EVENTS:
         return True
     return ent.start > 0 and ent.doc[ent.start - 1].lower_ in ("a", "an")
 
