@@ -884,3 +884,19 @@ def test_a_participle_after_the_main_clause_is_its_subjects_saying() -> None:
     assert found["There was no guarantee he could have played at all on Sunday."] == (
         "person/john fitzgerald"
     )
+
+
+def test_he_after_a_sentence_its_attribution_closes_is_that_speaker() -> None:
+    # The sentence before reports the Tory leader's words about Mr Brown: "he" is the one
+    # speaking there, not the subject of his reported words.
+    body = (
+        "Tory leader Michael Howard attacked the Budget on Wednesday. Mr Brown liked to "
+        "rattle off magical balances to convince people there was no black hole, the Tory "
+        'leader said. "This dodgy government is now publishing a dodgy Budget based on '
+        'dodgy numbers," he said.'
+    )
+    assert quotes_of(body) == {
+        "This dodgy government is now publishing a dodgy Budget based on dodgy numbers": (
+            "person/michael howard"
+        )
+    }

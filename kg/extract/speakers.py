@@ -322,6 +322,15 @@ class Speakers:
                 and (sex is None or self.sex.get(m.ref, sex) == sex)
                 and not _other_of_sex(token, sex)
             ]
+            closing = self._closing_speaker(parse, sex) if n < number else None
+            if closing is not None:
+                # "Mr Brown liked to ..., the Tory leader said. "...," he said": the one
+                # whose words the sentence reports, not its reported subject; "..., he
+                # said" there leads further back.
+                if closing.mention is None:
+                    last = max(last - 1, number - _CHAIN)
+                    continue
+                return Subject(True, closing.mention, "pronoun:closing-speaker")
             # The main clause's subject first ("Mr Crean says he is not calling on Dr
             # Hollingworth ..."); a main clause whose subject is the same pronoun speaks of
             # the same person, further back ("He said ... Mr Houston may be ...").
@@ -355,6 +364,35 @@ class Speakers:
             if found:
                 return Subject(True, found[-1][1], "pronoun:other-subject")
         return UNDECIDED
+
+    def _closing_speaker(self, parse: Parsed, sex: str | None) -> Subject | None:
+        """Who speaks in a sentence closed by its attribution, after a comma or a quotation
+        mark (", the Tory leader said.", ", he said."): the person a name or an office
+        names (``mention``), or, for "he" or "she" of the sex asked, someone further back
+        (``mention`` None); None when no such attribution closes the sentence, or its
+        speaker is not found."""
+        words = [t for t in parse.doc if not t.is_punct]
+        if len(words) < 3 or not _SAYS.fullmatch(words[-1].text):
+            return None
+        verb = words[-1]
+        subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+        if subject is None or subject.i != verb.i - 1 and subject.left_edge.i != verb.i - 2:
+            return None
+        opening = subject.left_edge.i
+        if opening == 0 or parse.doc[opening - 1].text not in (",", '"', "”", "’"):
+            return None
+        if subject.lower_ in _PRONOUNS:
+            same = sex is None or _PRONOUNS[subject.lower_] == sex
+            return Subject(True, None, "closing-pronoun") if same else None
+        named = self._named(parse, subject)
+        if named is not None and named.ref.kind == "person":
+            return Subject(True, named, "closing-name")
+        words = [fold(t.text) for t in subject.subtree if t.lower_ not in ("the", "a", "an")]
+        if not words or not is_role_head(subject.lower_):
+            return None
+        char = self.field.doc[parse.index(subject)].idx
+        holder = self.holder(char, words)
+        return Subject(True, holder, "closing-role") if holder is not None else None
 
     def _speech_of(self, parse: Parsed, token: Token) -> Mention | None:
         """The named person whose words a subject names ("Mr Johnson's speech comes after
