@@ -376,7 +376,7 @@ class Speakers:
             return None
         verb = words[-1]
         subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
-        if subject is None or subject.i != verb.i - 1 and subject.left_edge.i != verb.i - 2:
+        if subject is None or subject.i != verb.i - 1:
             return None
         opening = subject.left_edge.i
         if opening == 0 or parse.doc[opening - 1].text not in (",", '"', "”", "’"):
@@ -387,11 +387,11 @@ class Speakers:
         named = self._named(parse, subject)
         if named is not None and named.ref.kind == "person":
             return Subject(True, named, "closing-name")
-        words = [fold(t.text) for t in subject.subtree if t.lower_ not in ("the", "a", "an")]
-        if not words or not is_role_head(subject.lower_):
+        role = [fold(t.text) for t in subject.subtree if t.lower_ not in ("the", "a", "an")]
+        if not role or not is_role_head(subject.lower_):
             return None
         char = self.field.doc[parse.index(subject)].idx
-        holder = self.holder(char, words)
+        holder = self.holder(char, role)
         return Subject(True, holder, "closing-role") if holder is not None else None
 
     def _speech_of(self, parse: Parsed, token: Token) -> Mention | None:
