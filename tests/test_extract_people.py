@@ -594,3 +594,21 @@ def test_a_name_joined_to_a_participle_is_the_name_alone() -> None:
     )
     assert people(body) >= {"ian murray", "moon jae in"}
     assert "ian murray skippered" not in people(body)
+
+
+# Fourteenth pass (issue 16): sentences written for these tests.
+def test_an_officeholders_surname_the_model_took_for_a_body_acting_as_a_person() -> None:
+    body = (
+        "WASHINGTON (Reuters) - In October, Trump declined to certify that Iran was "
+        "complying with the deal. Congress passes the ball back to Trump’s desk."
+    )
+    assert people(body) == {"trump"}
+
+
+def test_a_companys_short_name_is_not_an_officeholders_surname() -> None:
+    # Phillips is a surname of Congress too; the text names the company in full.
+    body = (
+        "Six months ago, Phillips Petroleum delayed its plan. But today Phillips has "
+        "announced it has reached a deal with East Timor."
+    )
+    assert people(body) == set()

@@ -222,6 +222,13 @@ def known(name: str) -> list[Spell]:
     return _one_person(_table()[0].get(key, [])) if " " in key else []
 
 
+@cache
+def officeholder_surnames() -> frozenset[str]:
+    """The folded surnames of everyone the reference tables hold: US presidents, vice
+    presidents and members of Congress, the great offices' holders, the mayors."""
+    return frozenset(_table()[1]) | frozenset(_ministers()[1]) | frozenset(_mayors()[1])
+
+
 def _offices(role: str) -> set[str]:
     words = fold(role).split()
     for size in (3, 2, 1):

@@ -17,6 +17,7 @@ from kg.extract import gazetteers as gz
 from kg.extract.bodies import DESCRIPTORS
 from kg.extract.names import HONORIFICS, person_key, person_name, surname
 from kg.extract.nlp import Field, Mention, analyse, first_mentions, in_text_order, mention_facts
+from kg.extract.officeholders import officeholder_surnames
 from kg.extract.roles import is_role_head, is_role_word, role_ending_at, role_last_words
 from kg.model import Article, Fact, Iri, Ref
 from kg.namespaces import RDF, SDO
@@ -505,6 +506,10 @@ def _name_spans(field: Field, blocked: set[int]) -> Iterator[tuple[Span, str]]:
             taken.add(ent.start)
             yield ent, "relative"  # "his wife, Melania" (the model's GPE)
             continue
+        if len(ent) == 1 and not _title_field(field) and _officeholder_acting(ent):
+            taken.add(ent.start)
+            yield ent, "officeholder-surname"  # "While Trump said", the model's ORG
+            continue
         if _name_shaped(field, ent):
             how = _mislabelled_person(field, ent, lone)
             if how:
@@ -902,6 +907,39 @@ def _lone_surnames(field: Field) -> frozenset[str]:
         ):
             found.add(fold(ent.text))  # "Mr Katwala added:"
     return frozenset(found)
+
+
+def _title_field(field: Field) -> bool:
+    """A headline or an article's title: short, its names read with the body's."""
+    return field.headline or field.name == "title"
+
+
+def _officeholder_acting(ent: Span) -> bool:
+    """Whether a lone word the model took for an organization or a product, which no list
+    of bodies knows, is the surname of someone the reference tables hold in office and acts
+    as a person in its sentence: a possessor, or the subject of a verb right after it
+    ("Trump’s decision", "While Trump said", "Trump declined", "Trump has"). A company
+    acts so too; its name is seldom an officeholder's, and a name the text gives a company
+    in full ("Phillips Petroleum") is the company's.(A headline's lone word is read with
+    the body's names.)"""
+    word, doc = ent[0], ent.doc
+    if ent.label_ not in ("ORG", "NORP", "PRODUCT") or ent.ent_id_ or not word.is_title:
+        return False
+    if not word.is_alpha or len(word) < 3 or fold(word.text) not in officeholder_surnames():
+        return False
+    after = doc[ent.end] if ent.end < len(doc) else None
+    if after is None or any(len(e) > 1 and e[0].text == word.text for e in doc.ents):
+        return False  # "Phillips Petroleum ... Phillips has announced": the company's
+    if after.text in ("’s", "'s") or after.lower_ in _SPEECH_VERBS or after.lower_ in _AUXILIARIES:
+        return True
+    return (after.is_lower and after.is_alpha and after.lower_.endswith("ed")) or _speaks(ent)
+
+
+_AUXILIARIES = frozenset(
+    """
+    has had have is was will would can could should may might must did does
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
 
 
 def _aged(span: Span) -> bool:
