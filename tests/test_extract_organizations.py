@@ -1325,3 +1325,34 @@ def test_a_short_form_of_a_listed_body_named_before_is_that_body() -> None:
     )
     organizations, _ = found(body)
     assert organizations == {"organization/united states senate committee on the judiciary"}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A party named with its noun in lower case is the party, whatever comes before.
+        (
+            "Ex-Labour MP George Galloway was expelled from the Labour party because of his "
+            "opposition to the war.",
+            {"organization/labour party"},
+        ),
+        # "the Party" alone names no party in particular.
+        ("He has decided to stand down to avoid any damage to the Party, he said.", set()),
+        # A listed body's one-word name that ends another name is not that body.
+        (
+            "The home secretary will not renew the regime of detention without trial after "
+            "Law Lords ruled it illegal.",
+            set(),
+        ),
+    ],
+)
+def test_parties_and_lone_words_of_other_names(body: str, expected: set[str]) -> None:
+    organizations, _ = found(body)
+    assert organizations == expected
+
+
+def test_a_lone_word_after_the_is_still_the_listed_body() -> None:
+    organizations, _ = found(
+        "The Tories are trying to capitalise on the row, and the Lords will vote."
+    )
+    assert {"organization/house of lords", "organization/conservative party"} <= organizations

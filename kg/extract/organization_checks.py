@@ -170,6 +170,8 @@ def entity_organization(
         if state is not None:
             # "Speaker of the Kentucky House of Representatives": the state's chamber.
             return OrganizationName(f"{state} {EDGES.sub('', span.text)}", (), "government")
+        if len(span) == 1 and known.kind != "party" and _ends_another_name(span):
+            return None  # "Law Lords", "Time Lords": not the House of Lords
         if known.kind == "party" and as_adjective(field, span, context):
             # "Republican senators", "Labour MP": a member's party, not the party acting.
             # Officials read it (a party before an office); the graph does not get it.
@@ -240,6 +242,23 @@ def entity_organization(
     if fold(named.name) in GENERIC or _lone_word(field, span, context):
         return None
     return named
+
+
+def _ends_another_name(span: Span) -> bool:
+    """Whether a listed body's one-word name ends a longer name the model cut it from: a
+    capitalized word right before it, inside the sentence, that names no place, people,
+    party or title ("the Law Lords ruled", "the Time Lords"; not "the British Army")."""
+    doc = span.doc
+    if span.start == 0:
+        return False
+    before = doc[span.start - 1]
+    if not (before.is_title and before.is_alpha) or before.is_sent_start:
+        return False
+    if before.lower_ in ("the", "a", "an", "his", "her", "its", "their", "our"):
+        return False  # "The Tories", at a paragraph's start
+    if before.text in HONORIFICS or before.ent_type_ in ("GPE", "NORP", "LOC", "ORG", "PERSON"):
+        return False
+    return not (_demonym(before.text) or gz.places(before.text) or is_role_head(before.text))
 
 
 def _listed_company(span: Span, text: str) -> bool:

@@ -39,7 +39,7 @@ STATE = re.compile(r"\b(Government|Cabinet|Opposition|Administration)$")
 GENERIC = frozenset(
     """
     government parliament senate defence defense interior home state navy army group police
-    opposition cabinet treasury ministry department council court federal
+    opposition cabinet treasury ministry department council court federal party
     """.split()  # noqa: SIM905 - a word list reads best as words
 ) | {"air force"}
 

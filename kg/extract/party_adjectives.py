@@ -102,6 +102,8 @@ def as_adjective(field: Field, span: Span, context: Context) -> bool:
         return True  # "the top Democrat on the committee": a member, never the party
     if span.start > 1 and doc[span.start - 1].text == "-" and doc[span.start - 2].lower_ == "then":
         return True  # "then-Republican candidate"
+    if after.lower_ == "party":
+        return False  # "the Labour party": the party named, with its noun in lower case
     before = doc[span.start - 1] if span.start > 0 else None
     if (
         before is not None
