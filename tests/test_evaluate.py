@@ -175,6 +175,9 @@ def test_a_dateline_is_read_from_the_opening_of_a_body() -> None:
     )
     assert dateline("The mayor said - in a statement") == ([], None)
     assert dateline("U.S. Senate Majority Leader said on Friday") == ([], None)
+    # A wire's credit with no place is a dateline too, and its wire neutral.
+    assert dateline("Tax cut in focus\n\n(Reuters) - A U.S. proposal") == ([], "Reuters")
+    assert dateline("(a draft) - the text") == ([], None)
 
 
 def test_dateline_city_and_wire_are_neutral_unless_gold() -> None:
@@ -190,6 +193,8 @@ def test_dateline_city_and_wire_are_neutral_unless_gold() -> None:
     assert scores(with_dateline_neutral(gold, body), facts)["cities"] == (1, 0, 0)
     assert scores(with_dateline_neutral(gold, body), facts)["outlets"] == (1, 0, 0)
     assert with_dateline_neutral(gold, "The Senate voted.") is gold
+    credit = "(Reuters) - The Senate voted."
+    assert scores(with_dateline_neutral({}, credit), cited)["outlets"] == (0, 0, 0)
 
 
 def test_a_prediction_that_matches_gold_is_not_dropped_as_neutral() -> None:

@@ -43,6 +43,7 @@ _DATELINE = re.compile(
     r"\s*(?P<places>[A-Z][A-Z.'’ -]{1,40}(?:/[A-Z][A-Z.'’ -]{1,40})*?)"
     r"(?:,[^—–\n(]{0,40})?\s*(?:\((?P<wire>[^)\n]{1,40})\)\s*)?[—–-]\s"
 )
+_CREDIT = re.compile(r"\s*\((?P<wire>[A-Z][^)\n]{1,39})\)\s*[—–-]\s")
 DOMESTIC = frozenset({"state", "party", "organization", "institution", "outlet", "publisher"})
 """Signals of where the writer is, not where the news is: the country's own divisions,
 bodies (and seats of government) and media, and the publisher's domain."""
@@ -140,12 +141,18 @@ def _signals(context: Context) -> list[Signal]:
 
 def dateline(body: str) -> tuple[list[str], str | None]:
     """The places and the wire service of a body's dateline ("WASHINGTON/NEW YORK (Reuters)
-    - ...", "LONDON —"), which opens the body or its first paragraph after a headline line:
-    places in their usual case, or nothing when there is no dateline."""
+    - ...", "LONDON —", "(Reuters) -"), which opens the body or its first paragraph after a
+    headline line: places in their usual case, or nothing when there is no dateline.
+
+    >>> dateline("WASHINGTON (Reuters) - The Senate voted."), dateline("(Reuters) - It rose.")
+    ((['Washington'], 'Reuters'), ([], 'Reuters'))
+    """
     lines = [line for line in body.splitlines()[:4] if line.strip()][:2]
     match = next((m for line in lines if (m := _DATELINE.match(line))), None)
     if match is None:
-        return [], None
+        # "(Reuters) - A U.S. proposal ...": a wire's credit with no place.
+        credit = next((m for line in lines if (m := _CREDIT.match(line))), None)
+        return [], credit["wire"] if credit is not None else None
     places = [place.strip().title() for place in match["places"].split("/") if place.strip()]
     return places, match["wire"]
 
