@@ -1356,3 +1356,12 @@ def test_a_lone_word_after_the_is_still_the_listed_body() -> None:
         "The Tories are trying to capitalise on the row, and the Lords will vote."
     )
     assert {"organization/house of lords", "organization/conservative party"} <= organizations
+
+
+def test_an_outlets_english_word_opening_a_sentence_is_the_word() -> None:
+    body = (
+        "Goldberg will ably represent the policies of the administration. Time will tell if "
+        "he has been instructed to change course."
+    )
+    assert found(body) == (set(), set())
+    assert found("The report in Time said the talks had failed.")[1] == {"outlet/time.com"}

@@ -343,6 +343,12 @@ def _cited(ent: Span) -> gz.Outlet | None:
     # "Michael Bloomberg": an outlet's name at the end of a longer name is not the outlet.
     if before is not None and before.is_title and not before.is_sent_start and before.text != "The":
         return None
+    # "Time will tell": a form that is also English, opening a sentence, is the word unless
+    # the outlet reports or is owned there ("Time reported", "Time's cover").
+    english = re.sub(r"['’]s$", "", written) in outlet.word_forms
+    after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    if english and ent[0].is_sent_start and after and after not in _REPORTS:
+        return None
     # A form that is also English counts only where the model saw a name, written as in the
     # list ("The Hill", not "the Hill"); a listed name counts with "the" in either case
     # ("from the Daily Telegraph", which the ruler's "The Daily Telegraph" misses).
@@ -355,6 +361,14 @@ def _cited(ent: Span) -> gz.Outlet | None:
         return None
     return outlet
 
+
+# What follows an outlet's name where the outlet itself acts ("Time reported").
+_REPORTS = frozenset(
+    """
+    said says reported reports wrote writes published publishes quoted quotes cited cites
+    magazine newspaper 's ’s
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
 
 _FUNCTION_WORDS = frozenset(
     """
