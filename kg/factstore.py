@@ -55,6 +55,15 @@ def content_hash(path: str) -> str:
     return hasher.hexdigest()
 
 
+def _stamp(path: str) -> list[int] | None:
+    """A file's [size, modification time in ns], or None when it cannot be read."""
+    try:
+        status = Path(path).stat()
+    except OSError:
+        return None
+    return [status.st_size, status.st_mtime_ns]
+
+
 def extraction_fingerprint(names: Sequence[str], *, reading: str = "") -> str:
     """A hash of what makes facts: kg's reading and extraction code and data, the
     extractors chosen, the reading options (a field mapping) and the spaCy model's version."""
@@ -134,6 +143,8 @@ class FactsStore:
             if self._same_code(data):
                 self.entries = data["files"]
         self._hashes: dict[str, str] = {}
+        self._stamps: dict[str, list[int]] = {}
+        """Each source's [size, modification time in ns] as this build saw it."""
         self._spans: dict[str, list[list[Any]]] = {}
         self._journal: IO[str] | None = None
         if self.persistent:
@@ -271,8 +282,16 @@ class FactsStore:
             return list(sources)
         stale = []
         for source in sources:
-            self._hashes[source] = content_hash(source)
             entry = self.entries.get(source)
+            stamp = _stamp(source)
+            if stamp is not None:
+                self._stamps[source] = stamp
+            if entry is not None and stamp is not None and entry.get("stamp") == stamp:
+                # The size and modification time the last build saw: the same bytes, as
+                # make and git take them, without reading the file again.
+                self._hashes[source] = entry["sha256"]
+            else:
+                self._hashes[source] = content_hash(source)
             if (
                 entry is None
                 or entry["sha256"] != self._hashes[source]
@@ -366,6 +385,10 @@ class FactsStore:
     def close(self) -> None:
         """Write the manifest (store folder) or remove the temporary folder."""
         if self.persistent:
+            for source, stamp in self._stamps.items():
+                entry = self.entries.get(source)
+                if entry is not None and entry["sha256"] == self._hashes.get(source):
+                    entry["stamp"] = stamp
             document = {
                 "version": FORMAT_VERSION,
                 "extraction": self.fingerprint,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -10,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from kg import factstore
 from kg.builder import build_to
 
 from .conftest import ROOT
@@ -78,6 +80,29 @@ def test_an_incremental_build_equals_a_fresh_build_of_the_final_set(tmp_path: Pa
     (corpus / "abc-026.txt").unlink()
     kept = build_to([corpus], tmp_path / "kept", store=store)
     assert kept.report.counts["articles"] == again.report.counts["articles"]
+
+
+def test_a_file_of_the_same_size_and_time_is_not_read_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(ROOT / "tests/data/corpus/plaintext", corpus)
+    store = tmp_path / "store"
+    build_to([corpus], tmp_path / "first", store=store)
+    hashed: list[str] = []
+    real = factstore.content_hash
+    monkeypatch.setattr(factstore, "content_hash", lambda p: hashed.append(p) or real(p))
+    again = build_to([corpus], tmp_path / "again", store=store)
+    assert (again.report.reused, hashed) == (40, [])
+    # Touched (a new modification time, the same bytes): read and hashed, not extracted.
+    touched = corpus / "abc-012.txt"
+    status = touched.stat()
+    os.utime(touched, ns=(status.st_atime_ns, status.st_mtime_ns + 1_000_000_000))
+    later = build_to([corpus], tmp_path / "later", store=store)
+    assert (later.report.reused, hashed) == (40, [str(touched)])
+    for name, data in exports(tmp_path / "first").items():
+        if name != "build-report.json":
+            assert exports(tmp_path / "later")[name] == data, name
 
 
 KILLED_BUILD = """
