@@ -151,6 +151,14 @@ class _Namesakes:
         self.articles = _UnionFind()
         self.first_with: dict[str, str] = {}
         self.markers: dict[str, tuple[str, str]] = {}
+        self.taken: set[Sighting] = set()
+
+    def take(self, sighting: Sighting) -> None:
+        """Add one sighting (article, roles, jurisdictions, other entities), once."""
+        if sighting not in self.taken:
+            self.taken.add(sighting)
+            article, roles, jurisdictions, context = sighting
+            self.add(article, set(roles), set(jurisdictions), set(context))
 
     def add(
         self, article: str, roles: set[str], jurisdictions: set[str], context: set[str]
@@ -179,6 +187,11 @@ class _Namesakes:
             # "|" separates the parts of position keys, so splits use "@".
             for article in group:
                 yield article, f"{person}@{marker}"
+
+
+_KEPT_CLUSTERS = 50
+"""Names of at least this many sightings keep their clusters between builds (fewer are
+quicker to cluster again than to keep)."""
 
 
 class Resolver:
@@ -314,18 +327,24 @@ class Resolver:
     def _split_people(self) -> None:
         observed = self.observed
         # The clusters of a name change only with its sightings: those of the names
-        # whose sightings changed since the last finish are made again.
+        # whose sightings changed since the last finish are made again, or, for a name
+        # of many sightings that records only added to, grown by the new ones (clusters
+        # are the connected parts of a graph, the same in any order).
         for person in sorted(observed.unsplit):
             observed.splits.pop(person, None)
-            namesakes = _Namesakes()
-            for article, roles, jurisdictions, context in sorted(
-                observed.sightings.get(person, ())
-            ):
-                namesakes.add(article, set(roles), set(jurisdictions), set(context))
+            sightings: Counter[Sighting] = observed.sightings.get(person, Counter())
+            namesakes = observed.namesakes.pop(person, None)
+            if namesakes is None or person in observed.shrunk:
+                namesakes = _Namesakes()
+            for sighting in sorted(sightings):
+                namesakes.take(sighting)
             found = tuple(namesakes.splits(person))
             if found:
                 observed.splits[person] = found
+            if len(sightings) >= _KEPT_CLUSTERS:
+                observed.namesakes[person] = namesakes
         observed.unsplit.clear()
+        observed.shrunk.clear()
         for person, found in sorted(observed.splits.items()):
             for article, split_key in found:
                 self._split[(person, article)] = split_key
@@ -563,6 +582,14 @@ class Observed:
     # since: a function of the sightings, kept so a finish clusters the changed ones only.
     splits: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     unsplit: set[str] = field(default_factory=set)
+    # The clusters of the names of many sightings, kept to be grown by new sightings, and
+    # the names some record took sightings from since the last finish (made again).
+    namesakes: dict[str, _Namesakes] = field(default_factory=dict)
+    shrunk: set[str] = field(default_factory=set)
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        # A state kept by a kg before the clusters were kept: none kept yet.
+        self.__dict__.update({"namesakes": {}, "shrunk": set(), **state})
 
     def add(self, seen: Observation, sign: int = 1) -> None:
         """Count one record in (``sign`` 1) or out (-1)."""
@@ -583,6 +610,8 @@ class Observed:
         for person, sighting in seen.sightings:
             _count(self.sightings, person, sighting, sign)
             self.unsplit.add(person)
+            if sign < 0:
+                self.shrunk.add(person)
 
     def count(self, key: str) -> int:
         """How many times records named an entity key."""

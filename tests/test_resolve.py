@@ -510,3 +510,48 @@ def test_records_taken_back_leave_the_sum_and_decisions_of_the_others() -> None:
         "organization/acme",
         "role:senator",
     }
+
+
+def test_kept_clusters_grown_by_new_records_decide_as_clustering_them_all() -> None:
+    """A name of many sightings keeps its clusters between finishes and grows them by the
+    new records (#17); the splits are those of clustering every sighting at once, and a
+    record taken back makes them again."""
+    import pickle
+
+    from kg.resolve import _KEPT_CLUSTERS, Observed, observation
+
+    mayors = [
+        article(f"m{i}", 1 + i % 28, *person(f"m{i}", "John Smith", role="Mayor", where="city/x"))
+        for i in range(_KEPT_CLUSTERS)
+    ]
+    senator = article("s", 28, *person("s", "John Smith", role="Senator", where="state/ohio"))
+    # A later record sharing the senator's role and the mayors' city joins the two clusters.
+    bridge = article("z", 28, *person("z", "John Smith", role="Senator", where="city/x"))
+    kept = Observed()
+    for item in mayors:
+        kept.add(observation(item))
+    Resolver.of(kept).finish()
+    assert "person/john smith" in kept.namesakes
+    kept = pickle.loads(pickle.dumps(kept))  # as the store keeps it between builds
+    splits = []
+    for count, later in enumerate((senator, bridge), start=1):
+        kept.add(observation(later))
+        grown = Resolver.of(kept)
+        grown.finish()
+        whole = Observed()
+        for item in [*mayors, senator, bridge][: len(mayors) + count]:
+            whole.add(observation(item))
+        fresh = Resolver.of(whole)
+        fresh.finish()
+        assert grown.decisions() == fresh.decisions()
+        splits.append(bool(grown.decisions().split))
+    assert splits == [True, False]  # split by the senator, joined by the bridge
+    kept.add(observation(bridge), -1)
+    assert "person/john smith" in kept.shrunk
+    again, alone = Resolver.of(kept), Resolver.of(Observed())
+    for item in [*mayors, senator]:
+        alone.observed.add(observation(item))
+    again.finish()
+    alone.finish()
+    assert again.decisions() == alone.decisions()
+    assert again.decisions().split  # the senator is split from the mayors again
