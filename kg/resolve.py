@@ -336,7 +336,7 @@ class Resolver:
             namesakes = observed.namesakes.pop(person, None)
             if namesakes is None or person in observed.shrunk:
                 namesakes = _Namesakes()
-            for sighting in sorted(sightings):
+            for sighting in sorted(s for s in sightings if s not in namesakes.taken):
                 namesakes.take(sighting)
             found = tuple(namesakes.splits(person))
             if found:
