@@ -612,3 +612,15 @@ def test_a_companys_short_name_is_not_an_officeholders_surname() -> None:
         "announced it has reached a deal with East Timor."
     )
     assert people(body) == set()
+
+
+def test_a_given_name_and_surname_the_model_left_unlabelled_between_lower_case_words() -> None:
+    body = (
+        "Earlier this month, Lee was fined for giving the tailender Shane Bond an "
+        "unsportsmanlike send-off during the first Test."
+    )
+    assert "shane bond" in people(body)
+    # Not a place's name, nor a street's, nor words of a body.
+    assert (
+        people("The team flew on to visit Victoria Street and then to the Jordan Valley.") == set()
+    )

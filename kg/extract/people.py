@@ -590,6 +590,21 @@ def _name_spans(field: Field, blocked: set[int]) -> Iterator[tuple[Span, str]]:
         ):
             taken.update(range(found.start, found.end))
             yield found, "given-month"
+    # A given name and a surname the model labelled nothing, between lower-case words
+    # inside a sentence: "tailender Shane Bond an unsportsmanlike", "dismissing Shane Bond".
+    for match in _BARE_NAME.finditer(field.text):
+        found = doc.char_span(match.start(1), match.end(2))
+        if found is None or len(found) != 2 or found.start in taken or found.end - 1 in taken:
+            continue
+        given, surname = found[0], found[1]
+        if given.ent_type_ or surname.ent_type_ or given.is_sent_start or field.headline:
+            continue
+        if given.text not in gz.given_names() or surname.text in _BODY_WORDS | _ADDRESS:
+            continue
+        if is_role_word(surname.text) or _is_place(surname.text) or _is_place(found.text):
+            continue
+        taken.update(range(found.start, found.end))
+        yield found, "bare-given-name"
     # Capitalized words after a role or an honorific: "spokesperson Fabien Levy", "Mr Howard".
     # A regular expression finds the candidates: visiting every token from Python costs.
     for match in _after_title().finditer(field.text):
@@ -1197,6 +1212,8 @@ def _speaks(span: Span) -> bool:
         )
     return False
 
+
+_BARE_NAME = re.compile(r"\b[a-z]{2,} ([A-Z][a-z]+) ([A-Z][a-z]{2,})(?=,? [a-z]|[.,;:])")
 
 _FAMILY = frozenset(
     """
