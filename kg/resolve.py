@@ -154,16 +154,12 @@ class _Namesakes:
         self.taken: set[Sighting] = set()
 
     def take(self, sighting: Sighting) -> None:
-        """Add one sighting (article, roles, jurisdictions, other entities), once."""
-        if sighting not in self.taken:
-            self.taken.add(sighting)
-            article, roles, jurisdictions, context = sighting
-            self.add(article, set(roles), set(jurisdictions), set(context))
-
-    def add(
-        self, article: str, roles: set[str], jurisdictions: set[str], context: set[str]
-    ) -> None:
-        """One article's roles, jurisdictions and other entities for this name."""
+        """One article's roles, jurisdictions and other entities for this name (a sighting
+        taken before is not taken again)."""
+        if sighting in self.taken:
+            return
+        self.taken.add(sighting)
+        article, roles, jurisdictions, context = sighting
         self.articles.find(article)
         jurisdiction, role = self.markers.get(article, ("~", "~"))
         self.markers[article] = (min({jurisdiction, *jurisdictions}), min({role, *roles}))

@@ -291,39 +291,33 @@ def unlabelled_after_where(field: Field) -> list[tuple[Field, Span]]:
 def unlabelled_in_list(field: Field) -> list[tuple[Field, Span]]:
     """Capitalized words no entity holds, set in a list between places the model saw
     ("flights to Sydney, Brisbane, Adelaide, Launceston and Canberra", where it saw no
-    Adelaide). Only a town of the article's country may be read there (`supported_towns`)."""
+    Adelaide). Only a town of the article's country may be read there (`supported_towns`).
+    Read from each place the model saw, not from every word."""
     doc = field.doc
     found: list[tuple[Field, Span]] = []
-    start = 0
-    while start < len(doc):
+    for ent in field.ents:
+        start = ent.end + 1
+        if not (_place_seen(ent) and start < len(doc) and doc[ent.end].text in _LIST_JOINTS):
+            continue
         end = start
         while end < len(doc) and end - start < 3 and _bare_capital(doc[end]):
             end += 1
-        if end > start:
-            span = doc[start:end]
-            if _joined_to_places(field, span, before=True) and _joined_to_places(
-                field, span, before=False
-            ):
-                found.append((field, span))
-            start = end
-        else:
-            start += 1
+        joined = end > start and end < len(doc) and doc[end].text in _LIST_JOINTS
+        after = field.ent_at.get(end + 1) if joined else None
+        if after is not None and _place_seen(after):
+            found.append((field, doc[start:end]))
     return found
+
+
+_LIST_JOINTS = frozenset({",", "and", "or"})
+
+
+def _place_seen(ent: Span) -> bool:
+    return ent.label_ in ("GPE", "LOC") and bool(gz.places(ent.text))
 
 
 def _bare_capital(token: Token) -> bool:
     return token.is_title and token.is_alpha and not token.ent_type_ and not token.is_sent_start
-
-
-def _joined_to_places(field: Field, span: Span, *, before: bool) -> bool:
-    """Whether a list's comma or "and" joins the span to a place the model saw, on the side
-    asked."""
-    doc = span.doc
-    joint, index = (span.start - 1, span.start - 2) if before else (span.end, span.end + 1)
-    if not (0 <= joint < len(doc) and doc[joint].text in (",", "and", "or")):
-        return False
-    other = field.ent_at.get(index)
-    return other is not None and other.label_ in ("GPE", "LOC") and bool(gz.places(other.text))
 
 
 def unlabelled_before_mayor(field: Field) -> list[tuple[Field, Span]]:

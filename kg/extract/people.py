@@ -935,8 +935,7 @@ def _officeholder_acting(ent: Span) -> bool:
     as a person in its sentence: a possessor, or the subject of a verb right after it
     ("Trump’s decision", "While Trump said", "Trump declined", "Trump has"). A company
     acts so too; its name is seldom an officeholder's, and a name the text gives a company
-    in full ("Phillips Petroleum") is the company's.(A headline's lone word is read with
-    the body's names.)"""
+    in full ("Phillips Petroleum") is the company's."""
     word, doc = ent[0], ent.doc
     if ent.label_ not in ("ORG", "NORP", "PRODUCT") or ent.ent_id_ or not word.is_title:
         return False
