@@ -331,3 +331,15 @@ ADELAIDE, ALICE_SPRINGS = "city/2078025", "city/2077895"
 )
 def test_places_the_model_labels_otherwise(body: str, expected: set[str]) -> None:
     assert cities(body) == expected
+
+
+def test_a_metropolis_naming_a_thing_supports_its_countrys_towns() -> None:
+    # "a Melbourne crew": the only city of the story is a word of a thing, and still says
+    # the story is Australian; "at Swan Hill", a building to the model, is a town there.
+    body = (
+        "A Melbourne crew won the canoe marathon this afternoon. Two hundred canoes left "
+        "Yarrawonga last Thursday, and 190 crossed the line at Swan Hill."
+    )
+    yarrawonga, swan_hill = "city/2142447", "city/2147756"
+    assert {yarrawonga, swan_hill} <= cities(body)
+    assert yarrawonga not in cities("Two hundred canoes left Yarrawonga last Thursday.")

@@ -204,7 +204,7 @@ def _find(
     countries.update(country for (_, country), n in votes.items() for _ in range(n))
     # A city inside another name must be in a country the article is about, or very big
     # ("Miami Police"): "Commonwealth" is a city of 200,000 in the Philippines.
-    candidates += [
+    inside = [
         (field, span, options)
         for field, span, options in inside_names
         if any(
@@ -212,6 +212,12 @@ def _find(
             for p in options
         )
     ]
+    candidates += inside
+    # A metropolis named as a word of a thing ("a Melbourne team") says which country the
+    # story is in as well as a city named alone: it supports the country's small towns.
+    countries.update(
+        options[0].country for _, _, options in inside if isinstance(options[0], gz.City)
+    )
     candidates += supported_towns(small, countries)
     candidates += [
         (field, span, [p for p in options if isinstance(p, gz.City) and p.population >= _BIG_CITY])
@@ -341,11 +347,12 @@ def _home_cities(fields: tuple[Field, ...]) -> list[int]:
 
 def _town_named(ent: Span, span: Span) -> bool:
     """A town the model gave another label, where the words before say it is a place
-    (`named_as_town`) and GeoNames knows the whole name ("near Bowling Green" as ORG)."""
+    (`named_as_town`) and GeoNames knows the whole name ("near Bowling Green" as ORG); a
+    building's label also after "at" or "to" ("crossing the line at Swan Hill")."""
     return (
         ent.label_ in _NAMES_OF_TOWNS
         and not ent.ent_id_
-        and named_as_town(span)
+        and (named_as_town(span) or (ent.label_ == "FAC" and after_where(span, also_people=True)))
         and bool(gz.places(span.text, primary=True) or gz.towns(span.text))
     )
 
