@@ -204,7 +204,7 @@ def _find(
     countries.update(country for (_, country), n in votes.items() for _ in range(n))
     # A city inside another name must be in a country the article is about, or very big
     # ("Miami Police"): "Commonwealth" is a city of 200,000 in the Philippines.
-    inside = [
+    kept_inside = [
         (field, span, options)
         for field, span, options in inside_names
         if any(
@@ -212,11 +212,11 @@ def _find(
             for p in options
         )
     ]
-    candidates += inside
+    candidates += kept_inside
     # A metropolis named as a word of a thing ("a Melbourne team") says which country the
     # story is in as well as a city named alone: it supports the country's small towns.
     countries.update(
-        options[0].country for _, _, options in inside if isinstance(options[0], gz.City)
+        options[0].country for _, _, options in kept_inside if isinstance(options[0], gz.City)
     )
     candidates += supported_towns(small, countries)
     candidates += [
