@@ -1365,3 +1365,26 @@ def test_an_outlets_english_word_opening_a_sentence_is_the_word() -> None:
     )
     assert found(body) == (set(), set())
     assert found("The report in Time said the talks had failed.")[1] == {"outlet/time.com"}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A name with commas, spelled out by its acronym after a possessive.
+        (
+            "Unions were quick to object. The Construction, Forestry, Mining and Energy "
+            "Union's (CFMEU) John Sutton says the inquiry is a witch-hunt.",
+            "organization/construction forestry mining and energy union",
+        ),
+        # A name the model cut at its "and": the capitalized words before it are its own.
+        (
+            "A leading microbiologist at the Women's and Children's Hospital says resistance "
+            "to antibiotics will increase.",
+            "organization/women s and children s hospital",
+        ),
+    ],
+)
+def test_names_with_lists_of_words_are_kept_whole(body: str, expected: str) -> None:
+    organizations, _ = found(body)
+    assert expected in organizations
+    assert not any(o != expected and o in expected for o in organizations)

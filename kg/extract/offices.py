@@ -68,6 +68,7 @@ _TRADES = frozenset(
     business industry industries food grocery groceries minerals mining retail retailers
     manufacturers manufacturing employers exporters growers producers farmers grains
     petroleum insurance bankers property tourism builders
+    cricket rugby football soccer tennis golf hockey athletics racing sport sports olympic
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
 # A council or conference of public bodies or their heads is the association they form
@@ -111,7 +112,8 @@ def body_kind(name: str, known: str = "") -> str:
 
 
 def _trade_meeting(words: set[str]) -> bool:
-    """Whether a body's name is a council or a board of a trade ("Minerals Council")."""
+    """Whether a body's name is a council or a board of a trade or a sport ("Minerals
+    Council", "International Cricket Council")."""
     public = words & _PUBLIC_WORDS
     return bool(public) and public <= _MEETING_WORDS and bool(words & _TRADES)
 

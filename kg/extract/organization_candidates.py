@@ -359,6 +359,8 @@ def _extent(ent: Span) -> tuple[Span | None, str]:
             start += 1
     if start == ent.start and start > 0 and ordinal(doc[start - 1].text) and holds_head(ent):
         start -= 1  # "the 9th" + "U.S. Circuit Court of Appeals"
+    if start == ent.start and ends_in_head(ent):
+        start = _listed_words_before(ent)  # "the Construction, Forestry," + "Mining and ..."
     if start + 1 < end and doc[start].text == doc[start + 1].text:
         start += 1  # "British British Casino Association": a word written twice
     if (
@@ -397,6 +399,26 @@ def _extent(ent: Span) -> tuple[Span | None, str]:
     if start >= end:
         return None, ""
     return doc[start:end], acronym if acronym.isupper() else ""
+
+
+def _listed_words_before(ent: Span) -> int:
+    """Where a body's name begins when the model cut it at a list of capitalized words
+    ("the Construction, Forestry," + "Mining and Energy Union", "the Women's and" +
+    "Children's Hospital"): back over words that no entity holds, each followed by a comma
+    or "and", to the word after a lower-case one; not to a sentence's first word, which
+    is capitalized whatever it is ("Yesterday, Police Union ...")."""
+    doc = ent.doc
+    start = index = ent.start
+    while index >= 2 and doc[index - 1].lower_ in (",", "and", "&"):
+        word = index - 2
+        if word >= 1 and doc[word].text in ("'s", "’s"):
+            word -= 1  # "Women's and"
+        if not (doc[word].is_title and doc[word].is_alpha) or doc[word].ent_iob_ != "O":
+            break
+        if doc[word].is_sent_start:
+            break
+        index = start = word
+    return start
 
 
 def _place_before_name(place: Span, rest: Span) -> bool:

@@ -228,7 +228,7 @@ def entity_organization(
         return None  # C-SPAN's "Washington Journal": a title in quotation marks
     if _names_a_thing(span) and not ends_in_head(span):
         return None  # "the Chicago Neighborhood Rebuild program": a programme's name
-    if span[-1].is_lower:
+    if span[-1].is_lower and span[-1].text not in ("'s", "’s"):
         # A description ("the Toowoomba school") unless a known name opens it ("the
         # Labor party", "his Al Qaeda network").
         return known_prefix(span)
@@ -278,12 +278,13 @@ def _listed_company(span: Span, text: str) -> bool:
 def _spelled_by_acronym(span: Span, text: str) -> bool:
     """Whether a bracketed acronym after a name is made of its initials, so that its commas
     and "and" join one name ("The Construction, Forestry, Mining and Energy Union
-    (CFMEU)")."""
+    (CFMEU)", "... Energy Union's (CFMEU) secretary")."""
     doc = span.doc
     if span.end + 1 >= len(doc) or doc[span.end].text != "(":
         return False
     acronym = doc[span.end + 1].text
-    return acronym.isupper() and len(acronym) > 2 and abbreviates(acronym, text)
+    # "The ... Energy Union's (CFMEU)": the article and the possessive are not its words.
+    return acronym.isupper() and len(acronym) > 2 and abbreviates(acronym, EDGES.sub("", text))
 
 
 def person_labelled(
