@@ -373,6 +373,16 @@ def test_an_office_referred_to_needs_one_clear_subject(body: str) -> None:
         ),
         # A past holder of the office is not the one meant.
         ("Former chancellor Kenneth Clarke said the chancellor had failed.", None, set()),
+        # Another country's holder of the office leaves the country's own one to find.
+        (
+            "Tony Blair met Italian Prime Minister Silvio Berlusconi on Monday to talk about "
+            "Turkey. After the talks the prime minister flew to Brussels for the summit.",
+            None,
+            {
+                ("Tony Blair", "prime minister", "United Kingdom"),
+                ("Silvio Berlusconi", "Prime Minister", "Italy"),
+            },
+        ),
         # Undated, "President Bush" is one of two presidents, both the United States'.
         (
             "President Bush has announced that an alliance of India and Japan will help.",

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 
 from kg.extract import Context
 from kg.extract.nlp import Field, Mention, analyse
-from kg.extract.officeholders import held_then
+from kg.extract.officeholders import countries_held, held_then
 from kg.extract.people import person_mentions
 from kg.extract.positions import Holding
 from kg.extract.quotation_marks import quotation_spans
@@ -40,7 +40,13 @@ def great_offices_alone(context: Context, found: list[Holding]) -> Iterator[Hold
     people = _people(context)
     if not people:
         return
-    held = {fold(h.role.text) for h in found if not h.role.past}
+    # An office held already is not named alone, unless its holder is another country's
+    # ("Italian Prime Minister Silvio Berlusconi ... Mr Blair ... the prime minister").
+    held: dict[str, set[str | None]] = {}
+    for h in found:
+        if not h.role.past:
+            where = h.jurisdiction.ref.key if h.jurisdiction is not None else None
+            held.setdefault(fold(h.role.text), set()).add(where)
     # Anyone the text gives an office already, a past one too ("Former chancellor Kenneth
     # Clarke said the chancellor ...": not Clarke), is not the one meant.
     busy = {h.person.ref for h in found}
@@ -51,7 +57,7 @@ def great_offices_alone(context: Context, found: list[Holding]) -> Iterator[Hold
         quoted = quotation_spans(context, field)
         for match in _ALONE.finditer(field.text):
             office = fold(match.group("office"))
-            if office in held or office in roles:
+            if office in roles or None in held.get(office, ()):
                 continue
             if any(s <= match.start() < e for s, e in quoted):
                 continue  # the speaker's words, not the report's
@@ -59,7 +65,14 @@ def great_offices_alone(context: Context, found: list[Holding]) -> Iterator[Hold
             role = role_ending_at(field.doc, span.end) if span is not None else None
             if role is None or role.past:
                 continue
-            fits = [p for p in people if p.ref not in busy and held_then(p.name, when, office)]
+            taken = held.get(office, set())
+            fits = [
+                p
+                for p in people
+                if p.ref not in busy
+                and (where := countries_held(p.name, when, office))
+                and not any(f"country/{iso}" in taken for iso in where)
+            ]
             if fits:
                 roles[office], candidates[office] = (role, field), fits
     given: dict[str, Mention] = {}

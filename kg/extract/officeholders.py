@@ -400,6 +400,16 @@ def held_then(name: str, when: date | None, office: str) -> bool:
     return bool(_minister_spells(name, when, office))
 
 
+def countries_held(name: str, when: date | None, office: str) -> frozenset[str]:
+    """The countries (ISO codes) whose great office the ministers table gives the person
+    on ``when`` (at any time when it is not known), as `held_then` finds them.
+
+    >>> sorted(countries_held("Tony Blair", None, "prime minister"))
+    ['GB']
+    """
+    return frozenset(s.country for s in _minister_spells(name, when, office))
+
+
 def _minister_spells(name: str, when: date | None, role: str) -> list[MinisterSpell]:
     """The ministers table's spells of the person a name denotes in the great office a role
     names, held on ``when`` (any time when it is not known); a surname alone only with a
