@@ -45,8 +45,8 @@ def great_offices_alone(context: Context, found: list[Holding]) -> Iterator[Hold
     held: dict[str, set[str | None]] = {}
     for h in found:
         if not h.role.past:
-            where = h.jurisdiction.ref.key if h.jurisdiction is not None else None
-            held.setdefault(fold(h.role.text), set()).add(where)
+            place = h.jurisdiction.ref.key if h.jurisdiction is not None else None
+            held.setdefault(fold(h.role.text), set()).add(place)
     # Anyone the text gives an office already, a past one too ("Former chancellor Kenneth
     # Clarke said the chancellor ...": not Clarke), is not the one meant.
     busy = {h.person.ref for h in found}
@@ -65,13 +65,13 @@ def great_offices_alone(context: Context, found: list[Holding]) -> Iterator[Hold
             role = role_ending_at(field.doc, span.end) if span is not None else None
             if role is None or role.past:
                 continue
-            taken = held.get(office, set())
+            others = held.get(office, set())
             fits = [
                 p
                 for p in people
                 if p.ref not in busy
-                and (where := countries_held(p.name, when, office))
-                and not any(f"country/{iso}" in taken for iso in where)
+                and (countries := countries_held(p.name, when, office))
+                and not any(f"country/{iso}" in others for iso in countries)
             ]
             if fits:
                 roles[office], candidates[office] = (role, field), fits
