@@ -336,3 +336,13 @@ def test_a_court_named_with_of_names_no_town() -> None:
         "that the breaches were proved."
     )
     assert not any(place == "Turkey" for _, _, place in offices(body, datetime(2005, 3, 1)))
+
+
+def test_an_office_given_a_country_elsewhere_places_its_holder_when_no_home_does() -> None:
+    plan = "Iraq and Russia are close to signing a $40 billion economic plan, {} said Saturday. "
+    rest = (
+        "The statement by Ambassador Jane Roe came amid signs that Russia is improving ties "
+        "with Iran."
+    )
+    assert offices(plan.format("Iraq's ambassador") + rest) == {("Jane Roe", "Ambassador", "Iraq")}
+    assert offices(plan.format("officials") + rest) == {("Jane Roe", "Ambassador", "")}

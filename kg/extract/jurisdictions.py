@@ -333,6 +333,13 @@ def _from_evidence(
     if home is None:
         home = places.dateline_home(person.field.name, sentence, foreign)
         dated = home is not None
+    if home is None and not _federal(holding):
+        stated = places.country_of_office(role.text)
+        if stated is not None:
+            # "Iraq's ambassador said ... The statement by Ambassador Abbas Khalaf": with no
+            # home country, the one country the text gives that office elsewhere.
+            holding.how = "stated-for-a-country"
+            return stated
     if home is None and _federal(holding):
         # "Federal Science Minister Peter McGauran" in a report naming only Sydney: the
         # federal government of the one federation whose places the article names.
