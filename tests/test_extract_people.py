@@ -84,6 +84,15 @@ def test_a_sentences_first_word_is_not_part_of_a_name() -> None:
     assert not any("democrats" in name for name in people(body))
 
 
+def test_a_preposition_opening_a_sentence_is_not_part_of_a_name() -> None:
+    body = (
+        "Thousands of civil servants went on strike in Wales.\n\nAcross Wales, pickets were "
+        "held by striking civil servants. Throughout Britain, offices closed."
+    )
+    found = people(body)
+    assert not any(name.startswith(("across", "throughout")) for name in found)
+
+
 def test_sentences_run_together_by_a_scraper_split_at_the_full_stop() -> None:
     body = (
         "Their ward-wide margins were 12.4%, 10.6% and 7.7%.Dee Perkins of South Shore came "

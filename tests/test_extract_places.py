@@ -343,3 +343,40 @@ def test_a_metropolis_naming_a_thing_supports_its_countrys_towns() -> None:
     yarrawonga, swan_hill = "city/2142447", "city/2147756"
     assert {yarrawonga, swan_hill} <= cities(body)
     assert yarrawonga not in cities("Two hundred canoes left Yarrawonga last Thursday.")
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # Towns the model took for a body or a person, listed after a word for towns.
+        (
+            "Civil servants in Wales went on strike on Friday. Across Wales, pickets were held "
+            "with protests in towns and cities including Cardiff, Bangor, Aberystwyth and "
+            "Wrexham.",
+            {"city/2653822", "city/2656396", "city/2657782", "city/2633485"},
+        ),
+        # A town no entity holds, in a list of places the model saw.
+        (
+            "Britain's Liberal Democrat leader visits Manchester, Liverpool, Leicester, "
+            "Basingstoke, Shrewsbury and Torquay this week.",
+            {
+                "city/2643123",
+                "city/2644210",
+                "city/2644668",
+                "city/2656192",
+                "city/2637891",
+                "city/2635650",
+            },
+        ),
+        # No list: a company's name before a country's possessive.
+        ("The ships are built by Lockheed Martin and Australia's Austal Ltd.", set()),
+        # States in a list are no towns of their names.
+        (
+            "Rebuilding goes on in all areas, including Texas, Florida, California, "
+            "Louisiana and Puerto Rico.",
+            set(),
+        ),
+    ],
+)
+def test_a_list_of_places_holds_towns_the_model_did_not_see(body: str, expected: set[str]) -> None:
+    assert cities(body) == expected

@@ -23,7 +23,7 @@ from kg.extract.roles import MODIFIERS, PAST
 from kg.text import fold
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 Candidate = tuple[Field, "Span", list[gz.City | gz.Country]]
 """A place name found in a field, with the places it may denote (likeliest first)."""
@@ -288,25 +288,91 @@ def unlabelled_after_where(field: Field) -> list[tuple[Field, Span]]:
     return found
 
 
-def unlabelled_in_list(field: Field) -> list[tuple[Field, Span]]:
-    """Capitalized words no entity holds, set in a list between places the model saw
-    ("flights to Sydney, Brisbane, Adelaide, Launceston and Canberra", where it saw no
-    Adelaide). Only a town of the article's country may be read there (`supported_towns`).
-    Read from each place the model saw, not from every word."""
+def listed_towns(field: Field, people: set[tuple[str, int]]) -> list[tuple[Field, Span]]:
+    """Names set in a list of places that the model did not take for places: unlabelled
+    ("Basingstoke, Shrewsbury, Dorset and Torbay") or taken for a person or a body ("cities
+    including Cardiff, Bangor, Aberystwyth and Wrexham"). A list is a run of names joined by
+    commas and "and"/"or": of three names or more, one a place the model saw, or closed by
+    "and"/"or" after a word for towns ("towns and cities including"). Only a town of the
+    article's country may be read there (`supported_towns`), and no name the people
+    extractor took for a person."""
     doc = field.doc
     found: list[tuple[Field, Span]] = []
-    for ent in field.ents:
-        start = ent.end + 1
-        if not (_place_seen(ent) and start < len(doc) and doc[ent.end].text in _LIST_JOINTS):
+    at = 0
+    while at < len(doc):
+        # A list opens a name: "Martin and Australia's" of "Lockheed Martin" is none.
+        items, joints = _list_from(field, at) if not _capital_before(doc, at) else ([], [])
+        if not items:
+            at += 1
             continue
-        end = start
-        while end < len(doc) and end - start < 3 and _bare_capital(doc[end]):
-            end += 1
-        joined = end > start and end < len(doc) and doc[end].text in _LIST_JOINTS
-        after = field.ent_at.get(end + 1) if joined else None
-        if after is not None and _place_seen(after):
-            found.append((field, doc[start:end]))
+        at = items[-1].end
+        closed = bool(joints) and joints[-1] in ("and", "or")
+        if _after_town_word(items[0]):
+            listed = len(items) >= 2 and closed
+        else:  # "Butler and Lucas both polled": two surnames, one the model took for a place
+            listed = len(items) >= 3 and any(_place_seen(item) for item in items)
+        if not listed:
+            continue
+        found += [
+            (field, item)
+            for item in items
+            if item[0].ent_type_ not in ("GPE", "LOC")  # read as places already, or regions
+            and not any((field.name, i) in people for i in range(item.start, item.end))
+        ]
     return found
+
+
+def _list_from(field: Field, start: int) -> tuple[list[Span], list[str]]:
+    """The names of the list that opens at ``start`` and the words that join them."""
+    doc = field.doc
+    items: list[Span] = []
+    joints: list[str] = []
+    at = start
+    while (item := _list_item(field, at)) is not None:
+        if item.end < len(doc) and doc[item.end].text in ("'s", "’s"):
+            break  # "Australia's Austal": a name's owner, not a place of the list
+        items.append(item)
+        at = item.end
+        if at + 1 < len(doc) and doc[at].text == "," and doc[at + 1].lower_ in ("and", "or"):
+            at += 1  # "Leicester, and Torbay"
+        if at + 1 >= len(doc) or doc[at].lower_ not in _LIST_JOINTS:
+            break
+        joints.append(doc[at].lower_)
+        at += 1
+    return items, joints[: len(items) - 1]
+
+
+def _list_item(field: Field, at: int) -> Span | None:
+    """The name that starts at token ``at``: a whole entity of a place, person or body
+    (not one the gazetteer links), or up to three capitalized words no entity holds."""
+    doc = field.doc
+    if at >= len(doc):
+        return None
+    ent = field.ent_at.get(at)
+    if ent is not None:
+        if ent.label_ not in _LISTED_LABELS or ent.ent_id_ or len(ent) > 3:
+            return None
+        return ent if all(t.is_title and t.is_alpha for t in ent) else None
+    end = at
+    while end < len(doc) and end - at < 3 and _capital(doc[end]):
+        end += 1
+    return doc[at:end] if end > at else None
+
+
+def _capital_before(doc: Doc, at: int) -> bool:
+    return at > 0 and doc[at - 1].is_title and doc[at - 1].is_alpha
+
+
+_LISTED_LABELS = frozenset({"GPE", "LOC", "FAC", "PERSON", "ORG"})
+_TOWN_WORDS_PLURAL = frozenset({"towns", "cities", "villages", "suburbs", "communities"})
+
+
+def _after_town_word(item: Span) -> bool:
+    """Whether a word for towns comes just before the list ("towns and cities including
+    Cardiff", "in the cities of Leeds")."""
+    doc = item.doc
+    before = [t.lower_ for t in doc[max(0, item.start - 3) : item.start]]
+    return any(word in _TOWN_WORDS_PLURAL for word in before)
 
 
 _LIST_JOINTS = frozenset({",", "and", "or"})
@@ -317,7 +383,11 @@ def _place_seen(ent: Span) -> bool:
 
 
 def _bare_capital(token: Token) -> bool:
-    return token.is_title and token.is_alpha and not token.ent_type_ and not token.is_sent_start
+    return _capital(token) and not token.is_sent_start
+
+
+def _capital(token: Token) -> bool:
+    return token.is_title and token.is_alpha and not token.ent_type_
 
 
 def unlabelled_before_mayor(field: Field) -> list[tuple[Field, Span]]:

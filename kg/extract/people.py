@@ -1157,6 +1157,8 @@ _FUNCTION_WORDS = frozenset(
     """
     but and or so if as when while after before because then yet also even still be do does
     did is are was were has have had please thanks
+    across around throughout inside outside within without among amid beyond despite during
+    towards toward along beneath
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
 # A scraped page's calls to action and section names, which the model takes for a given

@@ -15,13 +15,13 @@ from kg.extract.localities import (
     hyphenated_towns,
     in_list_of_places,
     is_region,
+    listed_towns,
     named_as_town,
     not_the_place,
     opens_feature,
     supported_towns,
     unlabelled_after_where,
     unlabelled_before_mayor,
-    unlabelled_in_list,
     without_neighbourhoods,
 )
 from kg.extract.nlp import Field, Mention, analyse, first_mentions, in_text_order, mention_facts
@@ -179,9 +179,10 @@ def _find(
                             inside_names.append((field, span[:size], options))
                         break
         small += [found(f, s, "unlabelled-where") for f, s in unlabelled_after_where(field)]
-        small += [found(f, s, "unlabelled-in-list") for f, s in unlabelled_in_list(field)]
+        small += [found(f, s, "listed-town") for f, s in listed_towns(field, people)]
         small += [found(f, s, "hyphenated-town") for f, s in hyphenated_towns(field)]
         small += [found(f, s, "before-mayor") for f, s in unlabelled_before_mayor(field)]
+    small = list({(f.name, s.start, s.end): (f, s) for f, s in small}.values())
     # A country named in the article settles which of several same-named cities is meant.
     countries = Counter(
         options[0].iso for _, _, options in candidates if isinstance(options[0], gz.Country)
