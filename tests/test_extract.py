@@ -425,6 +425,15 @@ def test_delayed_identification_in_the_lede() -> None:
     ) == {"position/person/jack straw|foreign secretary|country/GB"}
 
 
+def test_the_lede_office_skips_a_person_the_next_sentence_gives_another_role() -> None:
+    found = positions(
+        "The first minister's statement that it was fine to get drunk has diverted attention "
+        "from the real issues in Scotland.\n\nJane Roe, chief executive of Alcohol Focus "
+        "Scotland, said Jack McConnell's comment was ill-advised."
+    )
+    assert found == {"position/person/jack mcconnell|first minister|state/scotland"}
+
+
 def test_offices_named_inside_a_quotation_are_not_reported() -> None:
     # Doe's office is named only inside the quotation: the adviser serves no official.
     found = positions('"President Doe asked us to wait," Jane Roe, an adviser to Mr Doe, said.')

@@ -140,6 +140,17 @@ SPRING_2012 = datetime(2012, 4, 23, tzinfo=UTC)
             "Cook County Commissioner and mayoral candidate Brandon Johnson spoke.",
             {("Brandon Johnson", "Commissioner", "Cook County")},
         ),
+        # A coroner is a state's officer; the state the model took for a body counts.
+        (
+            "The Northern Territory's coroner has found that the boy should not have been "
+            "in detention. In his report, the coroner, Dick Wallace, said the boy was lonely.",
+            {("Dick Wallace", "coroner", "Northern Territory")},
+        ),
+        # The chief of a state's service, named with the state.
+        (
+            "Iraqi intelligence chief Taher Jalil Habbush said Abu Nidal had killed himself.",
+            {("Taher Jalil Habbush", "intelligence chief", "Iraq")},
+        ),
     ],
 )
 def test_offices_and_their_places(body: str, expected: set[tuple[str, str, str]]) -> None:
@@ -171,6 +182,21 @@ def test_offices_and_their_places(body: str, expected: set[tuple[str, str, str]]
 )
 def test_candidates_companies_and_past_offices_are_not_current(body: str) -> None:
     assert offices(body) == set()
+
+
+def test_officers_of_a_body_listed_with_commas_share_its_kind() -> None:
+    # "Adventure World president Stephan Friedli, vice-president Peter Balmer and director
+    # Georg Hoedle": the company's vice-president, not Australia's.
+    article = Path(__file__).parent / "data/development-abc9/articles/abc-168.txt"
+    assert "Peter Balmer" not in {row[0] for row in offices(article.read_text())}
+
+
+def test_a_public_office_ahead_makes_no_private_title_public() -> None:
+    body = (
+        "WASHINGTON (Reuters) - Dowd said White House counsel Don McGahn and campaign lawyer "
+        "Ben Ginsberg are working to structure the fund."
+    )
+    assert {row[0] for row in offices(body)} == {"Don McGahn"}
 
 
 def test_a_past_office_is_recorded_as_held_before() -> None:
@@ -1315,3 +1341,35 @@ def test_a_director_of_public_prosecutions_is_an_office_of_the_countries_that_ha
         "householders were prosecuted, Mr Blair said in the Commons."
     )
     assert ("Ken Macdonald", "director of public prosecutions", "United Kingdom") in offices(body)
+
+
+def test_a_plural_title_covers_every_name_listed_after_it() -> None:
+    body = (
+        "WASHINGTON (Reuters) - Representatives Matt Gaetz, Andy Biggs and Jim Jordan "
+        "accused Mueller of a conflict of interest. Senators Jeff Flake and Bob Corker said "
+        "on Monday they would oppose the plan."
+    )
+    found = offices(body, datetime(2017, 11, 15, tzinfo=UTC))
+    assert ("Jim Jordan", "Representative", "United States") in found
+    body = (
+        "Greens Senators Bob Brown and Kerry Nettle said in Canberra the Federal Government "
+        "must act on refugees. Prime Minister John Howard said Australia would not move."
+    )
+    assert {("Bob Brown", "Senator", "Australia"), ("Kerry Nettle", "Senator", "Australia")} <= (
+        offices(body)
+    )
+    # A chamber's name holds no plural title.
+    body = (
+        "WASHINGTON (Reuters) - The House of Representatives Judiciary Committee chairman, Bob "
+        "Goodlatte, said the House of Representatives Ethics Committee would meet."
+    )
+    assert offices(body, datetime(2017, 11, 15, tzinfo=UTC)) == {
+        ("Bob Goodlatte", "chairman", "United States")
+    }
+    assert {row[0] for row in found} == {
+        "Matt Gaetz",
+        "Andy Biggs",
+        "Jim Jordan",
+        "Jeff Flake",
+        "Bob Corker",
+    }

@@ -18,6 +18,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 from kg.extract import Context
 from kg.extract import gazetteers as gz
@@ -53,6 +54,9 @@ from kg.extract.positions import Holding, Jurisdiction
 from kg.extract.roles import head_not_in, title_countries, title_not_in
 from kg.model import Ref
 from kg.text import fold
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
 
 
 def fill_bodies(found: list[Holding], context: Context) -> None:
@@ -165,6 +169,11 @@ def fill_in(found: list[Holding], context: Context) -> None:
                 holding.kind, holding.body = kinds[key]
         elif ahead is not None and ahead.role.scope == holding.role.scope:
             holding.jurisdiction, holding.how = ahead.jurisdiction, "coordinated"
+            if ahead.kind != "public":
+                # "Adventure World president Stephan Friedli, vice-president Peter Balmer":
+                # the same body's officers; a public office ahead makes none public
+                # ("White House counsel Don McGahn and campaign lawyer Ben Ginsberg").
+                holding.kind, holding.body = ahead.kind, ahead.body
         else:
             holding.jurisdiction = _from_evidence(holding, national, offices, marked, places)
         if holding.jurisdiction is not None:
@@ -236,9 +245,9 @@ def _not_in_table(found: list[Holding], when: date | None) -> None:
 
 def _coordinated(holding: Holding, by_end: dict[tuple[str, int], Holding]) -> Holding | None:
     """ "German Chancellor Gerhard Schroeder and Foreign Minister Joschka Fischer": the title
-    joined by "and" to a name with a stated place."""
+    joined by "and" or a comma to a name with a stated place."""
     doc, start = holding.person.field.doc, holding.role.start
-    if holding.titled and start > 1 and doc[start - 1].lower_ == "and":
+    if holding.titled and start > 1 and doc[start - 1].lower_ in ("and", ","):
         return by_end.get((holding.person.field.name, start - 1))
     return None
 
@@ -607,6 +616,15 @@ def _nation_in(name: str, iso: str) -> str:
     return ""
 
 
+def _state_named(ent: Span) -> gz.State | None:
+    """The state an entity names: a place's name ("Victoria"), or a state's name the model
+    took for a body, with its article and possessive ("The Northern Territory's coroner")."""
+    words = [t for t in ent if t.lower_ not in ("the", "'s", "’s")]
+    if ent.label_ == "ORG" and (ent.ent_id_ or len(words) == len(ent)):
+        return None  # a body of the state's name ("Victoria Police" is no ORG "Victoria")
+    return gz.state_by_form().get(fold(" ".join(t.text for t in words)))
+
+
 def _unmistakable(city: gz.City) -> bool:
     """Whether a city's name leaves its state in no doubt: no other place of that name has
     half its people ("Chicago", "Portland"; not "Springfield", "Aurora")."""
@@ -640,8 +658,8 @@ class _Places:
         labels nothing ("a total fire ban is in force in the ACT")."""
         for field in analyse(context):
             for ent in field.ents:
-                if ent.label_ in ("GPE", "NORP", "LOC") and ent.text[:1].isupper():
-                    state = gz.state_by_form().get(fold(ent.text))
+                if ent.label_ in ("GPE", "NORP", "LOC", "ORG") and ent.text[:1].isupper():
+                    state = _state_named(ent)
                     if state is None or is_city_too(state):
                         continue  # "Washington said": the capital, as often as the state
                     where = Jurisdiction(state_ref(state.name), state.name)

@@ -408,6 +408,10 @@ def role_ending_at(doc: Doc, end: int) -> Role | None:
     if found is None:
         return None
     head, scope = found
+    if doc[head].lower_ in _PLURAL_WORDS and (
+        doc[end - 1].text == "." or (head > 0 and doc[head - 1].lower_ == "of")
+    ):
+        return None  # "the House of Representatives Judiciary Committee", "... Representatives. He"
     start = head
     while start > 0:
         if _joined(doc, start, head):
@@ -467,7 +471,9 @@ def role_starting_at(doc: Doc, start: int) -> Role | None:
     return Role(phrase(doc, first, head_end), scope, first, head_end, end, former)
 
 
-_PLURAL_HEADS = frozenset({"alds", "sens", "reps"})
+_PLURAL_WORDS = frozenset({"senators", "representatives"})
+"""Plural titles written out, which also end a chamber's name ("House of Representatives")."""
+_PLURAL_HEADS = frozenset({"alds", "sens", "reps"}) | _PLURAL_WORDS
 
 # Offices elected for a seat: "for" after them names the constituency, district or ward,
 # not a portfolio ("MP for Wantage", "Senator for Victoria", "councillor for Riverside").
@@ -503,6 +509,8 @@ def is_role_word(text: str) -> bool:
     (True, False)
     """
     lower = text.lower()
+    if lower in _PLURAL_WORDS:
+        return False  # "Board of Airline Representatives of Australia": a name's word too
     return lower in MODIFIERS or lower.rstrip(".") in _heads_by(-1)
 
 
@@ -517,4 +525,5 @@ def is_role_head(text: str) -> bool:
     >>> is_role_head("Minister"), is_role_head("Ministry")
     (True, False)
     """
-    return text.lower() in _heads_by(-1)
+    lower = text.lower()
+    return lower not in _PLURAL_WORDS and lower in _heads_by(-1)

@@ -382,7 +382,8 @@ def _set_off(person: Mention, role: Role) -> tuple[Role | None, str]:
 def _shared_title(person: Mention, named: Named) -> Role | None:
     """A title that also covers this name: "<title> and <other words> Name" (up to three
     lowercase words: "Commissioner and mayoral candidate Brandon Johnson"), or a plural
-    title before the name just before ("Alds. Roderick Sawyer (6th) and Raymond Lopez")."""
+    title before the names listed just before ("Alds. Roderick Sawyer (6th) and Raymond
+    Lopez", "Representatives Matt Gaetz, Andy Biggs and Louis Gohmert")."""
     doc, field, start = person.field.doc, person.field, person.span.start
     for size in range(1, 4):
         link = start - size - 1
@@ -392,21 +393,25 @@ def _shared_title(person: Mention, named: Named) -> Role | None:
             role = role_ending_at(doc, link)
             if role is not None:
                 return role
+    # Back over the names listed before this one ("Representatives Matt Gaetz, Andy Biggs
+    # and Louis Gohmert") to the plural title before the first.
     index = start - 1
-    if index < 1 or doc[index].lower_ not in ("and", ","):
-        return None
-    index -= 1
-    if doc[index].text == ")":
-        while index > 0 and doc[index].text != "(":
-            index -= 1
+    while index >= 1 and doc[index].lower_ in ("and", ","):
         index -= 1
-    before = named.get((field.name, index))
-    if before is None or before[1] != "person":
-        return None
-    role = role_ending_at(doc, before[0].span.start)
-    if role is None or not is_plural_title(doc, role):
-        return None
-    return role
+        if doc[index].text == ",":  # "A, B, and C"
+            index -= 1
+        if doc[index].text == ")":
+            while index > 0 and doc[index].text != "(":
+                index -= 1
+            index -= 1
+        before = named.get((field.name, index))
+        if before is None or before[1] != "person":
+            return None
+        role = role_ending_at(doc, before[0].span.start)
+        if role is not None:
+            return role if is_plural_title(doc, role) else None
+        index = before[0].span.start - 1
+    return None
 
 
 def _role_of_before(person: Mention, end: int, named: Named, context: Context) -> Iterator[Holding]:
@@ -509,7 +514,8 @@ def delayed(
     """The delayed-identification lede: an office named alone and definite in a text's first
     sentence, which names nobody ("The Governor-General will issue a statement ..."), is
     held by the first person the second sentence newly names ("Dr Peter Hollingworth was
-    ..."), unless another title introduces them there ("Prime Minister John Howard")."""
+    ..."), unless another role introduces them there ("Prime Minister John Howard", "Jack
+    Law, chief executive of ...": then the next one the sentence names)."""
     doc = field.doc
     people = [m for m in person_mentions(context) if m.field is field]
     if len(field.sentence_starts) < 2 or any(
@@ -530,11 +536,13 @@ def delayed(
         definite = _definite(field, role, named)
         if definite is None:
             continue
-        titled = {h.person.span.start for h in found if h.titled and h.person.field is field}
+        # Not one another role introduces there, before the name or after it ("Jack Law,
+        # chief executive of Alcohol Focus Scotland, said Jack McConnell's comment ...").
+        introduced = {h.person.span.start for h in found if h.person.field is field}
         following = [
             m
             for m in people
-            if field.sentence_index(m.span.start_char) == 1 and m.span.start not in titled
+            if field.sentence_index(m.span.start_char) == 1 and m.span.start not in introduced
         ]
         if following:
             role, owner = definite
