@@ -170,9 +170,9 @@ def fill_in(found: list[Holding], context: Context) -> None:
         elif ahead is not None and ahead.role.scope == holding.role.scope:
             holding.jurisdiction, holding.how = ahead.jurisdiction, "coordinated"
             if ahead.kind != "public":
-                # "Adventure World president Stephan Friedli, vice-president Peter Balmer":
-                # the same body's officers; a public office ahead makes none public
-                # ("White House counsel Don McGahn and campaign lawyer Ben Ginsberg").
+                # "Adventure World president Stephan Friedli and vice-president Peter
+                # Balmer": the same body's officers; a public office ahead makes none
+                # public ("White House counsel Don McGahn and campaign lawyer Ben Ginsberg").
                 holding.kind, holding.body = ahead.kind, ahead.body
         else:
             holding.jurisdiction = _from_evidence(holding, national, offices, marked, places)
@@ -245,9 +245,9 @@ def _not_in_table(found: list[Holding], when: date | None) -> None:
 
 def _coordinated(holding: Holding, by_end: dict[tuple[str, int], Holding]) -> Holding | None:
     """ "German Chancellor Gerhard Schroeder and Foreign Minister Joschka Fischer": the title
-    joined by "and" or a comma to a name with a stated place."""
+    joined by "and" to a name with a stated place."""
     doc, start = holding.person.field.doc, holding.role.start
-    if holding.titled and start > 1 and doc[start - 1].lower_ in ("and", ","):
+    if holding.titled and start > 1 and doc[start - 1].lower_ == "and":
         return by_end.get((holding.person.field.name, start - 1))
     return None
 

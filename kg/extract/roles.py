@@ -408,10 +408,6 @@ def role_ending_at(doc: Doc, end: int) -> Role | None:
     if found is None:
         return None
     head, scope = found
-    if doc[head].lower_ in _PLURAL_WORDS and (
-        doc[end - 1].text == "." or (head > 0 and doc[head - 1].lower_ == "of")
-    ):
-        return None  # "the House of Representatives Judiciary Committee", "... Representatives. He"
     start = head
     while start > 0:
         if _joined(doc, start, head):
@@ -471,9 +467,7 @@ def role_starting_at(doc: Doc, start: int) -> Role | None:
     return Role(phrase(doc, first, head_end), scope, first, head_end, end, former)
 
 
-_PLURAL_WORDS = frozenset({"senators", "representatives"})
-"""Plural titles written out, which also end a chamber's name ("House of Representatives")."""
-_PLURAL_HEADS = frozenset({"alds", "sens", "reps"}) | _PLURAL_WORDS
+_PLURAL_HEADS = frozenset({"alds", "sens", "reps"})
 
 # Offices elected for a seat: "for" after them names the constituency, district or ward,
 # not a portfolio ("MP for Wantage", "Senator for Victoria", "councillor for Riverside").
@@ -509,8 +503,6 @@ def is_role_word(text: str) -> bool:
     (True, False)
     """
     lower = text.lower()
-    if lower in _PLURAL_WORDS:
-        return False  # "Board of Airline Representatives of Australia": a name's word too
     return lower in MODIFIERS or lower.rstrip(".") in _heads_by(-1)
 
 
@@ -525,5 +517,4 @@ def is_role_head(text: str) -> bool:
     >>> is_role_head("Minister"), is_role_head("Ministry")
     (True, False)
     """
-    lower = text.lower()
-    return lower not in _PLURAL_WORDS and lower in _heads_by(-1)
+    return text.lower() in _heads_by(-1)

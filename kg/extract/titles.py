@@ -383,7 +383,7 @@ def _shared_title(person: Mention, named: Named) -> Role | None:
     """A title that also covers this name: "<title> and <other words> Name" (up to three
     lowercase words: "Commissioner and mayoral candidate Brandon Johnson"), or a plural
     title before the names listed just before ("Alds. Roderick Sawyer (6th) and Raymond
-    Lopez", "Representatives Matt Gaetz, Andy Biggs and Louis Gohmert")."""
+    Lopez", "Sens. Jeff Flake, Bob Corker and Susan Collins")."""
     doc, field, start = person.field.doc, person.field, person.span.start
     for size in range(1, 4):
         link = start - size - 1
@@ -393,8 +393,8 @@ def _shared_title(person: Mention, named: Named) -> Role | None:
             role = role_ending_at(doc, link)
             if role is not None:
                 return role
-    # Back over the names listed before this one ("Representatives Matt Gaetz, Andy Biggs
-    # and Louis Gohmert") to the plural title before the first.
+    # Back over the names listed before this one ("Alds. Brian Hopkins, Roderick Sawyer and
+    # Raymond Lopez") to the plural title before the first.
     index = start - 1
     while index >= 1 and doc[index].lower_ in ("and", ","):
         index -= 1
