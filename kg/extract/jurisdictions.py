@@ -41,6 +41,7 @@ from kg.extract.officeholders import (
     spells,
     unknown_holder,
 )
+from kg.extract.offices import PUBLIC
 from kg.extract.organization_names import country_code
 from kg.extract.organizations import (
     organization_mentions,
@@ -169,7 +170,7 @@ def fill_in(found: list[Holding], context: Context) -> None:
                 holding.kind, holding.body = kinds[key]
         elif ahead is not None and ahead.role.scope == holding.role.scope:
             holding.jurisdiction, holding.how = ahead.jurisdiction, "coordinated"
-            if ahead.kind != "public":
+            if ahead.kind != PUBLIC:
                 # "Adventure World president Stephan Friedli and vice-president Peter
                 # Balmer": the same body's officers; a public office ahead makes none
                 # public ("White House counsel Don McGahn and campaign lawyer Ben Ginsberg").

@@ -382,10 +382,6 @@ def _place_seen(ent: Span) -> bool:
     return ent.label_ in ("GPE", "LOC") and bool(gz.places(ent.text))
 
 
-def _bare_capital(token: Token) -> bool:
-    return _capital(token) and not token.is_sent_start
-
-
 def _capital(token: Token) -> bool:
     return token.is_title and token.is_alpha and not token.ent_type_
 

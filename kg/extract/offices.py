@@ -438,14 +438,14 @@ def _place_office(holding: Holding) -> bool:
     if words and words[-1] == "attorney":
         # "County Attorney", "U.S. Attorney"; not "attorney", nor "a New York attorney"
         return role.head_start > 0 and fold(doc[role.head_start - 1].text) in _ATTORNEY_LEVELS
-    if words and words[-1] in _HEADS and role.head_start > role.start:
+    if words and words[-1] in _SERVICE_HEADS and role.head_start > role.start:
         # "Iraqi intelligence chief", "Pakistan's army chief": the head of a state's service
         service = fold(doc[role.start : role.head_start].text).split()
         return bool(service) and all(w in _STATE_SERVICES for w in service)
     return bool(words) and all(w in _PLACE_OFFICES for w in words)
 
 
-_HEADS = frozenset({"chief", "head", "boss"})
+_SERVICE_HEADS = frozenset({"chief", "head", "boss"})
 # A state's own services, whose chief named with a place is that place's official.
 _STATE_SERVICES = frozenset(
     """

@@ -182,6 +182,7 @@ def _find(
         small += [found(f, s, "listed-town") for f, s in listed_towns(field, people)]
         small += [found(f, s, "hyphenated-town") for f, s in hyphenated_towns(field)]
         small += [found(f, s, "before-mayor") for f, s in unlabelled_before_mayor(field)]
+    # A name two rules found ("Aberystwyth" after a person's label and in a list) once.
     small = list({(f.name, s.start, s.end): (f, s) for f, s in small}.values())
     # A country named in the article settles which of several same-named cities is meant.
     countries = Counter(
