@@ -633,3 +633,30 @@ def test_a_given_name_and_surname_the_model_left_unlabelled_between_lower_case_w
     assert (
         people("The team flew on to visit Victoria Street and then to the Jordan Valley.") == set()
     )
+
+
+def test_no_name_runs_over_a_line_break() -> None:
+    body = (
+        "UK heading wrong way, says Howard\n\nTony Blair has had the chance to tackle the "
+        "problems facing Britain and has failed, Michael Howard has said."
+    )
+    found = people(body)
+    assert "tony blair" in found
+    assert not any("howard tony" in name for name in found)
+
+
+def test_a_given_name_left_out_after_a_role_and_its_place_is_part_of_the_name() -> None:
+    body = (
+        '"The Taliban will surrender the weapons," former Taliban ambassador to Pakistan '
+        "Abdul Salam Zaeef told CNN in a telephone interview."
+    )
+    assert "abdul salam zaeef" in people(body)
+
+
+def test_a_nicknamed_name_starts_at_its_given_name_not_a_word_run_into_it() -> None:
+    body = (
+        "Candidates: Joan Hill, senior assistant director at the Harris School of Public "
+        "PolicyMartina “Tina” Hone, attorney."
+    )
+    assert "martina hone" in people(body)
+    assert "policymartina hone" not in people(body)

@@ -5,8 +5,9 @@ recognizer embeds the words itself: the shared ``tok2vec`` feeds only the tagger
 parser, so leaving it out gives the very same entities in half the time), then an
 EntityRuler that overrides the model with the outlet and organization gazetteers
 (``en_core_web_sm`` calls Politico and Twitter people and misses the NYPD's long form),
-then the rule-based sentencizer. The dependency parser (with the ``tok2vec`` it listens
-to) runs only on the sentences a rule asks for (``parsed``).
+then a component that cuts entities at line breaks, then the rule-based sentencizer. The
+dependency parser (with the ``tok2vec`` it listens to) runs only on the sentences a rule
+asks for (``parsed``).
 """
 
 from __future__ import annotations
@@ -174,14 +175,45 @@ def pipeline() -> Language:
         for form in (each.name, *each.aliases, *gz.dotted(each.aliases)):
             patterns.append({"label": "ORG", "pattern": form, "id": each.name})
     ruler.add_patterns(patterns)
+    from spacy.language import Language
+
+    Language.component(_LINE_BREAKS, func=_entities_end_at_line_breaks)
+    nlp.add_pipe(_LINE_BREAKS)
     nlp.add_pipe("sentencizer")
     return nlp
+
+
+_LINE_BREAKS = "kg_entities_end_at_line_breaks"
+
+
+def _entities_end_at_line_breaks(doc: Doc) -> Doc:
+    """No entity runs over a line break: the model reads a headline's last word and the next
+    paragraph's first words as one name ("... says Howard" + "Tony Blair has had"), which
+    are two."""
+    from spacy.tokens import Span
+
+    ents = []
+    for ent in doc.ents:
+        breaks = [t.i for t in ent if "\n" in t.text or "\n" in t.whitespace_]
+        if not breaks:
+            ents.append(ent)
+            continue
+        starts = [ent.start, *(b + 1 for b in breaks)]
+        ends = [*(b + (not doc[b].is_space) for b in breaks), ent.end]
+        for start, end in zip(starts, ends, strict=True):
+            if any(not t.is_space for t in doc[start:end]):
+                ents.append(Span(doc, start, end, label=ent.label_))
+    doc.ents = ents
+    return doc
 
 
 # A sentence's end run into the next sentence's start, as scraped pages join paragraphs
 # ("Prentice Butler.5th Ward", "12.4% and 7.7%.Dee Perkins", "Joshua Gray.)Three"): the
 # full stop is a token of its own, so the names on either side are words of their own.
 _RUN_TOGETHER = r"(?<=[a-z%])[.!?][)”\"]?(?=[A-Z0-9])"
+# A closing quotation mark run into the next sentence's first word ('avail.”Chuck Swirsky'):
+# the mark is a token of its own, not the start of a name.
+_QUOTE_RUN_TOGETHER = r"(?<=[.!?,])[”\"](?=[A-Z])"
 
 
 # A staff blurb glued to the text by the scraper: an e-mail address or a domain, then the
@@ -196,12 +228,47 @@ _GLUED = [
 ]
 
 
+# Two items of a scraped list run together, the line break lost ("Office of Education and
+# Human ServicesEbony Lucas", "Incumbent: Ald. Chris Taliaferro Headed to runoffContesting
+# candidate"): a word of five lower-case letters or more, then a capital opening a word.
+# Split when the first word is all lower-case (a word of prose glued to the next) or the
+# second is a common given name (a list of people): not "PerkinElmer"'s like, nor
+# "LinkedIn", "HealthCare", which join two words of one name.
+_CAMEL = re.compile(r"(?<=[a-z]{5})(?=([A-Z][a-z]+))")
+
+
 def _split_run_together(nlp: Language) -> None:
     from spacy.util import compile_infix_regex
 
     tokenizer: Any = nlp.tokenizer
-    infixes: list[Any] = [*(nlp.Defaults.infixes or ()), _RUN_TOGETHER, *_GLUED]
-    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    infixes: list[Any] = [
+        *(nlp.Defaults.infixes or ()),
+        _RUN_TOGETHER,
+        _QUOTE_RUN_TOGETHER,
+        *_GLUED,
+    ]
+    finditer = compile_infix_regex(infixes).finditer
+    given = gz.given_names()
+    forms = [
+        *(f for o in gz.organizations() for f in (o.name, *o.aliases)),
+        *(f for o in gz.listed_companies().values() for f in (o.name, *o.aliases)),
+        *(f for o in gz.outlets() for f in (o.name, *o.forms)),
+    ]
+    names = {w for f in forms for w in f.split() if _CAMEL.search(w)}  # "PerkinElmer"
+
+    def infix_finditer(text: str) -> list[re.Match[str]]:
+        found = list(finditer(text))
+        if text in names:
+            return found
+        glued = [
+            m
+            for m in _CAMEL.finditer(text)
+            if (text[:1].islower() or m.group(1) in given)
+            and not any(f.start() <= m.start() <= f.end() for f in found)
+        ]
+        return sorted([*found, *glued], key=lambda m: m.start()) if glued else found
+
+    tokenizer.infix_finditer = infix_finditer
 
 
 @cache

@@ -384,7 +384,12 @@ def _shared_names(field: Field) -> Iterator[tuple[Span, str, str | None]]:
     for match in _NICKNAMED.finditer(text):
         span = doc.char_span(match.start(), match.end(3), alignment_mode="expand")
         if span is not None and not field.headline:
-            whole = f"{match[1]} {match[3]}"
+            # The given name is its last token: a word of a list the scraper ran into it
+            # is no part of it ("Public PolicyMartina “Tina” Hone").
+            given = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+            if given is not None and len(given) > 1:
+                span = doc[given[-1].i : span.end]
+            whole = f"{span[0].text} {match[3]}"
             # "the Whirlwind White" is no form of the name: the full name stands for it.
             alias = whole if match[2].startswith("the ") else f"{match[2]} {match[3]}"
             yield span, whole, alias
@@ -688,11 +693,14 @@ def _inside_a_name(doc: Doc, title: int) -> bool:
 def _given_before(doc: Doc, span: Span) -> bool:
     """Whether the model left out the first word of a name that comes right after a role and
     the body it serves: "U.N. High Commissioner for Human Rights Zeid | Ra’ad Al Hussein",
-    when no common given name opens what it kept."""
+    when no common given name opens what it kept, or when the word left out is a given name
+    too: "ambassador to Pakistan | Abdul | Salam Zaeef"."""
     index = span.start - 1
-    if index < 1 or len(span) < 2 or span[0].text in gz.given_names():
-        return False  # "Secretary of Homeland Security John Kelly" starts at John
+    if index < 1 or len(span) < 2:
+        return False
     word = doc[index]
+    if span[0].text in gz.given_names() and word.text not in gz.given_names():
+        return False  # "Secretary of Homeland Security John Kelly" starts at John
     return (
         word.is_title
         and word.is_alpha
@@ -1090,11 +1098,15 @@ def _trim(span: Span) -> Span | None:
         or doc[start].lower_ in _NATIONALS  # "Welshman Ray Reardon"
     ):
         start += 1  # "But Democrats", "Be Proactive", "Stay Connected": not a name's words
-    while start < end and (
-        doc[start].lower_.rstrip(".") in HONORIFICS
-        or is_role_word(doc[start].text)
-        or not doc[start].text[:1].isalpha()
-        or (start + 1 < end and doc[start].lower_ in _PARTY_WORDS)  # "Tory David Burrowes"
+    while (
+        start < end
+        and (
+            doc[start].lower_.rstrip(".") in HONORIFICS
+            or is_role_word(doc[start].text)
+            or (start + 1 < end and _plural_title(doc[start].lower_))  # "Governors Kim Reynolds"
+            or not doc[start].text[:1].isalpha()
+            or (start + 1 < end and doc[start].lower_ in _PARTY_WORDS)  # "Tory David Burrowes"
+        )
     ):
         start += 1
     if (
