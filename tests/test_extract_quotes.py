@@ -900,3 +900,67 @@ def test_he_after_a_sentence_its_attribution_closes_is_that_speaker() -> None:
             "person/michael howard"
         )
     }
+
+
+def test_the_doer_of_a_passive_main_verb_is_the_he_that_follows() -> None:
+    body = (
+        "Israel says it will have nothing to do with the Palestinian leader Yasser Arafat. "
+        "The Government position was spelt out by spokesman Raanan Gissin. "
+        '"In no way does it imply any directive to harm Arafat personally," he said.'
+    )
+    assert quotes_of(body) == {
+        "In no way does it imply any directive to harm Arafat personally": "person/raanan gissin"
+    }
+
+
+def test_the_doer_of_a_passive_clause_within_a_sentence_is_not() -> None:
+    body = (
+        "The Americans are aiming to go one better than last year, when they were beaten by "
+        "Swiss pair Martina Hingis and Roger Federer in the final. The coach said the win "
+        'was a great start. "I got a little tentative at the end, but it was a great '
+        'start to my year," he said.'
+    )
+    found = quotes_of(body)
+    assert found == {
+        "I got a little tentative at the end, but it was a great start to my year": None
+    }
+
+
+def test_a_quotation_going_on_one_whose_speaker_is_not_found_has_no_speaker() -> None:
+    # "she" is not Mr Buckner (a scraper ran the paragraphs together): the next quotation
+    # goes on hers, and is not given to the man named in the run before her words.
+    body = (
+        'Rep. Kam Buckner (D-26th) is co-sponsoring that bill."As we recognize the tenth '
+        'anniversary of the tragedy, this is our opportunity," she said, noting the '
+        'million Americans killed or wounded since then. "This of course is an absurdity '
+        'that in this country, with all our wealth, we cannot solve this problem." Mr '
+        "Buckner said he would vote for the bill."
+    )
+    assert set(quotes_of(body).values()) == {None}
+
+
+def test_a_name_before_he_claimed_is_whom_he_speaks_of_not_the_sayer() -> None:
+    body = (
+        "Michael Howard said the country needed a change. Voters face many problems, from "
+        "crime to taxes. Mr Blair has failed to tackle these problems, he claimed, saying he "
+        'has the "wrong solution" to them.\n\n"The result is big government and higher '
+        'taxes eroding incentives and denying people choice."'
+    )
+    assert (
+        quotes_of(body)[
+            "The result is big government and higher taxes eroding incentives and denying "
+            "people choice."
+        ]
+        is None  # not Mr Blair; Mr Howard is too far back to be sure
+    )
+
+
+def test_a_name_inside_a_relative_clause_before_the_verb_is_not_the_sayer() -> None:
+    body = (
+        "Martin Bell, who won the Tatton seat from Tory Neil Hamilton on an anti-corruption "
+        'platform, said politicians often failed to see themselves as others did. "We need '
+        'public figures we trust to tell the truth."'
+    )
+    assert quotes_of(body) == {
+        "We need public figures we trust to tell the truth.": "person/martin bell"
+    }

@@ -152,17 +152,18 @@ def quotations(context: Context) -> list[Quotation]:
             if not is_quotation(quoted):
                 continue
             speaker, how = _speaker(text, start, end, mentions, previous, last_end, subjects)
-            if how.startswith("unattributed:previous-speaker") and unnamed > max(
+            if how.startswith(_CONTINUED) and unnamed > max(
                 previous[1] if previous else 0,
                 *(m.span.end_char for m in mentions if m.span.end_char < start),
             ):
-                # '"...," said the statement. "However, ..."': the quotation goes on the
-                # one before, whose speaker is unnamed, not an earlier one's.
+                # '"...," said the statement. "However, ..."', '"...," she said. "..."' (no
+                # "she" found): the quotation goes on the one before, whose speaker is
+                # unnamed or not found, not an earlier one's.
                 speaker, how = None, "unattributed:previous-unnamed"
             last_end = end
             if speaker is not None:
                 previous = speaker, end
-            elif how.endswith(":unnamed") or how.endswith(":unnamed-words"):
+            elif how.endswith(_NO_ONE_FOUND):
                 unnamed = end
             # Organizations and outlets are found as speakers so that their words are not
             # given to a person named nearby; only a person's quotation has a speaker.
@@ -171,6 +172,13 @@ def quotations(context: Context) -> list[Quotation]:
                 how += ":" + speaker.ref.kind
             found.append(Quotation(field, start, end, quoted, person, how))
     return found
+
+
+# A quotation given to the one before's speaker, or to the last person who said something.
+_CONTINUED = ("unattributed:previous-speaker", "unattributed:last-sayer")
+# A quotation whose attribution names someone who is no one named: an unnamed speaker ("the
+# statement said") or a pronoun no earlier name fits ("she said").
+_NO_ONE_FOUND = (":unnamed", ":unnamed-words", "pronoun-words:nobody")
 
 
 def is_quotation(quoted: str) -> bool:
@@ -371,6 +379,24 @@ def _people_first(mentions: list[Mention]) -> list[Mention]:
     return people or mentions
 
 
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:who|whose|whom)\b[^,]*,\s*\Z")
+
+
+def _before_relative_clause(text: str, ahead: list[Mention], said: Mention, verb: int) -> Mention:
+    """The person whose relative clause holds the name before a speech verb: "Martin Bell,
+    who won the Tatton seat from Neil Hamilton, said ..." is Bell's saying."""
+    people = [
+        m for m in ahead if m.ref.kind == "person" and m.span.end_char <= said.span.start_char
+    ]
+    for person in reversed(people):
+        if _RELATIVE_CLAUSE.search(text, person.span.end_char, verb):
+            return person
+    return said
+
+
+_PRONOUN_SAYS = re.compile(r"\b(?:he|she)\s*\Z", re.IGNORECASE)
+
+
 def _recent_speaker(
     text: str, start: int, mentions: list[Mention], previous: tuple[Mention, int] | None
 ) -> tuple[Mention | None, str]:
@@ -403,6 +429,14 @@ def _recent_speaker(
             # A verb reported in a clause of another ("Lewis reminded MPs that McCartney
             # described Letwin as ..."): its subject is not the one speaking.
             continue
+        last = max((m.span.end_char for m in ahead), default=sentence)
+        if any(
+            _PRONOUN_SAYS.search(text, last, said_by.start())
+            for said_by in _SAYING.finditer(text, last, verb.end())
+        ):
+            # "Mr Blair has failed to tackle these problems, he claimed, saying ...": the
+            # name before is whom "he" speaks of; "he" is a sayer named earlier.
+            continue
         if ahead:
             # ", saying ...": a participle set off after the main clause has its subject
             # ("Fitzgerald has defended the decision to play Rafter, saying ...").
@@ -410,6 +444,7 @@ def _recent_speaker(
                 max(0, verb.start() - 3) : verb.start()
             ].rstrip().endswith(",")
             said = _people_first(ahead)[0 if participle else -1]
+            said = _before_relative_clause(text, ahead, said, verb.start())
             stance = verb.group("stance") is not None
     if said is not None:
         # Others named in the sayer's own sentence are who it speaks of ("Nielson said he

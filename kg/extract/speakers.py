@@ -308,7 +308,10 @@ class Speakers:
             found = [
                 (token, m)
                 for token in parse.doc
-                if token.dep_ in _SUBJECTS or _according_to(token) or _stray_subject(token)
+                if token.dep_ in _SUBJECTS
+                or _according_to(token)
+                or _stray_subject(token)
+                or _passive_agent(token)
                 # A possessor of words as a subject, in a sentence before the pronoun's
                 # ("Mr Sharon's hard words opened divisions, with Mr Peres denouncing what
                 # he called ...": not within one).
@@ -334,7 +337,7 @@ class Speakers:
             # The main clause's subject first ("Mr Crean says he is not calling on Dr
             # Hollingworth ..."); a main clause whose subject is the same pronoun speaks of
             # the same person, further back ("He said ... Mr Houston may be ...").
-            main = [m for token, m in found if token.head.i == token.sent.root.i]
+            main = [m for token, m in found if _clause_verb(token).i == token.sent.root.i]
             if main:
                 return Subject(
                     True, main[-1], "pronoun:main-subject" + self._rivals(n, before, main[-1], sex)
@@ -721,6 +724,22 @@ def _agent(verb: Token) -> Token | None:
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     return None
+
+
+def _passive_agent(token: Token) -> bool:
+    """The doer of a sentence's passive main verb, its subject in meaning: "The position
+    was spelt out by spokesman Raanan Gissin" (not of a clause within it: "..., when they
+    were beaten by Martina Hingis")."""
+    return (
+        token.dep_ == "pobj"
+        and token.head.dep_ == "agent"
+        and token.head.head.i == token.sent.root.i
+    )
+
+
+def _clause_verb(token: Token) -> Token:
+    """The verb a subject (or a passive verb's doer) belongs to."""
+    return token.head.head if _passive_agent(token) else token.head
 
 
 def _stray_subject(token: Token) -> bool:
