@@ -7,7 +7,9 @@ import pytest
 
 from kg.extract import Context, extract, pipeline
 from kg.extract import gazetteers as gz
+from kg.extract.bodies import named_by_form
 from kg.extract.citations import outlet_mentions
+from kg.extract.nlp import analyse
 from kg.extract.organizations import organization_evidence, organization_mentions
 from kg.model import Article
 from kg.namespaces import SDO
@@ -1388,3 +1390,28 @@ def test_names_with_lists_of_words_are_kept_whole(body: str, expected: str) -> N
     organizations, _ = found(body)
     assert expected in organizations
     assert not any(o != expected and o in expected for o in organizations)
+
+
+def test_members_of_a_body_are_not_part_of_its_name() -> None:
+    body = "Spectators cheered as Members of the Broken Arrow Horseback Riding Club rode by."
+    (field,) = analyse(Context(Article(source="test.txt", body=body)))
+    assert [s.text for s in named_by_form(field.doc)] == ["Broken Arrow Horseback Riding Club"]
+    assert found(body)[0] == {"organization/broken arrow horseback riding club"}
+
+
+def test_an_ordinal_and_a_head_noun_name_no_body() -> None:
+    body = (
+        "Residents met officers of the 3rd District on Tuesday, and 3rd District commanders "
+        "promised more patrols near the Chicago Park District fieldhouse."
+    )
+    organizations = found(body)[0]
+    assert "organization/3rd district" not in organizations
+    assert "organization/chicago park district" in organizations
+
+
+def test_papers_named_daily_and_public_radio_stations_are_outlets() -> None:
+    body = (
+        "The ruling Communist Party's official People's Daily said in a commentary that "
+        "China would not back down. Franken told Minnesota Public Radio he would stay."
+    )
+    assert {"outlet/name:people s daily", "outlet/name:minnesota public radio"} <= found(body)[1]

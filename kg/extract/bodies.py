@@ -214,6 +214,23 @@ WORKS = frozenset(
 Strathclyde University"): the body's name follows "of"."""
 
 
+MEMBERS = frozenset(
+    [
+        "members",
+        "supporters",
+        "leaders",
+        "residents",
+        "officials",
+        "employees",
+        "staff",
+        "volunteers",
+    ]
+)
+"""Words for a body's people, which open "<people> of the <body>" ("Members of the Broken
+Arrow Horseback Riding Club"); not "Friends of the Earth" or "Daughters of the American
+Revolution", whose names these words are part of."""
+
+
 def _name_in(doc: Doc, start: int, end: int) -> Iterator[Span]:
     while start < end and (
         doc[start].text == "The"
@@ -229,6 +246,8 @@ def _name_in(doc: Doc, start: int, end: int) -> Iterator[Span]:
         or doc[start].text in _JOINS
     ):
         start += 1
+    if start + 3 < end and doc[start].lower_ in MEMBERS and doc[start + 1].text == "of":
+        start += 2  # "Members of" + "the Broken Arrow Horseback Riding Club": its people
     for index in range(start + 1, end - 2):
         if doc[index].text in WORKS and doc[index + 1].text == "of":
             start = index + 2  # "the Quarterly Economic Commentary of" + "Strathclyde University"
@@ -250,6 +269,8 @@ def _name_in(doc: Doc, start: int, end: int) -> Iterator[Span]:
     ):
         return
     names = [w for w in words if w not in _JOINS and w not in _POSSESSIVES]
-    if all(w in HEADS or w in _OF_HEADS or w.lower() in ("city", "state") for w in names):
-        return
+    if all(
+        w in HEADS or w in _OF_HEADS or w.lower() in ("city", "state") or ordinal(w) for w in names
+    ):
+        return  # "Police Department", "the 3rd District": which one, not whose
     yield doc[start:end]

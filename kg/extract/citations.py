@@ -241,8 +241,9 @@ def _publisher(article: Article) -> tuple[Ref, str] | None:
 _CALL_SIGN = re.compile(r"[KW][A-Z]{2,3}(?:-(?:TV|FM|AM|DT))?")
 # The last word of a newspaper's or magazine's name: "the Sunday Times", "New York Magazine".
 _MASTHEAD = re.compile(
-    r"(?:\w+ )+(?:Times|Post|Herald|Tribune|Telegraph|Journal|Gazette|Magazine|Chronicle|"
-    r"Examiner|Courier|Inquirer|Dispatch|Bulletin|Standard|Express|Mirror|Observer|Sun-Times)"
+    r"(?:[\w’'-]+ )+(?:Times|Post|Herald|Tribune|Telegraph|Journal|Gazette|Magazine|Chronicle|"
+    r"Examiner|Courier|Inquirer|Dispatch|Bulletin|Standard|Express|Mirror|Observer|Sun-Times|"
+    r"Daily|Public Radio)"
     # A paper's supplement is named by the paper: "the Times Educational Supplement".
     r"|(?:Times|Post|Herald|Telegraph|Guardian|Observer|Independent)(?: \w+)* Supplement"
 )

@@ -13,7 +13,15 @@ from typing import TYPE_CHECKING
 
 from kg.extract import Context
 from kg.extract import gazetteers as gz
-from kg.extract.bodies import ends_in_head, holds_head, name_of, named_by_form, one_name, ordinal
+from kg.extract.bodies import (
+    MEMBERS,
+    ends_in_head,
+    holds_head,
+    name_of,
+    named_by_form,
+    one_name,
+    ordinal,
+)
 from kg.extract.citations import outlet_mentions, redefined_acronyms
 from kg.extract.companies import LEGAL_FORMS, TICKER, is_descriptor, run_together
 from kg.extract.nlp import OUTLET, Field, Mention
@@ -376,6 +384,13 @@ def _extent(ent: Span) -> tuple[Span | None, str]:
         end -= 1  # "Broadcom Ltd AVGO.O": a stock ticker after the name
     if start + 1 < end and is_descriptor(doc[start]):
         start += 1  # "Chipmaker Qualcomm Inc": a trade before the name
+    if (
+        start + 3 < end
+        and doc[start].lower_ in MEMBERS
+        and doc[start + 1].lower_ == "of"
+        and doc[start + 2].lower_ == "the"
+    ):
+        start += 3  # "Members of the" + "Broken Arrow Horseback Riding Club": its people
     for index in range(start + 1, end - 1):
         if doc[index].text not in ("'s", "’s"):
             continue
