@@ -113,7 +113,7 @@ def _signals(context: Context) -> list[Signal]:
                 state = _state_opening(text) if signal is None and _body_shaped(ent) else None
                 if state is not None:  # "the New South Wales Fire Brigades"
                     signal = _place_signal(state, field.name, at)
-            elif ent.label_ == OUTLET_LABEL and ent.ent_id_:
+            elif ent.label_ == OUTLET_LABEL and ent.ent_id_ and not _relayed(ent):
                 # "told Channel Seven": a cited outlet's country-code domain.
                 iso = _domain_country(ent.ent_id_)
                 signal = Signal(iso, OUTLET, "outlet", field.name, at) if iso else None
@@ -137,6 +137,19 @@ def _signals(context: Context) -> list[Signal]:
         if chosen is not None and chosen.kind != "group" and best is not None:
             found.append(Signal(best, ORGANIZATION, _body_kind(chosen.name, chosen.kind), name, at))
     return found
+
+
+_REPORTS = frozenset({"reports", "reported", "says", "said", "quoted", "cited"})
+
+
+def _relayed(outlet: Span) -> bool:
+    """Whether an outlet is named as the source of a report the article passes on ("As the
+    BBC reports", "according to CNN"): another newsroom's report says nothing of where this
+    one is, as "told Channel Seven" does."""
+    doc = outlet.doc
+    after = doc[outlet.end].lower_ if outlet.end < len(doc) else ""
+    before = doc[max(0, outlet.start - 2) : outlet.start].text.lower()
+    return after in _REPORTS or before.endswith("according to")
 
 
 def dateline(body: str) -> tuple[list[str], str | None]:

@@ -35,9 +35,12 @@ from kg.extract.officeholders import (
     known_around,
     mayor_city,
     mayor_ended,
+    mayor_since,
     minister_country,
     national_everywhere,
+    never_in_congress,
     no_older_than,
+    outside_great_office,
     spells,
     unknown_holder,
 )
@@ -184,7 +187,7 @@ def fill_in(found: list[Holding], context: Context) -> None:
                 # One person's offices with no country stated are in one country ("Defence
                 # Minister Robert Hill ... Senator Hill").
                 national.setdefault(person.ref, holding.jurisdiction)
-    _not_in_table(found, places.date)
+    _not_in_table(found, places)
     # An aide serves the jurisdiction of the office-holder they serve ("Adams spokesperson").
     held = {h.person.ref: h.jurisdiction for h in found if h.serves is None and h.jurisdiction}
     for holding in found:
@@ -202,10 +205,15 @@ def _is_mayor(holding: Holding) -> bool:
 
 def _ended_mayors(found: list[Holding], when: date | None) -> None:
     """ "Mayor Rahm Emanuel" in a report of 2021: an office the mayors table shows its holder
-    had left before the article's date is past, whatever city the text names."""
-    for holding in found:
-        past = holding.role.past
-        if _is_mayor(holding) and not past and mayor_ended(holding.person.name, when):
+    had left before the article's date is past, whatever city the text names. An undated
+    article is no older than the terms of the mayors it names ("Mayor Lori Lightfoot":
+    2019 on), so "when Mayor Richard Daley closed seven centers" there is a past office."""
+    mayors = [h for h in found if _is_mayor(h) and not h.role.past]
+    earliest = when is None
+    if earliest:
+        when = max(filter(None, (mayor_since(h.person.name) for h in mayors)), default=None)
+    for holding in mayors:
+        if mayor_ended(holding.person.name, when, earliest=earliest):
             holding.role = replace(holding.role, past=True)
 
 
@@ -222,11 +230,15 @@ def _table_mayors(found: list[Holding], places: _Places) -> dict[Ref, int]:
     return known
 
 
-def _not_in_table(found: list[Holding], when: date | None) -> None:
+def _not_in_table(found: list[Holding], places: _Places) -> None:
     """A United States office the text does not name as such ("President", "Senate Majority
     Leader", not "U.S. Senator") whose holder the officeholders table, complete for that
     office on the article's date, does not know: not the United States' ("President Emmanuel
-    Macron" in a Washington report, a state senate's leader). None rather than a guess."""
+    Macron" in a Washington report, a state senate's leader). None rather than a guess.
+    In an undated article, a seat in Congress whose holder the table never knew is the
+    state legislature's of the one state the article names ("Rep. Kam Buckner (D-26th)"
+    in a Chicago paper: an Illinois state representative)."""
+    when = places.date
     earliest = when is None
     if earliest:
         # No date: the article is no older than the offices it gives that the table knows
@@ -239,9 +251,38 @@ def _not_in_table(found: list[Holding], when: date | None) -> None:
             continue
         if holding.how == "phrase" or holding.role.past:
             continue  # "U.S. Rep. Jane Roe": the text names the country with the office
-        if unknown_holder(holding.person.name, when, holding.role.text, earliest=earliest):
-            holding.jurisdiction = None
+        name, role = holding.person.name, holding.role.text
+        if unknown_holder(name, when, role, earliest=earliest):
             holding.how += ">not-in-table"
+            holding.jurisdiction = _state_seat(holding, places)
+        elif when is None and never_in_congress(name, role):
+            # No one state named: a member of Congress of before the table ("Senator
+            # Jesse Helms" in a report of 2001) as likely; the country stands.
+            holding.how += ">never-in-congress"
+            holding.jurisdiction = _state_seat(holding, places) or where
+        elif _STATES_TOO.get(fold(role)) == "attorney general" and outside_great_office(
+            name, places.date, role, "US"
+        ):
+            # "incumbent Attorney General Kwame Raoul" in a report on Illinois: every
+            # state has an attorney general, and the United States' was someone else.
+            how = holding.how
+            holding.jurisdiction = places.state(holding)
+            holding.how = f"{how}>not-the-country's>{holding.how}"
+
+
+# A country's offices every US state has too, by the name the ministers table gives them.
+_STATES_TOO = {"attorney general": "attorney general", "attorney-general": "attorney general"}
+
+
+def _state_seat(holding: Holding, places: _Places) -> Jurisdiction | None:
+    """The state whose legislature holds a seat the text calls a senator's or a
+    representative's and Congress does not: the one state the article names, if any."""
+    if not never_in_congress(holding.person.name, holding.role.text, surname=False):
+        return None
+    how = holding.how
+    state = places.state(holding)
+    holding.how = f"{how}>{holding.how}" if state else how
+    return state
 
 
 def _coordinated(holding: Holding, by_end: dict[tuple[str, int], Holding]) -> Holding | None:
@@ -269,6 +310,8 @@ def _from_evidence(
         return places.country(minister)
     level = _body_level(holding, places.context)
     scope = level or _scope(holding)
+    if scope == "city" and _state_service(holding, places):
+        scope = "state"
     if scope in ("city", "state", "county"):
         if scope == "city":
             found = places.city(holding)
@@ -536,6 +579,31 @@ def _body_level(holding: Holding, context: Context) -> str:
     return possessive_level(doc, start)
 
 
+# Countries whose police forces and fire services are their states' and territories', not
+# their cities' (Wikipedia "Law enforcement in Australia", "Fire services in Australia").
+_STATE_SERVICE_COUNTRIES = frozenset({"AU"})
+_CITY_SERVICES = frozenset({"police", "fire"})
+
+
+def _state_service(holding: Holding, places: _Places) -> bool:
+    """Whether an office a city would have is a police force's or fire service's in a
+    country whose states run them: "Rural Fire Service Commissioner Phil Koperberg",
+    "Police Commissioner Peter Ryan" in an Australian report are a state's officers."""
+    words = fold(holding.role.text).split()
+    if holding.body is not None:
+        words += fold(holding.body.name).split()
+    if not _CITY_SERVICES.intersection(words):
+        return False
+    person = holding.person
+    home = places.home(
+        person.field.name, person.field.sentence_index(person.span.start_char), frozenset()
+    )
+    return home is not None and home.ref.key.partition("/")[2] in _STATE_SERVICE_COUNTRIES
+
+
+_PUBLIC_LEVELS = frozenset({"city", "county", "state", "country"})
+
+
 def _scope(holding: Holding) -> str:
     """How the jurisdiction is found: the level of the body it belongs to, or the level a
     possessive before the role names ("the state's attorney general": a state office, not
@@ -551,6 +619,8 @@ def _scope(holding: Holding) -> str:
     state = any(w == "state" and words[i - 1 : i] != ["of"] for i, w in enumerate(words[:-1]))
     if holding.role.scope == "country" and (state or _assembly(holding)):
         return "state"
+    if "county" in words[:-1] and holding.role.scope in _PUBLIC_LEVELS:
+        return "county"  # "county Treasurer Maria Pappas", "County Clerk Karen Yarbrough"
     return holding.role.scope
 
 
@@ -705,6 +775,9 @@ class _Places:
         field, sentence = person.field, person.field.sentence_index(person.span.start_char)
         top = self._main_city()
         top_ref = top.ref if top is not None else None
+        # A city that only opens a body's name ("Members of the Broken Arrow Horseback
+        # Riding Club wave ... Ald. Sophia King") is where the body is, not the office.
+        bodies = [m.span for m in organization_mentions(self.context) if m.field is field]
         near = [
             m
             for m in place_mentions(self.context)
@@ -712,6 +785,7 @@ class _Places:
             and m.field is field
             and field.sentence_index(m.span.start_char) == sentence
             and (m.ref == top_ref or _big(m.ref))
+            and not any(b.start <= m.span.start and m.span.end < b.end for b in bodies)
         ]
         closest = (
             min(near, key=lambda m: abs(m.span.start_char - person.span.start_char))
@@ -749,8 +823,15 @@ class _Places:
         return top
 
     def _main_city(self) -> Jurisdiction | None:
-        """The big city the article names most, else the city it names most: a local
-        paper names its city's neighbourhoods ("Hyde Park") more often than the city."""
+        """The city whose mayor the article names (by the mayors table) where it names the
+        city too, else the big city the article names most, else the city it names most: a
+        local paper names its city's neighbourhoods ("Hyde Park") and places its stories
+        name ("the Broken Arrow Horseback Riding Club") more often than the city."""
+        placed = {city_ref(known) for known in self.mayors.values()}
+        if len(placed) == 1:
+            named = [j for j in self.cities if j.ref in placed]
+            if named:
+                return named[0]
         big = [(n, j) for j, n in self.cities.most_common() if _big(j.ref)]
         if big:
             return big[0][1]

@@ -194,6 +194,20 @@ def unknown_holder(name: str, when: date | None, role: str, *, earliest: bool = 
 _ONE_HOLDER = frozenset({"president", "vice president"})
 
 
+def never_in_congress(name: str, role: str, *, surname: bool = True) -> bool:
+    """Whether a full name the text gives a seat in Congress ("Rep. Kam Buckner") is nobody
+    the table knows, in any office or (with ``surname``) by its surname in that one, at any
+    time: someone who sat there after mid-2013 would be in it, so the seat is most likely a
+    state legislature's. False for a surname alone, or a role that names no seat in
+    Congress."""
+    offices = _offices(role)
+    words = fold(name).split()
+    if len(words) < 2 or not offices or not offices <= {"senator", "representative"}:
+        return False
+    namesakes = _table()[1].get(words[-1], []) if surname else []
+    return not known(name) and not any(s.office in offices for s in namesakes)
+
+
 def no_older_than(name: str, role: str, *, former: bool = False) -> date | None:
     """The earliest date an article can have that gives the person a name denotes the office
     a role names, by the table: the day they first took it ("President Donald Trump":
@@ -297,10 +311,12 @@ def mayor_city(name: str, when: date | None) -> int | None:
     return next(iter(cities)) if len(cities) == 1 else None
 
 
-def mayor_ended(name: str, when: date | None) -> bool:
+def mayor_ended(name: str, when: date | None, *, earliest: bool = False) -> bool:
     """Whether the mayors table knows a full name only in terms that ended before ``when``:
-    "Mayor Rahm Emanuel" in a report of 2021 names an office he held before. False when the
-    date is not known or the table does not know the name.
+    "Mayor Rahm Emanuel" in a report of 2021 names an office he held before. With
+    ``earliest``, ``when`` is the earliest date the article can have, and a term that ended
+    that day is over too. False when the date is not known or the table does not know the
+    name.
 
     >>> mayor_ended("Rahm Emanuel", date(2021, 3, 1)), mayor_ended("Rahm Emanuel", None)
     (True, False)
@@ -309,7 +325,15 @@ def mayor_ended(name: str, when: date | None) -> bool:
     if when is None or " " not in key:
         return False
     found = _mayors()[0].get(key, [])
-    return bool(found) and all(s.end < when for s in found)
+    return bool(found) and all(s.end <= when if earliest else s.end < when for s in found)
+
+
+def mayor_since(name: str) -> date | None:
+    """The day the mayor a full name denotes first took office, by the mayors table: an
+    article calling them "Mayor" is no older ("Mayor Lori Lightfoot": 2019-05-20)."""
+    key = _key(name)
+    found = _mayors()[0].get(key, []) if " " in key else []
+    return min((s.start for s in found), default=None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -408,6 +432,27 @@ def countries_held(name: str, when: date | None, office: str) -> frozenset[str]:
     ['GB']
     """
     return frozenset(s.country for s in _minister_spells(name, when, office))
+
+
+def outside_great_office(name: str, when: date | None, role: str, country: str) -> bool:
+    """Whether the ministers table, which holds every holder of a country's great office
+    from its first entry on, gives the person a full name denotes no spell in the office a
+    role names on ``when`` (at any time, when it is not known): "Attorney General Kwame
+    Raoul" in 2022 is not the United States' (Merrick Garland was), so a state's. False
+    when the table cannot tell (a surname alone, another office, a date before its
+    record)."""
+    office = _GREAT_OFFICES.get(" ".join(fold(role).split()))
+    key = _key(name)
+    if office is None or " " not in key:
+        return False
+    by_name = _ministers()[0]
+    record = [
+        s for each in by_name.values() for s in each if (s.office, s.country) == (office, country)
+    ]
+    if not record or (when is not None and when < min(s.start for s in record)):
+        return False
+    mine = [s for s in by_name.get(key, []) if (s.office, s.country) == (office, country)]
+    return not any(when is None or s.start <= when <= s.end for s in mine)
 
 
 def _minister_spells(name: str, when: date | None, role: str) -> list[MinisterSpell]:

@@ -369,21 +369,30 @@ def _office_level(holding: Holding) -> str:
 # Reshma Soni", "county clerk", "State Comptroller"). A state or county "chairman", "leader"
 # or "director" is as often a party's or a campaign's ("Republican state chairman", "the
 # campaign's state director"): "state" makes only a place's own offices public.
-_TITLE_LEVELS = {"city": "city", "municipal": "city", "county": "county", "state": "state"}
+_TITLE_LEVELS = {
+    "city": "city",
+    "municipal": "city",
+    "county": "county",
+    "state": "state",
+    "federal": "country",
+}
 _PARTY_HEADS = frozenset({"chairman", "chairwoman", "chair", "chairperson", "leader", "director"})
 
 
 def _level_in_title(holding: Holding) -> str:
     """The level a title's own words give a body's title no body is named with: "City
-    Comptroller", "county assessor", "State Comptroller" (a city's, a county's, a state's
-    office); "" if none."""
+    Comptroller", "county assessor", "State Comptroller", "Federal Privacy Commissioner"
+    (a city's, a county's, a state's, a country's office); "" if none."""
     doc, role = holding.person.field.doc, holding.role
     if role.scope == "aide":
         return _aides_level(doc[role.start : role.head_start])
     if role.scope != "body":
         return ""
     head = fold(doc[role.head_start : role.end].text)
-    for token in doc[role.start : role.head_start]:
+    # "The Federal Privacy Commissioner": "federal" opens the title where a role's words
+    # leave it out.
+    first = role.start - (role.start > 0 and doc[role.start - 1].lower_ == "federal")
+    for token in doc[first : role.head_start]:
         level = _TITLE_LEVELS.get(token.lower_)
         if level is None:
             continue

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract import Context
 from kg.extract import gazetteers as gz
+from kg.extract.names import HONORIFICS
 from kg.extract.nlp import Field, Mention
 from kg.extract.organizations import (
     OrganizationName,
@@ -458,7 +459,8 @@ def named_place_at(field: Field, index: int) -> Owner | None:
     state = gz.state_by_form().get(fold(span.text))
     if state is not None:
         return Mention(state_ref(state.name), state.name, field, span), "place"
-    if span.label_ == "GPE":
+    if span.label_ == "GPE" and span.text.lower().rstrip(".") not in HONORIFICS:
+        # Not "Mr" of "Mr Justice Sullivan", which the model may take for a place.
         return Mention(state_ref(span.text), span.text, field, span), "place"
     return None
 

@@ -39,7 +39,7 @@ MODIFIERS = frozenset(
     aged ageing seniors disability citizenship customs border prisons corrections land lands
     natural conservation wildlife sustainability primary industries innovation research
     reconstruction regions territories religious taxation integrity anti-corruption utilities
-    multiculturalism
+    multiculturalism privacy electoral ethics standards
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
 # Kinds of court before a judge's title ("U.S. District Judge", "Circuit Judge").
@@ -352,6 +352,8 @@ def past(doc: Doc, start: int) -> bool:
         return True
     if _past_over_names(doc, before):
         return True
+    if before >= 1 and doc[before].lower_ == "of" and doc[before - 1].lower_ in _DEATHS:
+        return True  # "the assassination of President John F Kennedy": a holder now dead
     return (
         before >= 1
         and doc[before].is_lower
@@ -359,6 +361,9 @@ def past(doc: Doc, start: int) -> bool:
         and doc[before].lower_ not in _NOT_BODY_NOUNS
         and doc[before - 1].lower_ in _FORMER
     )
+
+
+_DEATHS = frozenset({"assassination", "death", "funeral", "murder", "killing", "memory"})
 
 
 def _past_over_names(doc: Doc, index: int) -> bool:
@@ -494,6 +499,18 @@ def is_plural_title(doc: Doc, role: Role) -> bool:
     if last > 0 and _stop(doc, last):
         last -= 1
     return word(doc[last]) in _PLURAL_HEADS
+
+
+def written_plural_at(doc: Doc, index: int) -> Role | None:
+    """The office of a written-out plural title at token ``index`` ("Governors",
+    "Senators"), as one holder's ("Governor"); None for any other word."""
+    if index < 0 or not doc[index].is_title or not doc[index].text.endswith("s"):
+        return None
+    single = doc[index].text[:-1]
+    scope = gz.roles().get(single.lower())
+    if scope is None:
+        return None
+    return Role(single, scope, index, index + 1, index, past(doc, index))
 
 
 def is_role_word(text: str) -> bool:

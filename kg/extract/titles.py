@@ -36,11 +36,12 @@ from kg.extract.roles import (
     role_ending_at,
     role_last_words,
     role_starting_at,
+    written_plural_at,
 )
 from kg.text import fold
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 # Ranks and honorifics that may stand between an office and the name ("President General
 # Pervez Musharraf", "the Governor-General, Dr Peter Hollingworth").
@@ -394,7 +395,10 @@ def _shared_title(person: Mention, named: Named) -> Role | None:
             if role is not None:
                 return role
     # Back over the names listed before this one ("Alds. Brian Hopkins, Roderick Sawyer and
-    # Raymond Lopez") to the plural title before the first.
+    # Raymond Lopez") to the plural title before the first; each may have its place after
+    # it ("Governors Kim Reynolds of Iowa, Rick Snyder of Michigan and Bill Haslam of
+    # Tennessee"), and when every one has, a written-out plural is a title too.
+    placed = _place_after(person, named)
     index = start - 1
     while index >= 1 and doc[index].lower_ in ("and", ","):
         index -= 1
@@ -404,14 +408,59 @@ def _shared_title(person: Mention, named: Named) -> Role | None:
             while index > 0 and doc[index].text != "(":
                 index -= 1
             index -= 1
+        place = _place_ending_at(field, index, named)
+        if place is not None and place.start >= 2 and doc[place.start - 1].lower_ == "of":
+            index = place.start - 2
+        else:
+            placed = False
         before = named.get((field.name, index))
-        if before is None or before[1] != "person":
+        if before is None or before[1] != "person" or before[0].span.end != index + 1:
             return None
         role = role_ending_at(doc, before[0].span.start)
         if role is not None:
             return role if is_plural_title(doc, role) else None
+        plural = written_plural_at(doc, before[0].span.start - 1) if placed else None
+        if plural is not None:
+            return plural
         index = before[0].span.start - 1
+    if placed and index == start - 1 and _listed_after(person, named):
+        return written_plural_at(doc, index)  # the list's first name
     return None
+
+
+def _place_after(person: Mention, named: Named) -> bool:
+    """Whether "of" and a place follow the name ("Kim Reynolds of Iowa")."""
+    field, after = person.field, person.span.end
+    if after + 1 >= len(field.doc) or field.doc[after].lower_ != "of":
+        return False
+    found = named.get((field.name, after + 1)) or named_place_at(field, after + 1)
+    return found is not None and found[1] == "place"
+
+
+def _listed_after(person: Mention, named: Named) -> bool:
+    """Whether another name follows the name and its place, after a comma or "and"
+    ("Kim Reynolds of Iowa, Rick Snyder of Michigan")."""
+    field, doc = person.field, person.field.doc
+    place = named.get((field.name, person.span.end + 1)) or named_place_at(
+        field, person.span.end + 1
+    )
+    if place is None:
+        return False
+    after = place[0].span.end
+    if after + 1 >= len(doc) or doc[after].lower_ not in (",", "and"):
+        return False
+    follows = named.get((field.name, after + 1))
+    return follows is not None and follows[1] == "person"
+
+
+def _place_ending_at(field: Field, index: int, named: Named) -> Span | None:
+    """The span of the place (a city, a country, a state) whose last token is ``index``."""
+    found = named.get((field.name, index))
+    if found is None and index in field.ent_at:
+        found = named_place_at(field, field.ent_at[index].start)
+    if found is None or found[1] != "place" or found[0].span.end != index + 1:
+        return None
+    return found[0].span
 
 
 def _role_of_before(person: Mention, end: int, named: Named, context: Context) -> Iterator[Holding]:
