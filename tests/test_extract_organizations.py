@@ -1415,3 +1415,13 @@ def test_papers_named_daily_and_public_radio_stations_are_outlets() -> None:
         "China would not back down. Franken told Minnesota Public Radio he would stay."
     )
     assert {"outlet/name:people s daily", "outlet/name:minnesota public radio"} <= found(body)[1]
+
+
+def test_a_title_and_of_inside_a_run_of_capitals_open_the_body_name() -> None:
+    body = (
+        "The buoys mark an area boats should not enter. Irene Tostado, Deputy Communications "
+        "Director of the Chicago Park District, said they were installed by a contractor."
+    )
+    organizations = found(body)[0]
+    assert "organization/chicago park district" in organizations
+    assert not any("director" in key for key in organizations)

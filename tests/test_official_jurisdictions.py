@@ -464,3 +464,27 @@ def test_an_attorney_general_who_was_not_the_countrys_then_is_the_states() -> No
     body = "Attorney General Merrick Garland said the department would review the case."
     found = offices(body, datetime(2022, 6, 1, tzinfo=UTC))
     assert ("Merrick Garland", "Attorney General", "United States") in found
+
+
+def test_a_national_councils_director_is_the_countrys_not_the_city_of_a_club_named_after() -> None:
+    body = (
+        '"What was delivered today is a bill the president can support," National Economic '
+        "Council director Gary Cohn told a gathering of the Economic Club of Washington. The "
+        "White House wants the tax bill passed by Christmas."
+    )
+    assert all(place != "Washington" for name, _, place in offices(body) if name == "Gary Cohn")
+
+
+def test_plural_titles_of_chicagos_council_cover_the_names_listed() -> None:
+    body = (
+        "Mayor Lori Lightfoot faces criticism. Alderpersons Daniel LaSpata, Carlos "
+        "Ramirez-Rosa and Byron Sigcho-Lopez issued a joint statement, and incumbent alders "
+        "Raymond Lopez (15th Ward) and Silvana Tabares (23rd Ward) backed another candidate."
+    )
+    found = offices(body, datetime(2023, 1, 10, tzinfo=UTC))
+    assert {
+        ("Daniel LaSpata", "Alderperson", "Chicago"),
+        ("Byron Sigcho-Lopez", "Alderperson", "Chicago"),
+        ("Raymond Lopez", "Alder", "Chicago"),
+        ("Silvana Tabares", "Alder", "Chicago"),
+    } <= found

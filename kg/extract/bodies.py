@@ -249,6 +249,15 @@ def _name_in(doc: Doc, start: int, end: int) -> Iterator[Span]:
     if start + 3 < end and doc[start].lower_ in MEMBERS and doc[start + 1].text == "of":
         start += 2  # "Members of" + "the Broken Arrow Horseback Riding Club": its people
     for index in range(start + 1, end - 2):
+        if (
+            doc[index].is_title
+            and is_role_head(doc[index].text)
+            and doc[index + 1].text in ("of", "for")
+            and holds_head(doc[index + 2 : end])
+        ):
+            start = index + 2  # "Communications Director of" + "the Chicago Park District"
+            break
+    for index in range(start + 1, end - 2):
         if doc[index].text in WORKS and doc[index + 1].text == "of":
             start = index + 2  # "the Quarterly Economic Commentary of" + "Strathclyde University"
             break

@@ -775,8 +775,9 @@ class _Places:
         field, sentence = person.field, person.field.sentence_index(person.span.start_char)
         top = self._main_city()
         top_ref = top.ref if top is not None else None
-        # A city that only opens a body's name ("Members of the Broken Arrow Horseback
-        # Riding Club wave ... Ald. Sophia King") is where the body is, not the office.
+        # A city inside a body's name ("Members of the Broken Arrow Horseback Riding Club
+        # wave ... Ald. Sophia King", "the Economic Club of Washington") is where the body
+        # is, not the office.
         bodies = [m.span for m in organization_mentions(self.context) if m.field is field]
         near = [
             m
@@ -785,7 +786,10 @@ class _Places:
             and m.field is field
             and field.sentence_index(m.span.start_char) == sentence
             and (m.ref == top_ref or _big(m.ref))
-            and not any(b.start <= m.span.start and m.span.end < b.end for b in bodies)
+            and not any(
+                b.start <= m.span.start and m.span.end <= b.end and len(b) > len(m.span)
+                for b in bodies
+            )
         ]
         closest = (
             min(near, key=lambda m: abs(m.span.start_char - person.span.start_char))

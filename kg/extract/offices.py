@@ -626,6 +626,8 @@ def _international(name: str) -> bool:
 def _level(name: str) -> str:
     """The level of government a public body's name says it belongs to."""
     words = set(fold(name).split())
+    if words & {"national", "federal"}:
+        return "country"  # "National Economic Council": not a city's council
     if words & _STATE_WORDS:
         return "state"
     return "city" if words & _CITY_WORDS else "country"

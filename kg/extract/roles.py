@@ -321,7 +321,10 @@ def phrase(doc: Doc, start: int, end: int) -> str:
             if parts and index + 1 < end:
                 parts[-1] = parts[-1].rstrip() + " "
             continue
-        written = _abbreviations().get(word(token)) if token.text[:1].isupper() else None
+        # Abbreviations are capitalized ("Sen."); a plural title is written out as one
+        # holder's in any case ("incumbent alders Raymond Lopez, Derrick Curtis ...").
+        capital = token.text[:1].isupper() or word(token) in _PLURAL_HEADS
+        written = _abbreviations().get(word(token)) if capital else None
         space = " " if written and index + 1 < end else token.whitespace_
         parts.append((written or token.text) + space)
     return "".join(parts).strip()
@@ -472,7 +475,7 @@ def role_starting_at(doc: Doc, start: int) -> Role | None:
     return Role(phrase(doc, first, head_end), scope, first, head_end, end, former)
 
 
-_PLURAL_HEADS = frozenset({"alds", "sens", "reps"})
+_PLURAL_HEADS = frozenset({"alds", "sens", "reps", "alders", "aldermen", "alderpersons"})
 
 # Offices elected for a seat: "for" after them names the constituency, district or ward,
 # not a portfolio ("MP for Wantage", "Senator for Victoria", "councillor for Riverside").
