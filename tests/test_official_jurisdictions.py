@@ -488,3 +488,29 @@ def test_plural_titles_of_chicagos_council_cover_the_names_listed() -> None:
         ("Raymond Lopez", "Alder", "Chicago"),
         ("Silvana Tabares", "Alder", "Chicago"),
     } <= found
+
+
+def test_a_euro_mp_sits_for_the_european_union() -> None:
+    body = (
+        "Euro MP Robert Kilroy-Silk has had a bucket of farm slurry thrown over him by a "
+        "protester in Manchester."
+    )
+    assert ("Robert Kilroy-Silk", "Euro MP", "European Union") in offices(body)
+
+
+def test_a_shadow_office_of_two_portfolios_in_lower_case_stays_a_shadow_office() -> None:
+    body = (
+        "Theresa May, Tory shadow work and pensions secretary, said the plans would leave "
+        "pensioners worse off in Britain."
+    )
+    roles = {role for name, role, _ in offices(body) if name == "Theresa May"}
+    assert roles == {"shadow work and pensions secretary"}
+
+
+def test_a_party_letter_after_a_name_marks_a_member_of_congress_on_the_date() -> None:
+    body = (
+        "The 10 states with the highest taxes are represented by Democrats. New York: "
+        "$6,993; Chuck Schumer (D), Kirsten Gillibrand (D)."
+    )
+    found = offices(body, datetime(2017, 11, 9, tzinfo=UTC))
+    assert ("Kirsten Gillibrand", "Senator", "United States") in found

@@ -551,7 +551,7 @@ def _devolvable(holding: Holding) -> bool:
     return bool(words) and words[-1] == "minister" and "prime" not in words
 
 
-_INTERNATIONAL_SEATS = {"mep": "European Union"}
+_INTERNATIONAL_SEATS = {"mep": "European Union", "euro mp": "European Union"}
 """Titles of the members of an international body's assembly, and the body whose office
 they hold (LABELLING.md: an MEP's jurisdiction is the European Union, or their country
 where the text names it)."""

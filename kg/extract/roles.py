@@ -249,8 +249,11 @@ def _joined(doc: Doc, start: int, head: int) -> bool:
     if doc[link].lower_ == "and" or (
         doc[link].text == "," and any(t.lower_ == "and" for t in doc[start:head])
     ):
-        # Whatever label the model gave a portfolio in the list ("Culture" as a place).
-        return doc[link - 1].lower_ in MODIFIERS and doc[link - 1].is_title
+        # Whatever label the model gave a portfolio in the list ("Culture" as a place);
+        # in lower case when the whole title is ("shadow work and pensions secretary").
+        before = doc[link - 1]
+        lower = before.is_lower and doc[start].is_lower
+        return before.lower_ in MODIFIERS and (before.is_title or lower)
     return False
 
 

@@ -221,6 +221,9 @@ def _united_kingdom() -> Jurisdiction:
 # A party named before a legislator's name, or after it with the state ("Democrats Kirsten
 # Gillibrand of New York", "Chuck Grassley, a Republican from Iowa").
 _PARTY_BEFORE = re.compile(r"\b(?:Democrats?|Republicans?)\s+$")
+# A party's letter in brackets after a name, alone or with the state ("Chris Murphy (D)",
+# "Ron Wyden (D-Ore.)"): how US news marks members of Congress.
+_PARTY_AFTER = re.compile(r"\s?\((?:D|R|I)(?:[-–][A-Z][A-Za-z.]*)?\)")
 _STATE_AFTER = re.compile(
     r"^(?:\s+(?:of|from)|,\s+(?:a|the)\s+(?:\w+\s+)?(?:Democrat|Republican)\s+(?:of|from))"
     r"\s+(?P<state>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)"
@@ -250,18 +253,18 @@ _RACE = re.compile(
 
 
 def _member_of_congress(person: Mention, context: Context) -> Iterator[Holding]:
-    """A member of Congress named with no title but with their party before the name or
-    their state after it ("sponsored in the Senate by Democrats Kirsten Gillibrand of New
-    York and Kamala Harris of California"), whom the officeholders table knows in office on
-    the article's date (with no date: in the chamber the sentence names), in the state the
-    text gives if it gives one: the table's office (Senator, Representative), marked
-    inferred."""
+    """A member of Congress named with no title but with their party before the name or in
+    brackets after it ("Cory Booker (D)"), or their state after it ("sponsored in the Senate
+    by Democrats Kirsten Gillibrand of New York and Kamala Harris of California"), whom the
+    officeholders table knows in office on the article's date (with no date: in the chamber
+    the sentence names), in the state the text gives if it gives one: the table's office
+    (Senator, Representative), marked inferred."""
     published = context.article.published
     field = person.field
     if " " not in person.name:
         return
     text, start, end = field.text, person.span.start_char, person.span.end_char
-    party = _PARTY_BEFORE.search(text, max(0, start - 14), start)
+    party = _PARTY_BEFORE.search(text, max(0, start - 14), start) or _PARTY_AFTER.match(text, end)
     state = _STATE_AFTER.match(text[end : end + 60])
     when = published.date() if published is not None else None
     found = [s for s in spells(person.name, when) if s.office in _CONGRESS]
