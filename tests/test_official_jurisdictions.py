@@ -514,3 +514,13 @@ def test_a_party_letter_after_a_name_marks_a_member_of_congress_on_the_date() ->
     )
     found = offices(body, datetime(2017, 11, 9, tzinfo=UTC))
     assert ("Kirsten Gillibrand", "Senator", "United States") in found
+
+
+def test_the_fed_names_the_federal_reserve_and_a_trade_after_a_takes_no_body() -> None:
+    body = (
+        "Trump named current Fed Gov. Jerome Powell to lead the central bank. Powell, a "
+        "lawyer, was lauded by Trump for his private sector experience."
+    )
+    found = offices(body, datetime(2017, 11, 2, tzinfo=UTC))
+    assert ("Jerome Powell", "Governor", "United States") in found
+    assert not any(role == "lawyer" for _, role, _ in found)

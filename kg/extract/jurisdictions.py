@@ -95,8 +95,10 @@ def _complemented(holding: Holding) -> bool:
 # Words that may stand before an office of the body just named ("its leader", "the group's
 # new chairman"), unlike a common noun that names another body ("network chief").
 _BEFORE_BODY_OFFICE = frozenset(
-    {"its", "their", "the", "a", "an", "top", "new", "current", "longtime", "own", "'s", "’s"}
+    {"its", "their", "the", "top", "new", "current", "longtime", "own", "'s", "’s"}
 )
+# Not "a" or "an": "Powell, a lawyer, was lauded" names a trade, not an office of the Fed
+# named before.
 
 
 def _common_noun_before(holding: Holding) -> str:
