@@ -214,7 +214,7 @@ WORKS = frozenset(
 Strathclyde University"): the body's name follows "of"."""
 
 
-MEMBERS = frozenset(
+_MEMBERS = frozenset(
     [
         "members",
         "supporters",
@@ -229,6 +229,14 @@ MEMBERS = frozenset(
 """Words for a body's people, which open "<people> of the <body>" ("Members of the Broken
 Arrow Horseback Riding Club"); not "Friends of the Earth" or "Daughters of the American
 Revolution", whose names these words are part of."""
+
+
+def after_members(doc: Doc, start: int, end: int) -> int:
+    """Where a body's name starts after "<people> of (the)" opening ``doc[start:end]``
+    ("Members of the" + "Broken Arrow Horseback Riding Club"): ``start`` if none."""
+    if start + 3 < end and doc[start].lower_ in _MEMBERS and doc[start + 1].lower_ == "of":
+        return start + 2 + (doc[start + 2].lower_ == "the")
+    return start
 
 
 def _name_in(doc: Doc, start: int, end: int) -> Iterator[Span]:
@@ -246,8 +254,7 @@ def _name_in(doc: Doc, start: int, end: int) -> Iterator[Span]:
         or doc[start].text in _JOINS
     ):
         start += 1
-    if start + 3 < end and doc[start].lower_ in MEMBERS and doc[start + 1].text == "of":
-        start += 2  # "Members of" + "the Broken Arrow Horseback Riding Club": its people
+    start = after_members(doc, start, end)
     for index in range(start + 1, end - 2):
         if (
             doc[index].is_title

@@ -94,11 +94,11 @@ def _complemented(holding: Holding) -> bool:
 
 # Words that may stand before an office of the body just named ("its leader", "the group's
 # new chairman"), unlike a common noun that names another body ("network chief").
+# Not "a" or "an": "Powell, a lawyer, was lauded" names a trade, not an office of the Fed
+# named before.
 _BEFORE_BODY_OFFICE = frozenset(
     {"its", "their", "the", "top", "new", "current", "longtime", "own", "'s", "’s"}
 )
-# Not "a" or "an": "Powell, a lawyer, was lauded" names a trade, not an office of the Fed
-# named before.
 
 
 def _common_noun_before(holding: Holding) -> str:
@@ -262,18 +262,16 @@ def _not_in_table(found: list[Holding], places: _Places) -> None:
             # Jesse Helms" in a report of 2001) as likely; the country stands.
             holding.how += ">never-in-congress"
             holding.jurisdiction = _state_seat(holding, places) or where
-        elif _STATES_TOO.get(fold(role)) == "attorney general" and outside_great_office(
+        elif fold(role) in _ATTORNEY_GENERAL and outside_great_office(
             name, places.date, role, "US"
         ):
             # "incumbent Attorney General Kwame Raoul" in a report on Illinois: every
             # state has an attorney general, and the United States' was someone else.
-            how = holding.how
-            holding.jurisdiction = places.state(holding)
-            holding.how = f"{how}>not-the-country's>{holding.how}"
+            holding.how += ">not-the-country's"
+            holding.jurisdiction = _named_state(holding, places)
 
 
-# A country's offices every US state has too, by the name the ministers table gives them.
-_STATES_TOO = {"attorney general": "attorney general", "attorney-general": "attorney general"}
+_ATTORNEY_GENERAL = frozenset({"attorney general", "attorney-general"})
 
 
 def _state_seat(holding: Holding, places: _Places) -> Jurisdiction | None:
@@ -281,6 +279,12 @@ def _state_seat(holding: Holding, places: _Places) -> Jurisdiction | None:
     representative's and Congress does not: the one state the article names, if any."""
     if not never_in_congress(holding.person.name, holding.role.text, surname=False):
         return None
+    return _named_state(holding, places)
+
+
+def _named_state(holding: Holding, places: _Places) -> Jurisdiction | None:
+    """The one state the article names for a holding (``_Places.state``), its evidence
+    added to the holding's ``how``."""
     how = holding.how
     state = places.state(holding)
     holding.how = f"{how}>{holding.how}" if state else how

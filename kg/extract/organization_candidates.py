@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from kg.extract import Context
 from kg.extract import gazetteers as gz
 from kg.extract.bodies import (
-    MEMBERS,
+    after_members,
     ends_in_head,
     holds_head,
     name_of,
@@ -384,13 +384,7 @@ def _extent(ent: Span) -> tuple[Span | None, str]:
         end -= 1  # "Broadcom Ltd AVGO.O": a stock ticker after the name
     if start + 1 < end and is_descriptor(doc[start]):
         start += 1  # "Chipmaker Qualcomm Inc": a trade before the name
-    if (
-        start + 3 < end
-        and doc[start].lower_ in MEMBERS
-        and doc[start + 1].lower_ == "of"
-        and doc[start + 2].lower_ == "the"
-    ):
-        start += 3  # "Members of the" + "Broken Arrow Horseback Riding Club": its people
+    start = after_members(doc, start, end)  # "Members of the" + "Broken Arrow ... Club"
     for index in range(start + 1, end - 1):
         if doc[index].text not in ("'s", "’s"):
             continue

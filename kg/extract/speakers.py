@@ -337,7 +337,11 @@ class Speakers:
             # The main clause's subject first ("Mr Crean says he is not calling on Dr
             # Hollingworth ..."); a main clause whose subject is the same pronoun speaks of
             # the same person, further back ("He said ... Mr Houston may be ...").
-            main = [m for token, m in found if _clause_verb(token).i == token.sent.root.i]
+            main = [
+                m
+                for token, m in found
+                if token.head.i == token.sent.root.i or _passive_agent(token)
+            ]
             if main:
                 return Subject(
                     True, main[-1], "pronoun:main-subject" + self._rivals(n, before, main[-1], sex)
@@ -730,16 +734,7 @@ def _passive_agent(token: Token) -> bool:
     """The doer of a sentence's passive main verb, its subject in meaning: "The position
     was spelt out by spokesman Raanan Gissin" (not of a clause within it: "..., when they
     were beaten by Martina Hingis")."""
-    return (
-        token.dep_ == "pobj"
-        and token.head.dep_ == "agent"
-        and token.head.head.i == token.sent.root.i
-    )
-
-
-def _clause_verb(token: Token) -> Token:
-    """The verb a subject (or a passive verb's doer) belongs to."""
-    return token.head.head if _passive_agent(token) else token.head
+    return _agent(token.sent.root) == token
 
 
 def _stray_subject(token: Token) -> bool:

@@ -401,7 +401,7 @@ def _shared_title(person: Mention, named: Named) -> Role | None:
     # Raymond Lopez") to the plural title before the first; each may have its place after
     # it ("Governors Kim Reynolds of Iowa, Rick Snyder of Michigan and Bill Haslam of
     # Tennessee"), and when every one has, a written-out plural is a title too.
-    placed = _place_after(person, named)
+    placed = _place_after(person, named) is not None
     index = start - 1
     while index >= 1 and doc[index].lower_ in ("and", ","):
         index -= 1
@@ -431,25 +431,23 @@ def _shared_title(person: Mention, named: Named) -> Role | None:
     return None
 
 
-def _place_after(person: Mention, named: Named) -> bool:
-    """Whether "of" and a place follow the name ("Kim Reynolds of Iowa")."""
+def _place_after(person: Mention, named: Named) -> Span | None:
+    """The place named after the name and "of" ("Kim Reynolds of Iowa"), if any."""
     field, after = person.field, person.span.end
     if after + 1 >= len(field.doc) or field.doc[after].lower_ != "of":
-        return False
+        return None
     found = named.get((field.name, after + 1)) or named_place_at(field, after + 1)
-    return found is not None and found[1] == "place"
+    return found[0].span if found is not None and found[1] == "place" else None
 
 
 def _listed_after(person: Mention, named: Named) -> bool:
     """Whether another name follows the name and its place, after a comma or "and"
     ("Kim Reynolds of Iowa, Rick Snyder of Michigan")."""
     field, doc = person.field, person.field.doc
-    place = named.get((field.name, person.span.end + 1)) or named_place_at(
-        field, person.span.end + 1
-    )
+    place = _place_after(person, named)
     if place is None:
         return False
-    after = place[0].span.end
+    after = place.end
     if after + 1 >= len(doc) or doc[after].lower_ not in (",", "and"):
         return False
     follows = named.get((field.name, after + 1))
