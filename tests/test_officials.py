@@ -1059,6 +1059,60 @@ def test_parties_two_countries_name_alike(body: str, expected: tuple[str, str, s
     assert expected in offices(body)
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A parliamentary party's bare spokesman is a frontbench member's office ...
+        (
+            "Tory spokesman David Davis told MPs the UK was losing its veto. Liberal Democrat "
+            "spokesman Mark Oaten called the change pragmatic.",
+            {
+                ("David Davis", "spokesman", "United Kingdom"),
+                ("Mark Oaten", "spokesman", "United Kingdom"),
+            },
+        ),
+        # ... "local government" is a portfolio, under a shadow title too ...
+        (
+            "Tory shadow local government secretary Caroline Spelman said it was wrong, and "
+            "Plaid Cymru's local government spokesman Dai Lloyd agreed.",
+            {
+                ("Caroline Spelman", "shadow local government secretary", "United Kingdom"),
+                ("Dai Lloyd", "local government spokesman", "United Kingdom"),
+            },
+        ),
+        # ... and the party named before a portfolio places it in a report on abroad.
+        (
+            "Tory foreign affairs spokesman Michael Ancram said lifting the embargo on China "
+            "would be irresponsible. Beijing says Taiwan is part of China.",
+            {("Michael Ancram", "foreign affairs spokesman", "United Kingdom")},
+        ),
+    ],
+)
+def test_frontbench_spokespeople(body: str, expected: set[tuple[str, str, str]]) -> None:
+    assert expected <= offices(body, UK_2005)
+
+
+def test_spokesman_of_a_party_without_seats_is_no_official() -> None:
+    body = (
+        "A UKIP spokesman, Mark Croucher, said the party would stand. Labour campaign "
+        "spokesman Fraser Kemp said the polls were wrong. Later Labour spokesman Mr Kemp "
+        "said the message was a joke."
+    )
+    assert offices(body, UK_2005) == set()
+
+
+def test_prospective_member_holds_no_seat() -> None:
+    body = "But Mr Balls, a prospective Labour MP, said the chancellor would meet his rules."
+    assert offices(body, UK_2005) == set()
+
+
+def test_police_chief_keeps_the_service_in_the_role() -> None:
+    body = "Norfolk police chief Andy Hayman warned that work was still needed."
+    assert {name: role for name, role, _ in offices(body, UK_2005)} == {
+        "Andy Hayman": "police chief"
+    }
+
+
 def test_an_australian_city_gives_its_states_offices() -> None:
     body = (
         "SYDNEY — The Premier, Bob Carr, said the fires near Sydney were under control, and "

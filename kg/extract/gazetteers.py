@@ -61,6 +61,8 @@ class Organization:
     city: int | None
     country: str | None = None
     """The ISO code of the country whose body it is (national agencies, parties)."""
+    frontbench: bool = False
+    """A party whose spokespeople are its members in a parliament, speaking for portfolios."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,10 +119,15 @@ def organizations() -> tuple[Organization, ...]:
     """The organizations of data/organizations.tsv, then of data/us_government.tsv."""
     found = []
     for row in (*_rows("organizations.tsv"), *_rows("us_government.tsv")):
-        name, kind, aliases, city, nation = [*row, "", "", "", ""][:5]
+        name, kind, aliases, city, nation, flag = [*row, "", "", "", "", ""][:6]
         found.append(
             Organization(
-                name, kind, tuple(_split(aliases)), int(city) if city else None, nation or None
+                name,
+                kind,
+                tuple(_split(aliases)),
+                int(city) if city else None,
+                nation or None,
+                flag == "frontbench",
             )
         )
     return tuple(found)

@@ -21,6 +21,7 @@ from kg.extract.organizations import (
     organization_names,
 )
 from kg.extract.owners import possessive_level, state_ref
+from kg.extract.party_adjectives import party_before
 from kg.extract.places import city_ref, country_ref
 from kg.extract.positions import Holding, Jurisdiction
 from kg.extract.roles import MODIFIERS, head_not_in, title_countries
@@ -179,6 +180,11 @@ def settle(found: list[Holding], context: Context) -> None:
                     holding.pattern += "+level"  # measured apart (benchmarks.officials_paths)
             # "Home Affairs spokesman Mark Oaten": an aide of a government portfolio.
             portfolio = holding.role.scope == "aide" and _frontbench(holding)
+            party = party_before(holding.person.field.doc, holding.role.start)
+            if portfolio and party is not None and party.country:
+                # "Tory foreign affairs spokesman": the portfolio of the party's country.
+                holding.jurisdiction = _country(party.country)
+                holding.how = "frontbench-party"
             military = officer(holding)
             public = holding.role.scope in _PUBLIC_SCOPES or portfolio or bool(level) or military
             holding.kind = PUBLIC if public and not _unnamed_body(holding) else PRIVATE
@@ -244,9 +250,14 @@ def settle(found: list[Holding], context: Context) -> None:
                 # a jurisdiction only when it is a people's own or an international one.
                 holding.level = _level(where.name)
                 holding.jurisdiction = None
+    party_posts = {h.person.ref for h in found if h.kind == PARTY}
     for holding in found:
         if _rank_and_file(holding):
             holding.kind = PRIVATE
+        elif holding.kind == PUBLIC and holding.person.ref in party_posts and _bare(holding):
+            # "Labour's campaign spokesman Fraser Kemp ... Labour spokesman Mr Kemp": the
+            # party's spokesman, as the text says elsewhere, not a frontbencher.
+            holding.kind = PARTY
     # An aide's office is public when the person they serve holds one.
     holders = {h.person.ref for h in found if h.kind == PUBLIC and h.serves is None}
     for holding in found:
@@ -635,12 +646,27 @@ def _level(name: str) -> str:
 
 def _frontbench(holding: Holding) -> bool:
     """Whether a party's title names a portfolio ("home affairs spokesman", "spokeswoman
-    for women") or a shadow office."""
+    for women", "local government spokesman") or a shadow office, or is the bare
+    spokesperson of a party that speaks through its members in parliament ("Tory
+    spokesman David Davis"; not "a UKIP spokesman")."""
     words = fold(holding.role.text).split()
     head = fold(holding.person.field.doc[holding.role.head_start].text)
+    if _bare(holding):
+        party = party_before(holding.person.field.doc, holding.role.start)
+        return party is not None and party.frontbench
     return bool(words) and (
-        words[0] == "shadow" or any(w in _PORTFOLIOS for w in words if w != head)
+        words[0] == "shadow"
+        or "local government" in " ".join(words)
+        or any(w in _PORTFOLIOS for w in words if w != head)
     )
+
+
+def _bare(holding: Holding) -> bool:
+    """Whether a role is a spokesperson's with no portfolio or rank ("Tory spokesman")."""
+    return fold(holding.role.text) in _SPOKESPEOPLE
+
+
+_SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 
 
 def _country(iso: str) -> Jurisdiction | None:

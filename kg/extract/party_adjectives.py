@@ -7,6 +7,7 @@ party or chamber acting: the officials rules read them, the graph does not get t
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING
 
 from kg.extract import Context
@@ -17,7 +18,7 @@ from kg.extract.roles import is_role_head, role_starting_at
 from kg.text import fold
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 # Words after a chamber's name that make it a part of a member's description.
 _MEMBERS = frozenset({"Republicans", "Democrats", "Republican", "Democratic", "GOP"})
@@ -136,3 +137,35 @@ _DETERMINERS = frozenset({"a", "an", "the", "another", "fellow", "one", "every",
 _MEMBER_NOUNS = frozenset({"Democrat", "Republican"})
 
 _CHAMBERS = frozenset({"House", "Senate", "Congressional", "congressional", "Assembly"})
+
+
+def party_before(doc: Doc, start: int) -> gz.Organization | None:
+    """The listed party whose name, alias or member's adjective is the word or two right
+    before token ``start``, a possessive between ("Tory spokesman", "Liberal Democrat
+    spokesman", "Plaid Cymru's local government spokesman"); None if none is. A member's
+    adjective is the singular of a plural alias ("Tory" of "Tories", "Liberal" of
+    "Liberals")."""
+    end = start - 1 if start > 0 and doc[start - 1].lower_ in ("'s", "’s") else start
+    for size in (2, 1):
+        words = doc[max(end - size, 0) : end]
+        if end - size < 0 or not all(t.is_title or t.is_upper for t in words):
+            continue
+        party = _member_adjectives().get(fold(words.text))
+        if party is not None:
+            return party
+    return None
+
+
+@cache
+def _member_adjectives() -> dict[str, gz.Organization]:
+    found: dict[str, gz.Organization] = {}
+    for party in gz.organizations():
+        if party.kind != "party":
+            continue
+        for form in (party.name, *party.aliases):
+            found.setdefault(fold(form), party)
+            if form.endswith("ies"):
+                found.setdefault(fold(form[:-3] + "y"), party)  # "Tories": "Tory"
+            elif form.endswith("s"):
+                found.setdefault(fold(form[:-1]), party)  # "Liberals": "Liberal"
+    return found

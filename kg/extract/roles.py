@@ -54,6 +54,7 @@ PAST = frozenset(
         "then",
         "elect",
         "would-be",
+        "prospective",
         "ousted",
         "deposed",
         "previous",
@@ -229,7 +230,19 @@ def _modifier(doc: Doc, index: int, scope: str = "") -> bool:
     if token.lower_ in COURTS:
         # "Cook County Circuit Judge", whatever the model ran "Circuit" into
         return scope == "court"
+    if _local_government(doc, index):
+        return True  # "shadow local government secretary", "Local Government Minister"
     return token.lower_ in MODIFIERS and token.ent_type_ not in ("GPE", "NORP", "PERSON")
+
+
+def _local_government(doc: Doc, index: int) -> bool:
+    """Whether the word at ``index`` is either word of the portfolio "local government"
+    (each word alone names no portfolio: "local police", "government spokesman")."""
+    pair = ("local", "government")
+    word_at = doc[index].lower_
+    if word_at == pair[0]:
+        return index + 1 < len(doc) and doc[index + 1].lower_ == pair[1]
+    return word_at == pair[1] and index > 0 and doc[index - 1].lower_ == pair[0]
 
 
 def _names_county(token: Token) -> bool:
@@ -301,6 +314,8 @@ def role_name(role: Role, doc: Doc) -> str:
         if body is not None and not body[-1].text.endswith(("'s", "’s")):
             named = body[1:] if body[0].lower_ == "the" else body
             return f"{named.text} {role.text}"
+        if before is not None and before.is_lower and before.lower_ in BODIES:
+            return f"{before.text} {role.text}"  # "Norfolk police chief": "police chief"
     return role.text
 
 
@@ -409,7 +424,9 @@ _LONGEST_NAME = 3
 _NOT_BODY_NOUNS = frozenset(
     "and or but as the a an now current by of for to in on at with from".split()  # noqa: SIM905
 )
-_FORMER = frozenset({"former", "ex", "then", "onetime", "one-time", "erstwhile", "previous"})
+_FORMER = frozenset(
+    {"former", "ex", "then", "onetime", "one-time", "erstwhile", "previous", "prospective"}
+)
 """The adjectives of PAST that reach over a noun naming the body ("former network chief")."""
 
 
