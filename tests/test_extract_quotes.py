@@ -964,3 +964,24 @@ def test_a_name_inside_a_relative_clause_before_the_verb_is_not_the_sayer() -> N
     assert quotes_of(body) == {
         "We need public figures we trust to tell the truth.": "person/martin bell"
     }
+
+
+def test_a_quotation_right_after_an_attribution_goes_on_with_its_speaker() -> None:
+    body = (
+        'Hua Chunying spoke for the ministry. "In China, people have many channels to '
+        'communicate," Hua said at a regular ministry briefing. "For example, some people '
+        'use WeChat, some people use Weibo." Donald Trump tweeted again on Thursday '
+        "afternoon, posting a video of the welcome parade."
+    )
+    assert quotes_of(body) == {
+        "In China, people have many channels to communicate": "person/hua chunying",
+        "For example, some people use WeChat, some people use Weibo.": "person/hua chunying",
+    }
+
+
+def test_said_before_a_long_title_and_the_name() -> None:
+    body = (
+        'Charles Kennedy spoke first. "This is typical of Lib Dem hypocrisy," said Tory '
+        "shadow local government secretary Caroline Spelman."
+    )
+    assert quotes_of(body) == {"This is typical of Lib Dem hypocrisy": "person/caroline spelman"}

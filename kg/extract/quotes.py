@@ -77,8 +77,9 @@ _ATTRIBUTION = re.compile(r"^[\s,—–-]*(?:[\w.’'-]+\s){0,4}?" + _SPEECH.pat
 # A sentence ends at . ! ? before a capital or a quotation mark; before a curly opening mark
 # also without a space ("...Mayor.“I am"), as scraped text has it.
 _SENTENCE_END = re.compile(r"[.!?][\"”’]?(?:\s+(?=[\"“‘A-Z])|(?=[“‘]))")
-# Between "said" and the speaker's name, a few words of title: "said director Kate Allen".
-_TITLES_ONLY = re.compile(r"\s*(?:[\w.’'-]+\s+){0,4}")
+# Between "said" and the speaker's name, a few words of title: "said director Kate Allen",
+# "said Tory shadow local government secretary Caroline Spelman".
+_TITLES_ONLY = re.compile(r"\s*(?:[\w.’'-]+\s+){0,6}")
 _ABBREVIATION = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Reps?|Sens?|Gov|Lt|Gen|Col|Capt|Sgt|Adm|Maj|Cmdr|Alds?|Supt|"
     r"Atty|Prof|Rev|Hon|Sec|Amb|Del|U\.S|U\.N)$"
@@ -152,7 +153,15 @@ def quotations(context: Context) -> list[Quotation]:
             if not is_quotation(quoted):
                 continue
             speaker, how = _speaker(text, start, end, mentions, previous, last_end, subjects)
-            if how.startswith(_CONTINUED) and unnamed > max(
+            if how.startswith("next:") and _goes_on_after_attribution(
+                text, start, previous, last_end, mentions
+            ):
+                # '"...," Hua said at a briefing. "For example, ..." Trump tweeted again':
+                # the quotation right after an attribution goes on with its speaker; the
+                # next sentence's verb opens someone else's report.
+                assert previous is not None
+                speaker, how = previous[0], "unattributed:after-attribution"
+            elif how.startswith(_CONTINUED) and unnamed > max(
                 previous[1] if previous else 0,
                 *(m.span.end_char for m in mentions if m.span.end_char < start),
             ):
@@ -173,6 +182,26 @@ def quotations(context: Context) -> list[Quotation]:
             found.append(Quotation(field, start, end, quoted, person, how))
     return found
 
+
+def _goes_on_after_attribution(
+    text: str,
+    start: int,
+    previous: tuple[Mention, int] | None,
+    last_end: int,
+    mentions: list[Mention],
+) -> bool:
+    """Whether the quotation at ``start`` follows the one before it and that one's short
+    attribution alone ('"...," Warner said. "..."'), which names its speaker and no one
+    else."""
+    if previous is None or previous[1] != last_end or start - last_end > _ATTRIBUTION_LENGTH:
+        return False
+    between = [m for m in mentions if last_end <= m.span.start_char < start]
+    return bool(between) and all(m.ref == previous[0].ref for m in between)
+
+
+_ATTRIBUTION_LENGTH = 80
+"""The most characters between a quotation and the next for the words between to be only
+the first one's attribution ('," Hua said at a regular ministry briefing. ')."""
 
 # A quotation given to the one before's speaker, or to the last person who said something.
 _CONTINUED = ("unattributed:previous-speaker", "unattributed:last-sayer")
