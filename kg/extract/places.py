@@ -192,10 +192,10 @@ def _find(
     # Office"): a report from a country often never names it.
     countries.update(domestic_countries(fields))
     countries.update(
-        gz.demonyms()[ent.text]
+        iso
         for field in fields
         for ent in field.ents
-        if ent.label_ == "NORP" and ent.text in gz.demonyms()
+        if ent.label_ == "NORP" and (iso := gz.demonym_country(ent.text)) is not None
     )
     # How often each name voted for its likeliest reading's country.
     votes = Counter(
