@@ -524,3 +524,34 @@ def test_the_fed_names_the_federal_reserve_and_a_trade_after_a_takes_no_body() -
     found = offices(body, datetime(2017, 11, 2, tzinfo=UTC))
     assert ("Jerome Powell", "Governor", "United States") in found
     assert not any(role == "lawyer" for _, role, _ in found)
+
+
+def test_a_given_name_the_table_writes_otherwise() -> None:
+    # The table has "Mike Pence"; the surname and initial find him in the office then.
+    body = (
+        "Flynn was fired after it was discovered he had misrepresented his contacts with a "
+        "Russian diplomat to Vice President Michael Pence."
+    )
+    assert ("Michael Pence", "Vice President", "United States") in offices(body, when(2017, 12, 1))
+
+
+def test_a_foreign_president_in_a_washington_report_on_his_country() -> None:
+    body = (
+        "WASHINGTON (Reuters) - The U.S. State Department has certified that the Honduran "
+        "government has been fighting corruption, clearing the way for Honduras to receive "
+        "U.S. aid. A preliminary count in Honduras pointed to a victory for President Juan "
+        "Orlando Hernandez. Honduras is one of three countries, with El Salvador and "
+        "Guatemala, that get such aid. Honduras and its neighbours have long had it. Critics "
+        "in Honduras said the vote was stolen."
+    )
+    assert ("Juan Orlando Hernandez", "President", "Honduras") in offices(body, when(2017, 12, 5))
+
+
+def test_no_foreign_country_for_a_president_among_several() -> None:
+    body = (
+        "WASHINGTON (Reuters) - U.S. officials met envoys of Honduras, El Salvador and "
+        "Guatemala. President Juan Orlando Hernandez was not there."
+    )
+    assert ("Juan Orlando Hernandez", "President", "Honduras") not in offices(
+        body, when(2017, 12, 5)
+    )

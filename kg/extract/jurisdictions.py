@@ -256,7 +256,7 @@ def _not_in_table(found: list[Holding], places: _Places) -> None:
         name, role = holding.person.name, holding.role.text
         if unknown_holder(name, when, role, earliest=earliest):
             holding.how += ">not-in-table"
-            holding.jurisdiction = _state_seat(holding, places)
+            holding.jurisdiction = _state_seat(holding, places) or _other_country(holding, places)
         elif when is None and never_in_congress(name, role):
             # No one state named: a member of Congress of before the table ("Senator
             # Jesse Helms" in a report of 2001) as likely; the country stands.
@@ -272,6 +272,33 @@ def _not_in_table(found: list[Holding], places: _Places) -> None:
 
 
 _ATTORNEY_GENERAL = frozenset({"attorney general", "attorney-general"})
+
+
+def _other_country(holding: Holding, places: _Places) -> Jurisdiction | None:
+    """A head of state or government the United States table does not know ("President Juan
+    Orlando Hernandez" in a Washington report on Honduras): the one other country that has
+    the office named in the holder's sentence, if the article names it most of all the
+    others (`_MAIN_COUNTRY_SHARE`); None for a president the table knows at any time
+    ("President Dwight D. Eisenhower" in 2017 is the United States' of the past)."""
+    person, role = holding.person, holding.role
+    if fold(role.text) not in _HEADS or spells(person.name, None, role.text):
+        return None
+    absent = title_not_in(person.field.doc, role) | {"US"}
+    found = [s for s in signals(places.context) if s.iso not in absent]
+    sentence = person.field.sentence_index(person.span.start_char)
+    near = {s.iso for s in found if s.field == person.field.name and s.sentence == sentence}
+    ranked = Counter(s.iso for s in found).most_common(2)
+    if len(near) != 1 or ranked[0][0] not in near:
+        return None
+    if len(ranked) == 2 and ranked[0][1] < _MAIN_COUNTRY_SHARE * ranked[1][1]:
+        return None
+    holding.how += ">main-other-country"
+    return places.country(ranked[0][0])
+
+
+_HEADS = frozenset({"president", "vice president", "prime minister"})
+_MAIN_COUNTRY_SHARE = 3
+"""How many times as often as any other the one other country must be named."""
 
 
 def _state_seat(holding: Holding, places: _Places) -> Jurisdiction | None:
