@@ -555,3 +555,13 @@ def test_no_foreign_country_for_a_president_among_several() -> None:
     assert ("Juan Orlando Hernandez", "President", "Honduras") not in offices(
         body, when(2017, 12, 5)
     )
+
+
+def test_surname_and_initial_only_for_an_office_of_one_holder() -> None:
+    from kg.extract.officeholders import spells
+
+    day = date(2017, 6, 1)
+    assert [s.name for s in spells("Michael Pence", day, "Vice President")] == ["Mike Pence"]
+    # Among a hundred senators "Michael Lee" is not surely the table's Mike Lee.
+    assert spells("Michael Lee", day, "Senator") == []
+    assert [s.name for s in spells("Mike Lee", day, "Senator")] == ["Mike Lee"]

@@ -107,11 +107,14 @@ def spells(name: str, when: date | None, role: str | None = None) -> list[Spell]
         found = [s for s in by_name.get(key, []) if s.held_on(when)]
         if offices is not None:
             found = [s for s in found if s.office in offices] or [
-                # "Vice President Michael Pence", the table's Mike Pence: the holder of
-                # the office by that surname whose given name starts alike.
+                # "Vice President Michael Pence", the table's Mike Pence: the holder of an
+                # office of one holder at a time by that surname whose given name starts
+                # alike (among the many members of Congress, too weak a sign).
                 s
                 for s in by_surname.get(key.split()[-1], [])
-                if s.held_on(when) and s.office in offices and fold(s.name)[0] == key[0]
+                if s.held_on(when)
+                and s.office in offices & _ONE_HOLDER
+                and fold(s.name)[0] == key[0]
             ]
         return _one_person(found)
     if offices is None:
