@@ -1425,3 +1425,12 @@ def test_a_title_and_of_inside_a_run_of_capitals_open_the_body_name() -> None:
     organizations = found(body)[0]
     assert "organization/chicago park district" in organizations
     assert not any("director" in key for key in organizations)
+
+
+def test_a_company_whose_name_ends_in_a_possessive_opening_a_sentence() -> None:
+    # "Moody's" is a listed company's own name, not a place's possessive (Moody, Texas)
+    # nor a sentence's opening words before a name.
+    organizations = found(
+        "Moody’s Investors Service said in a note Friday the vote was credit positive."
+    )[0]
+    assert organizations == {"organization/moody s investors service"}

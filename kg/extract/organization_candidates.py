@@ -375,6 +375,7 @@ def _extent(ent: Span) -> tuple[Span | None, str]:
         start + 2 < end
         and doc[start].is_sent_start
         and doc[start + 1].is_lower
+        and doc[start + 1].is_alpha  # not "'s": "Moody's Investors Service said ..."
         and doc[start + 1].lower_ not in _JOIN_WORDS
     ):
         start += 2  # "Backers included" + "Hartwell Corp": a sentence's opening words
@@ -388,6 +389,8 @@ def _extent(ent: Span) -> tuple[Span | None, str]:
     for index in range(start + 1, end - 1):
         if doc[index].text not in ("'s", "’s"):
             continue
+        if _possessive_name(doc[start : index + 1]):
+            break  # "Moody's Investors Service": the company's name ends in "'s"
         if _body(doc[start:index]):
             start = index + 1  # "the University of Chicago’s Harris" + "Policy Labs": a part
         elif _place_before_name(doc[start:index], doc[index + 1 : end]):
@@ -408,6 +411,13 @@ def _extent(ent: Span) -> tuple[Span | None, str]:
     if start >= end:
         return None, ""
     return doc[start:end], acronym if acronym.isupper() else ""
+
+
+def _possessive_name(span: Span) -> bool:
+    """Whether words ending in "'s" are a listed body's or company's own name ("Moody's",
+    "McDonald's"), not a place's or a body's possessive."""
+    form = fold(span.text.removeprefix("the ").removeprefix("The "))
+    return form in gz.organization_by_form() or form in gz.listed_companies()
 
 
 def _listed_words_before(ent: Span) -> int:
