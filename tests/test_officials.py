@@ -351,6 +351,13 @@ UK_2005 = datetime(2005, 2, 14, tzinfo=UTC)
             "The prime minister claims the Tories are playing politics.",
             set(),
         ),
+        # The sayer named after a comma at the end of a sentence is its subject; a peerage
+        # does not stop the office that refers back from being the peer's.
+        (
+            "Fathers who defy court orders could be tagged, Lord Falconer said. The "
+            "constitutional affairs secretary outlined some of the plans on Tuesday.",
+            {("Falconer", "constitutional affairs secretary", "United Kingdom")},
+        ),
         # A police force's name that runs into the title: the force's commissioner.
         (
             "Sir Ian Blair, the newly-appointed Metropolitan Police commissioner, backed the "

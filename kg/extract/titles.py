@@ -14,7 +14,7 @@ from kg.extract.great_offices import held_by_another
 from kg.extract.nlp import Field, Mention
 from kg.extract.officeholders import spells
 from kg.extract.offices import PARTY, body_kind, seat
-from kg.extract.organization_names import country_code
+from kg.extract.organization_names import HONORIFICS, country_code
 from kg.extract.organizations import organization_named
 from kg.extract.owners import (
     POSSESSIVE,
@@ -614,8 +614,12 @@ def referred(
     held = {office_words(h.role.text) for h in found if not h.role.past}
     # A party's post is no office of state: "Scottish Conservative Party leader David
     # McLetchie ... The Edinburgh MSP".
+    # A peerage is no office of government either: "Lord Falconer said ... The
+    # constitutional affairs secretary outlined ...".
     holders = {
-        h.person.ref for h in found if not h.role.past and not h.role.sought and not _party_post(h)
+        h.person.ref
+        for h in found
+        if not h.role.past and not h.role.sought and not _party_post(h) and h.pattern != "peerage"
     }
     quoted = quotation_spans(context, field)
     for number, start in enumerate(field.sentence_tokens):
@@ -789,11 +793,26 @@ def _subject(
         if any(s <= mention.span.start_char < e for s, e in quoted):
             continue
         opening = field.sentence_tokens[sentence]
-        words = [t for t in field.doc[opening : _titled_from(field, mention)] if not t.is_punct]
-        if len(words) > 2 or _others(people, field, sentence, mention, quoted):
+        start = _titled_from(field, mention)
+        words = [t for t in field.doc[opening:start] if not t.is_punct]
+        if (len(words) > 2 and not _says_after(field, start, mention)) or _others(
+            people, field, sentence, mention, quoted
+        ):
             return None
         return mention
     return None
+
+
+def _says_after(field: Field, start: int, mention: Mention) -> bool:
+    """Whether a name after a comma is the subject of the speech verb after it, which ends
+    its sentence's reported words ("Fathers who defy orders could be tagged, Lord Falconer
+    said.")."""
+    doc, end = field.doc, mention.span.end
+    while start > 0 and (doc[start - 1].text in HONORIFICS or doc[start - 1].text in _PEERAGES):
+        start -= 1  # "Mr Straw", "Lord Falconer"
+    return (
+        start > 0 and doc[start - 1].text == "," and end < len(doc) and doc[end].lower_ in _SPEECH
+    )
 
 
 def _titled_from(field: Field, mention: Mention) -> int:
