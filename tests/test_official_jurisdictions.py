@@ -565,3 +565,12 @@ def test_surname_and_initial_only_for_an_office_of_one_holder() -> None:
     # Among a hundred senators "Michael Lee" is not surely the table's Mike Lee.
     assert spells("Michael Lee", day, "Senator") == []
     assert [s.name for s in spells("Mike Lee", day, "Senator")] == ["Mike Lee"]
+
+
+def test_the_nhs_is_no_sign_of_westminster_in_a_welsh_story() -> None:
+    body = (
+        "The new health minister for Wales says there are lessons to learn. Health Minister "
+        "Brian Gibbons, on his first day in the Welsh Assembly Government, said NHS staff "
+        "wanted a period of consolidation."
+    )
+    assert ("Brian Gibbons", "Health Minister", "Wales") in offices(body, when(2005, 1, 12))

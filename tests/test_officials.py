@@ -1087,6 +1087,11 @@ def test_parties_two_countries_name_alike(body: str, expected: tuple[str, str, s
                 ("Dai Lloyd", "local government spokesman", "United Kingdom"),
             },
         ),
+        # ... and so are economics and the constitution ...
+        (
+            "Plaid Cymru's economics spokesman Adam Price said he wanted help for buyers.",
+            {("Adam Price", "economics spokesman", "United Kingdom")},
+        ),
         # ... and the party named before a portfolio places it in a report on abroad.
         (
             "Tory foreign affairs spokesman Michael Ancram said lifting the embargo on China "

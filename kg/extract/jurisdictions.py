@@ -318,6 +318,12 @@ def _named_state(holding: Holding, places: _Places) -> Jurisdiction | None:
     return state
 
 
+_DEVOLVED_SERVICES = frozenset({"National Health Service"})
+"""Bodies of a country's name that each devolved nation runs for itself (Wikipedia
+"National Health Service": NHS England, NHS Scotland, NHS Wales): no sign of the
+country's own government."""
+
+
 def _coordinated(holding: Holding, by_end: dict[tuple[str, int], Holding]) -> Holding | None:
     """ "German Chancellor Gerhard Schroeder and Foreign Minister Joschka Fischer": the title
     joined by "and" to a name with a stated place."""
@@ -972,6 +978,8 @@ class _Places:
             named = names.get(mention.ref)
             if named is None or named.kind != "government" or named.country != iso:
                 continue
+            if named.name in _DEVOLVED_SERVICES:
+                continue  # "NHS staff" in Wales: each nation runs its own
             nation = _nation_in(mention.name, iso)
             if nation:
                 nations.add(nation)
