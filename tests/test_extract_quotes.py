@@ -985,3 +985,15 @@ def test_said_before_a_long_title_and_the_name() -> None:
         "shadow local government secretary Caroline Spelman."
     )
     assert quotes_of(body) == {"This is typical of Lib Dem hypocrisy": "person/caroline spelman"}
+
+
+def test_a_pronoun_after_a_quotation_a_name_and_colon_opened_is_that_name() -> None:
+    body = (
+        'Ed Balls said the plans were sound. He added: "I accept no need for changes to the '
+        'plans."\n\nFor the Lib Dems David Laws said: "The chancellor will no doubt tell us '
+        'today how well the economy is doing," he said.'
+    )
+    assert (
+        quotes_of(body)["The chancellor will no doubt tell us today how well the economy is doing"]
+        == "person/david laws"
+    )

@@ -273,6 +273,11 @@ def _speaker(
         introduces = introduces or tail[verb.start() : verb.start() + 1].isupper()
     if ends_sentence and fragment:
         introduces = True
+    said = _said_with_colon(text, sentence_start, start, mentions)
+    if said is not None and _PRONOUN_SAID.match(tail):
+        # 'David Laws said: "...," he said.': the name that opens the quotation is the one
+        # the pronoun after it stands for.
+        return said, "before:colon-and-pronoun"
     possessed = _WAS_POSSESSED.match(tail)
     if possessed:
         at = after + possessed.end("name")
@@ -372,6 +377,28 @@ def _speaker(
         # disagreed. "...").
         return None, "unattributed:last-sayer-not-last-named"
     return said, "unattributed:" + how
+
+
+def _said_with_colon(
+    text: str, sentence_start: int, start: int, mentions: list[Mention]
+) -> Mention | None:
+    """The person named just before a speech verb and a colon that open the quotation at
+    ``start`` in its sentence ("For the Lib Dems David Laws said: "..."), if any."""
+    before = _COLON_SAID.search(text, sentence_start, start)
+    if before is None:
+        return None
+    people = [
+        m
+        for m in mentions
+        if m.ref.kind == "person" and sentence_start <= m.span.end_char <= before.start()
+    ]
+    if not people or text[people[-1].span.end_char : before.start()].strip():
+        return None
+    return people[-1]
+
+
+_COLON_SAID = re.compile(r"\s(?:said|says|added|told \w+):\s*[\"“]?\s*\Z")
+_PRONOUN_SAID = re.compile(r"^\W*(?:he|she) (?:said|says|added)\b", re.IGNORECASE)
 
 
 def _unknown_name(subject: str, verb: str) -> bool:
