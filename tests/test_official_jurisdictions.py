@@ -574,3 +574,19 @@ def test_the_nhs_is_no_sign_of_westminster_in_a_welsh_story() -> None:
         "wanted a period of consolidation."
     )
     assert ("Brian Gibbons", "Health Minister", "Wales") in offices(body, when(2005, 1, 12))
+
+
+def test_a_frontbench_spokesman_in_a_report_on_a_devolved_government() -> None:
+    body = (
+        "Council tax bills in Scotland will rise again, the Scottish Executive said. The Tory "
+        "finance spokesman, Brian Monteith, said the tax was being used to pass on costs."
+    )
+    assert ("Brian Monteith", "finance spokesman", "Scotland") in offices(body, when(2005, 2, 1))
+
+
+def test_the_longest_office_of_a_lede_is_the_one_introduced() -> None:
+    body = (
+        "Scotland's justice minister has warned bigoted fans.\n\nCathy Jamieson said exclusion "
+        "orders are being considered in the Scottish Executive campaign."
+    )
+    assert ("Cathy Jamieson", "justice minister", "Scotland") in offices(body, when(2005, 2, 1))

@@ -190,6 +190,7 @@ def fill_in(found: list[Holding], context: Context) -> None:
                 # Minister Robert Hill ... Senator Hill").
                 national.setdefault(person.ref, holding.jurisdiction)
     _not_in_table(found, places)
+    _devolved_frontbenches(found, places)
     # An aide serves the jurisdiction of the office-holder they serve ("Adams spokesperson").
     held = {h.person.ref: h.jurisdiction for h in found if h.serves is None and h.jurisdiction}
     for holding in found:
@@ -197,6 +198,23 @@ def fill_in(found: list[Holding], context: Context) -> None:
             holding.jurisdiction = held.get(holding.serves.ref)
             holding.inferred = True
             holding.how = "aide"
+
+
+def _devolved_frontbenches(found: list[Holding], places: _Places) -> None:
+    """A party's frontbench spokesperson in a report on a devolved government ("Tory finance
+    spokesman Brian Monteith" beside the Scottish Executive, naming no body of
+    Westminster's): a member of the nation's parliament, speaking there."""
+    frontbench = [
+        h
+        for h in found
+        if "frontbench" in h.how
+        and h.jurisdiction is not None
+        and h.jurisdiction.ref == country_ref("GB")
+    ]
+    nation = places.devolved("GB") if frontbench else None
+    for holding in frontbench if nation is not None else ():
+        holding.jurisdiction = nation
+        holding.how += ">devolved"
 
 
 def _is_mayor(holding: Holding) -> bool:

@@ -39,7 +39,8 @@ MODIFIERS = frozenset(
     aged ageing seniors disability citizenship customs border prisons corrections land lands
     natural conservation wildlife sustainability primary industries innovation research
     reconstruction regions territories religious taxation integrity anti-corruption utilities
-    multiculturalism privacy electoral ethics standards constitutional economics
+    multiculturalism privacy electoral ethics standards constitutional economics lifelong
+    learning
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
 # Kinds of court before a judge's title ("U.S. District Judge", "Circuit Judge").

@@ -580,6 +580,9 @@ def delayed(
         last = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if last is None or (last.end < len(doc) and doc[last.end].text == "-"):
             continue  # "Governor" of "Governor-General": the longer head follows
+        longer = role_ending_at(doc, last.end + 1) if last.end < len(doc) else None
+        if longer is not None and longer.start <= last.start:
+            continue  # "justice" of "Scotland's justice minister": the minister follows
         role = role_ending_at(doc, last.end)
         if role is None or (field.name, role.start) in attached or office_words(role.text) in held:
             continue
