@@ -212,7 +212,9 @@ def _devolved_frontbenches(found: list[Holding], places: _Places) -> None:
         and h.jurisdiction.ref == country_ref("GB")
     ]
     nation = places.devolved("GB") if frontbench else None
-    for holding in frontbench if nation is not None else ():
+    if nation is None:
+        return
+    for holding in frontbench:
         holding.jurisdiction = nation
         holding.how += ">devolved"
 
@@ -334,12 +336,6 @@ def _named_state(holding: Holding, places: _Places) -> Jurisdiction | None:
     state = places.state(holding)
     holding.how = f"{how}>{holding.how}" if state else how
     return state
-
-
-_DEVOLVED_SERVICES = frozenset({"National Health Service"})
-"""Bodies of a country's name that each devolved nation runs for itself (Wikipedia
-"National Health Service": NHS England, NHS Scotland, NHS Wales): no sign of the
-country's own government."""
 
 
 def _coordinated(holding: Holding, by_end: dict[tuple[str, int], Holding]) -> Holding | None:
@@ -764,6 +760,12 @@ def _shadowed(role: str) -> str | None:
     """The office a shadow office mirrors ("Shadow Treasurer" -> "treasurer"), if it is one."""
     words = fold(role).split(" ")
     return " ".join(words[1:]) if len(words) > 1 and words[0] == "shadow" else None
+
+
+_DEVOLVED_SERVICES = frozenset({"National Health Service"})
+"""Bodies of a country's name that each devolved nation runs for itself (Wikipedia
+"National Health Service": NHS England, NHS Scotland, NHS Wales): no sign of the
+country's own government."""
 
 
 class _Places:

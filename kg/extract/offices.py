@@ -173,15 +173,16 @@ def settle(found: list[Holding], context: Context) -> None:
             continue
         if where is None:
             # "the city's budget director": an office of the government the possessive names.
-            level = possessive_level(holding.person.field.doc, holding.role.start)
+            doc = holding.person.field.doc
+            level = possessive_level(doc, holding.role.start)
             if not level:
                 level = _level_in_title(holding) or _office_level(holding)
                 if level:
                     holding.pattern += "+level"  # measured apart (benchmarks.officials_paths)
             # "Home Affairs spokesman Mark Oaten": an aide of a government portfolio.
             portfolio = holding.role.scope == "aide" and _frontbench(holding)
-            party = party_before(holding.person.field.doc, holding.role.start)
-            if portfolio and party is not None and party.country:
+            party = party_before(doc, holding.role.start) if portfolio else None
+            if party is not None and party.country:
                 # "Tory foreign affairs spokesman": the portfolio of the party's country.
                 holding.jurisdiction = _country(party.country)
                 holding.how = "frontbench-party"
