@@ -660,3 +660,68 @@ def test_a_nicknamed_name_starts_at_its_given_name_not_a_word_run_into_it() -> N
     )
     assert "martina hone" in people(body)
     assert "policymartina hone" not in people(body)
+
+
+def test_a_town_is_no_officeholders_surname() -> None:
+    # Ferguson is a congressman's surname, and the Missouri town the protests were in.
+    body = (
+        'Holder said the Justice Department would "continue to stand with Ferguson." Captain '
+        "Ron Johnson has earned praise since he took over policing of Ferguson's protests."
+    )
+    assert "Ferguson" not in people(body)
+
+
+def test_a_name_without_the_middle_initial_of_the_full_one_is_that_person() -> None:
+    body = (
+        "Battle Over Medicare Savings Intensifies Between Obama and Paul Ryan\n\n"
+        "WASHINGTON - Representative Paul D. Ryan's budget blueprint assumes the same "
+        'savings as the health care law. "Mitt Romney and Paul Ryan have always been fully '
+        'committed to repealing Obamacare," said Lanhee Chen. "This is a debate we want to '
+        'have," Mr. Ryan said.'
+    )
+    found = people(body)
+    assert "paul d ryan" in found and "paul ryan" not in found
+
+
+def test_a_given_name_after_in_opens_a_persons_name() -> None:
+    # Not a place's, as "bases in Tora Bora" is: a headline's "in Roger Stone arrest".
+    body = (
+        "FBI's show of force in Roger Stone arrest spurs criticism\n\n"
+        "Stone, 66, was taken into custody early Friday at his Florida home."
+    )
+    assert "roger stone" in people(body)
+
+
+def test_a_sentence_adverb_run_into_a_name() -> None:
+    body = (
+        "President Obama called on Wednesday for a new assault-weapons ban. Plus Obama "
+        "wants to commit $4 billion to hiring more police officers."
+    )
+    assert people(body) == {"obama"}
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        # A name the tables of officeholders know: a person, not the place "in" makes.
+        (
+            "The Tories are keen to emphasise a perceived lack of trust in Tony Blair, "
+            "following his claims over Iraqi weapons.",
+            "tony blair",
+        ),
+        # The text titles him elsewhere.
+        (
+            "Old Labour hands had long lost faith in Roy Hattersley, who left in 1997. "
+            "Mr Hattersley said he would write a book.",
+            "roy hattersley",
+        ),
+        # A possessive the model ran into the name.
+        (
+            "Critics compared the image to the character Fagin in Charles Dickens' Oliver "
+            "Twist. Labour has since withdrawn the poster.",
+            "charles dickens",
+        ),
+    ],
+)
+def test_a_person_named_after_in(body: str, name: str) -> None:
+    assert name in people(body)

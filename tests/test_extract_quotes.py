@@ -619,7 +619,7 @@ def test_the_addressee_of_the_previous_attribution_does_not_break_the_continuati
         (
             'Mayor Jane Roe spoke on Monday. "We will rebuild every school in the district," '
             "she said.",
-            "after:pronoun:main-subject:alone",
+            "after:pronoun:main-subject:alone:sexed",  # "Jane": a woman's name
         ),
         (
             '"We will rebuild every school in the district," a spokesman said.',
@@ -996,4 +996,33 @@ def test_a_pronoun_after_a_quotation_a_name_and_colon_opened_is_that_name() -> N
     assert (
         quotes_of(body)["The chancellor will no doubt tell us today how well the economy is doing"]
         == "person/david laws"
+    )
+
+
+def test_he_is_not_the_woman_who_spoke_last() -> None:
+    # "Nancy" is a woman's name: "he" is the man titled "President" before, whom the model
+    # took alone for an organization ("Trump met ...") where the text does not title him.
+    body = (
+        "President Trump stood firm on Friday on his demands for a wall. Yet House Speaker "
+        "Nancy Pelosi said the Democrats cannot resolve the dispute until the government "
+        'opens. "We will keep talking," Pelosi said. Trump met with Democratic and '
+        "Republican leaders of both chambers. Ahead of the meeting Trump sent a letter to "
+        "members of Congress congratulating Pelosi on her election as speaker. "
+        '"As we begin this new Congress, our first task should be to reopen the '
+        'Government," he said.'
+    )
+    found = quotes_of(body)
+    assert found[
+        "As we begin this new Congress, our first task should be to reopen the Government"
+    ] == ("person/trump")
+
+
+def test_a_baroness_is_she() -> None:
+    body = (
+        "Labour peer Baroness Kennedy spoke on Monday. "
+        '"This feeling of distrust is going to be enlarged by this campaign," she said.'
+    )
+    found = quotes_of(body)
+    assert found["This feeling of distrust is going to be enlarged by this campaign"] == (
+        "person/kennedy"
     )

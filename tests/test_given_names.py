@@ -29,7 +29,7 @@ def test_census_first_names_and_surname_shares(tmp_path: Path) -> None:
         encoding="ascii",
     )
     first, surnames = maker().census(tmp_path)
-    assert first == {"James", "Howard", "Mary"}
+    assert first == {"James": {"m"}, "Howard": {"m"}, "Mary": {"f"}}
     assert surnames["Walker"] == 0.00219
 
 
@@ -38,3 +38,24 @@ def test_titles_offices_and_short_names_are_left_out() -> None:
     assert kept("Nabil") and kept("Vladimir")
     assert not kept("King") and not kept("Judge") and not kept("Senator")
     assert not kept("Al") and not kept("Mary-Ann")
+
+
+def test_a_name_carries_the_sex_of_nearly_all_given_it() -> None:
+    from collections import Counter
+
+    sex = maker().sex
+    babies = Counter({"Nancy": 1000, "Leslie": 1000, "Donald": 1000})
+    girls = Counter({"Nancy": 997, "Leslie": 700, "Donald": 4})
+    census = {"Marion": {"m", "f"}, "Mitch": {"m"}}
+    assert [sex(n, babies, girls, census) for n in ("Nancy", "Leslie", "Donald")] == ["f", "", "m"]
+    # A name only the Census lists: the sex of the one list that has it, if one.
+    assert sex("Mitch", babies, girls, census) == "m"
+    assert sex("Marion", babies, girls, census) == ""
+
+
+def test_the_shipped_list_reads_the_sex_column() -> None:
+    from kg.extract import gazetteers as gz
+
+    sexes = gz.given_name_sexes()
+    assert (sexes["Nancy"], sexes["Barack"], sexes["Leslie"]) == ("f", "m", "")
+    assert "Nancy" in gz.given_names() and "Nancy\tf" not in gz.given_names()

@@ -427,3 +427,19 @@ def test_a_title_of_any_body_with_no_place_is_no_office(body: str) -> None:
 def test_a_shared_title_with_its_country_is_still_an_office() -> None:
     body = "Argentine President Fernando de la Rua declared a state of siege."
     assert offices(body) == {("Fernando de la Rua", "President", "Argentina")}
+
+
+def test_a_possessive_after_a_title_set_off_is_no_apposition() -> None:
+    body = (
+        "The FBI's pre-dawn arrest of President Trump's ex-adviser Roger Stone at his "
+        "Florida home prompted critics to once again question the tactics of Special Counsel "
+        "Robert Mueller, after more than a dozen special agents clad in tactical gear raided "
+        "Stone's property Friday.\n\n"
+        "A former senior Justice Department official, now-white collar criminal attorney "
+        "with Ifrah Law, James Trusty, told Fox News that while common procedure in white "
+        "collar cases would involve a federal prosecutor contacting the defendant’s "
+        "attorney, Stone’s charges could have sparked a different approach."
+    )
+    assert not any(
+        name == "Stone" for name, _, _ in offices(body, datetime(2019, 1, 25, tzinfo=UTC))
+    )

@@ -233,8 +233,20 @@ def given_names() -> frozenset[str]:
     >>> "Alejandro" in given_names(), "Nabil" in given_names(), "Lockheed" in given_names()
     (True, True, False)
     """
+    return frozenset(given_name_sexes())
+
+
+@cache
+def given_name_sexes() -> dict[str, str]:
+    """Common given names (as `given_names`) -> the sex ("f", "m") of nearly everyone given
+    the name, or "" where the lists do not tell ("Leslie").
+
+    >>> given_name_sexes()["Nancy"], given_name_sexes()["Barack"], given_name_sexes()["Leslie"]
+    ('f', 'm', '')
+    """
     text = files("kg.extract").joinpath("data", "given_names.txt").read_text(encoding="utf-8")
-    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+    rows = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
+    return {row[0]: row[1] if len(row) > 1 else "" for row in rows}
 
 
 @cache

@@ -277,7 +277,7 @@ def _not_in_table(found: list[Holding], places: _Places) -> None:
         if unknown_holder(name, when, role, earliest=earliest):
             holding.how += ">not-in-table"
             holding.jurisdiction = _state_seat(holding, places) or _other_country(holding, places)
-        elif when is None and never_in_congress(name, role):
+        elif earliest and never_in_congress(name, role):
             # No one state named: a member of Congress of before the table ("Senator
             # Jesse Helms" in a report of 2001) as likely; the country stands.
             holding.how += ">never-in-congress"

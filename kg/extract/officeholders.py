@@ -68,6 +68,21 @@ class Spell:
         return tuple(found)
 
 
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _surname(name: str) -> str:
+    """A name's folded surname, past a generational suffix ("Al Lawson, Jr.": lawson).
+
+    >>> _surname("Joseph R. Biden Jr."), _surname("Nick Rahall II"), _surname("Trump")
+    ('biden', 'rahall', 'trump')
+    """
+    words = fold(name).replace(",", " ").split()
+    while len(words) > 1 and words[-1] in _SUFFIXES:
+        words.pop()
+    return words[-1] if words else ""
+
+
 def _key(name: str) -> str:
     """A name folded, with single-letter middle initials dropped ("John A. Boehner")."""
     words = fold(name).split()
@@ -92,7 +107,7 @@ def _table() -> tuple[dict[str, list[Spell]], dict[str, list[Spell]]]:
         )
         for form in {_key(f) for f in (name, *forms.split("|")) if f}:
             by_name.setdefault(form, []).append(spell)
-        by_surname.setdefault(fold(name).split()[-1], []).append(spell)
+        by_surname.setdefault(_surname(name), []).append(spell)
     return by_name, by_surname
 
 
@@ -111,8 +126,9 @@ def spells(name: str, when: date | None, role: str | None = None) -> list[Spell]
                 # office of one holder at a time by that surname whose given name starts
                 # alike (among the many members of Congress, too weak a sign).
                 s
-                for s in by_surname.get(key.split()[-1], [])
-                if s.held_on(when)
+                for s in by_surname.get(_surname(name), [])
+                if key.split()[-1] not in _SUFFIXES  # Donald Trump Jr. is not his father
+                and s.held_on(when)
                 and s.office in offices & _ONE_HOLDER
                 and fold(s.name)[0] == key[0]
             ]
@@ -186,8 +202,7 @@ def unknown_holder(name: str, when: date | None, role: str, *, earliest: bool = 
         return False
     # By surname: the table writes some names otherwise ("K. Michael Conaway" for Mike
     # Conaway, "David Loebsack" for Dave); anyone of that surname in the office then counts.
-    words = fold(name).split()
-    namesakes = _table()[1].get(words[-1], []) if words else []
+    namesakes = _table()[1].get(_surname(name), [])
     held = [
         s
         for s in namesakes
@@ -213,7 +228,7 @@ def never_in_congress(name: str, role: str, *, surname: bool = True) -> bool:
     words = fold(name).split()
     if len(words) < 2 or not offices or not offices <= {"senator", "representative"}:
         return False
-    namesakes = _table()[1].get(words[-1], []) if surname else []
+    namesakes = _table()[1].get(_surname(name), []) if surname else []
     return not known(name) and not any(s.office in offices for s in namesakes)
 
 
@@ -243,6 +258,19 @@ def known(name: str) -> list[Spell]:
     name is a surname alone or is shared by two people of the table."""
     key = _key(name)
     return _one_person(_table()[0].get(key, [])) if " " in key else []
+
+
+def known_person(name: str) -> bool:
+    """Whether a full name is someone's the reference tables hold (a US president, vice
+    president or member of Congress, a holder of a great office, a mayor).
+
+    >>> known_person("Tony Blair"), known_person("Tora Bora")
+    (True, False)
+    """
+    key = _key(name)
+    return " " in key and any(
+        key in table for table in (_table()[0], _ministers()[0], _mayors()[0])
+    )
 
 
 @cache
@@ -297,7 +325,7 @@ def _mayors() -> tuple[dict[str, list[MayorSpell]], dict[str, list[MayorSpell]]]
         spell = MayorSpell(names[0], int(city), start, end)
         for form in {_key(n) for n in names}:
             by_name.setdefault(form, []).append(spell)
-        by_surname.setdefault(fold(names[0]).split()[-1], []).append(spell)
+        by_surname.setdefault(_surname(names[0]), []).append(spell)
     return by_name, by_surname
 
 
@@ -364,7 +392,7 @@ def _ministers() -> tuple[dict[str, list[MinisterSpell]], dict[str, list[Ministe
         spell = MinisterSpell(names[0], country, office, start, end)
         for form in {_key(n) for n in names}:
             by_name.setdefault(form, []).append(spell)
-        for surname in {fold(n).split()[-1] for n in names}:
+        for surname in {_surname(n) for n in names}:
             by_surname.setdefault(surname, []).append(spell)
     return by_name, by_surname
 
@@ -393,8 +421,15 @@ _GREAT_OFFICES = {
     "governor general": "governor general",
     "governor-general": "governor general",
     "president": "president",
+    "justice": "justice",
+    "associate justice": "justice",
+    "supreme court justice": "justice",
+    "chief justice": "chief justice",
 }
 """Role words (folded) -> the office of the ministers table they name."""
+# Offices whose holders the table knows by full name only: "Justice Thomas" may be any
+# country's judge, not the United States' Clarence Thomas.
+_BY_FULL_NAME = frozenset({"justice", "chief justice"})
 
 
 def minister_country(name: str, when: date | None, role: str) -> str | None:
@@ -414,6 +449,10 @@ def minister_country(name: str, when: date | None, role: str) -> str | None:
     'AU'
     >>> minister_country("Angela Merkel", None, "Chancellor"), minister_country("Brown", None, "PM")
     ('DE', None)
+    >>> minister_country("Anthony Kennedy", date(2011, 3, 29), "Justice")
+    'US'
+    >>> minister_country("Kennedy", date(2011, 3, 29), "Justice") is None  # any country's judge
+    True
     """
     found = _minister_spells(name, when, role)
     held = {(s.name, s.country) for s in found}
@@ -470,7 +509,7 @@ def _minister_spells(name: str, when: date | None, role: str) -> list[MinisterSp
     date ("Prime Minister Martin", undated: Canada's Paul or Ireland's Micheál?)."""
     office = _GREAT_OFFICES.get(" ".join(fold(role).split()))
     key = _key(name)
-    if office is None or not key or (" " not in key and when is None):
+    if office is None or not key or (" " not in key and (when is None or office in _BY_FULL_NAME)):
         return []
     by_name, by_surname = _ministers()
     table = by_name if " " in key else by_surname

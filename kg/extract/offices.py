@@ -28,7 +28,7 @@ from kg.extract.roles import MODIFIERS, head_not_in, title_countries
 from kg.text import fold
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
 PUBLIC, PARTY, PRIVATE = "public", "party", "private"
 
@@ -359,6 +359,9 @@ def _served_office(holding: Holding) -> str:
     if role.scope != "aide":
         return ""
     start, end = role.start, role.end
+    # "the president's top political adviser": words that rank the aide may come between.
+    while start > 3 and start > role.start - 3 and _aide_rank(doc[start - 1]):
+        start -= 1
     if start >= 3 and doc[start - 1].lower_ in ("'s", "’s"):
         determiner, office = doc[start - 3].lower_, doc[start - 2].lower_
     elif end + 2 < len(doc) and doc[end].lower_ in ("for", "to"):
@@ -366,6 +369,12 @@ def _served_office(holding: Holding) -> str:
     else:
         return ""
     return office if office in _SERVED_OFFICES and determiner == "the" else ""
+
+
+def _aide_rank(token: Token) -> bool:
+    """Whether a word before an aide's title ranks or describes the aide ("top", "chief",
+    "political"), not a name or a portfolio of its own."""
+    return token.is_alpha and token.is_lower and token.lower_ not in ("the", "a", "an", "and")
 
 
 def _office_level(holding: Holding) -> str:

@@ -17,7 +17,7 @@ from kg.extract import gazetteers as gz
 from kg.extract.bodies import DESCRIPTORS
 from kg.extract.names import HONORIFICS, person_key, person_name, surname
 from kg.extract.nlp import Field, Mention, analyse, first_mentions, in_text_order, mention_facts
-from kg.extract.officeholders import officeholder_surnames
+from kg.extract.officeholders import known_person, officeholder_surnames, spells
 from kg.extract.roles import is_role_head, is_role_word, role_ending_at, role_last_words
 from kg.model import Article, Fact, Iri, Ref
 from kg.namespaces import RDF, SDO
@@ -101,7 +101,18 @@ def _find(fields: tuple[Field, ...]) -> list[Mention]:
     # A name met right after "in" or "near", or before a landform's noun, is a place's
     # ("bases in Tora Bora", "the Tora Bora region"): there and wherever else the text
     # writes it ("the Tora Bora battleground").
-    placed = {fold(name_of(f, span)) for f, span, _ in spans if _after_in(span)}
+    # Not a name the text also titles as a person's ("a lack of trust in Tony Blair" beside
+    # "Mr Blair"), nor one the tables of officeholders know.
+    titled_surnames = {
+        fold(surname(name_of(f, span))) for f, span, how in spans if how.startswith("after-")
+    }
+    placed = {
+        fold(name_of(f, span))
+        for f, span, _ in spans
+        if _after_in(span)
+        and fold(surname(name_of(f, span))) not in titled_surnames
+        and not known_person(name_of(f, span))
+    }
     spans = [(f, span, how) for f, span, how in spans if fold(name_of(f, span)) not in placed]
     # Full names known in the record (the article's title, excerpt and body, and the
     # titles and excerpts of the related articles it lists), by folded surname and by
@@ -120,6 +131,14 @@ def _find(fields: tuple[Field, ...]) -> list[Mention]:
     met: dict[str, int] = {}
     for field, span, _ in spans:
         met.setdefault(name_of(field, span), len(met))
+    # "Paul Ryan" of "Representative Paul D. Ryan": a name without the middle initials of
+    # the one full name that has them.
+    initialled: dict[tuple[Ref, str], set[str]] = {}
+    for article, name in names:
+        words = name.split(" ")
+        if len(words) > 2 and all(_INITIAL.fullmatch(w) for w in words[1:-1]):
+            initialled.setdefault((article, fold(f"{words[0]} {words[-1]}")), set()).add(name)
+    full.update({key: next(iter(fuller)) for key, fuller in initialled.items() if len(fuller) == 1})
     bearers: dict[tuple[Ref, str], list[str]] = {}
     for article, name in sorted(names, key=lambda n: (-len(n[1].split()), n[1])):
         if " " in name and (article, fold(name)) not in full:
@@ -153,12 +172,26 @@ def _find(fields: tuple[Field, ...]) -> list[Mention]:
     for field, span, how in spans:
         name = name_of(field, span)
         known = full.get((_RECORD, fold(name)), name)
+        if known != name and _another_holder(field.doc, span, name, known):
+            known = name
         mentions.append(Mention(person_key(known), known, field, span, known != name, how))
         claimed.update((field.name, i) for i in range(span.start, span.end))
+    # A surname the text titles as an office-holder's ("President Trump", "Sen. Grassley")
+    # is that person where the model took it alone for an organization ("Trump met ...").
+    titled = {
+        fold(m.name): m.name
+        for m in mentions
+        if " " not in m.name
+        and m.how in ("after-honorific", "after-role")
+        and fold(m.name) in officeholder_surnames()
+    }
     # Known names the model gave another label, or none: "Adams" as ORG, "Adams spokesperson".
     for field in fields:
-        for span in _known_name_spans(field, full, claimed):
-            name = full[_RECORD, fold(person_name(span.text))]
+        for span in _known_name_spans(field, full, claimed, titled):
+            written = person_name(span.text)
+            name = full.get((_RECORD, fold(written))) or titled[fold(written)]
+            if _another_holder(field.doc, span, written, name):
+                name = written
             mentions.append(Mention(person_key(name), name, field, span, True, "resolved"))
     return in_text_order(mentions, fields)
 
@@ -180,11 +213,25 @@ _MEMBERS = frozenset({"democrats", "republicans", "tories", "conservatives", "li
 _PARTY_WORDS = _COLLECTIVE - {"new", "taliban", "greens", "nationals"}
 
 
+def _another_holder(doc: Doc, span: Span, name: str, known: str) -> bool:
+    """Whether the office of one holder titling a surname ("President Trump") is held, by
+    the officeholders table, by someone other than the full name the text gives that
+    surname ("Donald Trump Jr."): then the surname is not that full name's."""
+    before = doc[max(span.start - 2, 0) : span.start].text.split()
+    role = (
+        " ".join(before[-2:])
+        if fold(" ".join(before[-2:])) == "vice president"
+        else (before[-1] if before and fold(before[-1]) == "president" else "")
+    )
+    return bool(role) and bool(spells(name, None, role)) and not spells(known, None, role)
+
+
 def _sentence_openers(spans: list[_Found]) -> list[_Found]:
     """ "Following Romney's news ...": a two-word name met only at the start of sentences,
     whose first word the text also writes in lower case ("reporters following an event")
-    and whose second word is the surname of another full name (Mitt Romney), is that
-    surname alone: the model ran the sentence's first word into it."""
+    and whose second word is the surname of another full name (Mitt Romney), or whose
+    first word opens no name ("Plus Obama" beside "President Obama"), is that surname
+    alone: the model ran the sentence's first word into it."""
     names = {fold(person_name(s.text)) for _, s, _ in spans}
     openers: dict[str, bool] = {}
     for _, span, _ in spans:
@@ -199,14 +246,29 @@ def _sentence_openers(spans: list[_Found]) -> list[_Found]:
             and len(span) == 2
             and openers[name]
             and words[0] not in _PARTICLES
-            and re.search(rf"\b{re.escape(span[0].lower_)}\b", field.text) is not None
-            and any(o != name and o.split()[-1] == words[1] and " " in o for o in names)
+            and (
+                # "Plus Obama" beside "President Obama": a word that opens no name
+                (
+                    span[0].lower_ in _SENTENCE_ADVERBS
+                    and any(o != name and o.split()[-1] == words[1] for o in names)
+                )
+                or (
+                    re.search(rf"\b{re.escape(span[0].lower_)}\b", field.text) is not None
+                    and any(o != name and o.split()[-1] == words[1] and " " in o for o in names)
+                )
+            )
         ):
             span = span[1:]
         kept.append((field, span, how))
     return kept
 
 
+# Words that open sentences and never names ("Plus Obama wants ...").
+_SENTENCE_ADVERBS = frozenset(
+    """
+    plus also but and yet still meanwhile then now instead thus hence besides moreover so
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z]+(?![\w'’-])")
 
 
@@ -338,11 +400,18 @@ def _in_headline(field: Field, span: Span) -> bool:
 
 
 def _known_name_spans(
-    field: Field, full: dict[tuple[Ref, str], str], claimed: set[tuple[str, int]]
+    field: Field,
+    full: dict[tuple[Ref, str], str],
+    claimed: set[tuple[str, int]],
+    titled: dict[str, str],
 ) -> Iterator[Span]:
     doc = field.doc
     for ent in field.ents:
         if ent.label_ not in _SURNAME_LABELS or (field.name, ent.start) in claimed:
+            continue
+        if len(ent) == 1 and fold(ent.text) in titled:
+            claimed.add((field.name, ent.start))
+            yield ent
             continue
         # The whole entity, or its opening words: in Headline Case the model runs a
         # name into the verb after it ("De Blasio Will Reassess" as one ORG).
@@ -424,10 +493,28 @@ def _after_in(span: Span) -> bool:
     return (
         span.start > 0
         and doc[span.start - 1].lower_ in ("in", "near", "outside")
-        and not (span.end < len(doc) and doc[span.end].lower_ in ("'s", "’s"))
+        and span[-1].text not in _POSSESSIVES  # "in Charles Dickens' Oliver Twist"
+        and not (span.end < len(doc) and doc[span.end].lower_ in _POSSESSIVES)
+        and not _headline_modifier(span)
     )
 
 
+def _headline_modifier(span: Span) -> bool:
+    """ "a show of force in Roger Stone arrest": a name opened by a given name that
+    qualifies the noun after it, not a place (not "bases in Tora Bora.")."""
+    doc = span.doc
+    return (
+        len(span) > 1
+        and doc[span.start - 1].lower_ == "in"
+        and span.end < len(doc)
+        and doc[span.end].is_lower
+        and doc[span.end].is_alpha
+        and span[0].text in gz.given_names()
+        and not gz.places(span.text)
+    )
+
+
+_POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 # Words that open a place's name, never a person's.
 _PLACE_OPENERS = frozenset({"Mt", "Mt.", "Mount", "Lake", "Cape", "Fort"})
 # Nouns after a place's name that say it is one ("the Tora Bora mountains").
@@ -839,6 +926,8 @@ def _organization_as_name(field: Field, start: int) -> Span | None:
         return None
     if any(t.text in _ORGANIZATION_WORDS for t in words) or gz.places(ent.text):
         return None
+    if fold(ent.text) in gz.seats():
+        return None  # "the deputy White House press secretary": a seat of government
     return ent
 
 
@@ -949,6 +1038,8 @@ def _officeholder_acting(ent: Span) -> bool:
         return False
     if not word.is_alpha or len(word) < 3 or fold(word.text) not in officeholder_surnames():
         return False
+    if gz.places(word.text, primary=True):
+        return False  # "Ferguson's nightly protests": the town's, not Rep. Drew Ferguson's
     after = doc[ent.end] if ent.end < len(doc) else None
     if after is None or any(len(e) > 1 and e[0].text == word.text for e in doc.ents):
         return False  # "Phillips Petroleum ... Phillips has announced": the company's

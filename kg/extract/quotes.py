@@ -304,8 +304,13 @@ def _speaker(
         )
         if said is not None:
             return said, where + how
-        if _PRONOUN.search(tail):
+        pronoun = _PRONOUN.search(tail)
+        if pronoun:
             said, how = _recent_speaker(text, start, mentions, previous)
+            sex = {"he": "m", "she": "f"}.get((pronoun.group(1) or pronoun.group(2)).lower())
+            if said is not None and sex and subjects.sex.get(said.ref, sex) != sex:
+                # '"...," he said' after a woman spoke: he is the man named last before.
+                said, how = subjects.recent(start, sex), "other-sex"
             return said, where + "pronoun-words:" + how
         if _unknown_name(tail[: verb.start()], verb.group()):
             # '"...," ComEd said': an attribution whose subject is a name no extractor

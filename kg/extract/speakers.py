@@ -30,6 +30,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from kg.extract import Context
+from kg.extract import gazetteers as gz
 from kg.extract.nlp import Field, Mention, Parsed, parsed
 from kg.extract.officials import holdings
 from kg.extract.roles import is_role_head
@@ -48,7 +49,9 @@ _HONORIFIC = re.compile(
     r"(?:wo)?man|spokeswoman|queen|king|princess|prince|duchess|duke|baroness|baron)\.?\s*$",
     re.IGNORECASE,
 )
-_FEMALE = frozenset({"mrs", "ms", "miss", "lady", "dame", "queen", "princess", "duchess"})
+_FEMALE = frozenset(
+    {"mrs", "ms", "miss", "lady", "dame", "queen", "princess", "duchess", "baroness"}
+)
 _SAYS_OF_SELF = re.compile(
     r"\s*(?:said|says|told \w+|added|wrote|insisted|argued)\s+(?:that\s+)?(he|she)\b",
     re.IGNORECASE,
@@ -758,7 +761,8 @@ def _sexes(text: str, people: list[Mention]) -> dict[object, str]:
     """Each person's sex where the text gives it: an honorific or a sexed title before one
     of their names ("Ms Smith", "Congresswoman Smith", "spokesman John Smith"), or "he" or
     "she" as the subject of what they said ("Smith said she would ..."); a person the text
-    gives both is left unknown."""
+    gives both is left unknown. Where the text tells nothing, the sex of nearly everyone
+    given the person's first name ("Nancy Pelosi": "she")."""
     said: dict[object, set[str]] = {}
     for mention in people:
         match = _HONORIFIC.search(
@@ -771,4 +775,9 @@ def _sexes(text: str, people: list[Mention]) -> dict[object, str]:
         own = _SAYS_OF_SELF.match(text, mention.span.end_char)
         if own:
             said.setdefault(mention.ref, set()).add(_PRONOUNS[own.group(1).lower()])
+    for mention in people:
+        if mention.ref not in said and " " in mention.name:
+            sex = gz.given_name_sexes().get(mention.name.split()[0], "")
+            if sex:
+                said[mention.ref] = {sex}
     return {ref: next(iter(sexes)) for ref, sexes in said.items() if len(sexes) == 1}

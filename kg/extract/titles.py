@@ -377,6 +377,8 @@ def _set_off(person: Mention, role: Role) -> tuple[Role | None, str]:
     after = person.span.end
     while after < len(doc) and doc[after].text.rstrip(".") in POST_NOMINALS:
         after += 1  # "from Counsel Assisting, Lionel Roberts QC, that ...": the name's letters
+    if after < len(doc) and doc[after].text in ("'s", "’s"):
+        return None, "title-comma"  # "... the defendant's attorney, Stone's charges could"
     closed = after >= len(doc) or doc[after].is_punct or doc[after].is_sent_start
     if word in _TO_WITH and not closed:
         return None, "title-comma"
