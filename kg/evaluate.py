@@ -148,6 +148,12 @@ def _check(label: Label) -> None:
         for entry in label.data.get(key) or []:
             _choices(label, entry, key)
     neutral = label.data.get("neutral") or {}
+    for city in [*(label.data.get("cities") or []), *(neutral.get("cities") or [])]:
+        country = city.get("country") if isinstance(city, dict) else "XX"
+        if not (isinstance(country, str) and len(country) == 2 and country.isupper()):
+            raise InputError(
+                str(label.source), f"city {city!r} needs a two-letter ISO country code"
+            )
     if not isinstance(neutral, dict) or set(neutral) - set(NEUTRAL_KINDS):
         raise InputError(str(label.source), f"'neutral:' may only list {', '.join(NEUTRAL_KINDS)}")
 

@@ -238,6 +238,16 @@ def test_a_malformed_entry_names_its_label_file(tmp_path: Path) -> None:
         load_labels(tmp_path)
 
 
+def test_a_city_needs_an_iso_country_code(tmp_path: Path) -> None:
+    label = tmp_path / "bad.yaml"
+    label.write_text(
+        "file: seeds/000_1acd798047e26139.txt\ncities: [{name: Helsinki, country: Finland}]\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError, match=r"bad\.yaml: city .*two-letter ISO country code"):
+        load_labels(tmp_path)
+
+
 def test_several_sets_print_side_by_side_and_a_missing_one_fails_first(tmp_path: Path) -> None:
     seeds = tmp_path / "seeds"
     seeds.mkdir()

@@ -83,6 +83,13 @@ def evidence(body: str) -> dict[str, str]:
             "Westgate Watchers",
             DESCRIBED,
         ),
+        # "one of" a plural body noun set off after it (US national politics).
+        (
+            '"It was a stunning display of moral cowardice," said Democracy for America, '
+            "just one of several such groups bashing the Senate.",
+            "Democracy for America",
+            DESCRIBED,
+        ),
         # A list beside a body named by its head noun (US city grants).
         (
             "Her research was funded by the Joyce Foundation, Catalyst Chicago and the Field "

@@ -1026,3 +1026,25 @@ def test_a_baroness_is_she() -> None:
     assert found["This feeling of distrust is going to be enlarged by this campaign"] == (
         "person/kennedy"
     )
+
+
+def test_a_name_set_off_after_a_description_speaks() -> None:
+    body = (
+        'An Arizona lawmaker will meet Donald Trump on Monday. "Of course I was surprised, '
+        "who wouldn't be?\" said the legislator, Representative Carl Seel."
+    )
+    found = quotes_of(body)
+    assert found["Of course I was surprised, who wouldn't be?"] == "person/carl seel"
+
+
+def test_the_presidents_surname_stays_his_beside_his_sons_full_name() -> None:
+    body = (
+        "President Trump on Friday kept the ban on elephant trophies. Later Trump tweeted, "
+        '"Put big game trophy decision on hold until such time as I review all '
+        'conservation facts." His son Donald Trump Jr. is an avid hunter.'
+    )
+    found = quotes_of(body)
+    quote = (
+        "Put big game trophy decision on hold until such time as I review all conservation facts."
+    )
+    assert found[quote] == "person/trump"

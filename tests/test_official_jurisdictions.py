@@ -663,3 +663,24 @@ def test_a_lower_case_noun_refers_to_the_body_named_before() -> None:
         "Deputy Director David Bowdich overruled the disciplinary office."
     )
     assert ("David Bowdich", "Deputy Director", "United States") in offices(body, when(2018, 8, 13))
+
+
+def test_white_house_counsel_keeps_its_seat() -> None:
+    body = (
+        'But the report, by White House Counsel Robert Bauer, concluded that "allegations '
+        'of improper conduct rest on factual errors."'
+    )
+    assert ("Robert Bauer", "White House Counsel", "United States") in offices(
+        body, when(2010, 6, 3)
+    )
+
+
+def test_a_committee_chair_is_named_with_the_committee() -> None:
+    body = (
+        "WASHINGTON - Six Democratic chairmen wrote to the attorney general on Friday: House "
+        "Judiciary Committee Chairman Jerrold Nadler (D-N.Y.) and Financial Services "
+        "Committee Chairwoman Maxine Waters (D-Calif.) asked for the full report."
+    )
+    found = offices(body, when(2019, 3, 22))
+    assert ("Jerrold Nadler", "House Judiciary Committee Chairman", "United States") in found
+    assert ("Maxine Waters", "Financial Services Committee Chairwoman", "United States") in found

@@ -1327,9 +1327,10 @@ def test_the_officers_of_a_royal_commission(body: str, expected: tuple[str, str,
             ("Mick Mulvaney", "budget chief", "United States"),
         ),
         (
+            # A government's counsel keeps its seat, as its attorney keeps its place.
             "WASHINGTON (Reuters) - White House counsel Don McGahn said on Friday the review "
             "was over.",
-            ("Don McGahn", "counsel", "United States"),
+            ("Don McGahn", "White House counsel", "United States"),
         ),
     ],
 )

@@ -147,16 +147,28 @@ def _post_before(field: Field, start: int) -> bool:
 
 
 def _described(span: Span) -> bool:
-    """ "Fusion GPS, the firm behind the dossier", "the Proud Boys — an extremist group":
-    a noun phrase opened by an article and set off by a comma or a dash, whose noun is a
-    body's."""
+    """ "Fusion GPS, the firm behind the dossier", "the Proud Boys — an extremist group",
+    "Democracy for America, just one of several such groups": a noun phrase opened by an
+    article or "one of" and set off by a comma or a dash, whose noun is a body's."""
     doc = span.doc
     if span.end + 2 >= len(doc) or doc[span.end].text not in _DASHES:
         return False
-    if doc[span.end + 1].lower_ not in _ARTICLES:
+    start = span.end + 1 + (doc[span.end + 1].lower_ in ("just", "only"))
+    if start + 2 < len(doc) and doc[start].lower_ == "one" and doc[start + 1].lower_ == "of":
+        # "Democracy for America, just one of several such groups bashing ...": one of a
+        # plural body noun.
+        for token in doc[start + 2 : min(len(doc), start + 6)]:
+            if token.is_punct or not token.is_lower:
+                break
+            if token.lower_ in BODY_NOUNS and token.lower_.endswith("s"):
+                return True
+        return False
+    if doc[start].lower_ in _ARTICLES:
+        start += 1
+    else:
         return False
     last = None
-    for token in doc[span.end + 2 : min(len(doc), span.end + 9)]:
+    for token in doc[start : min(len(doc), start + 7)]:
         if token.is_punct or token.lower_ in _PHRASE_ENDS or not token.is_lower:
             break
         last = token

@@ -108,7 +108,10 @@ def qualify(field: Field, role: Role, named: Named, context: Context) -> tuple[R
         role = _with_modifiers_before(doc, owner[0].span.start, role)
         role = _when(doc, owner[0].span.start, role)
         owner = state_office(role, owner)
-    return _split_body(field, role, owner, context)
+    role, owner = _split_body(field, role, owner, context)
+    if owner is not None:
+        role = _committee_chair(doc, role, owner, possessive)
+    return role, owner
 
 
 def _region_ending_at(doc: Doc, index: int) -> int | None:
@@ -165,15 +168,39 @@ def _territorial_secretary(
     )
 
 
+_LAWYERS = frozenset({"attorney", "counsel"})
+
+
 def _attorney(doc: Doc, role: Role, owner: Owner, possessive: bool) -> Role:
-    """ "Warren County Attorney Amy Milliken", "U.S. Attorney Preet Bharara": a government's
-    attorney is named with its place ("County Attorney", "U.S. Attorney"); "Attorney" alone
-    would read as any lawyer's."""
+    """ "Warren County Attorney Amy Milliken", "U.S. Attorney Preet Bharara", "White House
+    Counsel Robert Bauer": a government's attorney or counsel is named with its place or
+    seat ("County Attorney", "White House Counsel"); "Attorney" alone would read as any
+    lawyer's."""
     mention = owner[0]
-    if possessive or mention.span.end != role.start or fold(role.text) != "attorney":
+    if possessive or mention.span.end != role.start or fold(role.text) not in _LAWYERS:
         return role
     first = mention.span.end - 1 if mention.span[-1].text == "County" else mention.span.start
     return role.over(doc, first, role.end, role.head_start)
+
+
+_CHAIRS = frozenset({"chairman", "chairwoman", "chair", "chairperson"})
+
+
+def _committee_chair(doc: Doc, role: Role, owner: Owner, possessive: bool) -> Role:
+    """ "House Judiciary Committee Chairman Jerrold Nadler": a committee's chair is named
+    with the committee (LABELLING.md: "Senate Intelligence Committee chairman"); the
+    committee's legislature still gives the jurisdiction."""
+    mention, kind = owner
+    if (
+        possessive
+        or kind != "organization"
+        or mention.span.end != role.start
+        or fold(doc[role.head_start : role.end].text) not in _CHAIRS
+        or "committee" not in fold(mention.span.text).split()
+        or mention.span[-1].is_lower  # "the committee chairman": the one named before
+    ):
+        return role
+    return role.over(doc, mention.span.start, role.end, role.head_start)
 
 
 def _department_minister(doc: Doc, role: Role, owner: Owner, possessive: bool) -> Role:

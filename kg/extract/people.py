@@ -167,13 +167,18 @@ def _find(fields: tuple[Field, ...]) -> list[Mention]:
     for key, candidates in given.items():
         if len(candidates) == 1:
             full.setdefault(key, next(iter(candidates)))
+    # "President Trump" beside the text's one full name of that surname, "Donald Trump
+    # Jr.": the surname is the president's wherever the text writes it alone.
+    for field, span, _ in spans:
+        name = name_of(field, span)
+        known = full.get((_RECORD, fold(name)), name)
+        if known != name and _another_holder(field.doc, span, name, known):
+            del full[_RECORD, fold(name)]
     mentions = []
     claimed: set[tuple[str, int]] = set()
     for field, span, how in spans:
         name = name_of(field, span)
         known = full.get((_RECORD, fold(name)), name)
-        if known != name and _another_holder(field.doc, span, name, known):
-            known = name
         mentions.append(Mention(person_key(known), known, field, span, known != name, how))
         claimed.update((field.name, i) for i in range(span.start, span.end))
     # A surname the text titles as an office-holder's ("President Trump", "Sen. Grassley")

@@ -589,6 +589,12 @@ class Speakers:
         char = self.field.doc[parse.index(subject)].idx
         word = subject.lower_
         if word in _DESCRIPTIONS and any(c.lower_ == "the" for c in subject.children):
+            # '"...," said the legislator, Representative Carl Seel': the name set off after
+            # the description.
+            for child in subject.children:
+                named = self.at.get(parse.index(child)) if child.dep_ == "appos" else None
+                if named is not None and named.ref.kind == "person":
+                    return Subject(True, named, "description-apposition")
             # "the Democrat said" (not the party, which the word also names)
             return Subject(True, self.described(char), "description")
         named = self._named(parse, subject)
