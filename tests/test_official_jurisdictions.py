@@ -684,3 +684,24 @@ def test_a_committee_chair_is_named_with_the_committee() -> None:
     found = offices(body, when(2019, 3, 22))
     assert ("Jerrold Nadler", "House Judiciary Committee Chairman", "United States") in found
     assert ("Maxine Waters", "Financial Services Committee Chairwoman", "United States") in found
+
+
+def test_liberals_in_a_us_story_are_no_australian_party() -> None:
+    # "Liberals Fume": the word, not the Liberal Party of Australia, whose signal would make
+    # the Senate Australia's.
+    body = (
+        "\nLiberals Fume At 'Worst Negotiator' Chuck Schumer After Deal To End Shutdown\n\n"
+        "WASHINGTON ― Democrats provided votes to fund the government on Monday in exchange "
+        "for an assurance from Senate Majority Leader Mitch McConnell (R-Ky.) that he would "
+        "put an immigration bill on the floor in the coming weeks."
+    )
+    found = offices(body, when(2018, 1, 22))
+    assert {where for name, _, where in found if name == "Mitch McConnell"} == {"United States"}
+
+
+def test_the_liberals_of_an_australian_story_still_count() -> None:
+    body = (
+        "The Liberals will hold a party room meeting in Canberra on Tuesday. Prime Minister "
+        "John Howard said the Senate would pass the bill before Christmas."
+    )
+    assert ("John Howard", "Prime Minister", "Australia") in offices(body, when(2001, 11, 20))

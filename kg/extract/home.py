@@ -39,11 +39,12 @@ _LOCATIVE = frozenset({"in", "into", "to", "across", "throughout", "inside", "ne
 _OTHER_FIELD = 0.5
 _COUNTRY_CODE_DOMAINS = {"uk": "GB"}
 _THE = re.compile(r"^(?:the|The)\s+")
+# Dashes after a dateline: em, en, hyphen, and the horizontal bar ("WASHINGTON ―", HuffPost).
 _DATELINE = re.compile(
     r"\s*(?P<places>[A-Z][A-Z.'’ -]{1,40}(?:/[A-Z][A-Z.'’ -]{1,40})*?)"
-    r"(?:,[^—–\n(]{0,40})?\s*(?:\((?P<wire>[^)\n]{1,40})\)\s*)?[—–-]\s"
+    r"(?:,[^—–―\n(]{0,40})?\s*(?:\((?P<wire>[^)\n]{1,40})\)\s*)?[—–―-]\s"
 )
-_CREDIT = re.compile(r"\s*\((?P<wire>[A-Z][^)\n]{1,39})\)\s*[—–-]\s")
+_CREDIT = re.compile(r"\s*\((?P<wire>[A-Z][^)\n]{1,39})\)\s*[—–―-]\s")
 DOMESTIC = frozenset({"state", "party", "organization", "institution", "outlet", "publisher"})
 """Signals of where the writer is, not where the news is: the country's own divisions,
 bodies (and seats of government) and media, and the publisher's domain."""
@@ -87,6 +88,7 @@ def _signals(context: Context) -> list[Signal]:
         else:
             found.append(Signal(code, COUNTRY, "country", field.name, at))
     shared: list[tuple[str, int, tuple[gz.Organization, ...]]] = []
+    bare: list[Signal] = []
     for field in analyse(context):
         for ent in field.ents:
             at = field.sentence_index(ent.start_char)
@@ -106,6 +108,9 @@ def _signals(context: Context) -> list[Signal]:
                     shared.append((field.name, at, candidates))
                 else:
                     signal = _organization_signal(ent.ent_id_, field.name, at)
+                    if signal is not None and signal.kind == "party" and _opening_word(ent):
+                        bare.append(signal)  # "Liberals Fume At ...": the party, or the word
+                        signal = None
             elif ent.label_ == "ORG" and " " in text:
                 # "the Australian Government": a demonym opens the name.
                 iso = _country_of_demonym(text.split(" ", 1)[0])
@@ -128,6 +133,11 @@ def _signals(context: Context) -> list[Signal]:
     dateline = dateline_country(context.article.body)
     if dateline is not None:
         found.append(Signal(dateline, PUBLISHER, "dateline", "", 0))
+    # A party named by one word that opens its sentence or headline ("Liberals Fume At
+    # ...", "Liberal groups, which ...") counts only for the country the other signals
+    # point to, or where there are none: capitalized there, it may be the common word.
+    overall = _best(found, None, 0, frozenset(), None) if found else None
+    found += [s for s in bare if overall is None or s.iso == overall]
     # A name several countries' bodies share ("Labor Party": Australian or Israeli) is the
     # body of the country the other signals around it point to.
     for name, at, candidates in shared:
@@ -159,6 +169,8 @@ def dateline(body: str) -> tuple[list[str], str | None]:
 
     >>> dateline("WASHINGTON (Reuters) - The Senate voted."), dateline("(Reuters) - It rose.")
     ((['Washington'], 'Reuters'), ([], 'Reuters'))
+    >>> dateline("WASHINGTON ― Democrats provided votes.")
+    (['Washington'], None)
     """
     lines = [line for line in body.splitlines()[:4] if line.strip()][:2]
     match = next((m for line in lines if (m := _DATELINE.match(line))), None)
@@ -210,6 +222,12 @@ def _seat_country(text: str) -> str | None:
     "Kremlin"); None for a state's seat ("Holyrood") or another name."""
     place = gz.seats().get(fold(text))
     return place if place is not None and len(place) == 2 else None
+
+
+def _opening_word(ent: Span) -> bool:
+    """Whether an entity is one word (past "the") that opens its sentence."""
+    words = [t for t in ent if t.lower_ != "the"]
+    return len(words) == 1 and (ent[0].is_sent_start or ent.start == 0)
 
 
 def _organization_signal(name: str, field: str, at: int) -> Signal | None:
