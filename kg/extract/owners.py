@@ -83,7 +83,7 @@ def qualify(field: Field, role: Role, named: Named, context: Context) -> tuple[R
         owner = organization_before(field, index, context)
     # "bureau Deputy Director David Bowdich": the bureau the text named before.
     if owner is None and index >= 0 and doc[index].lower_ in _REFERRING_NOUNS:
-        owner = _body_referred(field, index, context)
+        owner = organization_before(field, index, context, anywhere=True, noun=doc[index].lower_)
     # "Trump was responding to a post by his spokeswoman Sarah Sanders": the aide of the
     # one person the sentence names before.
     if owner is None and index >= 0 and doc[index].lower_ in ("his", "her"):
@@ -377,40 +377,26 @@ def _is_party(mention: Mention, context: Context) -> bool:
 
 
 def organization_before(
-    field: Field, index: int, context: Context, *, anywhere: bool = False
+    field: Field, index: int, context: Context, *, anywhere: bool = False, noun: str = ""
 ) -> Owner | None:
     """The organization named last before a token: in its sentence or the one before, or
-    ``anywhere`` before it in the field."""
+    ``anywhere`` before it in the field; with ``noun``, one whose name has that word ("the
+    FBI ... bureau Deputy Director": the Federal Bureau of Investigation)."""
     sentence = field.sentence_index(field.doc[index].idx)
+    names = organization_names(context) if noun else {}
     before = [
         m
         for m in organization_mentions(context)
         if m.field is field
         and m.span.end <= index
         and (anywhere or sentence - 1 <= field.sentence_index(m.span.start_char))
+        and (not noun or (m.ref in names and noun in fold(names[m.ref].name).split()))
     ]
     return (before[-1], "organization") if before else None
 
 
 # Lower-case nouns that refer back to a body named before ("the bureau", "the agency").
 _REFERRING_NOUNS = frozenset({"bureau", "agency", "department", "ministry", "commission"})
-
-
-def _body_referred(field: Field, index: int, context: Context) -> Owner | None:
-    """The body named last before a lower-case noun of its name ("the FBI's ... bureau
-    Deputy Director": the Federal Bureau of Investigation), in the field, if that body's
-    name has the noun."""
-    noun = field.doc[index].lower_
-    names = organization_names(context)
-    before = [
-        m
-        for m in organization_mentions(context)
-        if m.field is field
-        and m.span.end <= index
-        and (named := names.get(m.ref)) is not None
-        and noun in fold(named.name).split()
-    ]
-    return (before[-1], "organization") if before else None
 
 
 def person_before(field: Field, index: int, context: Context) -> Owner | None:

@@ -195,8 +195,6 @@ def _find(fields: tuple[Field, ...]) -> list[Mention]:
         for span in _known_name_spans(field, full, claimed, titled):
             written = person_name(span.text)
             name = full.get((_RECORD, fold(written))) or titled[fold(written)]
-            if _another_holder(field.doc, span, written, name):
-                name = written
             mentions.append(Mention(person_key(name), name, field, span, True, "resolved"))
     return in_text_order(mentions, fields)
 
@@ -222,13 +220,14 @@ def _another_holder(doc: Doc, span: Span, name: str, known: str) -> bool:
     """Whether the office of one holder titling a surname ("President Trump") is held, by
     the officeholders table, by someone other than the full name the text gives that
     surname ("Donald Trump Jr."): then the surname is not that full name's."""
-    before = doc[max(span.start - 2, 0) : span.start].text.split()
-    role = (
-        " ".join(before[-2:])
-        if fold(" ".join(before[-2:])) == "vice president"
-        else (before[-1] if before and fold(before[-1]) == "president" else "")
-    )
-    return bool(role) and bool(spells(name, None, role)) and not spells(known, None, role)
+    before = [fold(t.text) for t in doc[max(span.start - 2, 0) : span.start]]
+    if before[-2:] == ["vice", "president"]:
+        role = "vice president"
+    elif before[-1:] == ["president"]:
+        role = "president"
+    else:
+        return False
+    return bool(spells(name, None, role)) and not spells(known, None, role)
 
 
 def _sentence_openers(spans: list[_Found]) -> list[_Found]:

@@ -25,7 +25,7 @@ from kg.extract.organizations import organization_mentions
 from kg.extract.people import person_mentions
 from kg.extract.quotation_marks import quotation_spans
 from kg.extract.quotation_marks import spans as spans
-from kg.extract.speakers import UTTERANCES, Speakers
+from kg.extract.speakers import PRONOUN_SEXES, UTTERANCES, Speakers
 from kg.model import Article, Evidence, Fact, Iri, Ref
 from kg.namespaces import RDF, SDO
 from kg.resolve import digest
@@ -307,7 +307,7 @@ def _speaker(
         pronoun = _PRONOUN.search(tail)
         if pronoun:
             said, how = _recent_speaker(text, start, mentions, previous)
-            sex = {"he": "m", "she": "f"}.get((pronoun.group(1) or pronoun.group(2)).lower())
+            sex = PRONOUN_SEXES.get((pronoun.group(1) or pronoun.group(2)).lower())
             if said is not None and sex and subjects.sex.get(said.ref, sex) != sex:
                 # '"...," he said' after a woman spoke: he is the man named last before.
                 said, how = subjects.recent(start, sex), "other-sex"

@@ -42,7 +42,8 @@ if TYPE_CHECKING:
 _SUBJECTS = ("nsubj", "nsubjpass")
 _JOINED = ("compound", "appos", "conj", "flat")
 """Dependents of a subject word that name the same speaker."""
-_PRONOUNS = {"he": "m", "she": "f"}
+PRONOUN_SEXES = {"he": "m", "she": "f"}
+"""The sex each subject pronoun stands for."""
 _RELATIVE = ("who", "that")
 _HONORIFIC = re.compile(
     r"\b(mr|mrs|ms|miss|sir|lady|dame|lord|(?:congress|spokes|chair|council|assembly|business)"
@@ -183,7 +184,7 @@ class Speakers:
             # 'Mr Blair has "..." as in 1997, he said.': the names before ", he said" are
             # the reported words', not the speaker.
             reported = text[: pronoun.start()].rstrip().endswith(",")
-            sex = _PRONOUNS[pronoun.group(1).lower()]
+            sex = PRONOUN_SEXES[pronoun.group(1).lower()]
             return self.antecedent(pronoun.start(), sex, reported=reported)
         parse, verb = self._token_at(char)
         if verb is None:
@@ -358,8 +359,8 @@ class Speakers:
             ):
                 return Subject(True, None, "pronoun:unnamed")
             if sex is not None and any(
-                t.lower_ in _PRONOUNS
-                and _PRONOUNS[t.lower_] == sex
+                t.lower_ in PRONOUN_SEXES
+                and PRONOUN_SEXES[t.lower_] == sex
                 and t.dep_ in _SUBJECTS
                 and (t.head.i == t.sent.root.i or _SAYS.fullmatch(t.head.text))
                 and self.field.doc[parse.index(t)].idx < before
@@ -391,8 +392,8 @@ class Speakers:
         opening = subject.left_edge.i
         if opening == 0 or parse.doc[opening - 1].text not in (",", '"', "”", "’"):
             return None
-        if subject.lower_ in _PRONOUNS:
-            same = sex is None or _PRONOUNS[subject.lower_] == sex
+        if subject.lower_ in PRONOUN_SEXES:
+            same = sex is None or PRONOUN_SEXES[subject.lower_] == sex
             return Subject(True, None, "closing-pronoun") if same else None
         named = self._named(parse, subject)
         if named is not None and named.ref.kind == "person":
@@ -492,10 +493,10 @@ class Speakers:
     def _pronoun(self, parse: Parsed, token: Token) -> Mention | None:
         """Whom "he" or "she" as a subject stands for ('"...," he told peers. ... the
         Labour peer said': the one named before), else None."""
-        if token.lower_ not in _PRONOUNS:
+        if token.lower_ not in PRONOUN_SEXES:
             return None
         char = self.field.doc[parse.index(token)].idx
-        return self.antecedent(char, _PRONOUNS[token.lower_]).mention
+        return self.antecedent(char, PRONOUN_SEXES[token.lower_]).mention
 
     def _titled(self, word: str, before: int) -> Mention | None:
         """The one person named before character ``before`` right after ``word`` as a
@@ -600,8 +601,8 @@ class Speakers:
         named = self._named(parse, subject)
         if named is not None:
             return Subject(True, named, "parse:name")
-        if word in _PRONOUNS:
-            return self.antecedent(char, _PRONOUNS[word])
+        if word in PRONOUN_SEXES:
+            return self.antecedent(char, PRONOUN_SEXES[word])
         if is_role_head(word) and any(c.lower_ == "the" for c in subject.children):
             words = [
                 fold(c.text)
@@ -780,7 +781,7 @@ def _sexes(text: str, people: list[Mention]) -> dict[object, str]:
             said.setdefault(mention.ref, set()).add("f" if female else "m")
         own = _SAYS_OF_SELF.match(text, mention.span.end_char)
         if own:
-            said.setdefault(mention.ref, set()).add(_PRONOUNS[own.group(1).lower()])
+            said.setdefault(mention.ref, set()).add(PRONOUN_SEXES[own.group(1).lower()])
     for mention in people:
         if mention.ref not in said and " " in mention.name:
             sex = gz.given_name_sexes().get(mention.name.split()[0], "")
