@@ -118,12 +118,26 @@ def load_labels(folder: str | Path) -> list[Label]:
         data = yaml.safe_load(label_file.read_text(encoding="utf-8"))
         if not isinstance(data, dict) or "file" not in data:
             raise InputError(str(label_file), "a label file needs a 'file:' key naming its article")
-        label = Label(_locate(folder, str(data["file"])), data, label_file)
+        label = Label(_locate(folder, str(data["file"])), _flat_neutral(data), label_file)
         _check(label)
         labels.append(label)
     if not labels:
         raise InputError(str(folder), "no *.yaml label files found")
     return labels
+
+
+def _flat_neutral(data: dict[str, Any]) -> dict[str, Any]:
+    """A label with the alternatives of its neutral people and organizations listed one by
+    one (``[[Labour Party, Labour], Home Office]``: every name there is neutral)."""
+    neutral = data.get("neutral")
+    if not isinstance(neutral, dict):
+        return data
+    flat = dict(neutral)
+    for kind in ("people", "organizations"):
+        entries = neutral.get(kind)
+        if isinstance(entries, list):
+            flat[kind] = [n for e in entries for n in (e if isinstance(e, list) else [e])]
+    return {**data, "neutral": flat}
 
 
 def _locate(folder: Path, name: str) -> Path:
@@ -156,6 +170,12 @@ def _check(label: Label) -> None:
             )
     if not isinstance(neutral, dict) or set(neutral) - set(NEUTRAL_KINDS):
         raise InputError(str(label.source), f"'neutral:' may only list {', '.join(NEUTRAL_KINDS)}")
+    for kind in ("people", "organizations"):
+        for entry in neutral.get(kind) or []:
+            if not (isinstance(entry, str) and entry.strip()):
+                raise InputError(
+                    str(label.source), f"neutral {kind} entry {entry!r} must be a name"
+                )
 
 
 GENERIC_ORGANIZATIONS = frozenset(

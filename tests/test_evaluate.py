@@ -248,6 +248,23 @@ def test_a_city_needs_an_iso_country_code(tmp_path: Path) -> None:
         load_labels(tmp_path)
 
 
+def test_neutral_alternatives_are_each_neutral_and_bad_ones_are_named(tmp_path: Path) -> None:
+    label = tmp_path / "alternatives.yaml"
+    label.write_text(
+        "file: seeds/000_1acd798047e26139.txt\n"
+        "neutral: {organizations: [[Labour Party, Labour], Home Office]}\n",
+        encoding="utf-8",
+    )
+    (loaded,) = load_labels(tmp_path)
+    assert loaded.data["neutral"]["organizations"] == ["Labour Party", "Labour", "Home Office"]
+    label.write_text(
+        "file: seeds/000_1acd798047e26139.txt\nneutral: {people: [{name: Blair}]}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError, match=r"alternatives\.yaml: neutral people entry"):
+        load_labels(tmp_path)
+
+
 def test_several_sets_print_side_by_side_and_a_missing_one_fails_first(tmp_path: Path) -> None:
     seeds = tmp_path / "seeds"
     seeds.mkdir()

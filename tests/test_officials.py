@@ -463,14 +463,15 @@ def test_appointing_someone_is_not_taking_the_office() -> None:
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
-        # A monarch is a head of state with the country named with the title.
+        # A monarch is a head of state with the country named with the title, which is part
+        # of the regnal name (the labels write "King Abdullah").
         (
             "Jordan's King Abdullah met the prime minister in Amman on Sunday.",
-            {("Abdullah", "King", "Jordan")},
+            {("King Abdullah", "King", "Jordan")},
         ),
         (
             "King Abdullah of Jordan arrived in Washington on Sunday.",
-            {("Abdullah", "King", "Jordan")},
+            {("King Abdullah", "King", "Jordan")},
         ),
         # Without a country the office is not guessed, and "King" in a name is no title.
         ("Queen Elizabeth II opened the new session of Parliament.", set()),

@@ -27,6 +27,8 @@ from kg.extract.owners import named_place_at, qualify
 from kg.extract.people import person_mentions
 from kg.extract.positions import Holding, Named, Owner, attach
 from kg.extract.roles import (
+    BODIES,
+    MODIFIERS,
     PAST,
     Role,
     is_role_head,
@@ -37,6 +39,7 @@ from kg.extract.roles import (
 )
 from kg.extract.roles import past as marked_past
 from kg.extract.titles import subject_before
+from kg.text import fold
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -298,6 +301,26 @@ def _possessor(noun: Token, sentence: Parsed, named: Named) -> Owner | None:
     return None
 
 
+_BARE_OFFICES = frozenset({"leader", "chief"})
+
+
+def _portfolio(doc: Doc, start: int, end: int) -> bool:
+    """Whether capitalized words are a government portfolio's ("Defense", "Foreign Affairs";
+    not a body's, "the Army")."""
+    words = [t for t in doc[start:end] if t.lower_ != "the"]
+    return bool(words) and all(
+        t.is_title and t.lower_ in MODIFIERS and t.lower_ not in BODIES for t in words
+    )
+
+
+def _public_body(found: Owner | None) -> bool:
+    """Whether an owner is a public body (a legislature, the army, a ministry)."""
+    if found is None or found[1] != "organization":
+        return False
+    known = organization_named(found[0].name)
+    return body_kind(found[0].name, known.kind if known is not None else "") == "public"
+
+
 def _linked(holding: Holding, noun: Token, sentence: Parsed, named: Named) -> Owner | None:
     """The place, body or person an office is "of", "at" or "to" ("head of the ACLU", "Vice
     Chancellor for External Engagement at UIC", "an advisor to Mr Arafat"); a posting after
@@ -319,6 +342,15 @@ def _linked(holding: Holding, noun: Token, sentence: Parsed, named: Named) -> Ow
             found = named.get((field.name, left)) or named_place_at(field, left)
         if found is not None and found[1] == "place" and _names_more(doc, found, end):
             found = None  # "President of Louisville Public Media": a body's name
+        if link == "of" and holding.role.scope == "country" and _portfolio(doc, left, end):
+            # "James Mattis, Secretary of Defense": the portfolio names the national office
+            holding.role = holding.role.over(doc, holding.role.start, end)
+            continue
+        if link == "of" and _public_body(found) and fold(holding.role.text) in _BARE_OFFICES:
+            # "Mr Hain, Leader of the Commons", "Peter Cosgrove, Chief of the Army": "Leader"
+            # or "Chief" alone names no clear office; the public body led is part of it, as
+            # in "Leader of the Commons Peter Hain" (titles.py).
+            holding.role = holding.role.over(doc, holding.role.start, end)
         if is_seated(doc, holding.role) and (
             link == "for" or (link == "of" and objects[0].lower_ in _SEATS)
         ):

@@ -23,6 +23,9 @@ HONORIFICS = frozenset(
 )
 # Royals named without a surname keep the title ("Prince Harry", "Emperor Akihito").
 _ROYAL = frozenset({"prince", "princess", "emperor", "empress"})
+REGNAL_TITLES = frozenset({"King", "Queen", "Pope"})
+"""Titles that are part of a reigning monarch's or a pope's regnal name, whatever its length
+("King Abdullah", "Queen Elizabeth II", "Pope John Paul II"), written capitalized."""
 _POSSESSIVE = re.compile(r"['’]s?$")
 _EDGE = re.compile(r"^[^\w]+|[^\w.]+$")
 
@@ -38,8 +41,8 @@ def person_name(text: str) -> str:
     'Pervez Musharraf'
     >>> person_name("Bill de Blasio")
     'Bill de Blasio'
-    >>> person_name("Prince Harry")
-    'Prince Harry'
+    >>> person_name("Prince Harry"), person_name("King Carl XVI Gustaf")
+    ('Prince Harry', 'King Carl XVI Gustaf')
     >>> person_name("Rt Rev Michael Scott-Joynt")
     'Michael Scott-Joynt'
     """
@@ -48,6 +51,8 @@ def person_name(text: str) -> str:
     while len(words) > 1 and fold(words[0]) in HONORIFICS:
         if len(words) == 2 and fold(words[0]) in _ROYAL:
             break  # "Prince Harry": a royal without a surname keeps the title
+        if words[0] in REGNAL_TITLES:
+            break  # "King Abdullah", "Queen Elizabeth II": a regnal name
         words.pop(0)
     return _EDGE.sub("", " ".join(w for w in words if w))
 

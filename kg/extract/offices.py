@@ -595,13 +595,13 @@ def unplaced_titles(found: list[Holding]) -> None:
             holding.kind = PRIVATE
 
 
-# Military ranks written before an officer's name (AP Stylebook "military titles").
-_MILITARY_RANKS = frozenset(
+MILITARY_RANKS = frozenset(
     """
     general gen admiral adm colonel col lieutenant lt major maj brigadier brig rear vice
     commander cmdr captain capt sergeant sgt marshal
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
+"""Military ranks written before an officer's name (AP Stylebook "military titles")."""
 _RETIRED = frozenset({"retired", "ret", "former", "ex"})
 
 
@@ -611,9 +611,9 @@ def officer(holding: Holding) -> bool:
     doc, index = holding.person.field.doc, holding.person.span.start - 1
     ranked = False
     while index >= 0 and (
-        doc[index].lower_.rstrip(".") in _MILITARY_RANKS or doc[index].text in ".-"
+        doc[index].lower_.rstrip(".") in MILITARY_RANKS or doc[index].text in ".-"
     ):
-        ranked = ranked or doc[index].lower_.rstrip(".") in _MILITARY_RANKS
+        ranked = ranked or doc[index].lower_.rstrip(".") in MILITARY_RANKS
         index -= 1
     return ranked and not (index >= 0 and doc[index].lower_.rstrip(".") in _RETIRED)
 

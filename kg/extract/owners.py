@@ -225,8 +225,9 @@ def _chamber_president(doc: Doc, role: Role, owner: Owner, possessive: bool) -> 
     mention, kind = owner
     if possessive or kind != "organization" or mention.span.end != role.start:
         return role
-    if fold(doc[role.head_start : role.end].text) not in ("president", "vice president"):
-        return role
+    office = fold(doc[role.head_start : role.end].text).removesuffix(" pro tem")
+    if office.removesuffix(" pro tempore") not in ("president", "vice president"):
+        return role  # "Senate President Pro Tem David Long" is one too
     last = mention.span[-1]
     if last.lower_ not in _LEGISLATURES or not last.is_title:
         return role
@@ -493,13 +494,20 @@ def named_place_at(field: Field, index: int) -> Owner | None:
         country = gz.country(iso)
         if country is not None:
             return Mention(country_ref(iso), country.name, field, span), "place"
-    state = gz.state_by_form().get(fold(span.text))
+    state = gz.state_by_form().get(fold(span.text)) or _abbreviated_state(span.text)
     if state is not None:
         return Mention(state_ref(state.name), state.name, field, span), "place"
     if span.label_ == "GPE" and span.text.lower().rstrip(".") not in HONORIFICS:
         # Not "Mr" of "Mr Justice Sullivan", which the model may take for a place.
         return Mention(state_ref(span.text), span.text, field, span), "place"
     return None
+
+
+def _abbreviated_state(text: str) -> gz.State | None:
+    """A US state by its AP abbreviation, full stop included ("Wash. Gov. Jay Inslee",
+    "Calif."; not "Mass" or "Ill", which are words)."""
+    code = gz.us_state_codes().get(fold(text)) if text.endswith(".") else None
+    return gz.State(gz.us_state_names()[code], "US") if code is not None else None
 
 
 def _state_ending_at(field: Field, index: int) -> Owner | None:

@@ -15,10 +15,16 @@ from typing import TYPE_CHECKING, Any
 from kg.extract import Context, extractor
 from kg.extract import gazetteers as gz
 from kg.extract.bodies import DESCRIPTORS
-from kg.extract.names import HONORIFICS, person_key, person_name, surname
+from kg.extract.names import HONORIFICS, REGNAL_TITLES, person_key, person_name, surname
 from kg.extract.nlp import Field, Mention, analyse, first_mentions, in_text_order, mention_facts
 from kg.extract.officeholders import known_person, officeholder_surnames, spells
-from kg.extract.roles import is_role_head, is_role_word, role_ending_at, role_last_words
+from kg.extract.roles import (
+    PRO_TEMPORE,
+    is_role_head,
+    is_role_word,
+    role_ending_at,
+    role_last_words,
+)
 from kg.model import Article, Fact, Iri, Ref
 from kg.namespaces import RDF, SDO
 from kg.text import fold
@@ -41,8 +47,9 @@ _CAPITALIZED = re.compile(r"\b[A-Z][\w'’-]*")
 _Found = tuple[Field, "Span", str]
 # One scope for name resolution: the whole record (see _find).
 _RECORD = Ref("article/record")
-# Honorifics and ranks that announce a name ("the" opens names too, but announces none).
-_TITLES = HONORIFICS - {"the"}
+# Honorifics and ranks that announce a name ("the" opens names too, but announces none),
+# and "Pope", which announces a regnal name and stays part of it (`_royal`).
+_TITLES = HONORIFICS - {"the"} | {"pope"}
 # Words that make a capitalized run an organization's name rather than a person's.
 _ORGANIZATION_WORDS = frozenset(
     """
@@ -325,8 +332,11 @@ _ROYALS = ("prince", "princess", "emperor", "empress")
 
 def _royal(span: Span) -> Span:
     """ "Prince Harry", "Emperor Akihito": a royal named without a surname keeps the title
-    (names.py)."""
+    (names.py); so does a regnal name, whatever its length ("King Carl XVI Gustaf", "Pope
+    John Paul II")."""
     doc, start = span.doc, span.start
+    if start > 0 and doc[start - 1].text in REGNAL_TITLES:
+        return doc[start - 1 : span.end]
     if len(span) == 1 and start > 0 and doc[start - 1].lower_ in _ROYALS:
         return doc[start - 1 : span.end]
     return span
@@ -711,6 +721,8 @@ def _name_spans(field: Field, blocked: set[int]) -> Iterator[tuple[Span, str]]:
         # A title's own words are not the name: "Brigadier General Ron Kitrey" is Ron Kitrey.
         if token.i in taken or not token.is_title or token.lower_.rstrip(".") in HONORIFICS:
             continue
+        if token.lower_ in PRO_TEMPORE:
+            continue  # "Senate President Pro Tem David Long": the office's words
         before = token.i
         if not (
             role_ending_at(doc, before) is not None or doc[before - 1].lower_.rstrip(".") in _TITLES
@@ -1198,6 +1210,7 @@ def _trim(span: Span) -> Span | None:
         and (
             doc[start].lower_.rstrip(".") in HONORIFICS
             or is_role_word(doc[start].text)
+            or doc[start].lower_ in PRO_TEMPORE  # "President Pro Tem David Long"
             or (start + 1 < end and _plural_title(doc[start].lower_))  # "Governors Kim Reynolds"
             or not doc[start].text[:1].isalpha()
             or (start + 1 < end and doc[start].lower_ in _PARTY_WORDS)  # "Tory David Burrowes"

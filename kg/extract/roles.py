@@ -40,7 +40,7 @@ MODIFIERS = frozenset(
     natural conservation wildlife sustainability primary industries innovation research
     reconstruction regions territories religious taxation integrity anti-corruption utilities
     multiculturalism privacy electoral ethics standards constitutional economics lifelong
-    learning
+    learning peace
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
 # Kinds of court before a judge's title ("U.S. District Judge", "Circuit Judge").
@@ -432,8 +432,9 @@ _FORMER = frozenset(
 
 
 def role_ending_at(doc: Doc, end: int) -> Role | None:
-    """The role phrase that ends just before token ``end`` ("... Mayor | Eric Adams"), if any."""
-    found = _head_ending_at(doc, end)
+    """The role phrase that ends just before token ``end`` ("... Mayor | Eric Adams"), if any,
+    with "pro tem" after its head ("Senate President Pro Tem David Long")."""
+    found = _head_ending_at(doc, end - _pro_tempore_ending_at(doc, end))
     if found is None:
         return None
     head, scope = found
@@ -454,6 +455,17 @@ def role_ending_at(doc: Doc, end: int) -> Role | None:
     return Role(
         phrase(doc, start, end), scope, start, end, head, past(doc, start), sought(doc, start, end)
     )
+
+
+PRO_TEMPORE = frozenset({"pro", "tem", "tempore"})
+"""The words of "pro tem" and "pro tempore", which follow the office they make temporary."""
+
+
+def _pro_tempore_ending_at(doc: Doc, end: int) -> int:
+    """How many tokens of "pro tem" or "pro tempore" end just before token ``end`` (0 or 2)."""
+    if end >= 3 and doc[end - 2].lower_ == "pro" and doc[end - 1].lower_ in ("tem", "tempore"):
+        return 2
+    return 0
 
 
 def _assisting(doc: Doc, start: int) -> tuple[int, str] | None:

@@ -11,9 +11,10 @@ from typing import TYPE_CHECKING
 from kg.extract import Context
 from kg.extract import gazetteers as gz
 from kg.extract.great_offices import held_by_another
+from kg.extract.names import REGNAL_TITLES
 from kg.extract.nlp import Field, Mention
 from kg.extract.officeholders import spells
-from kg.extract.offices import PARTY, body_kind, seat
+from kg.extract.offices import MILITARY_RANKS, PARTY, body_kind, seat
 from kg.extract.organization_names import HONORIFICS, country_code
 from kg.extract.organizations import organization_named
 from kg.extract.owners import (
@@ -43,11 +44,13 @@ from kg.text import fold
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
-# Ranks and honorifics that may stand between an office and the name ("President General
-# Pervez Musharraf", "the Governor-General, Dr Peter Hollingworth").
-_RANKS = frozenset(
-    {"general", "gen", "colonel", "admiral", "rear", "brigadier", "dr", "mr", "ms", "sir"}
-)
+# Ranks, the services that hold them, and honorifics that may stand between an office and
+# the name ("President General Pervez Musharraf", "the Governor-General, Dr Peter
+# Hollingworth", "Pentagon spokesman Navy Captain Timothy Taylor", "the Chief of the Army,
+# Lieutenant-General Peter Cosgrove").
+_SERVICES = frozenset({"navy", "army", "air", "force", "marine", "corps"})
+_RANKS = MILITARY_RANKS | _SERVICES | {"dr", "mr", "ms", "sir"}
+_ABBREVIATED_RANKS = frozenset({"gen", "adm", "col", "lt", "maj", "brig", "cmdr", "capt", "sgt"})
 
 _LONGEST_TAIL = 8
 """The most tokens between "of" and the name in "Y of Z, X" ("of the Joint Chiefs of Staff")."""
@@ -70,6 +73,17 @@ _TAKING = re.compile(
 )
 
 
+def _ranked(doc: Doc, index: int) -> bool:
+    """Whether token ``index`` belongs to a rank before a name: a rank or service word, or
+    the hyphen of "Lieutenant-General" or the full stop of "Lt." that spaCy splits off."""
+    if doc[index].text == ".":
+        # "Lt. Col. John Smith", not "... to become U.S. attorney general. Fairooz"
+        return index > 0 and doc[index - 1].lower_ in _ABBREVIATED_RANKS
+    if doc[index].text == "-":
+        return index > 0 and doc[index - 1].lower_ in _RANKS
+    return doc[index].lower_.rstrip(".") in _RANKS
+
+
 def holdings_of(person: Mention, named: Named, context: Context) -> Iterator[Holding]:
     """The offices written next to a person's name: a title before it ("Mayor Eric Adams"),
     set off by a comma, shared with another title ("Cook County Commissioner and mayoral
@@ -89,7 +103,7 @@ def holdings_of(person: Mention, named: Named, context: Context) -> Iterator[Hol
     role = role_ending_at(doc, end)
     pattern = "title"
     if role is None:
-        while end > 0 and doc[end - 1].lower_.rstrip(".") in _RANKS:
+        while end > 0 and _ranked(doc, end - 1):
             end -= 1
         # "The Immigration Minister, Philip Ruddock, says": the title set off by a comma.
         if end > 1 and doc[end - 1].text == ",":
@@ -212,10 +226,14 @@ def _is_peer(doc: Doc, role: Role) -> bool:
     return doc[role.end - 1].lower_ in ("peer", "peers")
 
 
-@cache
 def _united_kingdom() -> Jurisdiction:
-    country = gz.country("GB")
-    return Jurisdiction(country_ref("GB"), country.name if country else "United Kingdom")
+    return _country("GB")
+
+
+@cache
+def _country(iso: str) -> Jurisdiction:
+    country = gz.country(iso)
+    return Jurisdiction(country_ref(iso), country.name if country else iso)
 
 
 # A party named before a legislator's name, or after it with the state ("Democrats Kirsten
@@ -331,18 +349,25 @@ _MONARCHS = frozenset({"King", "Queen", "Emperor", "Sultan", "Emir"})
 def _monarch(person: Mention, named: Named) -> Iterator[Holding]:
     """ "Jordan's King Abdullah", "Saudi King Salman", "King Abdullah of Jordan": a monarch,
     whose office is the country's; with no country named ("Queen Elizabeth II" alone) it
-    is not guessed."""
+    is not guessed. "Pope Francis" is the sovereign of the Holy See, Vatican City's head of
+    state. A king's, a queen's and a pope's title is part of the regnal name (people.py)."""
     field, doc, start = person.field, person.field.doc, person.span.start
-    if start < 1 or doc[start - 1].text not in _MONARCHS:
+    inside = len(person.span) > 1 and doc[start].text in REGNAL_TITLES
+    title = start if inside else start - 1
+    if title < 0 or doc[title].text not in _MONARCHS | REGNAL_TITLES:
         return
-    owner = owner_ending_at(field, start - 2, named) if start > 1 else None
+    role = Role(doc[title].text, "monarch", title, title + 1)
+    holding = Holding(person, role, None, titled=True, pattern="monarch")
+    if doc[title].text == "Pope":
+        holding.jurisdiction, holding.how = _country("VA"), "pope"
+        yield holding
+        return
+    owner = owner_ending_at(field, title - 1, named) if title > 0 else None
     after = person.span.end
     if owner is None and after + 1 < len(doc) and doc[after].lower_ == "of":
         owner = named.get((field.name, after + 1)) or named_place_at(field, after + 1)
     if owner is None or owner[0].ref.kind != "country":
         return
-    role = Role(doc[start - 1].text, "monarch", start - 1, start)
-    holding = Holding(person, role, None, titled=True, pattern="monarch")
     attach(holding, owner)
     yield holding
 
@@ -507,6 +532,8 @@ def _role_of_before(person: Mention, end: int, named: Named, context: Context) -
             tail = tail[1:]
         if not all(t.is_title or t.lower_ in ("of", "for", "and") for t in tail):
             return
+        if any(t.ent_type_ in ("DATE", "TIME") for t in tail):
+            return  # "resigned the position of home secretary on Wednesday, David Blunkett"
         # "New Zealand's ambassador to Brazil, Denise Almao": the posting is where the
         # office is held, not part of it (LABELLING.md: the shortest clear form).
         # "the MP for Wantage, Robert Jackson": the seat, not part of the office either.
