@@ -1048,3 +1048,42 @@ def test_the_presidents_surname_stays_his_beside_his_sons_full_name() -> None:
         "Put big game trophy decision on hold until such time as I review all conservation facts."
     )
     assert found[quote] == "person/trump"
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            'The leaders attacked the plan on Sunday. "We will win this fight," House Speaker '
+            "Nancy Pelosi and Senate Democratic Leader Chuck Schumer said in a statement.",
+            "person/nancy pelosi",
+        ),
+        (
+            '"The governor is not able to serve," State House Majority Leader Jeff McCabe (D) '
+            "and Assistant House Majority Leader Sara Gideon (D) said in a statement.",
+            "person/jeff mccabe",
+        ),
+    ],
+)
+def test_words_said_jointly_are_the_first_named(body: str, speaker: str) -> None:
+    assert list(quotes_of(body).values()) == [speaker]
+
+
+def test_a_sentence_between_two_names_joins_nothing() -> None:
+    # "Lewandowski." ends a sentence: Page, the subject after it, spoke.
+    body = (
+        "Carter Page said he let senior members of the campaign staff know of his trip, "
+        "including senior aides Hope Hicks and Corey Lewandowski. Page said he reported back "
+        "to other campaign officials about the trip, saying in one email that he had received "
+        "\u201cincredible insights and outreach\u201d."
+    )
+    assert list(quotes_of(body).values()) == ["person/carter page"]
+
+
+def test_a_hyphenated_surname_the_model_takes_for_a_body() -> None:
+    body = (
+        "Money spent on the war should have been used to reduce poverty, Cardinal Cormac "
+        "Murphy-O'Connor has said. \"If the governments of the rich countries were as ready "
+        'to act, poverty would end," the cardinal said.'
+    )
+    assert list(quotes_of(body).values()) == ["person/cormac murphy o connor"]

@@ -132,3 +132,15 @@ def test_a_date_after_a_title_is_not_part_of_the_office() -> None:
 def test_a_peace_envoy_of_a_country() -> None:
     body = "United States peace envoy Anthony Zinni has told a meeting he would stay."
     assert offices(body) == {("Anthony Zinni", "peace envoy", "United States")}
+
+
+def test_a_plural_title_over_a_list_divided_by_semicolons() -> None:
+    body = (
+        "Four other candidates — Senators Amy Klobuchar of Minnesota; Gov. Jay Inslee of "
+        "Washington — said the report should be released."
+    )
+    # Undated: the table of Congress cannot tell the senator by the date.
+    assert offices(body) == {
+        ("Amy Klobuchar", "Senator", "United States"),
+        ("Jay Inslee", "Governor", "Washington"),
+    }

@@ -756,6 +756,8 @@ def _name_spans(field: Field, blocked: set[int]) -> Iterator[tuple[Span, str]]:
             and doc[end].ent_type_ in ("", "PERSON")
         ):
             end += 1
+        if end - token.i == 1 and _hyphenated_surname_at(doc, end):
+            end += 3  # "Cardinal Cormac Murphy-O'Connor", the surname the model's organization
         if end < len(doc) and is_role_word(doc[end].text):
             continue  # "Chief Financial Officer": the words of an office, not a name
         end = _peerage(doc, token.i, end)
@@ -767,6 +769,22 @@ def _name_spans(field: Field, blocked: set[int]) -> Iterator[tuple[Span, str]]:
             taken.update(range(token.i, end))
             titled = doc[before - 1].lower_.rstrip(".") in _TITLES
             yield doc[token.i : end], "after-honorific" if titled else "after-role"
+
+
+def _hyphenated_surname_at(doc: Doc, index: int) -> bool:
+    """Whether capitalized words joined by a hyphen start at token ``index`` right after a
+    given name ("Cormac | Murphy-O'Connor"), which the model may label an organization."""
+    if index + 2 >= len(doc) or doc[index - 1].text not in gz.given_names():
+        return False
+    first, hyphen, second = doc[index], doc[index + 1], doc[index + 2]
+    return (
+        first.is_title
+        and hyphen.text == "-"
+        and not first.whitespace_
+        and not hyphen.whitespace_
+        and second.is_title
+        and (index + 3 >= len(doc) or not doc[index + 3].is_title)
+    )
 
 
 _GIVEN_MONTH = re.compile(r"\b(?!May |June |August )[A-Z][a-z]+ (?:May|June|August)\b(?! \d)")

@@ -67,6 +67,11 @@ _ADJACENT = re.compile(r"\s*")
 _OBJECT_VERB = re.compile(r"told|tells|asked|urged|warned|accused|called|branded", re.I)
 """After these verbs a name is the one spoken to or of ("told Smith"), not the speaker."""
 _PRONOUN_BEFORE = re.compile(r"\b(he|she)\s+$", re.IGNORECASE)
+# Between the two names of "A and B": a party's letter after A, and B's title.
+# (a full stop only after an abbreviation: "Sen.", not the end of "... Corey Lewandowski.").
+_AND_THEN = re.compile(
+    r"(?:\s*\([A-Z][^()]{0,20}\))?\s+and\s+(?:[A-Z][a-z]{0,3}\.\s+|[A-Z][\w'’-]*\s+){0,5}"
+)
 _RANKS = frozenset({"shadow", "deputy", "vice", "assistant", "acting", "junior", "former", "ex"})
 """Words that make a role another office than its head alone names."""
 _CLIMB = ("conj", "advcl", "xcomp", "ccomp", "acl", "relcl")
@@ -171,7 +176,7 @@ class Speakers:
                 and _ADJACENT.fullmatch(text[mention.span.end_char : char])
                 and "," not in text[begin : mention.span.start_char].strip(" ,—–-")
             ):
-                return Subject(True, mention, "name-before-verb")
+                return Subject(True, self.first_named(mention), "name-before-verb")
             if (
                 inverted
                 and mention.span.start_char >= end
@@ -204,6 +209,21 @@ class Speakers:
             ]
             return Subject(True, stray[0], "stray-subject") if stray else UNDECIDED
         return self._resolve(parse, subject)
+
+    def first_named(self, mention: Mention) -> Mention:
+        """The first person of "A and B" when ``mention`` is B: words said jointly are
+        listed once, with the first named ("Nancy Pelosi and Chuck Schumer said")."""
+        text = self.field.text
+        start = mention.span.start_char
+        for other in self.people:
+            end = other.span.end_char
+            if (
+                end <= start
+                and _AND_THEN.fullmatch(text[end:start])
+                and not any(end <= p.span.start_char < start for p in self.people)
+            ):
+                return other
+        return mention
 
     def _set_off_before(self, begin: int, char: int) -> Mention | None:
         """The name that opens an attribution and is set off by commas before its verb
@@ -600,7 +620,7 @@ class Speakers:
             return Subject(True, self.described(char), "description")
         named = self._named(parse, subject)
         if named is not None:
-            return Subject(True, named, "parse:name")
+            return Subject(True, self.first_named(named), "parse:name")
         if word in PRONOUN_SEXES:
             return self.antecedent(char, PRONOUN_SEXES[word])
         if is_role_head(word) and any(c.lower_ == "the" for c in subject.children):

@@ -469,15 +469,20 @@ def _place_after(person: Mention, named: Named) -> Span | None:
 
 def _listed_after(person: Mention, named: Named) -> bool:
     """Whether another name follows the name and its place, after a comma or "and"
-    ("Kim Reynolds of Iowa, Rick Snyder of Michigan")."""
+    ("Kim Reynolds of Iowa, Rick Snyder of Michigan"), or after a semicolon, with its own
+    title ("Senators Amy Klobuchar of Minnesota; Gov. Jay Inslee of Washington")."""
     field, doc = person.field, person.field.doc
     place = _place_after(person, named)
     if place is None:
         return False
     after = place.end
-    if after + 1 >= len(doc) or doc[after].lower_ not in (",", "and"):
+    if after + 1 >= len(doc) or doc[after].lower_ not in (",", "and", ";"):
         return False
-    follows = named.get((field.name, after + 1))
+    start = after + 1
+    if doc[after].text == ";":
+        title = role_starting_at(doc, start)
+        start = title.end if title is not None else start
+    follows = named.get((field.name, start))
     return follows is not None and follows[1] == "person"
 
 
