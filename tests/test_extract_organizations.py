@@ -1434,3 +1434,59 @@ def test_a_company_whose_name_ends_in_a_possessive_opening_a_sentence() -> None:
         "Moody’s Investors Service said in a note Friday the vote was credit positive."
     )[0]
     assert organizations == {"organization/moody s investors service"}
+
+
+@pytest.mark.parametrize(
+    ("body", "wanted", "unwanted"),
+    [
+        # A preposition opening the sentence is no word of the name.
+        (
+            "The hunt lost its first case.\n\nAt the Court of Appeal on Monday, three judges "
+            "heard the hunt's case against the ban.",
+            "Court of Appeal",
+            "At the Court of Appeal",
+        ),
+        # A police station is a building, not a police force of the place.
+        (
+            "The men are being held at London's Paddington Green police station, where they "
+            "are expected to be questioned.",
+            None,
+            "Paddington Green Police",
+        ),
+        # A listed company's name that is the text's common word ("foxes").
+        (
+            "Fox hunting with dogs is now illegal in England and Wales. Hunts say they will "
+            "go on chasing foxes within the law.",
+            None,
+            "Fox Corporation",
+        ),
+    ],
+)
+def test_names_that_are_not_organizations_names(
+    body: str, wanted: str | None, unwanted: str
+) -> None:
+    facts = extract(Article(source="test.txt", body=body)).facts
+    keys, _ = found(body)
+    names = {
+        str(f.object) for f in facts if str(f.predicate) == str(SDO.name) and f.subject.key in keys
+    }
+    assert unwanted not in names
+    if wanted is not None:
+        assert wanted in names
+
+
+def test_a_headline_in_headline_case_is_no_organizations_name() -> None:
+    # Every word is capitalized: a head noun inside ("Court") says nothing of the name's end.
+    article = Article(
+        source="test.md",
+        title="Supreme Court Hears Argument In Case Of Christian Photographer",
+        body="The justices heard the photographer's case on Tuesday. The Supreme Court will "
+        "rule by June.",
+    )
+    facts = extract(article).facts
+    keys = {f.object.key for f in facts if str(f.predicate) == str(SDO.mentions)}  # type: ignore[union-attr]
+    names = {
+        str(f.object) for f in facts if str(f.predicate) == str(SDO.name) and f.subject.key in keys
+    }
+    assert "Supreme Court" in names
+    assert not any(name.startswith("Supreme Court Hears") for name in names)

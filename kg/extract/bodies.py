@@ -48,6 +48,9 @@ _OF_HEADS = HEADS | {"Office", "Friends", "Museum", "Bank", "Secretariat"}
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 _DOTTED = re.compile(r"(?:[A-Z]\.){2,}")
 _LOWER_HEADS = frozenset({"committee", "subcommittee", "commission", "caucus", "police"})
+_BUILDINGS = frozenset({"station", "stations", "headquarters", "room", "rooms"})
+# Prepositions that open a sentence before a name ("At the Court of Appeal on Monday").
+_OPENING_PREPOSITIONS = frozenset({"At", "In", "On", "From", "By", "With", "After", "Before"})
 _JOINS = frozenset({"of", "for", "on", "and", "&", "the"})
 _CHAMBERS = frozenset({"Senate", "House", "Congress", "Parliament", "Assembly", "Commons", "Lords"})
 # Words a name of this form never holds: weekdays, months, and the words of events and
@@ -149,6 +152,8 @@ def named_by_form(doc: Doc, start: int = 0, end: int | None = None) -> Iterator[
             last + 1 < end
             and doc[last + 1].lower_ in _LOWER_HEADS
             and doc[last + 1].is_lower
+            # "London's Paddington Green police station": a building, no named force.
+            and not (last + 2 < end and doc[last + 2].lower_ in _BUILDINGS)
             # "Afghan police", "Palestinian police": a people's police, not a named force.
             and doc[index].ent_type_ != "NORP"
             # "the Senate committee's investigation": which of its committees, not a name.
@@ -239,9 +244,18 @@ def after_members(doc: Doc, start: int, end: int) -> int:
     return start
 
 
+def opens_sentence(token: Token) -> bool:
+    """Whether a token opens its sentence or paragraph (after a line break too)."""
+    if token.i == 0 or token.is_sent_start:
+        return True
+    before = token.doc[token.i - 1]
+    return before.is_space or before.text in (".", "!", "?")
+
+
 def _name_in(doc: Doc, start: int, end: int) -> Iterator[Span]:
     while start < end and (
         doc[start].text == "The"
+        or (doc[start].text in _OPENING_PREPOSITIONS and opens_sentence(doc[start]))
         or doc[start].text in _POSSESSIVES
         or is_role_head(doc[start].text)
         # A sentence's first word is capitalized anyway: it stays only where the model

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract import Context
 from kg.extract import gazetteers as gz
-from kg.extract.bodies import DESCRIPTORS, HEADS, ends_in_head, one_name
+from kg.extract.bodies import DESCRIPTORS, HEADS, ends_in_head, one_name, opens_sentence
 from kg.extract.citations import opened_quotation
 from kg.extract.companies import (
     COMPANY,
@@ -61,7 +61,7 @@ from kg.extract.roles import is_role_head, role_starting_at
 from kg.text import fold
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
 # Buildings, laws, programmes and spans the model cut short ("Anglican Archbishop of").
 NOT_ORGANIZATION = re.compile(
@@ -682,6 +682,8 @@ def model_evidence(mention: Mention, named: OrganizationName, context: Context) 
     if fold(named.name) in gz.organization_by_form() or named.country:
         return "gazetteer form"
     if fold(named.name) in gz.listed_companies():
+        if len(words) == 1 and _common_word_opening(mention.field, words[0]):
+            return LABEL_ALONE  # "Fox hunting with dogs ...": the word, not Fox Corporation
         return LISTED_COMPANY
     if ticker_after(span) is not None:
         return "ticker"
@@ -690,6 +692,10 @@ def model_evidence(mention: Mention, named: OrganizationName, context: Context) 
     if ends_in_head(span):
         return "head noun"
     if any(t.text in HEADS or t.text in _OF_HEADS_WORDS for t in span):
+        if mention.field.headline:
+            # "Supreme Court Hears Argument In Case Of ...": in a headline every word is
+            # capitalized, so a head noun inside says nothing of where the name ends.
+            return LABEL_ALONE
         return "head noun inside"
     if _unsupported(mention.field, span, named):
         if _spelled_by_acronym(span, text):
@@ -710,6 +716,14 @@ def model_evidence(mention: Mention, named: OrganizationName, context: Context) 
             return "lone word with a cue"
         return name_support(mention.field, span, context) or "lone word with a cue"
     return "model only"
+
+
+def _common_word_opening(field: Field, word: Token) -> bool:
+    """Whether a word opens its sentence, and the text writes it, or its plural, in lower
+    case elsewhere ("Fox hunting with dogs ..." beside "foxes")."""
+    if not opens_sentence(word):
+        return False
+    return re.search(rf"\b{re.escape(word.lower_)}(?:e?s)?\b", field.text) is not None
 
 
 def _acronym_supported(mention: Mention, context: Context) -> bool:
