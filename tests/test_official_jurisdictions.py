@@ -705,3 +705,27 @@ def test_the_liberals_of_an_australian_story_still_count() -> None:
         "John Howard said the Senate would pass the bill before Christmas."
     )
     assert ("John Howard", "Prime Minister", "Australia") in offices(body, when(2001, 11, 20))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The Federal Government says new fuel standards will cut toxic emissions. The Federal "
+        "Minister for the Environment, David Kemp, says inspectors will sample fuel at "
+        "refineries across the country.",
+        "The Federal Opposition wants tougher penalties for ships which spill oil. Shadow "
+        "Environment Minister Kelvin Thomson says better deterrents are needed.",
+    ],
+)
+def test_the_federal_government_capitalized_is_australias(body: str) -> None:
+    # No state, city or party of Australia is named: only its style of naming the
+    # Commonwealth's institutions places the minister.
+    assert {place for _, _, place in offices(body)} == {"Australia"}
+
+
+def test_a_lower_case_federal_government_places_nothing() -> None:
+    body = (
+        "The federal government says new fuel standards will cut toxic emissions. Environment "
+        "Minister David Kemp says inspectors will sample fuel at refineries."
+    )
+    assert {place for _, _, place in offices(body)} == {""}

@@ -124,7 +124,7 @@ def _signals(context: Context) -> list[Signal]:
                 signal = Signal(iso, OUTLET, "outlet", field.name, at) if iso else None
             if signal is not None:
                 found.append(signal)
-        found += _unlabelled_states(field)
+        found += _unlabelled_states(field) + _federal_institutions(field)
     provider = context.article.provider
     domain = registered_domain(provider.domain) if provider and provider.domain else None
     iso = _domain_country(domain) if domain else None
@@ -260,6 +260,23 @@ def _body_shaped(span: Span) -> bool:
 
 
 _SERVICES = frozenset({"Service", "Services", "Brigade", "Brigades"})
+
+
+# Australian news (the ABC's reports of 2001 throughout) capitalizes the Commonwealth's
+# institutions as proper names ("the Federal Government", "the Federal Opposition"), where
+# US news writes a lower-case "federal government" (AP Stylebook, "federal"): a signal for
+# Australia, no stronger than a demonym.
+_FEDERAL_INSTITUTIONS = re.compile(
+    r"\b[Tt]he Federal (?:Government|Opposition|Parliament|Cabinet)\b"
+)
+
+
+def _federal_institutions(field: Field) -> list[Signal]:
+    """ "the Federal Government", "the Federal Opposition": Australia's, so written."""
+    return [
+        Signal("AU", DEMONYM, "institution", field.name, field.sentence_index(m.start()))
+        for m in _FEDERAL_INSTITUTIONS.finditer(field.text)
+    ]
 
 
 def _unlabelled_states(field: Field) -> list[Signal]:
