@@ -10,7 +10,10 @@ from datetime import UTC, datetime
 
 import pytest
 
+from kg.extract import extract
 from kg.extract.names import person_name
+from kg.model import Article
+from kg.namespaces import SDO
 
 from .positions import offices
 
@@ -144,3 +147,26 @@ def test_a_plural_title_over_a_list_divided_by_semicolons() -> None:
         ("Amy Klobuchar", "Senator", "United States"),
         ("Jay Inslee", "Governor", "Washington"),
     }
+
+
+@pytest.mark.parametrize(
+    ("body", "body_name"),
+    [
+        (
+            "Max Richtman, executive vice president of the National Committee to Preserve "
+            "Social Security and Medicare, an advocacy group, said the cuts were wrong.",
+            "National Committee to Preserve Social Security",
+        ),
+        (
+            "Joel Simon, executive director of the Committee to Protect Journalists, said the "
+            "arrests were unjust.",
+            "Committee to Protect Journalists",
+        ),
+    ],
+)
+def test_a_body_named_for_its_cause_is_an_advocacy_group(body: str, body_name: str) -> None:
+    # The whole name is the body's, and its officers hold no public office.
+    assert offices(body) == set()
+    facts = extract(Article(source="t.txt", body=body)).facts
+    names = {str(f.object) for f in facts if str(f.predicate) == str(SDO.name)}
+    assert body_name in names

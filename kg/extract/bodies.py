@@ -146,6 +146,8 @@ def named_by_form(doc: Doc, start: int = 0, end: int | None = None) -> Iterator[
                 cursor += 1  # "the Cook County Sheriff's Office", "Lurie Children's Hospital"
             elif doc[cursor].text in _JOINS and cursor + 1 < end:
                 cursor += 1
+            elif _cause_after(doc, cursor, end):
+                cursor += 1  # "the Committee to | Protect Journalists": a cause's name
             else:
                 break
         if (
@@ -162,6 +164,28 @@ def named_by_form(doc: Doc, start: int = 0, end: int | None = None) -> Iterator[
             last += 1  # "the Health and Human Relations committee", "West Yorkshire police"
         yield from _parts(doc, index, last + 1)
         index = last + 1
+
+
+_CAMPAIGNS = frozenset(
+    {"Committee", "Coalition", "Campaign", "Alliance", "League", "Fund", "Society", "Movement"}
+)
+
+
+def _cause_after(doc: Doc, index: int, end: int) -> bool:
+    """Whether "to" at ``index`` joins a campaigning body's head to the capitalized cause
+    it is named for ("Committee to Protect Journalists")."""
+    return (
+        doc[index].text == "to"
+        and index + 1 < end
+        and doc[index - 1].text in _CAMPAIGNS
+        and _word(doc[index + 1])
+    )
+
+
+def named_for_a_cause(span: Span) -> bool:
+    """Whether a name joins a campaigning body's head to its cause by "to" ("the National
+    Committee to Preserve Social Security")."""
+    return any(_cause_after(span.doc, t.i, span.end) for t in span if t.text == "to")
 
 
 _POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
@@ -288,8 +312,10 @@ def _name_in(doc: Doc, start: int, end: int) -> Iterator[Span]:
         return
     words = [t.text for t in doc[start:end]]
     office = words[-1] == "Office" and words[-2] in _POSSESSIVES  # "the Sheriff's Office"
+    cause = any(_cause_after(doc, i, end) for i in range(start + 1, end))
     if (
         not office
+        and not cause  # "the Committee to Protect Journalists"
         and words[-1].capitalize() not in HEADS
         and not any(
             # "<head> of <name>": a head right before "of", "for" or "on".

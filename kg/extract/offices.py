@@ -74,6 +74,11 @@ _TRADES = frozenset(
 )
 # A council or conference of public bodies or their heads is the association they form
 # ("National Council of State Housing Agencies", "U.S. Conference of Mayors"), no public body.
+# A body named for the cause it campaigns for ("Committee to Protect Journalists",
+# "Coalition to Stop Gun Violence", "Campaign to Protect Rural England"): an advocacy group.
+_CAUSE = re.compile(
+    r"\b(?:Committee|Coalition|Campaign|Alliance|League|Fund|Society|Council|Movement) to [A-Z]"
+)
 _FEDERATION = re.compile(
     r"\b(?:Council|Conference|Board|League) of (?:[A-Z][\w.-]* )*"
     r"(?:Agencies|Governments|Legislatures|Counties|Cities|Mayors|Governors|Boards|Councils|"
@@ -93,12 +98,16 @@ def body_kind(name: str, known: str = "") -> str:
     ('private', 'private')
     >>> body_kind("National Council of State Housing Agencies"), body_kind("City Council")
     ('private', 'public')
+    >>> body_kind("Committee to Protect Journalists")
+    'private'
     """
     words = set(fold(name).split())
     if _trade_meeting(words):
         return PRIVATE  # "Australian Food and Grocery Council", "Business Council": a trade's
     if _FEDERATION.search(name):
         return PRIVATE  # "National Council of State Housing Agencies": its members' body
+    if _CAUSE.search(name):
+        return PRIVATE  # "National Committee to Preserve Social Security": a cause's
     if known:
         return PUBLIC if known in _PUBLIC_KINDS else PARTY if known == "party" else PRIVATE
     if seat(name) is not None:

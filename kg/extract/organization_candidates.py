@@ -19,6 +19,7 @@ from kg.extract.bodies import (
     holds_head,
     name_of,
     named_by_form,
+    named_for_a_cause,
     one_name,
     ordinal,
 )
@@ -118,12 +119,14 @@ def by_form(
 
 def _pieces_of_one_name(span: Span, inside: list[Mention]) -> bool:
     """Whether the mentions inside a name of one body's form ("Public and Commercial
-    Services Union") are pieces the model cut from it: each lies within it, and none is a
-    body a list knows ("the FBI and Justice Department" is two)."""
-    if " and " not in span.text or not one_name(EDGES.sub("", span.text)):
+    Services Union", "National Committee to Preserve Social Security") are pieces the
+    model cut from it: each lies within it, and none is a body a list knows ("the FBI and
+    Justice Department" is two)."""
+    joined = " and " in span.text and one_name(EDGES.sub("", span.text))
+    if not joined and not named_for_a_cause(span):
         return False
     return all(
-        span.start <= m.span.start
+        span.start <= m.span.start + (m.span[0].lower_ == "the")  # "the National Committee"
         and m.span.end <= span.end
         and fold(m.name) not in gz.organization_by_form()
         for m in inside
