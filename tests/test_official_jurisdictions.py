@@ -729,3 +729,13 @@ def test_a_lower_case_federal_government_places_nothing() -> None:
         "Minister David Kemp says inspectors will sample fuel at refineries."
     )
     assert {place for _, _, place in offices(body)} == {""}
+
+
+def test_an_australian_commonwealth_bodys_officer() -> None:
+    # Centrelink names no place: the list of Commonwealth bodies makes it Australia's.
+    body = (
+        "Centrelink is urging people affected by job cuts to seek information about their "
+        "income support options. Centrelink finance information officer Peter Murray says "
+        "those facing uncertain futures should come in."
+    )
+    assert offices(body) == {("Peter Murray", "finance information officer", "Australia")}
