@@ -739,3 +739,11 @@ def test_an_australian_commonwealth_bodys_officer() -> None:
         "those facing uncertain futures should come in."
     )
     assert offices(body) == {("Peter Murray", "finance information officer", "Australia")}
+
+
+def test_an_interim_president_the_table_knows_as_president() -> None:
+    body = (
+        "Interim President Hamid Karzai and his 29 fellow cabinet members are looking to "
+        "start rebuilding the war-ravaged economy."
+    )
+    assert offices(body) == {("Hamid Karzai", "Interim President", "Afghanistan")}

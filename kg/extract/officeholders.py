@@ -421,6 +421,11 @@ _GREAT_OFFICES = {
     "governor general": "governor general",
     "governor-general": "governor general",
     "president": "president",
+    # "Interim President Hamid Karzai": the country's presidency, held for a time.
+    "interim president": "president",
+    "acting president": "president",
+    "interim prime minister": "prime minister",
+    "acting prime minister": "prime minister",
     "justice": "justice",
     "associate justice": "justice",
     "supreme court justice": "justice",
