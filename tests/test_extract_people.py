@@ -725,3 +725,19 @@ def test_a_sentence_adverb_run_into_a_name() -> None:
 )
 def test_a_person_named_after_in(body: str, name: str) -> None:
     assert name in people(body)
+
+
+def test_a_popes_name_without_its_number_is_the_pope() -> None:
+    body = (
+        "Pope John Paul II urged delegates at a UN meeting to act on the environment. "
+        "John Paul said God had put humans on Earth to be its administrators."
+    )
+    assert people(body) == {"pope john paul ii"}
+
+
+def test_a_titled_surname_finds_its_full_name_set_off_where_the_model_saw_none() -> None:
+    body = (
+        "A spokesman for provincial governor Gul Agha, Akbar Jan, says the man was arrested "
+        "when he left his ward. Mr Jan said seven others remained inside."
+    )
+    assert people(body) == {"gul agha", "akbar jan"}

@@ -121,6 +121,7 @@ def _find(fields: tuple[Field, ...]) -> list[Mention]:
         and not known_person(name_of(f, span))
     }
     spans = [(f, span, how) for f, span, how in spans if fold(name_of(f, span)) not in placed]
+    spans += _titled_surnames_in_full(spans)
     # Full names known in the record (the article's title, excerpt and body, and the
     # titles and excerpts of the related articles it lists), by folded surname and by
     # folded full name, so that "Adams" and "De Blasio" find their full names: a related
@@ -162,6 +163,9 @@ def _find(fields: tuple[Field, ...]) -> list[Mention]:
                 # "Wali Masood" of Ahmad Wali Masood, "Suu Kyi" of Aung San Suu Kyi: a
                 # name without its first words.
                 full.setdefault((article, fold(" ".join(words[cut:]))), name)
+            if words[0] in REGNAL_TITLES and len(words) > 3 and _ORDINAL.fullmatch(words[-1]):
+                # "John Paul" of Pope John Paul II: the regnal name without its number.
+                full.setdefault((article, fold(" ".join(words[1:-1]))), name)
     for key, bearing in bearers.items():
         full.setdefault(key, min(bearing, key=lambda n: met.get(n, len(met))))
     # "Pena" of Enrique Pena Nieto: a three-word name's middle word, when it is no other
@@ -206,6 +210,9 @@ def _find(fields: tuple[Field, ...]) -> list[Mention]:
     return in_text_order(mentions, fields)
 
 
+_ORDINAL = re.compile(r"[IVX]+")
+"""A regnal number ("II" of John Paul II)."""
+
 # Words of parties, movements and peoples the model sometimes takes for a person's name
 # ("Lib Dems", "New Labour", "Afghan Taliban").
 _COLLECTIVE = frozenset(
@@ -221,6 +228,35 @@ _COLLECTIVE = frozenset(
 _MEMBERS = frozenset({"democrats", "republicans", "tories", "conservatives", "liberals", "gop"})
 # A member's party before a name ("Tory David Burrowes", "Democrat Barack Obama").
 _PARTY_WORDS = _COLLECTIVE - {"new", "taliban", "greens", "nationals"}
+
+
+def _titled_surnames_in_full(spans: list[_Found]) -> list[_Found]:
+    """The full names of surnames the text titles ("Mr Jan") where the model found none: a
+    capitalized word before the surname, set off by commas or a given name ("A spokesman
+    for provincial governor Gul Agha, Akbar Jan, says ... Mr Jan said")."""
+    lone = {
+        span.text
+        for _, span, how in spans
+        if how.startswith("after-") and len(span) == 1 and span[0].is_title
+    }
+    taken = {(f.name, i) for f, span, _ in spans for i in range(span.start, span.end)}
+    found: list[_Found] = []
+    for field in {f.name: f for f, _, _ in spans}.values():
+        doc = field.doc
+        for token in doc[1:]:
+            given = doc[token.i - 1]
+            if token.text not in lone or (field.name, token.i) in taken:
+                continue
+            if not given.is_title or given.lower_ in HONORIFICS or is_role_word(given.text):
+                continue
+            if (field.name, given.i) in taken or given.ent_type_ not in ("", "PERSON"):
+                continue
+            set_off = given.i > 0 and doc[given.i - 1].text == "," and (
+                token.i + 1 < len(doc) and doc[token.i + 1].text == ","
+            )
+            if set_off or given.text in gz.given_names():
+                found.append((field, doc[given.i : token.i + 1], "titled-surname-in-full"))
+    return found
 
 
 def _another_holder(doc: Doc, span: Span, name: str, known: str) -> bool:
