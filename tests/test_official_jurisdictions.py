@@ -747,3 +747,28 @@ def test_an_interim_president_the_table_knows_as_president() -> None:
         "start rebuilding the war-ravaged economy."
     )
     assert offices(body) == {("Hamid Karzai", "Interim President", "Afghanistan")}
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [
+        ("Fernando de la Rua", "AR"),
+        ("Dilma Rousseff", "BR"),
+        ("Asif Ali Zardari", "PK"),
+        ("Abdullah Gul", "TR"),
+        ("Mohamed Morsi", "EG"),
+        ("Mohammad Khatami", "IR"),
+    ],
+)
+def test_the_heads_of_state_table_holds_each_countrys_presidents_since_2000(
+    name: str, country: str
+) -> None:
+    assert minister_country(name, None, "President") == country
+
+
+def test_an_undated_foreign_president_the_table_knows() -> None:
+    body = (
+        "The death toll in the food riots has risen to 20. President Fernando de la Rua has "
+        "called on the opposition to take part in a government of national unity."
+    )
+    assert offices(body) == {("Fernando de la Rua", "President", "Argentina")}
