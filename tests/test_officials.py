@@ -407,6 +407,18 @@ def test_an_office_referred_to_needs_one_clear_subject(body: str) -> None:
         ),
         # A past holder of the office is not the one meant.
         ("Former chancellor Kenneth Clarke said the chancellor had failed.", None, set()),
+        # Undated, and the other holder the table knows is named only inside a quotation.
+        (
+            "Tony Blair has backed Chancellor Gordon Brown's pre-election budget.\n\nIn a "
+            "speech in Edinburgh, the prime minister said the report reinforced stability.\n\n"
+            "He told BBC Radio 4's Today programme: \"No politician should make the mistake "
+            'that John Major and his colleagues made in 1992."',
+            None,
+            {
+                ("Tony Blair", "prime minister", "United Kingdom"),
+                ("Gordon Brown", "Chancellor", "United Kingdom"),
+            },
+        ),
         # Another country's holder of the office leaves the country's own one to find.
         (
             "Tony Blair met Italian Prime Minister Silvio Berlusconi on Monday to talk about "

@@ -40,6 +40,7 @@ def great_offices_alone(context: Context, found: list[Holding]) -> Iterator[Hold
     people = _people(context)
     if not people:
         return
+    reported = _named_outside_quotations(context)
     # An office held already is not named alone, unless its holder is another country's
     # ("Italian Prime Minister Silvio Berlusconi ... Mr Blair ... the prime minister").
     held: dict[str, set[str | None]] = {}
@@ -73,6 +74,11 @@ def great_offices_alone(context: Context, found: list[Holding]) -> Iterator[Hold
                 and (countries := countries_held(p.name, when, office))
                 and not any(f"country/{iso}" in others for iso in countries)
             ]
+            if len(fits) > 1:
+                # Of two holders the table knows, one named only inside quotation marks is
+                # the speaker's subject, not the one the report calls "the prime minister"
+                # ('"... the mistake that John Major made in 1992"').
+                fits = [p for p in fits if p.ref in reported] or fits
             if fits:
                 roles[office], candidates[office] = (role, field), fits
     given: dict[str, Mention] = {}
@@ -110,6 +116,16 @@ def held_by_another(context: Context, person: Mention, office: str) -> bool:
     if held_then(mine.name, when, office):
         return False
     return any(p.ref != person.ref and held_then(p.name, when, office) for p in people)
+
+
+def _named_outside_quotations(context: Context) -> set[object]:
+    """The people the report names in its own words, outside quotation marks."""
+    quoted = {field.name: quotation_spans(context, field) for field in analyse(context)}
+    return {
+        m.ref
+        for m in person_mentions(context)
+        if not any(s <= m.span.start_char < e for s, e in quoted[m.field.name])
+    }
 
 
 def _people(context: Context) -> list[Mention]:
