@@ -251,8 +251,10 @@ def _titled_surnames_in_full(spans: list[_Found]) -> list[_Found]:
                 continue
             if (field.name, given.i) in taken or given.ent_type_ not in ("", "PERSON"):
                 continue
-            set_off = given.i > 0 and doc[given.i - 1].text == "," and (
-                token.i + 1 < len(doc) and doc[token.i + 1].text == ","
+            set_off = (
+                given.i > 0
+                and doc[given.i - 1].text == ","
+                and (token.i + 1 < len(doc) and doc[token.i + 1].text == ",")
             )
             if set_off or given.text in gz.given_names():
                 found.append((field, doc[given.i : token.i + 1], "titled-surname-in-full"))
