@@ -270,10 +270,7 @@ def after_members(doc: Doc, start: int, end: int) -> int:
 
 def opens_sentence(token: Token) -> bool:
     """Whether a token opens its sentence or paragraph (after a line break too)."""
-    if token.i == 0 or token.is_sent_start:
-        return True
-    before = token.doc[token.i - 1]
-    return before.is_space or before.text in (".", "!", "?")
+    return token.is_sent_start or (token.i > 0 and token.doc[token.i - 1].is_space)
 
 
 def _name_in(doc: Doc, start: int, end: int) -> Iterator[Span]:

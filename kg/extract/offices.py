@@ -193,7 +193,7 @@ def settle(found: list[Holding], context: Context) -> None:
             party = party_before(doc, holding.role.start) if portfolio else None
             if party is not None and party.country:
                 # "Tory foreign affairs spokesman": the portfolio of the party's country.
-                holding.jurisdiction = _country(party.country)
+                holding.jurisdiction = country_jurisdiction(party.country)
                 holding.how = "frontbench-party"
             military = officer(holding)
             public = holding.role.scope in _PUBLIC_SCOPES or portfolio or bool(level) or military
@@ -232,7 +232,7 @@ def settle(found: list[Holding], context: Context) -> None:
             # opposition's portfolio in parliament, an office of the party's country.
             holding.kind = PUBLIC
             country = known.country if known is not None else None
-            holding.jurisdiction = _country(country) if country else None
+            holding.jurisdiction = country_jurisdiction(country) if country else None
             holding.how += ">frontbench"
         elif holding.kind == PRIVATE and not (known and known.kind) and officer(holding):
             # "General Paul Selva, vice chairman of the Joint Chiefs of Staff": a body no
@@ -688,7 +688,8 @@ def _bare(holding: Holding) -> bool:
 _SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 
 
-def _country(iso: str) -> Jurisdiction | None:
+def country_jurisdiction(iso: str) -> Jurisdiction | None:
+    """A country (ISO code) as a jurisdiction, by its gazetteer name."""
     country = gz.country(iso)
     return Jurisdiction(country_ref(iso), country.name) if country is not None else None
 
@@ -700,13 +701,13 @@ def _place_of(body: Jurisdiction, city: int | None, country: str | None) -> Juri
         return body
     place = seat(body.name)
     if place is not None and len(place) == 2:
-        return _country(place) or body
+        return country_jurisdiction(place) or body
     if place is not None:
         return Jurisdiction(state_ref(place), place)
     if city is not None:
         return Jurisdiction(city_ref(city), gz.city(city).name)
     if country is not None:
-        return _country(country) or body
+        return country_jurisdiction(country) or body
     return _named_place(body) or body
 
 
@@ -730,13 +731,13 @@ def _named_place(body: Jurisdiction) -> Jurisdiction | None:
             return Jurisdiction(state_ref(state.name), state.name)
         for place in gz.places(name, primary=True)[:1]:
             if isinstance(place, gz.Country):
-                return _country(place.iso)
+                return country_jurisdiction(place.iso)
             return Jurisdiction(city_ref(place.geonameid), place.name)
         return None
     words = name.split(" ")
     iso = gz.demonyms().get(words[0])
     if iso is not None and not iso.startswith("org:") and len(words) > 1:
-        return _country(iso)  # "Chinese Foreign Ministry": China's
+        return country_jurisdiction(iso)  # "Chinese Foreign Ministry": China's
     for size in range(min(3, len(words) - 1), 0, -1):
         opening = " ".join(words[:size])
         if all(fold(w) in _PUBLIC_WORDS | MODIFIERS for w in words[:size]):
@@ -746,7 +747,7 @@ def _named_place(body: Jurisdiction) -> Jurisdiction | None:
             return Jurisdiction(state_ref(state.name), state.name)
         for place in gz.places(opening, primary=True)[:1]:
             if isinstance(place, gz.Country):
-                return _country(place.iso)
+                return country_jurisdiction(place.iso)
             return Jurisdiction(city_ref(place.geonameid), place.name)
     return None
 

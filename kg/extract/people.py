@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from kg.extract import Context, extractor
 from kg.extract import gazetteers as gz
-from kg.extract.bodies import DESCRIPTORS
+from kg.extract.bodies import DESCRIPTORS, opens_sentence
 from kg.extract.names import HONORIFICS, REGNAL_TITLES, person_key, person_name, surname
 from kg.extract.nlp import Field, Mention, analyse, first_mentions, in_text_order, mention_facts
 from kg.extract.officeholders import known_person, officeholder_surnames, spells
@@ -285,7 +285,7 @@ def _sentence_openers(spans: list[_Found]) -> list[_Found]:
     openers: dict[str, bool] = {}
     for _, span, _ in spans:
         name = fold(person_name(span.text))
-        openers[name] = openers.get(name, True) and _opens_sentence(span)
+        openers[name] = openers.get(name, True) and opens_sentence(span[0])
     kept = []
     for field, span, how in spans:
         name = fold(person_name(span.text))
@@ -358,11 +358,6 @@ def _after_body_noun(span: Span) -> bool:
         return False
     before = doc[span.start - 1]
     return before.is_lower and before.lower_ in DESCRIPTORS
-
-
-def _opens_sentence(span: Span) -> bool:
-    doc, start = span.doc, span.start
-    return doc[start].is_sent_start or (start > 0 and doc[start - 1].is_space)
 
 
 _ROYALS = ("prince", "princess", "emperor", "empress")

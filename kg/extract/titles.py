@@ -14,7 +14,7 @@ from kg.extract.great_offices import held_by_another
 from kg.extract.names import REGNAL_TITLES
 from kg.extract.nlp import Field, Mention
 from kg.extract.officeholders import spells
-from kg.extract.offices import MILITARY_RANKS, PARTY, body_kind, seat
+from kg.extract.offices import MILITARY_RANKS, PARTY, body_kind, country_jurisdiction, seat
 from kg.extract.organization_names import HONORIFICS, country_code
 from kg.extract.organizations import organization_named
 from kg.extract.owners import (
@@ -25,7 +25,6 @@ from kg.extract.owners import (
     state_office,
 )
 from kg.extract.people import POST_NOMINALS, person_mentions
-from kg.extract.places import country_ref
 from kg.extract.positions import Holding, Jurisdiction, Named, Owner, attach
 from kg.extract.quotation_marks import quotation_spans
 from kg.extract.roles import (
@@ -226,14 +225,8 @@ def _is_peer(doc: Doc, role: Role) -> bool:
     return doc[role.end - 1].lower_ in ("peer", "peers")
 
 
-def _united_kingdom() -> Jurisdiction:
-    return _country("GB")
-
-
-@cache
-def _country(iso: str) -> Jurisdiction:
-    country = gz.country(iso)
-    return Jurisdiction(country_ref(iso), country.name if country else iso)
+def _united_kingdom() -> Jurisdiction | None:
+    return country_jurisdiction("GB")
 
 
 # A party named before a legislator's name, or after it with the state ("Democrats Kirsten
@@ -359,7 +352,7 @@ def _monarch(person: Mention, named: Named) -> Iterator[Holding]:
     role = Role(doc[title].text, "monarch", title, title + 1)
     holding = Holding(person, role, None, titled=True, pattern="monarch")
     if doc[title].text == "Pope":
-        holding.jurisdiction, holding.how = _country("VA"), "pope"
+        holding.jurisdiction, holding.how = country_jurisdiction("VA"), "pope"
         yield holding
         return
     owner = owner_ending_at(field, title - 1, named) if title > 0 else None
